@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
+import { readConfig } from '../../io/config.js';
+import { readHistory } from '../../io/history.js';
+import { makePlan, type PlanResult } from '../../plan/makePlan.js';
+import type { PlanInputs } from '../../plan/chain.js';
+import { summaryText } from '../../report/text.js';
+import { EXIT, type CommandContext } from '../main.js';
+import { eventsOrNone } from '../options.js';
+
+export const DEFAULT_STORE = 'forecasts';
+
+/** `--week` must be a calendar date. */
+export function weekOption(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new InputError({ file: 'command line', field: '--week' }, `"${text}" is not a date like 2026-11-30`);
+  }
+  return text;
+}
+
+export function registerPlan(program: Command, ctx: CommandContext): void {
+  program
+    .command('plan')
+    .description('the whole chain for one week (forecast, requirements, roster, summary), written as one plan folder')
+    .requiredOption('--history <file>', 'history.csv')
+    .requiredOption('--config <file>', 'config.json')
+    .option('--events <file>', 'events.csv')
+    .option('--week <date>', 'first day of the week to plan (default: config week_start, else the Monday after the history)', weekOption)
+    .option('--store <dir>', 'plan store', DEFAULT_STORE)
+    .action(async (o: { history: string; config: string; events?: string; week?: string; store: string }) => {
+      const config = readConfig(o.config);
+      const inputs: PlanInputs = {
+        config,
+        history: readHistory(o.history, config.timezone),
+        events: eventsOrNone(o.events, config.timezone),
+        week: o.week,
+      };
+      ctx.setExitCode(await reportPlan(await makePlan(inputs, o.store), config.service.answer_within_seconds));
+    });
+}
+
+/** Prints the plan's summary; returns exit code 3 (with a one-sentence reason first on stderr) when it needs attention. */
+export function reportPlan(result: PlanResult, answerWithinSeconds: number): number {
+  const { summary } = result;
+  const critical = summary.alerts.find((a) => a.severity === 'critical');
+  if (summary.status === 'infeasible') process.stderr.write(`shiftcast: the plan for ${summary.week_start} is infeasible: ${summary.explanation}\n`);
+  else if (critical) process.stderr.write(`shiftcast: the plan for ${summary.week_start} needs attention: ${critical.message}\n`);
+  if (!result.created) process.stdout.write('(these inputs were planned before; the existing plan folder is kept)\n');
+  process.stdout.write(summaryText(summary, result.folder, answerWithinSeconds));
+  return summary.status === 'infeasible' || critical ? EXIT.infeasible : EXIT.ok;
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../domain/errors.js';
+import { registerForecast } from './commands/forecast.js';
+import { registerRequirements } from './commands/requirements.js';
+import { registerRoster } from './commands/roster.js';
+import { registerPlan } from './commands/plan.js';
+import { registerSamplePlan } from './commands/samplePlan.js';
+
+/** Exit codes of the SPEC (section 2). */
+export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3 } as const;
+
+/** The program with every command; actions return their exit code through `setExitCode`. */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('shiftcast')
+    .description('Contact-center workforce planning: forecast -> staffing -> roster -> report')
+    .exitOverride()
+    .showHelpAfterError(false);
+  const context = { setExitCode };
+  registerForecast(program, context);
+  registerRequirements(program, context);
+  registerRoster(program, context);
+  registerPlan(program, context);
+  registerSamplePlan(program, context);
+  return program;
+}
+
+export interface CommandContext {
+  setExitCode: (code: number) => void;
+}
+
+/** Runs the CLI; returns the process exit code (never throws). */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT.ok; // --help, --version
+      return EXIT.badInput; // commander already printed the usage problem
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`shiftcast: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`shiftcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.internal;
+  }
+}

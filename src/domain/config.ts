@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { isTimeZone } from './time.js';
+
+/**
+ * The plan configuration (SPEC section 3). The zod schema is the single source: it validates
+ * the file at the edge, fills every default, and gives the TypeScript type the engine uses.
+ */
+
+const share = z.number().min(0).max(1);
+const hourOfDay = z.number().int().min(0).max(23);
+const positive = z.number().positive();
+
+const serviceTarget = z.object({
+  answer_within_seconds: z.number().min(0),
+  service_level: z.number().gt(0).lt(1),
+  max_asa_seconds: positive.nullable(),
+  max_occupancy: z.number().gt(0).max(1).nullable(),
+  patience_seconds: positive.nullable(),
+  max_abandon_rate: z.number().gt(0).lt(1).nullable(),
+});
+
+export const weekPatternSchema = z.strictObject({
+  days: z.number().int().min(1).max(7),
+  consecutive_days_off: z.boolean().default(false),
+});
+
+export const poolSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'use letters, digits, _ or -, starting with a letter'),
+    kind: z.enum(['in_house', 'outsourced']),
+    cost_per_hour: z.number().min(0),
+    night_premium: z.number().min(0).default(0),
+    productivity: z.number().gt(0).max(2).default(1),
+    shift_lengths: z.array(z.number().int().min(1).max(24)).min(1).default([8]),
+    start_hours: z.array(hourOfDay).min(1).nullable().default(null),
+    max_agents: z.number().int().min(0).nullable().default(null),
+    week_pattern: weekPatternSchema.nullable().default(null),
+  })
+  .refine((p) => new Set(p.shift_lengths).size === p.shift_lengths.length, {
+    message: 'shift_lengths must not repeat a length',
+    path: ['shift_lengths'],
+  });
+
+const DEFAULT_POOLS = [
+  { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, productivity: 1.0, shift_lengths: [8, 10], start_hours: null, max_agents: null },
+  { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], start_hours: null, max_agents: 300 },
+  { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, productivity: 1.0, shift_lengths: [8], start_hours: [22, 23, 0], max_agents: null },
+] as const;
+
+export const configSchema = z
+  .strictObject({
+    timezone: z.string().refine(isTimeZone, 'not a known IANA time zone').default('Asia/Shanghai'),
+    week_start: z.iso.date().nullable().default(null),
+    currency: z.string().min(1).default('CNY'),
+    demand: z
+      .strictObject({
+        bot_deflection: z.number().min(0).lt(1).default(0.78),
+        aht_seconds: positive.default(240),
+        concurrency: z.number().min(1).default(1),
+      })
+      .prefault({}),
+    service: serviceTarget
+      .extend({
+        answer_within_seconds: serviceTarget.shape.answer_within_seconds.default(20),
+        service_level: serviceTarget.shape.service_level.default(0.8),
+        max_asa_seconds: serviceTarget.shape.max_asa_seconds.default(null),
+        max_occupancy: serviceTarget.shape.max_occupancy.default(0.85),
+        patience_seconds: serviceTarget.shape.patience_seconds.default(null),
+        max_abandon_rate: serviceTarget.shape.max_abandon_rate.default(null),
+        holiday: serviceTarget.partial().strict().default({ answer_within_seconds: 30 }),
+      })
+      .strict()
+      .prefault({}),
+    shrinkage: z
+      .union([share, z.record(z.string(), share)])
+      .default(0.3)
+      .refine((s) => totalShrinkage(s) < 1, 'shrinkage must add up to less than 1'),
+    night: z
+      .strictObject({
+        start_hour: hourOfDay.default(0),
+        end_hour: hourOfDay.default(8),
+        min_coverage: share.default(0.85),
+      })
+      .prefault({}),
+    min_coverage: share.default(0.95),
+    shortfall_penalty: z.number().min(0).default(500),
+    max_outsourced_share: share.nullable().default(0.45),
+    budget: z.number().min(0).nullable().default(1_200_000),
+    pools: z.array(poolSchema).min(1).default(DEFAULT_POOLS.map((p) => ({ ...p, shift_lengths: [...p.shift_lengths], start_hours: p.start_hours && [...p.start_hours], week_pattern: null }))),
+    solver: z
+      .strictObject({
+        time_limit_seconds: positive.default(30),
+        mip_rel_gap: z.number().min(0).max(1).default(0.005),
+      })
+      .prefault({}),
+    alerts: z
+      .strictObject({
+        max_asa_seconds: positive.default(60),
+        budget_tolerance: z.number().min(0).default(0.1),
+        min_night_coverage: share.default(0.85),
+        max_shortfall_share: share.default(0.15),
+      })
+      .prefault({}),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.pools.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['pools', i, 'id'], message: `pool id "${p.id}" is used twice` });
+      seen.add(p.id);
+    });
+  });
+
+/** A validated configuration with every default filled in. */
+export type PlanConfig = z.infer<typeof configSchema>;
+export type Pool = PlanConfig['pools'][number];
+export type ServiceTarget = Omit<PlanConfig['service'], 'holiday'>;
+
+/** The share of paid time agents are unavailable: a number, or named parts that add up. */
+export function totalShrinkage(shrinkage: number | Record<string, number>): number {
+  return typeof shrinkage === 'number' ? shrinkage : Object.values(shrinkage).reduce((a, b) => a + b, 0);
+}
+
+/** The service target for hours in a `holiday` event: the holiday fields over the defaults. */
+export function holidayTarget(config: PlanConfig): ServiceTarget {
+  const { holiday, ...normal } = config.service;
+  return { ...normal, ...holiday };
+}

@@ -1,0 +1,63 @@
+/**
+ * Plain data that flows between the stages. Instants are epoch milliseconds (UTC) of the start
+ * of an hour; local wall-clock meaning is recovered with the helpers in `time.ts`.
+ */
+
+/** Epoch milliseconds of the start of an hour. */
+export type Instant = number;
+
+/** Contacts observed in one hour that the center was open. */
+export interface HourCount {
+  t: Instant;
+  contacts: number;
+  /** Average handle time of those contacts, seconds, when the history carries it. */
+  ahtSeconds?: number;
+}
+
+/** One queue's hourly history, sorted by time; absent hours are unknown (closed), not zero. */
+export interface QueueHistory {
+  queue: string;
+  hours: HourCount[];
+}
+
+export interface History {
+  queues: QueueHistory[];
+  /** Whether the file wrote timestamps with UTC offsets (outputs then do too). */
+  withOffset: boolean;
+}
+
+/** A known calendar event covering [start, end). */
+export interface CalendarEvent {
+  start: Instant;
+  end: Instant;
+  /** `live_commerce`, `promotion`, `holiday`, `holiday_eve`, `outage`, or any other word. */
+  kind: string;
+  /** Events with the same name share what is learnt; defaults to the kind. */
+  name: string;
+  /** Expected size relative to a typical occurrence of this kind. */
+  intensity: number;
+}
+
+/** Point forecast (expected contacts) and 80% prediction interval for one hour. */
+export interface ForecastPoint {
+  t: Instant;
+  contacts: number;
+  lo80: number;
+  hi80: number;
+  /** The queue, when the history has more than one. */
+  queue?: string;
+  /** Forecast average handle time, seconds, when the history carries handle times. */
+  ahtSeconds?: number;
+}
+
+/** What one hour needs: contacts, what reaches agents, and agents/staff needed. */
+export interface Requirement {
+  t: Instant;
+  contacts: number;
+  handledContacts: number;
+  ahtSeconds: number;
+  /** Agents logged in and available (integer). */
+  agentsNeeded: number;
+  /** agentsNeeded / (1 - shrinkage): people on a paid shift (not rounded). */
+  staffNeeded: number;
+}

@@ -1,0 +1,36 @@
+import { InputError } from '../domain/errors.js';
+import { formatTimestamp } from '../domain/time.js';
+import type { Instant, Requirement } from '../domain/types.js';
+import { formatCsv, numberCell, readTable } from './table.js';
+import { timestampCell } from './timestamps.js';
+
+const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** `requirements.csv`: timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed. */
+export function formatRequirements(rows: readonly Requirement[], timeZone: string, withOffset: boolean): string {
+  return formatCsv(
+    ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed'],
+    rows.map((r) => [formatTimestamp(r.t, timeZone, withOffset), round(r.contacts, 3), round(r.handledContacts, 3), round(r.ahtSeconds, 2), r.agentsNeeded, round(r.staffNeeded)]),
+  );
+}
+
+/** Staff needed per hour, as a roster reads it (only `timestamp,staff_needed` are required). */
+export interface StaffNeed {
+  t: Instant;
+  staffNeeded: number;
+}
+
+export function readStaffNeeds(path: string, timeZone: string): { needs: StaffNeed[]; withOffset: boolean } {
+  const table = readTable(path, ['timestamp', 'staff_needed']);
+  let withOffset = false;
+  const seen = new Map<number, number>();
+  const needs = table.rows.map((row) => {
+    const ts = timestampCell(table, row, 'timestamp', timeZone);
+    withOffset ||= ts.withOffset;
+    if (seen.has(ts.t)) throw new InputError({ file: table.file, line: row.line, field: 'timestamp' }, `duplicated timestamp (also on line ${seen.get(ts.t)})`);
+    seen.set(ts.t, row.line);
+    return { t: ts.t, staffNeeded: numberCell(table, row, 'staff_needed', { min: 0 })! };
+  });
+  if (needs.length === 0) throw new InputError({ file: table.file }, 'the requirements have no rows');
+  return { needs: needs.sort((a, b) => a.t - b.t), withOffset };
+}

@@ -1,0 +1,101 @@
+import type { PlanConfig } from '../domain/config.js';
+import type { Roster } from '../roster/types.js';
+
+/** One alert of summary.json (SPEC section 3, Alerts). */
+export interface Alert {
+  kind: 'asa_over_limit' | 'over_budget' | 'outsourced_share_over' | 'night_coverage_under' | 'shortfall_over';
+  severity: 'critical' | 'warning';
+  /** Timestamps of the hours concerned (empty for weekly alerts). */
+  hours: string[];
+  value: number;
+  threshold: number;
+  message: string;
+}
+
+/** What the alerts are computed from, beyond the roster. */
+export interface AlertFacts {
+  /** Delivered ASA per hour of the roster, seconds (aligned with roster.hourly). */
+  asaSeconds: number[];
+  /** Least cost of staffing every hour fully (no shortfall), or null when unknown. */
+  fullCoverageCost: number | null;
+  currency: string;
+}
+
+/** ASA is reported up to an hour; beyond that the queue does not clear within the hour. */
+const MAX_REPORTED_ASA = 3600;
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const money = (v: number, currency: string) => `${Math.round(v).toLocaleString('en-US')} ${currency}`;
+
+/**
+ * The alerts operations act on, with the configured thresholds. Each alert is one small rule;
+ * an alert is raised only when its condition holds.
+ */
+export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts): Alert[] {
+  const a = config.alerts;
+  const alerts: Alert[] = [];
+  const hourly = roster.hourly;
+
+  const slowHours = hourly.filter((_, i) => facts.asaSeconds[i] > a.max_asa_seconds);
+  if (slowHours.length > 0) {
+    // An hour with no more agents than its load never clears its queue: ASA is unbounded.
+    const worst = Math.min(MAX_REPORTED_ASA, Math.max(...facts.asaSeconds));
+    const worstText = worst >= MAX_REPORTED_ASA ? 'in some the queue never clears' : `the worst is ${worst.toFixed(0)} s`;
+    alerts.push({
+      kind: 'asa_over_limit',
+      severity: 'critical',
+      hours: slowHours.map((h) => h.timestamp),
+      value: worst,
+      threshold: a.max_asa_seconds,
+      message: `${slowHours.length} hours will answer slower than ${a.max_asa_seconds} s on average (${worstText}): call in the standby pool for them.`,
+    });
+  }
+
+  if (config.budget !== null && facts.fullCoverageCost !== null && facts.fullCoverageCost > config.budget * (1 + a.budget_tolerance)) {
+    const over = facts.fullCoverageCost / config.budget - 1;
+    alerts.push({
+      kind: 'over_budget',
+      severity: 'critical',
+      hours: [],
+      value: facts.fullCoverageCost,
+      threshold: config.budget * (1 + a.budget_tolerance),
+      message: `Covering every hour fully would cost at least ${money(facts.fullCoverageCost, facts.currency)}, ${pct(over)} over the budget of ${money(config.budget, facts.currency)}: revisit the outsourcing mix or the budget.`,
+    });
+  }
+
+  if (config.max_outsourced_share !== null && roster.kpis.outsourced_share > config.max_outsourced_share + 1e-9) {
+    alerts.push({
+      kind: 'outsourced_share_over',
+      severity: 'warning',
+      hours: [],
+      value: roster.kpis.outsourced_share,
+      threshold: config.max_outsourced_share,
+      message: `Outsourced hours are ${pct(roster.kpis.outsourced_share)} of paid hours, over the cap of ${pct(config.max_outsourced_share)}.`,
+    });
+  }
+
+  if (roster.status !== 'infeasible' && roster.kpis.night_coverage < a.min_night_coverage - 1e-9) {
+    alerts.push({
+      kind: 'night_coverage_under',
+      severity: 'warning',
+      hours: [],
+      value: roster.kpis.night_coverage,
+      threshold: a.min_night_coverage,
+      message: `Night hours are covered at ${pct(roster.kpis.night_coverage)} of need, under ${pct(a.min_night_coverage)}.`,
+    });
+  }
+
+  const shortHours = hourly.filter((h) => h.staff_needed > 0 && h.shortfall > a.max_shortfall_share * h.staff_needed + 1e-9);
+  if (shortHours.length > 0) {
+    const worst = Math.max(...shortHours.map((h) => h.shortfall / h.staff_needed));
+    alerts.push({
+      kind: 'shortfall_over',
+      severity: 'warning',
+      hours: shortHours.map((h) => h.timestamp),
+      value: worst,
+      threshold: a.max_shortfall_share,
+      message: `${shortHours.length} hours are short of more than ${pct(a.max_shortfall_share)} of the staff they need (worst ${pct(worst)}).`,
+    });
+  }
+  return alerts;
+}

@@ -1,0 +1,106 @@
+import type { PlanConfig } from '../domain/config.js';
+import { totalShrinkage } from '../domain/config.js';
+import type { Requirement } from '../domain/types.js';
+import type { Roster } from '../roster/types.js';
+import { planAlerts, type Alert } from './alerts.js';
+
+/** Service the roster delivers in one hour (SPEC section 3, Coverage). */
+export interface DeliveredHour {
+  serviceLevel: number;
+  asaSeconds: number;
+}
+
+/** summary.json: what a manager and finance read first. */
+export interface PlanSummary {
+  plan_id: string;
+  week_start: string;
+  created: string;
+  status: Roster['status'];
+  currency: string;
+  cost: { total: number; by_pool: Record<string, number>; budget: number | null; budget_used: number | null; per_handled_contact: number | null };
+  kpis: {
+    outsourced_share: number;
+    night_coverage: number;
+    coverage: number;
+    hours_below_target: number;
+    shortfall_staff_hours: number;
+    peak_staff_needed: number;
+    peak_staffed: number;
+    service_level: number | null;
+    asa_seconds: number | null;
+    contacts: number;
+    handled_contacts: number;
+  };
+  alerts: Alert[];
+  shadow_prices: Roster['shadow_prices'];
+  explanation: string;
+  solver: Roster['solver'];
+  files: string[];
+}
+
+export interface SummaryInputs {
+  planId: string;
+  created: string;
+  config: PlanConfig;
+  requirements: Requirement[];
+  roster: Roster;
+  /** Delivered service per hour, aligned with roster.hourly. */
+  delivered: DeliveredHour[];
+  fullCoverageCost: number | null;
+  files: string[];
+}
+
+const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** Builds summary.json from the plan's stages. */
+export function buildSummary(s: SummaryInputs): PlanSummary {
+  const { roster, config, requirements, delivered } = s;
+  const handled = requirements.reduce((a, r) => a + r.handledContacts, 0);
+  const contacts = requirements.reduce((a, r) => a + r.contacts, 0);
+  // Contact-weighted weekly service: what callers experience across the week.
+  const weight = requirements.map((r) => r.handledContacts);
+  const weekly = (pick: (d: DeliveredHour) => number) => (handled > 0 ? delivered.reduce((a, d, i) => a + pick(d) * weight[i], 0) / handled : null);
+  const asa = weekly((d) => d.asaSeconds);
+  const infeasible = roster.status === 'infeasible';
+  return {
+    plan_id: s.planId,
+    week_start: roster.week_start,
+    created: s.created,
+    status: roster.status,
+    currency: config.currency,
+    cost: {
+      total: roster.cost.total,
+      by_pool: roster.cost.by_pool,
+      budget: config.budget,
+      budget_used: roster.kpis.budget_used,
+      per_handled_contact: handled > 0 && !infeasible ? round(roster.cost.total / handled, 4) : null,
+    },
+    kpis: {
+      outsourced_share: roster.kpis.outsourced_share,
+      night_coverage: roster.kpis.night_coverage,
+      coverage: roster.kpis.coverage,
+      hours_below_target: roster.hourly.filter((h) => h.shortfall > 1e-9).length,
+      shortfall_staff_hours: round(roster.hourly.reduce((a, h) => a + h.shortfall, 0)),
+      peak_staff_needed: round(Math.max(0, ...roster.hourly.map((h) => h.staff_needed))),
+      peak_staffed: round(Math.max(0, ...roster.hourly.map((h) => h.staffed))),
+      service_level: infeasible ? null : roundOrNull(weekly((d) => d.serviceLevel), 4),
+      asa_seconds: infeasible || asa === null || !Number.isFinite(asa) ? null : round(asa, 1),
+      contacts: Math.round(contacts),
+      handled_contacts: Math.round(handled),
+    },
+    alerts: infeasible ? [] : planAlerts(roster, config, { asaSeconds: delivered.map((d) => d.asaSeconds), fullCoverageCost: s.fullCoverageCost, currency: config.currency }),
+    shadow_prices: roster.shadow_prices,
+    explanation: roster.explanation,
+    solver: roster.solver,
+    files: s.files,
+  };
+}
+
+function roundOrNull(v: number | null, digits: number): number | null {
+  return v === null ? null : round(v, digits);
+}
+
+/** Agents available in an hour from the staff on shift: floor(staffed x (1 - shrinkage)). */
+export function availableAgents(staffed: number, config: PlanConfig): number {
+  return Math.floor(staffed * (1 - totalShrinkage(config.shrinkage)) + 1e-9);
+}

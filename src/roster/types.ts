@@ -1,0 +1,49 @@
+import type { Pool } from '../domain/config.js';
+import type { Instant } from '../domain/types.js';
+
+/** One hourly slot of the planned week, as the roster model sees it. */
+export interface RosterSlot {
+  t: Instant;
+  /** The slot's timestamp as written in outputs (`2026-11-30T08:00`). */
+  label: string;
+  /** Local hour of day, 0-23. */
+  hourOfDay: number;
+  /** Local day of the week counted from week_start, 0-6. */
+  day: number;
+  night: boolean;
+  /** People needed on a paid shift (not rounded). */
+  staffNeeded: number;
+  /** Least staffed allowed: min_coverage (night.min_coverage at night) x staffNeeded. */
+  floor: number;
+}
+
+/** Everything the roster model needs, in plain data: the week's slots and the rules. */
+export interface RosterProblem {
+  /** `YYYY-MM-DD`, local date of slot 0. */
+  weekStart: string;
+  /** 168 slots (167/169 in a daylight-saving week); slot 0 is 00:00 local on weekStart. */
+  slots: RosterSlot[];
+  pools: Pool[];
+  shortfallPenalty: number;
+  /** Outsourced paid hours <= this share of all paid hours; null = no limit. */
+  maxOutsourcedShare: number | null;
+  /** Total cost <= budget; null = no limit. */
+  budget: number | null;
+  minCoverage: number;
+  nightMinCoverage: number;
+  solver: { timeLimitSeconds: number; mipRelGap: number };
+}
+
+/** roster.json (SPEC section 1), field names as in the file. */
+export interface Roster {
+  status: 'optimal' | 'feasible' | 'infeasible';
+  week_start: string;
+  shifts: { pool: string; start: string; hours: number; agents: number }[];
+  tours: { pool: string; start_hour: number; hours: number; days_off: string[]; agents: number }[];
+  hourly: { timestamp: string; staff_needed: number; staffed: number; shortfall: number }[];
+  cost: { total: number; by_pool: Record<string, number>; shortfall_penalty: number };
+  kpis: { outsourced_share: number; night_coverage: number; coverage: number; budget_used: number | null };
+  solver: { name: string; seconds: number; objective: number | null; bound: number | null; gap: number | null };
+  shadow_prices: { rule: string; per: string; value: number; text: string }[];
+  explanation: string;
+}

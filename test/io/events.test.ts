@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/domain/errors.js';
+import { parseEvents } from '../../src/io/events.js';
+
+const TZ = 'Asia/Shanghai';
+
+describe('parseEvents', () => {
+  it('defaults the name to the kind and the intensity to 1', () => {
+    const [e] = parseEvents('start,end,kind\n2026-11-11T00:00,2026-11-12T00:00,promotion\n', TZ);
+    expect(e).toMatchObject({ kind: 'promotion', name: 'promotion', intensity: 1 });
+    expect(e.end - e.start).toBe(24 * 3_600_000);
+  });
+
+  it('keeps name and intensity', () => {
+    const [e] = parseEvents('start,end,kind,name,intensity\n2026-11-11T19:00,2026-11-11T23:00,live_commerce,streamer-x,1.5\n', TZ);
+    expect(e).toMatchObject({ name: 'streamer-x', intensity: 1.5 });
+  });
+
+  it('rejects an event that ends before it starts, naming the line and field', () => {
+    try {
+      parseEvents('start,end,kind\n2026-11-11T00:00,2026-11-10T00:00,promotion\n', TZ, 'events.csv');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).location).toEqual({ file: 'events.csv', line: 2, field: 'end' });
+    }
+  });
+
+  it('rejects a negative intensity', () => {
+    expect(() => parseEvents('start,end,kind,intensity\n2026-11-11T00:00,2026-11-12T00:00,promotion,-1\n', TZ)).toThrow(/intensity/);
+  });
+});
