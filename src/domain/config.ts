@@ -19,6 +19,31 @@ const serviceTarget = z.object({
   max_abandon_rate: z.number().gt(0).lt(1).nullable(),
 });
 
+/** Day types a service period may name: a weekday, `workday`/`weekend` (not a holiday), `holiday`. */
+export const DAY_TYPES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'workday', 'weekend', 'holiday'] as const;
+
+/**
+ * A service target for some hours of the week (issue 4): the hours whose day type is in `days`
+ * (any day when absent) and whose local hour of day is in [start_hour, end_hour) (wrapping past
+ * midnight when start_hour > end_hour; every hour when absent). Its fields replace the defaults.
+ */
+const servicePeriod = serviceTarget
+  .partial()
+  .extend({
+    days: z.array(z.enum(DAY_TYPES)).min(1).optional(),
+    start_hour: hourOfDay.optional(),
+    end_hour: z.number().int().min(0).max(24).optional(),
+  })
+  .strict()
+  .refine((p) => (p.start_hour === undefined) === (p.end_hour === undefined), {
+    message: 'give both start_hour and end_hour, or neither',
+    path: ['end_hour'],
+  })
+  .refine((p) => p.start_hour === undefined || p.end_hour === undefined || p.start_hour !== p.end_hour % 24, {
+    message: 'start_hour and end_hour must differ (leave both out for the whole day)',
+    path: ['end_hour'],
+  });
+
 export const weekPatternSchema = z.strictObject({
   days: z.number().int().min(1).max(7),
   consecutive_days_off: z.boolean().default(false),
@@ -68,6 +93,7 @@ export const configSchema = z
         patience_seconds: serviceTarget.shape.patience_seconds.default(null),
         max_abandon_rate: serviceTarget.shape.max_abandon_rate.default(null),
         holiday: serviceTarget.partial().strict().default({ answer_within_seconds: 30 }),
+        periods: z.array(servicePeriod).default([]),
       })
       .strict()
       .prefault({}),
@@ -113,7 +139,8 @@ export const configSchema = z
 /** A validated configuration with every default filled in. */
 export type PlanConfig = z.infer<typeof configSchema>;
 export type Pool = PlanConfig['pools'][number];
-export type ServiceTarget = Omit<PlanConfig['service'], 'holiday'>;
+export type ServiceTarget = Omit<PlanConfig['service'], 'holiday' | 'periods'>;
+export type ServicePeriod = PlanConfig['service']['periods'][number];
 
 /** The share of paid time agents are unavailable: a number, or named parts that add up. */
 export function totalShrinkage(shrinkage: number | Record<string, number>): number {
@@ -122,6 +149,6 @@ export function totalShrinkage(shrinkage: number | Record<string, number>): numb
 
 /** The service target for hours in a `holiday` event: the holiday fields over the defaults. */
 export function holidayTarget(config: PlanConfig): ServiceTarget {
-  const { holiday, ...normal } = config.service;
+  const { holiday, periods: _periods, ...normal } = config.service;
   return { ...normal, ...holiday };
 }

@@ -2,8 +2,10 @@ import { formatForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
 import { reportPage } from '../report/page.js';
 import { rosterCsv } from '../report/rosterCsv.js';
-import { availableAgents, buildSummary, type PlanSummary } from '../report/summary.js';
+import { buildSummary, type PlanSummary } from '../report/summary.js';
 import { fullCoverageCost } from '../roster/fullCoverage.js';
+import { totalShrinkage } from '../domain/config.js';
+import { availableAgents } from '../staffing/onDuty.js';
 import { deliveredService, serviceTargetAt } from '../staffing/requirements.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { planFolderName, planId, writePlanFolder } from './store.js';
@@ -39,9 +41,10 @@ export async function makePlan(inputs: PlanInputs, store: string, now = new Date
 
 async function summarize(outcome: PlanOutcome, id: string, created: string): Promise<PlanSummary> {
   const { config, requirements, roster, events } = outcome;
+  const shrinkage = totalShrinkage(config.shrinkage);
   const delivered = roster.hourly.map((h, i) => {
     const r = requirements[i];
-    return deliveredService(availableAgents(h.staffed, config), r.handledContacts, r.ahtSeconds, serviceTargetAt(r.t, config, events));
+    return deliveredService(availableAgents(h.staffed, shrinkage), r.handledContacts, r.ahtSeconds, serviceTargetAt(r.t, config, events), config.demand.concurrency);
   });
   return buildSummary({
     planId: id,

@@ -1,5 +1,4 @@
 import type { PlanConfig } from '../domain/config.js';
-import { totalShrinkage } from '../domain/config.js';
 import type { Requirement } from '../domain/types.js';
 import type { Roster } from '../roster/types.js';
 import { planAlerts, type Alert } from './alerts.js';
@@ -98,9 +97,4 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
 
 function roundOrNull(v: number | null, digits: number): number | null {
   return v === null ? null : round(v, digits);
-}
-
-/** Agents available in an hour from the staff on shift: floor(staffed x (1 - shrinkage)). */
-export function availableAgents(staffed: number, config: PlanConfig): number {
-  return Math.floor(staffed * (1 - totalShrinkage(config.shrinkage)) + 1e-9);
 }

@@ -1,5 +1,5 @@
 import { addDaysToDate, formatTimestamp, HOUR_MS, localParts, nextMonday, startOfLocalDay } from '../domain/time.js';
-import { poisson, seededRandom } from './random.js';
+import { poisson, seededRandom, type Random } from '../domain/random.js';
 
 /**
  * The bundled sample center: a live-commerce platform's service center in Asia/Shanghai,
@@ -59,7 +59,7 @@ export function generateSampleCenter(today: string, seed = 20261124): SampleCent
     const p = localParts(t, tz);
     const label = formatTimestamp(t, tz);
     const date = label.slice(0, 10);
-    if (!dayNoise.has(date)) dayNoise.set(date, Math.exp(0.05 * gaussian(random)));
+    if (!dayNoise.has(date)) dayNoise.set(date, Math.exp(0.05 * random.normal()));
     const weeks = (t - from) / (7 * 24 * HOUR_MS);
     let mean = DAYTIME_LEVEL * (1 + WEEKLY_GROWTH * weeks) * HOUR_SHAPE[p.hour] * DAY_SHAPE[p.weekday] * dayNoise.get(date)!;
     if (p.weekday >= 5 && p.hour >= 19) mean *= WEEKEND_EVENING;
@@ -75,14 +75,10 @@ export function generateSampleCenter(today: string, seed = 20261124): SampleCent
   return { historyCsv: rows.join('\n') + '\n', eventsCsv, config: sampleConfig(weekStart), weekStart, historyEnd: to };
 }
 
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
-}
-
 const at = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:00`;
 
 /** Promotion days, their eves' presales, weekly and monthly live-commerce sessions, holidays. */
-function sampleEvents(firstDay: string, lastDay: string, random: () => number): SampleEvent[] {
+function sampleEvents(firstDay: string, lastDay: string, random: Random): SampleEvent[] {
   const events: SampleEvent[] = [];
   const evening = (hour: number, peak: number, day: number) => (hour >= 19 ? peak : hour >= 8 ? day : 1.2);
   for (let date = firstDay; date < lastDay; date = addDaysToDate(date, 1)) {
@@ -102,7 +98,7 @@ function sampleEvents(firstDay: string, lastDay: string, random: () => number): 
     // A top streamer every Friday evening, and a brand's live-commerce day on the 20th.
     if (weekday === 4 && !promotion) events.push({ start: at(date, 20), end: at(date, 23), kind: 'live_commerce', name: 'streamer-x-evening', intensity: 1, effect: () => 1.45 });
     if (day === 20) {
-      const intensity = Math.round((0.8 + 0.6 * random()) * 10) / 10;
+      const intensity = Math.round((0.8 + 0.6 * random.uniform()) * 10) / 10;
       events.push({ start: at(date, 19), end: at(addDaysToDate(date, 1), 0), kind: 'live_commerce', name: 'brand-day', intensity, effect: () => 1 + 0.9 * intensity });
     }
   }

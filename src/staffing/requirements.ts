@@ -1,0 +1,36 @@
+import { totalShrinkage, type PlanConfig } from '../domain/config.js';
+import type { CalendarEvent, ForecastPoint, Requirement } from '../domain/types.js';
+import { agentsNeeded } from './agentsNeeded.js';
+import { serviceTargetAt } from './serviceTargets.js';
+
+export { deliveredService } from './delivered.js';
+export { serviceTargetAt } from './serviceTargets.js';
+
+/**
+ * Agents and staff each forecast hour needs (SPEC section 3): handled contacts =
+ * contacts x (1 - bot_deflection); handle time = the point's forecast AHT, else
+ * `demand.aht_seconds`; the hour's service target (holiday and period targets included);
+ * agents from Erlang C, or Erlang A when the target sets a patience; staff =
+ * agents / (1 - shrinkage), not rounded.
+ *
+ * Chat concurrency c divides the offered load by c: an agent is modelled as one server that
+ * handles a contact in AHT / c seconds, so that a busy agent frees a slot as often as c parallel
+ * chats of AHT seconds would.
+ * @param points the hourly forecast (contacts per hour)
+ * @param config the plan configuration
+ * @param events calendar events (hours in a `holiday` event use `service.holiday`)
+ */
+export function requirementsFor(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[]): Requirement[] {
+  const available = 1 - totalShrinkage(config.shrinkage);
+  return points.map((p) => {
+    const handledContacts = handledOf(p.contacts, config);
+    const ahtSeconds = p.ahtSeconds ?? config.demand.aht_seconds;
+    const agents = agentsNeeded(handledContacts, ahtSeconds / config.demand.concurrency, serviceTargetAt(p.t, config, events));
+    return { t: p.t, contacts: p.contacts, handledContacts, ahtSeconds, agentsNeeded: agents, staffNeeded: agents / available };
+  });
+}
+
+/** Contacts that reach an agent: contacts x (1 - bot_deflection), per hour. */
+export function handledOf(contacts: number, config: PlanConfig): number {
+  return contacts * (1 - config.demand.bot_deflection);
+}
