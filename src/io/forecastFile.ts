@@ -6,11 +6,24 @@ import { timestampCell } from './timestamps.js';
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-/** `forecast.csv`: timestamp,contacts,lo80,hi80. */
+/**
+ * `forecast.csv`: timestamp,contacts,lo80,hi80 first (SPEC), then `queue` when the points carry
+ * queues and `aht_seconds` when they carry handle times.
+ */
 export function formatForecast(points: readonly ForecastPoint[], timeZone: string, withOffset: boolean): string {
+  const queues = points.some((p) => p.queue !== undefined);
+  const aht = points.some((p) => p.ahtSeconds !== undefined);
+  const columns = ['timestamp', 'contacts', 'lo80', 'hi80', ...(queues ? ['queue'] : []), ...(aht ? ['aht_seconds'] : [])];
   return formatCsv(
-    ['timestamp', 'contacts', 'lo80', 'hi80'],
-    points.map((p) => [formatTimestamp(p.t, timeZone, withOffset), round(p.contacts), round(p.lo80), round(p.hi80)]),
+    columns,
+    points.map((p) => [
+      formatTimestamp(p.t, timeZone, withOffset),
+      round(p.contacts),
+      round(p.lo80),
+      round(p.hi80),
+      ...(queues ? [p.queue ?? ''] : []),
+      ...(aht ? [p.ahtSeconds === undefined ? '' : round(p.ahtSeconds)] : []),
+    ]),
   );
 }
 

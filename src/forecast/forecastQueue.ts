@@ -1,0 +1,47 @@
+import type { CalendarEvent, HourCount, Instant } from '../domain/types.js';
+import { backtest, backtestWeeks } from './backtest.js';
+import { localHour } from './calendar.js';
+import { occurrencesOf } from './events/occurrences.js';
+import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
+import { pointForecast } from './pipeline.js';
+import { FALLBACK, MODELS } from './registry.js';
+import { select, type Selection } from './select.js';
+import { buildSeries } from './series.js';
+
+/** Weekly origins of the internal backtest that selects a family and calibrates the intervals. */
+export const SELECTION_WEEKS = 8;
+
+/** One queue's forecast and how it was chosen. */
+export interface QueueForecast {
+  contacts: Float64Array;
+  lo80: Float64Array;
+  hi80: Float64Array;
+  /** The backtest's verdict, or null when the history was too short to hold weeks out. */
+  selection: Selection | null;
+}
+
+/**
+ * Forecasts one queue at the `horizon` instants: a rolling-origin backtest over the last weeks
+ * picks the family (or combination) with the least held-out error, its held-out errors set the
+ * 80% intervals, and it is then refit on the whole history.
+ */
+export function forecastQueue(hours: readonly HourCount[], events: readonly CalendarEvent[], timeZone: string, horizon: readonly Instant[]): QueueForecast {
+  const series = buildSeries(hours, events, timeZone);
+  const occurrences = occurrencesOf(events, timeZone);
+  const targets = horizon.map((t) => localHour(t, timeZone));
+  const weeks = backtestWeeks(series, SELECTION_WEEKS);
+  const bt = weeks > 0 ? backtest(series, occurrences, MODELS, weeks) : null;
+  const selection = bt ? select(bt) : null;
+  const intervals = bt && selection ? fitIntervals(selection.forecast, bt.actual) : DEFAULT_INTERVALS;
+  const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
+  const sum = new Float64Array(targets.length);
+  for (const spec of members) pointForecast(spec, series, occurrences, targets).forEach((v, i) => (sum[i] += v));
+  const contacts = sum.map((v) => v / members.length);
+  const bounds = [...contacts].map((f) => interval(intervals, f));
+  return {
+    contacts,
+    lo80: Float64Array.from(bounds, (b) => b.lo80),
+    hi80: Float64Array.from(bounds, (b) => b.hi80),
+    selection,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Backtest } from './backtest.js';
+
+/** The backtest's verdict: the family or combination to serve, its held-out forecasts, every score. */
+export interface Selection {
+  /** Names of the families averaged (one name: a single family). */
+  members: string[];
+  /** Held-out forecasts of the choice, aligned with the backtest rows. */
+  forecast: Float64Array;
+  /** Mean absolute error over the held-out hours, per family and per combination tried. */
+  scores: Record<string, number>;
+}
+
+/** How many of the best families a combination may average. */
+const MAX_MEMBERS = 3;
+
+/**
+ * Chooses by held-out mean absolute error (never in-sample fit): each family alone, then the
+ * mean of the best two and three; a combination is served only when it scores better.
+ */
+export function select(bt: Backtest): Selection {
+  const scores: Record<string, number> = {};
+  const usable = bt.runs.filter((r) => !r.failed);
+  for (const r of usable) scores[r.model] = mae(r.forecast, bt.actual);
+  const ranked = [...usable].sort((a, b) => scores[a.model] - scores[b.model]);
+  let best: Selection = { members: [ranked[0].model], forecast: ranked[0].forecast, scores };
+  for (let n = 2; n <= Math.min(MAX_MEMBERS, ranked.length); n++) {
+    const members = ranked.slice(0, n);
+    const forecast = bt.actual.map((_, i) => members.reduce((s, r) => s + r.forecast[i], 0) / n);
+    const name = members.map((r) => r.model).join('+');
+    scores[name] = mae(forecast, bt.actual);
+    if (scores[name] < scores[best.members.join('+')]) best = { members: members.map((r) => r.model), forecast, scores };
+  }
+  return best;
+}
+
+/** Mean absolute error over the hours with an actual value. */
+export function mae(forecast: Float64Array, actual: Float64Array): number {
+  let sum = 0;
+  let n = 0;
+  actual.forEach((a, i) => {
+    if (Number.isFinite(a)) {
+      sum += Math.abs(a - forecast[i]);
+      n++;
+    }
+  });
+  return n > 0 ? sum / n : NaN;
+}

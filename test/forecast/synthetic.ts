@@ -1,0 +1,69 @@
+import { HOUR_MS, localParts, parseTimestamp } from '../../src/domain/time.js';
+import type { HourCount, Instant } from '../../src/domain/types.js';
+
+/** A seeded uniform generator (mulberry32), so every synthetic series is the same on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Poisson draw with mean `mean` (inversion for small means, normal approximation above 60). */
+export function poisson(mean: number, rand: () => number): number {
+  if (mean <= 0) return 0;
+  if (mean > 60) {
+    const z = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+  }
+  let k = 0;
+  let p = Math.exp(-mean);
+  let s = p;
+  const u = rand();
+  while (u > s) {
+    k++;
+    p *= mean / k;
+    s += p;
+  }
+  return k;
+}
+
+/** The instant of a local wall-clock timestamp. */
+export function at(text: string, timeZone: string): Instant {
+  return parseTimestamp(text, timeZone)!.t;
+}
+
+/** Consecutive hour instants from `start`. */
+export function hoursFrom(start: Instant, count: number): Instant[] {
+  return Array.from({ length: count }, (_, i) => start + i * HOUR_MS);
+}
+
+/**
+ * An hourly history from `start` for `weeks` weeks: `mean(local parts, instant)` gives the
+ * expected contacts, or null when the center is closed (the hour gets no row).
+ */
+export function makeHistory(
+  start: Instant,
+  weeks: number,
+  timeZone: string,
+  mean: (p: ReturnType<typeof localParts>, t: Instant) => number | null,
+  seed = 1,
+): HourCount[] {
+  const rand = seeded(seed);
+  const out: HourCount[] = [];
+  for (const t of hoursFrom(start, weeks * 168)) {
+    const m = mean(localParts(t, timeZone), t);
+    if (m !== null) out.push({ t, contacts: poisson(m, rand) });
+  }
+  return out;
+}
+
+/** A 24x7 contact-center shape: night trough, daytime plateau, evening peak, quieter weekends. */
+export function typicalMean(p: { hour: number; weekday: number }): number {
+  const daily = p.hour < 7 ? 8 : p.hour < 19 ? 60 : p.hour < 23 ? 90 : 20;
+  return daily * (p.weekday >= 5 ? 0.7 : 1);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/io/config.js';
+import { parseEvents } from '../../src/io/events.js';
+import { parseHistory } from '../../src/io/history.js';
+import { localParts, weekHours } from '../../src/domain/time.js';
+import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../../src/sample/center.js';
+
+const sample = generateSampleCenter('2026-11-24');
+const history = parseHistory(sample.historyCsv, SAMPLE_TIME_ZONE).queues[0].hours;
+const events = parseEvents(sample.eventsCsv, SAMPLE_TIME_ZONE);
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const byHour = (pick: (p: ReturnType<typeof localParts>) => boolean) => history.filter((h) => pick(localParts(h.t, SAMPLE_TIME_ZONE))).map((h) => h.contacts);
+
+describe('the sample center', () => {
+  it('is the same for the same seed and date', () => {
+    expect(generateSampleCenter('2026-11-24').historyCsv).toBe(sample.historyCsv);
+    expect(generateSampleCenter('2026-11-24', 7).historyCsv).not.toBe(sample.historyCsv);
+  });
+
+  it('holds at least 26 weeks of hourly history, 24x7, ending where today begins', () => {
+    expect(history.length).toBeGreaterThanOrEqual(26 * 168);
+    expect(history.length % 24).toBe(0);
+    expect(history[history.length - 1].t + 3_600_000).toBe(sample.historyEnd);
+  });
+
+  it('plans the coming Monday and has a valid configuration with the platform figures', () => {
+    expect(sample.weekStart).toBe('2026-11-30');
+    const config = parseConfig(sample.config);
+    expect(config.week_start).toBe('2026-11-30');
+    expect(config.demand.bot_deflection).toBe(0.78);
+    expect(config.max_outsourced_share).toBe(0.45);
+    expect(config.night.min_coverage).toBe(0.85);
+    expect(config.service.answer_within_seconds).toBeGreaterThanOrEqual(15);
+    expect(config.service.answer_within_seconds).toBeLessThanOrEqual(30);
+  });
+
+  it('has a night trough, a daytime plateau and an evening live-stream peak', () => {
+    const night = mean(byHour((p) => p.hour >= 2 && p.hour < 6));
+    const day = mean(byHour((p) => p.hour >= 10 && p.hour < 18));
+    const evening = mean(byHour((p) => p.hour >= 19 && p.hour < 23));
+    expect(night).toBeLessThan(0.25 * day);
+    expect(evening).toBeGreaterThan(1.2 * day);
+  });
+
+  it('announces 11.11 and 6.18 style promotions whose evenings surge several-fold', () => {
+    const double11 = events.find((e) => e.name === 'double-11')!;
+    const e618 = events.find((e) => e.name === '618')!;
+    expect(double11.kind).toBe('promotion');
+    expect(e618.kind).toBe('promotion');
+    const evening = (start: number) => mean(history.filter((h) => h.t >= start + 20 * 3_600_000 && h.t < start + 23 * 3_600_000).map((h) => h.contacts));
+    const weekBefore = evening(double11.start - 7 * 24 * 3_600_000);
+    expect(evening(double11.start)).toBeGreaterThan(3 * weekBefore);
+  });
+
+  it('lists live-commerce sessions and holidays, including the planned week\'s sessions', () => {
+    const kinds = new Set(events.map((e) => e.kind));
+    for (const kind of ['live_commerce', 'promotion', 'holiday', 'holiday_eve']) expect(kinds).toContain(kind);
+    const week = weekHours(sample.weekStart, SAMPLE_TIME_ZONE);
+    expect(events.some((e) => e.kind === 'live_commerce' && e.start >= week[0] && e.start <= week[week.length - 1])).toBe(true);
+  });
+});
