@@ -1,8 +1,8 @@
-import { InputError } from '../domain/errors.js';
+import { pooledForecast } from '../forecast/pooled.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { ForecastPoint } from '../domain/types.js';
 import { formatCsv, numberCell, readTable } from './table.js';
-import { timestampCell } from './timestamps.js';
+import { timedRows } from './timestamps.js';
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -30,18 +30,15 @@ export function formatForecast(points: readonly ForecastPoint[], timeZone: strin
 /** Reads `forecast.csv`; the interval columns are optional on input (they default to the point). */
 export function readForecast(path: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
   const table = readTable(path, ['timestamp', 'contacts']);
-  let withOffset = false;
-  const seen = new Map<number, number>();
-  const points = table.rows.map((row) => {
-    const ts = timestampCell(table, row, 'timestamp', timeZone);
-    withOffset ||= ts.withOffset;
-    if (seen.has(ts.t)) throw new InputError({ file: table.file, line: row.line, field: 'timestamp' }, `duplicated timestamp (also on line ${seen.get(ts.t)})`);
-    seen.set(ts.t, row.line);
+  const { rows, withOffset } = timedRows(table, timeZone, (row) => row.cells.queue ?? '');
+  const points = rows.map(({ t, row }) => {
     const contacts = numberCell(table, row, 'contacts', { min: 0 })!;
     const lo80 = numberCell(table, row, 'lo80', { min: 0, optional: true }) ?? contacts;
     const hi80 = numberCell(table, row, 'hi80', { min: 0, optional: true }) ?? contacts;
-    return { t: ts.t, contacts, lo80, hi80 };
+    const ahtSeconds = numberCell(table, row, 'aht_seconds', { min: 0, optional: true });
+    const queue = row.cells.queue || undefined;
+    return { t, contacts, lo80, hi80, ...(ahtSeconds !== undefined && { ahtSeconds }), ...(queue !== undefined && { queue }) };
   });
-  if (points.length === 0) throw new InputError({ file: table.file }, 'the forecast has no rows');
-  return { points: points.sort((a, b) => a.t - b.t), withOffset };
+  // A forecast of several queues is staffed as one pooled group, as `plan` does.
+  return { points: pooledForecast(points), withOffset };
 }

@@ -1,8 +1,7 @@
-import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { Instant, Requirement } from '../domain/types.js';
 import { formatCsv, numberCell, readTable } from './table.js';
-import { timestampCell } from './timestamps.js';
+import { timedRows } from './timestamps.js';
 
 const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -22,15 +21,7 @@ export interface StaffNeed {
 
 export function readStaffNeeds(path: string, timeZone: string): { needs: StaffNeed[]; withOffset: boolean } {
   const table = readTable(path, ['timestamp', 'staff_needed']);
-  let withOffset = false;
-  const seen = new Map<number, number>();
-  const needs = table.rows.map((row) => {
-    const ts = timestampCell(table, row, 'timestamp', timeZone);
-    withOffset ||= ts.withOffset;
-    if (seen.has(ts.t)) throw new InputError({ file: table.file, line: row.line, field: 'timestamp' }, `duplicated timestamp (also on line ${seen.get(ts.t)})`);
-    seen.set(ts.t, row.line);
-    return { t: ts.t, staffNeeded: numberCell(table, row, 'staff_needed', { min: 0 })! };
-  });
-  if (needs.length === 0) throw new InputError({ file: table.file }, 'the requirements have no rows');
+  const { rows, withOffset } = timedRows(table, timeZone);
+  const needs = rows.map(({ t, row }) => ({ t, staffNeeded: numberCell(table, row, 'staff_needed', { min: 0 })! }));
   return { needs: needs.sort((a, b) => a.t - b.t), withOffset };
 }

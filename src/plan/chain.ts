@@ -3,6 +3,7 @@ import { InputError } from '../domain/errors.js';
 import { addDaysToDate, HOUR_MS, localDate, nextMonday, startOfLocalDay, weekHours } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, History, Requirement } from '../domain/types.js';
 import { forecastHistory } from '../forecast/index.js';
+import { pooledForecast } from '../forecast/pooled.js';
 import { requirementsFor } from '../staffing/requirements.js';
 import { buildRosterProblem } from '../roster/problem.js';
 import { solveRoster } from '../roster/solve.js';
@@ -65,7 +66,7 @@ export async function runPlan(inputs: PlanInputs): Promise<PlanOutcome> {
     throw new InputError({ file: 'history.csv' }, `the history ends ${localDate(from, tz)}, more than ${MAX_WEEKS_AHEAD} weeks before the planned week ends; bring the history up to date`);
   }
   const horizon = Array.from({ length: (weekEnds - from) / HOUR_MS }, (_, i) => from + i * HOUR_MS);
-  const forecast = sumQueues(forecastHistory(history, inputs.events, tz, horizon)).filter((p) => p.t >= weekBegins);
+  const forecast = pooledForecast(forecastHistory(history, inputs.events, tz, horizon)).filter((p) => p.t >= weekBegins);
   const requirements = requirementsFor(forecast, config, inputs.events);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
   const roster = await solveRoster(problem);
@@ -74,22 +75,4 @@ export async function runPlan(inputs: PlanInputs): Promise<PlanOutcome> {
 
 function lastHour(history: History): number {
   return Math.max(...history.queues.map((q) => q.hours[q.hours.length - 1].t));
-}
-
-/** Adds the queues' forecasts hour by hour (AHT contact-weighted). */
-function sumQueues(points: ForecastPoint[]): ForecastPoint[] {
-  const byHour = new Map<number, ForecastPoint & { ahtWork: number }>();
-  for (const p of points) {
-    const sum = byHour.get(p.t) ?? { t: p.t, contacts: 0, lo80: 0, hi80: 0, ahtWork: 0 };
-    sum.contacts += p.contacts;
-    // Summing the queues' interval ends is conservative: it assumes their errors move together.
-    sum.lo80 += p.lo80;
-    sum.hi80 += p.hi80;
-    if (p.ahtSeconds !== undefined) sum.ahtWork += p.ahtSeconds * p.contacts;
-    byHour.set(p.t, sum);
-  }
-  const hasAht = points.some((p) => p.ahtSeconds !== undefined);
-  return [...byHour.values()]
-    .sort((a, b) => a.t - b.t)
-    .map(({ ahtWork, ...p }) => (hasAht && p.contacts > 0 ? { ...p, ahtSeconds: ahtWork / p.contacts } : p));
 }

@@ -48,6 +48,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
   });
   return buildSummary({
     planId: id,
+    weekStart: outcome.weekStart,
     created,
     config,
     requirements,

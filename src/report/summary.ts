@@ -39,6 +39,8 @@ export interface PlanSummary {
 
 export interface SummaryInputs {
   planId: string;
+  /** `YYYY-MM-DD` of the week's first day. */
+  weekStart: string;
   created: string;
   config: PlanConfig;
   requirements: Requirement[];
@@ -63,7 +65,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
   const infeasible = roster.status === 'infeasible';
   return {
     plan_id: s.planId,
-    week_start: roster.week_start,
+    week_start: s.weekStart,
     created: s.created,
     status: roster.status,
     currency: config.currency,

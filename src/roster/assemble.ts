@@ -1,0 +1,89 @@
+import { WEEKDAYS } from '../domain/time.js';
+import type { Decision, RosterModel } from './model.js';
+import type { Roster, RosterProblem } from './types.js';
+
+/** Agents per decision (by LP variable name); absent = 0. */
+export type Counts = Map<string, number>;
+
+// Six decimals: removes float noise (0.9 x 7 = 6.300000000000001) and keeps cents exact.
+export const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
+
+/**
+ * The roster.json fields that follow from the integer decisions, computed from the model's own
+ * columns (`verifyRoster` recomputes them from the shifts alone, so the two are a cross-check).
+ * Status, solver figures and explanation are left for the caller.
+ */
+export function assembleRoster(problem: RosterProblem, model: RosterModel, counts: Counts): Omit<Roster, 'status' | 'solver' | 'explanation'> {
+  const { slots } = problem;
+  const n = slots.length;
+  const used = model.decisions.filter((d) => (counts.get(d.name) ?? 0) > 0);
+  const staffed = new Array<number>(n).fill(0);
+  const onShift = new Map(problem.pools.map((p) => [p.id, new Array<number>(n).fill(0)]));
+  const byPool: Record<string, number> = Object.fromEntries(problem.pools.map((p) => [p.id, 0]));
+  let paid = 0;
+  let outsourcedPaid = 0;
+  const shifts = new Map<string, { pool: string; slot: number; hours: number; agents: number }>();
+  for (const d of used) {
+    const agents = counts.get(d.name)!;
+    byPool[d.pool.id] += agents * d.cost;
+    paid += agents * d.paidHours;
+    if (d.pool.kind === 'outsourced') outsourcedPaid += agents * d.paidHours;
+    for (const s of d.starts) {
+      for (let k = 0; k < d.hours; k++) {
+        staffed[(s + k) % n] += agents * d.pool.productivity;
+        onShift.get(d.pool.id)![(s + k) % n] += agents;
+      }
+      // Two tours may share a day's shift: one shift row with the agents added up.
+      const key = `${d.pool.id}|${s}|${d.hours}`;
+      const row = shifts.get(key) ?? { pool: d.pool.id, slot: s, hours: d.hours, agents: 0 };
+      row.agents += agents;
+      shifts.set(key, row);
+    }
+  }
+  const hourly = slots.map((slot, h) => ({
+    timestamp: slot.label,
+    staff_needed: slot.staffNeeded,
+    staffed: round6(staffed[h]),
+    shortfall: round6(Math.max(0, slot.staffNeeded - staffed[h])),
+  }));
+  const total = Object.values(byPool).reduce((a, b) => a + b, 0);
+  const shortfall = hourly.reduce((a, r) => a + r.shortfall, 0);
+  const poolOrder = new Map(problem.pools.map((p, i) => [p.id, i]));
+  return {
+    week_start: slots[0].label,
+    shifts: [...shifts.values()]
+      .sort((a, b) => a.slot - b.slot || poolOrder.get(a.pool)! - poolOrder.get(b.pool)! || a.hours - b.hours)
+      .map((r) => ({ pool: r.pool, start: slots[r.slot].label, hours: r.hours, agents: r.agents })),
+    tours: used.filter((d) => d.tour).map((d) => tourRow(problem, d, counts.get(d.name)!)),
+    hourly,
+    cost: { total: round6(total), by_pool: mapValues(byPool, round6), shortfall_penalty: round6(problem.shortfallPenalty * shortfall) },
+    kpis: {
+      outsourced_share: paid > 0 ? round6(outsourcedPaid / paid) : 0,
+      night_coverage: coverage(slots.flatMap((s, h): [number, number][] => (s.night ? [[staffed[h], s.staffNeeded]] : []))),
+      coverage: coverage(slots.map((s, h) => [staffed[h], s.staffNeeded])),
+      budget_used: problem.budget ? round6(total / problem.budget) : null,
+    },
+    shadow_prices: [],
+  };
+}
+
+/** Sum of min(staffed, need) over sum of need; 1 when nothing is needed. */
+export function coverage(pairs: readonly [staffed: number, need: number][]): number {
+  const need = pairs.reduce((a, [, n]) => a + n, 0);
+  return need > 0 ? round6(pairs.reduce((a, [s, n]) => a + Math.min(s, n), 0) / need) : 1;
+}
+
+/** `mon`..`sun` of day `day` counted from week_start (`YYYY-MM-DD`), from the date itself. */
+export function weekdayName(weekStart: string, day: number): string {
+  const first = (new Date(`${weekStart}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return WEEKDAYS[(first + day) % 7];
+}
+
+function tourRow(problem: RosterProblem, d: Decision, agents: number): Roster['tours'][number] {
+  const { startHour, daysOff } = d.tour!;
+  return { pool: d.pool.id, start_hour: startHour, hours: d.hours, days_off: daysOff.map((day) => weekdayName(problem.weekStart, day)), agents };
+}
+
+function mapValues(o: Record<string, number>, f: (v: number) => number): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+}

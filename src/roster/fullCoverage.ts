@@ -1,0 +1,16 @@
+import { solveWithHighs } from './highs.js';
+import { buildRosterModel } from './model.js';
+import type { RosterProblem } from './types.js';
+
+/**
+ * A lower bound on what staffing every hour fully (staffed >= need, no shortfall) costs under
+ * max_agents and the outsourced share, the budget left out: the LP relaxation's optimum, so
+ * "costs at least this" is true. Null when those rules cannot cover every hour.
+ */
+export async function fullCoverageCost(problem: RosterProblem): Promise<number | null> {
+  const full = { ...problem, budget: null, slots: problem.slots.map((s) => ({ ...s, floor: s.staffNeeded })) };
+  const model = buildRosterModel(full);
+  const costOnly = { ...model.program, objective: model.decisions.map((d) => ({ variable: d.name, coef: d.cost })) };
+  const lp = await solveWithHighs(costOnly, { timeLimitSeconds: problem.solver.timeLimitSeconds, mipRelGap: 0, relax: true });
+  return lp.status === 'optimal' ? Math.round(lp.objective! * 100) / 100 : null;
+}

@@ -1,0 +1,121 @@
+import type { Roster, RosterProblem } from './types.js';
+
+const TOL = 1e-6;
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * Checks a roster against the SPEC's hard rules and its own reported figures, recomputing
+ * everything from `roster.shifts` alone (deliberately sharing no code with the model builder):
+ * integral agents, allowed lengths and start hours, coverage floors, max_agents, outsourced
+ * share, budget, and the hourly, cost and KPI figures; tours must expand exactly into their
+ * pool's shifts. Returns the problems found; an empty list means the roster is valid.
+ * @example verifyRoster(problem, { ...roster, cost: { ...roster.cost, total: 1 } })
+ * //=> ['reported cost.total 1 differs from the recomputed 123456']
+ */
+export function verifyRoster(problem: RosterProblem, roster: Roster): string[] {
+  const { slots, pools } = problem;
+  const n = slots.length;
+  const slotOf = new Map(slots.map((s, h) => [s.label, h]));
+  const errors: string[] = [];
+  const staffed = new Array<number>(n).fill(0);
+  const heads = new Map(pools.map((p) => [p.id, new Array<number>(n).fill(0)]));
+  const byPool = new Map(pools.map((p) => [p.id, 0]));
+  let paid = 0;
+  let outsourcedPaid = 0;
+
+  for (const shift of roster.shifts) {
+    const pool = pools.find((p) => p.id === shift.pool);
+    const start = slotOf.get(shift.start);
+    if (!pool || start === undefined) {
+      errors.push(`shift ${JSON.stringify(shift)}: unknown pool or start outside the week`);
+      continue;
+    }
+    if (!Number.isInteger(shift.agents) || shift.agents <= 0) errors.push(`shift ${JSON.stringify(shift)}: agents must be a positive integer`);
+    if (!pool.shift_lengths.includes(shift.hours)) errors.push(`shift ${JSON.stringify(shift)}: ${shift.hours} h is not a shift length of ${pool.id}`);
+    // Tour shifts may move off a missing DST hour; their start hours are checked on the tours.
+    if (!pool.week_pattern && pool.start_hours && !pool.start_hours.includes(slots[start].hourOfDay)) {
+      errors.push(`shift ${JSON.stringify(shift)}: ${pool.id} may not start at ${slots[start].hourOfDay}:00`);
+    }
+    for (let k = 0; k < shift.hours; k++) {
+      const h = (start + k) % n;
+      staffed[h] += shift.agents * pool.productivity;
+      heads.get(pool.id)![h] += shift.agents;
+      byPool.set(pool.id, byPool.get(pool.id)! + shift.agents * pool.cost_per_hour * (1 + (slots[h].night ? pool.night_premium : 0)));
+    }
+    paid += shift.agents * shift.hours;
+    if (pool.kind === 'outsourced') outsourcedPaid += shift.agents * shift.hours;
+  }
+
+  // Hard rules.
+  slots.forEach((slot, h) => {
+    if (staffed[h] + TOL < slot.floor) errors.push(`${slot.label}: staffed ${fmt(staffed[h])} is below the coverage floor ${fmt(slot.floor)}`);
+  });
+  for (const pool of pools) {
+    const most = Math.max(...heads.get(pool.id)!);
+    if (pool.max_agents !== null && most > pool.max_agents) errors.push(`pool ${pool.id}: ${most} agents on shift at once, max_agents is ${pool.max_agents}`);
+  }
+  const share = problem.maxOutsourcedShare;
+  if (share !== null && outsourcedPaid > share * paid + TOL) errors.push(`outsourced share ${fmt(outsourcedPaid / paid)} is above ${share}`);
+  const total = [...byPool.values()].reduce((a, b) => a + b, 0);
+  if (problem.budget !== null && total > problem.budget * (1 + 1e-9)) errors.push(`cost ${fmt(total)} is above the budget ${problem.budget}`);
+  errors.push(...verifyTours(problem, roster));
+
+  // Reported figures agree with the recomputation.
+  const shortfall = slots.map((s, h) => Math.max(0, s.staffNeeded - staffed[h]));
+  const agree = (what: string, reported: number | null, actual: number | null) => {
+    const bad = reported === null || actual === null ? reported !== actual : Math.abs(reported - actual) > TOL * Math.max(1, Math.abs(actual));
+    if (bad) errors.push(`reported ${what} ${reported} differs from the recomputed ${actual === null ? null : fmt(actual)}`);
+  };
+  if (roster.hourly.length !== n) errors.push(`hourly has ${roster.hourly.length} rows for ${n} slots`);
+  roster.hourly.slice(0, n).forEach((row, h) => {
+    if (row.timestamp !== slots[h].label) errors.push(`hourly row ${h} is ${row.timestamp}, expected ${slots[h].label}`);
+    agree(`staffed at ${row.timestamp}`, row.staffed, staffed[h]);
+    agree(`shortfall at ${row.timestamp}`, row.shortfall, shortfall[h]);
+    agree(`staff_needed at ${row.timestamp}`, row.staff_needed, slots[h].staffNeeded);
+  });
+  agree('cost.total', roster.cost.total, total);
+  for (const pool of pools) agree(`cost.by_pool.${pool.id}`, roster.cost.by_pool[pool.id] ?? 0, byPool.get(pool.id)!);
+  agree('cost.shortfall_penalty', roster.cost.shortfall_penalty, problem.shortfallPenalty * shortfall.reduce((a, b) => a + b, 0));
+  agree('kpis.outsourced_share', roster.kpis.outsourced_share, paid > 0 ? outsourcedPaid / paid : 0);
+  const covered = (hs: number[]) => {
+    const need = hs.reduce((a, h) => a + slots[h].staffNeeded, 0);
+    return need > 0 ? hs.reduce((a, h) => a + Math.min(staffed[h], slots[h].staffNeeded), 0) / need : 1;
+  };
+  const all = slots.map((_, h) => h);
+  agree('kpis.coverage', roster.kpis.coverage, covered(all));
+  agree('kpis.night_coverage', roster.kpis.night_coverage, covered(all.filter((h) => slots[h].night)));
+  agree('kpis.budget_used', roster.kpis.budget_used, problem.budget ? total / problem.budget : null);
+  return errors;
+}
+
+/** Tours of a week_pattern pool follow the pattern and expand exactly into the pool's shifts. */
+function verifyTours(problem: RosterProblem, roster: Roster): string[] {
+  const errors: string[] = [];
+  const firstWeekday = (new Date(`${problem.weekStart}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const dayOf = (name: string) => (DAYS.indexOf(name) - firstWeekday + 7) % 7;
+  for (const pool of problem.pools.filter((p) => p.week_pattern)) {
+    const { days, consecutive_days_off } = pool.week_pattern!;
+    const want = new Map<string, number>();
+    for (const tour of roster.tours.filter((t) => t.pool === pool.id)) {
+      const off = tour.days_off.map(dayOf).sort((a, b) => a - b);
+      const offSet = new Set(off);
+      if (tour.days_off.some((d) => !DAYS.includes(d)) || offSet.size !== 7 - days) errors.push(`tour ${JSON.stringify(tour)}: needs ${7 - days} distinct days off`);
+      else if (consecutive_days_off && off.length > 0 && !off.some((d) => off.every((_, i) => offSet.has((d + i) % 7)))) errors.push(`tour ${JSON.stringify(tour)}: days off are not consecutive`);
+      if (pool.start_hours && !pool.start_hours.includes(tour.start_hour)) errors.push(`tour ${JSON.stringify(tour)}: ${pool.id} may not start at ${tour.start_hour}:00`);
+      for (let day = 0; day < 7; day++) {
+        if (offSet.has(day)) continue;
+        // The day's first slot at or after the start hour (a missing DST hour moves to the next).
+        const slot = problem.slots.find((s) => s.day === day && s.hourOfDay >= tour.start_hour);
+        const key = `${slot?.label}|${tour.hours}`;
+        want.set(key, (want.get(key) ?? 0) + tour.agents);
+      }
+    }
+    const got = new Map<string, number>();
+    for (const s of roster.shifts.filter((s) => s.pool === pool.id)) got.set(`${s.start}|${s.hours}`, (got.get(`${s.start}|${s.hours}`) ?? 0) + s.agents);
+    const same = want.size === got.size && [...want].every(([k, v]) => got.get(k) === v);
+    if (!same) errors.push(`pool ${pool.id}: shifts are not exactly the expansion of its tours`);
+  }
+  return errors;
+}
+
+const fmt = (v: number) => String(Math.round(v * 1e4) / 1e4);

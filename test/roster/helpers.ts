@@ -1,0 +1,25 @@
+import { parseConfig } from '../../src/io/config.js';
+import { weekHours, formatTimestamp } from '../../src/domain/time.js';
+import { buildRosterProblem } from '../../src/roster/problem.js';
+import type { RosterProblem } from '../../src/roster/types.js';
+
+/** A pool as written in config.json (validated by the real schema; the defaults fill the rest). */
+export type PoolInput = Record<string, unknown>;
+
+/**
+ * A roster problem from a config (defaults filled by the real schema) and a staff need per slot:
+ * `need(slotIndex, localHour)` over the week's slots (167-169 of them in a DST week).
+ */
+export function makeProblem(config: Record<string, unknown>, need: (slot: number, hour: number) => number): RosterProblem {
+  const parsed = parseConfig({ week_start: '2026-11-30', timezone: 'Asia/Shanghai', ...config });
+  const weekStart = parsed.week_start!;
+  const hours = weekHours(weekStart, parsed.timezone);
+  const needs = hours.map((t, i) => ({ t, staffNeeded: need(i, Number(formatTimestamp(t, parsed.timezone).slice(11, 13))) }));
+  return buildRosterProblem(needs, parsed, weekStart);
+}
+
+/** A config with only the given pools and no budget, share cap or night floor unless set. */
+export function plainConfig(pools: PoolInput[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { pools, budget: null, max_outsourced_share: null, min_coverage: 0.95, night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 }, ...extra };
+}
+
