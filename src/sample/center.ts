@@ -10,7 +10,7 @@ import { poisson, seededRandom, type Random } from '../domain/random.js';
 export const SAMPLE_TIME_ZONE = 'Asia/Shanghai';
 const HISTORY_WEEKS = 30;
 /** Contacts an hour on a weekday afternoon, before bot deflection. */
-const DAYTIME_LEVEL = 8000;
+const DAYTIME_LEVEL = 6200;
 const WEEKLY_GROWTH = 0.003;
 
 /** Relative volume by local hour of day: night trough, daytime plateau, live-stream evening. */
@@ -135,7 +135,7 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     pools: [
       { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, productivity: 1.0, shift_lengths: [8, 10], start_hours: null, max_agents: null },
       { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], start_hours: null, max_agents: 300 },
-      { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, productivity: 1.0, shift_lengths: [8], start_hours: [22, 23, 0], max_agents: null },
+      { id: 'night', kind: 'in_house', cost_per_hour: 45, night_premium: 0.35, productivity: 1.0, shift_lengths: [8], start_hours: [22, 23, 0], max_agents: 120 },
     ],
   };
 }
