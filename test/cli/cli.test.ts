@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shiftcast } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shiftcast-cli-'));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+describe('shiftcast command line', () => {
+  it('prints help for the program and for every command', () => {
+    const top = shiftcast(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['forecast', 'requirements', 'roster', 'plan', 'sample']) {
+      expect(top.stdout).toContain(command);
+      const r = shiftcast([command, '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toMatch(/Usage: shiftcast/);
+    }
+  });
+
+  it('exits 2 on an unknown command or a missing required option', () => {
+    expect(shiftcast(['frobnicate']).code).toBe(2);
+    expect(shiftcast(['forecast']).code).toBe(2);
+  });
+
+  it('exits 2 naming the file when an input file does not exist', () => {
+    const r = shiftcast(['forecast', '--history', join(dir, 'nope.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.csv');
+  });
+
+  it('forecast: exits 2 on a bad --start and writes nothing', () => {
+    const history = file('h.csv', 'timestamp,contacts\n2026-11-23T00:00,5\n');
+    const out = join(dir, 'never.csv');
+    const r = shiftcast(['forecast', '--history', history, '--start', 'tomorrow', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--start/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('requirements: names file, line and column of a bad forecast row', () => {
+    const forecast = file('f.csv', 'timestamp,contacts,lo80,hi80\n2026-11-30T00:00,10,8,12\n2026-11-30T01:00,ten,8,12\n');
+    const config = file('c.json', '{}');
+    const r = shiftcast(['requirements', '--forecast', forecast, '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/f\.csv line 3, column contacts/);
+  });
+
+  it('roster: names file, line and column of a negative need', () => {
+    const requirements = file('r.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n2026-11-30T01:00,-4\n');
+    const config = file('c2.json', '{"week_start": "2026-11-30"}');
+    const r = shiftcast(['roster', '--requirements', requirements, '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/r\.csv line 3, column staff_needed/);
+  });
+
+  it('roster: a config that is not JSON is named', () => {
+    const requirements = file('r2.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n');
+    const config = file('broken.json', '{"budget": ');
+    const r = shiftcast(['roster', '--requirements', requirements, '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+});
