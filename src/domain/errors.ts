@@ -2,6 +2,7 @@
 export interface InputLocation {
   file: string;
   line?: number;
+  /** A CSV column, or a JSON field path (`service.service_level`). */
   field?: string;
 }
 
@@ -23,10 +24,11 @@ export class InputError extends Error {
   }
 }
 
-/** `history.csv line 12, column contacts` */
+/** `history.csv line 12, column contacts`; `config.json line 4, field service.service_level` */
 export function describeLocation({ file, line, field }: InputLocation): string {
-  const parts = [file];
-  if (line !== undefined) parts.push(`line ${line}`);
-  const head = parts.join(' ');
-  return field !== undefined ? `${head}, ${line !== undefined ? 'column' : 'field'} ${field}` : head;
+  const head = line === undefined ? file : `${file} line ${line}`;
+  if (field === undefined) return head;
+  // CSV files have columns; JSON files (and the command line) have fields.
+  const word = line !== undefined && !/\.json$/i.test(file) ? 'column' : 'field';
+  return `${head}, ${word} ${field}`;
 }

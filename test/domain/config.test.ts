@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { holidayTarget, totalShrinkage } from '../../src/domain/config.js';
 import { InputError } from '../../src/domain/errors.js';
-import { parseConfig } from '../../src/io/config.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, readConfig } from '../../src/io/config.js';
 
 describe('parseConfig', () => {
   it('fills every default of the SPEC for an empty object', () => {
@@ -52,5 +55,13 @@ describe('parseConfig', () => {
     const t = holidayTarget(parseConfig({}));
     expect(t.answer_within_seconds).toBe(30);
     expect(t.service_level).toBe(0.8);
+  });
+});
+
+describe('readConfig', () => {
+  it('names the line of the first bad field in the file', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'config.json');
+    writeFileSync(path, '{\n  "timezone": "Asia/Shanghai",\n  "service": {\n    "service_level": 2\n  }\n}\n');
+    expect(() => readConfig(path)).toThrow(/^config\.json line 4, field service\.service_level: /);
   });
 });
