@@ -44,29 +44,33 @@ export function parseHistory(text: string, timeZone: string, file = 'history'): 
   return historyFromTable(parseTable(text, file, ['timestamp', 'contacts']), timeZone);
 }
 
-function toHours(file: string, rows: Interval[], timeZone: string): HourCount[] {
-  rows.sort((a, b) => a.t - b.t);
+/** An interval with the start of the local hour it falls in. */
+type Placed = Interval & { hour: number };
+
+function toHours(file: string, intervals: Interval[], timeZone: string): HourCount[] {
+  // Hours are local: in a +05:30 zone an hour starts at :30 UTC.
+  const rows: Placed[] = intervals
+    .sort((a, b) => a.t - b.t)
+    .map((r) => ({ ...r, hour: r.t - localParts(r.t, timeZone).minute * MINUTE_MS - (r.t % MINUTE_MS) }));
   const step = intervalLength(file, rows);
   const hours = new Map<number, { contacts: number; handled: number; ahtWeight: number }>();
   for (const r of rows) {
-    const minute = localParts(r.t, timeZone).minute;
-    if (step < HOUR_MS && minute % (step / MINUTE_MS) !== 0) {
+    if ((r.t - r.hour) % step !== 0) {
       throw new InputError({ file, line: r.line, field: 'timestamp' }, `interval does not start on a ${step / MINUTE_MS}-minute boundary`);
     }
-    const hour = r.t - minute * MINUTE_MS - (r.t % MINUTE_MS);
-    const h = hours.get(hour) ?? { contacts: 0, handled: 0, ahtWeight: 0 };
+    const h = hours.get(r.hour) ?? { contacts: 0, handled: 0, ahtWeight: 0 };
     h.contacts += r.contacts;
     if (r.aht !== undefined) {
       h.handled += r.aht * r.contacts;
       h.ahtWeight += r.contacts;
     }
-    hours.set(hour, h);
+    hours.set(r.hour, h);
   }
   return [...hours].map(([t, h]) => (h.ahtWeight > 0 ? { t, contacts: h.contacts, ahtSeconds: h.handled / h.ahtWeight } : { t, contacts: h.contacts }));
 }
 
 /** The interval length of a sorted queue: the smallest gap; every gap must be a multiple of it. */
-function intervalLength(file: string, rows: Interval[]): number {
+function intervalLength(file: string, rows: Placed[]): number {
   let step = Infinity;
   for (let i = 1; i < rows.length; i++) {
     const gap = rows[i].t - rows[i - 1].t;
@@ -87,13 +91,10 @@ function intervalLength(file: string, rows: Interval[]): number {
   // Coarser rows among finer ones (an hourly row among 15-minute rows) fit the grid: an hour
   // that holds a lone :00 row while other hours are full is such a row.
   if (step < HOUR_MS) {
-    const perHour = new Map<number, Interval[]>();
-    for (const r of rows) {
-      const key = Math.floor(r.t / HOUR_MS);
-      perHour.set(key, [...(perHour.get(key) ?? []), r]);
-    }
+    const perHour = new Map<number, Placed[]>();
+    for (const r of rows) perHour.set(r.hour, [...(perHour.get(r.hour) ?? []), r]);
     const full = [...perHour.values()].some((list) => list.length === HOUR_MS / step);
-    const lone = [...perHour.values()].find((list) => list.length === 1 && list[0].t % HOUR_MS === 0);
+    const lone = [...perHour.values()].find((list) => list.length === 1 && list[0].t === list[0].hour);
     if (full && lone) {
       throw new InputError({ file, line: lone[0].line, field: 'timestamp' }, `mixed interval lengths: an hourly row among ${step / MINUTE_MS}-minute rows`);
     }

@@ -98,3 +98,13 @@ describe('parseHistory', () => {
     expect(parseHistory(csv('timestamp,contacts,note', '2026-11-30T08:00,1,hello'), TZ).queues[0].hours[0].contacts).toBe(1);
   });
 });
+
+describe('parseHistory in a half-hour time zone', () => {
+  it('sums 30-minute intervals into local hours (Asia/Kolkata, +05:30)', () => {
+    const h = parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T08:30,2', '2026-11-30T09:00,4', '2026-11-30T09:30,8'), 'Asia/Kolkata');
+    expect(h.queues[0].hours.map((x) => [formatTimestamp(x.t, 'Asia/Kolkata'), x.contacts])).toEqual([
+      ['2026-11-30T08:00', 3],
+      ['2026-11-30T09:00', 12],
+    ]);
+  });
+});
