@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../domain/errors.js';
 import { registerForecast } from './commands/forecast.js';
+import { registerBacktest } from './commands/backtest.js';
 import { registerRequirements } from './commands/requirements.js';
 import { registerRoster } from './commands/roster.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSamplePlan } from './commands/samplePlan.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerKeys } from './commands/keys.js';
+import { registerServe } from './commands/serve.js';
 
 /** Exit codes of the SPEC (section 2). */
 export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3 } as const;
@@ -17,10 +21,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError(false);
   const context = { setExitCode };
   registerForecast(program, context);
+  registerBacktest(program, context);
   registerRequirements(program, context);
   registerRoster(program, context);
   registerPlan(program, context);
   registerSamplePlan(program, context);
+  registerSimulate(program, context);
+  registerKeys(program, context);
+  registerServe(program, context);
   return program;
 }
 

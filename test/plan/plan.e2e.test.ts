@@ -87,7 +87,7 @@ describe('shiftcast plan on bad input', () => {
     writeFileSync(join(dir, 'config.json'), '{"min_coverage": 1.5}');
     const r = shiftcast(['plan', '--history', join(dir, 'history.csv'), '--config', join(dir, 'config.json'), '--store', join(dir, 'store')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/config\.json, field min_coverage/);
+    expect(r.stderr).toMatch(/config\.json line 1, field min_coverage/);
   });
 });
 

@@ -1,12 +1,15 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { readConfig } from '../../io/config.js';
 import { readHistory } from '../../io/history.js';
+import { acquireLock, LockBusyError } from '../../plan/lock.js';
 import { makePlan, type PlanResult } from '../../plan/makePlan.js';
+import { prunePlans } from '../../plan/retention.js';
 import type { PlanInputs } from '../../plan/chain.js';
 import { summaryText } from '../../report/text.js';
 import { EXIT, type CommandContext } from '../main.js';
-import { eventsOrNone } from '../options.js';
+import { eventsOrNone, intOption } from '../options.js';
 
 export const DEFAULT_STORE = 'forecasts';
 
@@ -27,7 +30,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option('--events <file>', 'events.csv')
     .option('--week <date>', 'first day of the week to plan (default: config week_start, else the Monday after the history)', weekOption)
     .option('--store <dir>', 'plan store', DEFAULT_STORE)
-    .action(async (o: { history: string; config: string; events?: string; week?: string; store: string }) => {
+    .option('--keep <n>', 'after planning, keep only the newest N plan folders of the store', intOption('--keep'))
+    .action(async (o: { history: string; config: string; events?: string; week?: string; store: string; keep?: number }) => {
       const config = readConfig(o.config);
       const inputs: PlanInputs = {
         config,
@@ -35,7 +39,23 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
         events: eventsOrNone(o.events, config.timezone),
         week: o.week,
       };
-      ctx.setExitCode(await reportPlan(await makePlan(inputs, o.store), config.service.answer_within_seconds));
+      // One run per store at a time, so overlapping cron runs neither plan twice nor prune each other's plans.
+      let release: () => void;
+      try {
+        release = acquireLock(o.store);
+      } catch (e) {
+        if (!(e instanceof LockBusyError)) throw e;
+        process.stderr.write(`shiftcast: not planning: ${e.message}\n`);
+        ctx.setExitCode(EXIT.internal);
+        return;
+      }
+      try {
+        const result = await makePlan(inputs, o.store);
+        if (o.keep !== undefined) prunePlans(o.store, o.keep, [basename(result.folder)]);
+        ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
+      } finally {
+        release();
+      }
     });
 }
 

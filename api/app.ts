@@ -1,0 +1,45 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { KeyStore } from '../src/plan/keys.js';
+import type { AppContext } from './context.js';
+import { errorHandler, notFound } from './errors.js';
+import type { JobRunner } from './jobs/runner.js';
+import { rateLimiter, type RateLimitOptions } from './rateLimit.js';
+import { requestLog } from './requestLog.js';
+import { configRoutes } from './routes/config.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { keyRoutes } from './routes/keys.js';
+import { planRoutes } from './routes/plans.js';
+
+/** What the app is built from. */
+export interface AppOptions {
+  store: string;
+  keys: KeyStore;
+  runner: JobRunner;
+  logger: Logger;
+  /** Largest request body, e.g. `'10mb'` (a year of 15-minute history is about 1 MB). */
+  bodyLimit?: string;
+  /** Per-client request limit; `false` turns it off (benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+}
+
+/**
+ * The express app of SPEC section 4, not listening (tests and `serve` decide where it runs).
+ * This file only wires: routes live in routes/, errors end in one handler, then a JSON 404.
+ */
+export function createApp(o: AppOptions): Express {
+  const json = express.json({ limit: o.bodyLimit ?? '10mb' });
+  const ctx: AppContext = { store: o.store, keys: o.keys, runner: o.runner, logger: o.logger, json };
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(o.logger));
+  const v1 = express.Router();
+  v1.use(healthRoutes(ctx));
+  if (o.rateLimit !== false) v1.use(rateLimiter(o.rateLimit ?? { windowSeconds: 60, limit: 600 }));
+  v1.use(planRoutes(ctx), jobRoutes(ctx), configRoutes(ctx), keyRoutes(ctx));
+  app.use('/v1', v1);
+  app.use(notFound);
+  app.use(errorHandler(o.logger));
+  return app;
+}

@@ -1,0 +1,161 @@
+import type { Logger } from 'pino';
+import type { PlanInputs } from '../../src/plan/chain.js';
+import { JobStore, TERMINAL, type JobRecord } from '../../src/plan/jobs.js';
+import { removeAbandonedTemp } from '../../src/plan/retention.js';
+import type { WorkerMessage } from './messages.js';
+import { WorkerPool, type Slot } from './pool.js';
+
+/** Settings of the job runner. */
+export interface RunnerOptions {
+  store: string;
+  /** Worker threads, i.e. plans solved at once. */
+  workers: number;
+  /** Jobs that may wait for a worker; one more is refused (429). */
+  maxQueued: number;
+  /** Per-job time limit, seconds (from start to end of the solve). */
+  jobTimeoutSeconds: number;
+  /** Starts a job gets before a restart gives up on it. */
+  maxAttempts: number;
+  /** Days an ended job's record is kept (swept at start). */
+  keepJobsDays: number;
+  logger: Logger;
+}
+
+/** Thrown by submit when the queue is full. */
+export class QueueFullError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('the job queue is full');
+  }
+}
+
+/**
+ * Runs plan jobs on worker threads: a bounded FIFO queue in front of a worker pool, a time
+ * limit per job, cancellation, and recovery of the jobs a previous process left behind.
+ * Job state lives in the JobStore files; this class only keeps the queue order and timers.
+ */
+export class JobRunner {
+  readonly jobs: JobStore;
+  private readonly queue: string[] = [];
+  private readonly pool: WorkerPool;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Running mean of job durations, seconds, for Retry-After. */
+  private meanSeconds = 10;
+
+  constructor(private readonly o: RunnerOptions) {
+    this.jobs = new JobStore(o.store);
+    this.pool = new WorkerPool(o.workers, { message: (s, m) => this.onMessage(s, m), changed: (s, exited) => this.onChanged(s, exited) }, o.logger);
+  }
+
+  /** Recovers the store's unfinished jobs, then starts the workers. */
+  start(): void {
+    for (const name of removeAbandonedTemp(this.o.store)) this.o.logger.warn({ folder: name }, 'removed a half-written plan left by a crash');
+    const swept = this.jobs.removeEndedBefore(new Date(Date.now() - this.o.keepJobsDays * 86_400_000).toISOString());
+    if (swept > 0) this.o.logger.info({ jobs: swept }, 'removed the records of old ended jobs');
+    for (const job of this.jobs.all()) {
+      if (job.status === 'queued') this.queue.push(job.id);
+      if (job.status !== 'running') continue;
+      // A plan is idempotent and written atomically, so running it again is safe.
+      if (job.attempts < this.o.maxAttempts) {
+        this.jobs.update(job.id, { status: 'queued', stage: 'queued' });
+        this.queue.push(job.id);
+        this.o.logger.warn({ job_id: job.id }, 'job was running when the server stopped; queued again');
+      } else {
+        this.finish(job.id, 'failed', { error: { error: 'interrupted', message: `the server stopped while this job ran, ${job.attempts} times; it is not started again` } });
+      }
+    }
+    this.pool.start();
+  }
+
+  /** Queues a plan; throws QueueFullError (storing nothing) when the queue is full. */
+  submit(inputs: PlanInputs): JobRecord {
+    if (this.queue.length >= this.o.maxQueued) throw new QueueFullError(this.retryAfter());
+    const job = this.jobs.create('plan', inputs);
+    this.queue.push(job.id);
+    this.o.logger.info({ job_id: job.id, queued: this.queue.length }, 'job queued');
+    this.dispatch();
+    return job;
+  }
+
+  /** Cancels a queued or running job; returns it, or null when it had already ended. */
+  cancel(id: string): JobRecord | null {
+    const job = this.jobs.get(id)!;
+    if (TERMINAL.includes(job.status)) return null;
+    const at = this.queue.indexOf(id);
+    if (at >= 0) this.queue.splice(at, 1);
+    const slot = this.pool.slots.find((s) => s.jobId === id);
+    const done = this.finish(id, 'cancelled', {});
+    if (slot) this.pool.stop(slot);
+    return done;
+  }
+
+  /** True when every worker thread is up. */
+  ready(): boolean {
+    return this.pool.healthy();
+  }
+
+  /** Stops the workers; running jobs go back to the queue and run at the next start. */
+  async close(): Promise<void> {
+    const running = this.pool.slots.map((s) => s.jobId).filter((id): id is string => id !== null);
+    await this.pool.close();
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const id of running) this.jobs.update(id, { status: 'queued', stage: 'queued' });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.pool.slots) {
+      if (!slot.online || slot.jobId !== null) continue;
+      const id = this.queue.shift();
+      if (id === undefined) return;
+      const job = this.jobs.update(id, { status: 'running', stage: 'starting', started: new Date().toISOString(), attempts: (this.jobs.get(id)?.attempts ?? 0) + 1 });
+      this.timers.set(id, setTimeout(() => this.timeOut(id, slot), this.o.jobTimeoutSeconds * 1000));
+      this.o.logger.info({ job_id: id, worker: slot.index, attempt: job.attempts }, 'job started');
+      this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, inputs: this.jobs.inputs(id) });
+    }
+  }
+
+  private timeOut(id: string, slot: Slot): void {
+    if (slot.jobId !== id) return;
+    this.finish(id, 'failed', { error: { error: 'timeout', message: `the job ran over its time limit of ${this.o.jobTimeoutSeconds} s` } });
+    this.pool.stop(slot);
+  }
+
+  private onMessage(slot: Slot, m: Exclude<WorkerMessage, { type: 'ready' }>): void {
+    // A late message from a job already cancelled or timed out is ignored.
+    if (slot.jobId !== m.jobId) return;
+    if (m.type === 'stage') {
+      this.jobs.update(m.jobId, { stage: m.stage, ...(m.progress ? { progress: m.progress } : {}) });
+      return;
+    }
+    slot.jobId = null;
+    if (m.type === 'done') this.finish(m.jobId, 'succeeded', { plan_id: m.planId, result: m.result });
+    else {
+      if (m.detail) this.o.logger.error({ job_id: m.jobId, detail: m.detail }, 'plan job failed');
+      this.finish(m.jobId, 'failed', { error: m.error });
+    }
+    this.dispatch();
+  }
+
+  private onChanged(slot: Slot, exited: { jobId: string | null; code: number } | null): void {
+    if (exited?.jobId) {
+      this.finish(exited.jobId, 'failed', { error: { error: 'internal', message: 'the plan worker stopped unexpectedly' } });
+      this.o.logger.error({ job_id: exited.jobId, worker: slot.index, code: exited.code }, 'plan worker exited during a job');
+    }
+    this.dispatch();
+  }
+
+  private finish(id: string, status: 'succeeded' | 'failed' | 'cancelled', change: Partial<JobRecord>): JobRecord {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    const before = this.jobs.get(id)!;
+    const finished = new Date();
+    const job = this.jobs.update(id, { ...change, status, stage: 'done', finished: finished.toISOString() });
+    const seconds = before.started ? (finished.getTime() - Date.parse(before.started)) / 1000 : 0;
+    if (status === 'succeeded') this.meanSeconds = 0.8 * this.meanSeconds + 0.2 * seconds;
+    this.o.logger.info({ job_id: id, status, duration_ms: Math.round(seconds * 1000), plan_id: job.plan_id }, 'job ended');
+    return job;
+  }
+
+  private retryAfter(): number {
+    return Math.max(1, Math.min(600, Math.ceil((this.meanSeconds * this.queue.length) / this.o.workers)));
+  }
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlanConfig } from '../src/domain/config.js';
+import { InputError } from '../src/domain/errors.js';
+import type { CalendarEvent, History } from '../src/domain/types.js';
+import { readConfig } from '../src/io/config.js';
+import { parseEvents, readEvents } from '../src/io/events.js';
+import { parseHistory, readHistory } from '../src/io/history.js';
+import { formatCsv } from '../src/io/table.js';
+import type { PlanInputs } from '../src/plan/chain.js';
+import { planRequestSchema, type PlanRequest } from './schemas.js';
+import { parseBody } from './validation.js';
+
+const HISTORY_COLUMNS = ['timestamp', 'contacts', 'queue', 'aht_seconds'];
+const EVENT_COLUMNS = ['start', 'end', 'kind', 'name', 'intensity'];
+
+/**
+ * Validates a `POST /v1/plans` body into the engine's inputs: the config through its zod schema,
+ * history and events through the same parsers as the CLI's files (CSV text as is, JSON rows
+ * turned into CSV first), so both forms are checked the same way. A `workspace` supplies what
+ * the body leaves out from `<store>/.<workspace>/`. Throws InputError (400).
+ */
+export function planInputs(body: unknown, store: string): PlanInputs {
+  const request: PlanRequest = parseBody(planRequestSchema, body);
+  const workspace = request.workspace === undefined ? undefined : workspaceFolder(store, request.workspace);
+  const config: PlanConfig = request.config ?? readConfig(workspaceFile(workspace!, 'config.json'));
+  const tz = config.timezone;
+  const history =
+    request.history === undefined
+      ? readHistory(workspaceFile(workspace!, 'history.csv'), tz)
+      : fromTable<History>('history', request.history, HISTORY_COLUMNS, (text) => parseHistory(text, tz, 'history'));
+  let events: CalendarEvent[] = [];
+  if (request.events !== undefined) events = fromTable('events', request.events, EVENT_COLUMNS, (text) => parseEvents(text, tz, 'events'));
+  else if (workspace && existsSync(join(workspace, 'events.csv'))) events = readEvents(join(workspace, 'events.csv'), tz);
+  return { config, history, events, week: request.week };
+}
+
+function workspaceFolder(store: string, name: string): string {
+  const folder = join(store, `.${name}`);
+  if (!existsSync(folder)) throw new InputError({ file: 'request body', field: 'workspace' }, `no workspace "${name}" on the server`);
+  return folder;
+}
+
+/** A workspace file that must be there (checked here so no server path reaches a message). */
+function workspaceFile(folder: string, file: string): string {
+  const path = join(folder, file);
+  if (!existsSync(path)) throw new InputError({ file: 'request body', field: 'workspace' }, `the workspace has no ${file}; send it in the body`);
+  return path;
+}
+
+/** Runs a CSV parser on text, or on rows written as CSV; errors on rows name the row index. */
+function fromTable<T>(part: string, value: string | Record<string, unknown>[], columns: string[], parse: (text: string) => T): T {
+  if (typeof value === 'string') {
+    try {
+      return parse(value);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // The message already names the line and column; the field path is the body part.
+      throw new InputError(e.location, e.fields[0]?.message ?? e.message, [{ path: part, message: e.message }]);
+    }
+  }
+  const present = columns.filter((c) => value.some((row) => row[c] !== undefined));
+  const text = formatCsv(present, value.map((row) => present.map((c) => (row[c] === undefined ? '' : (row[c] as string | number)))));
+  try {
+    return parse(text);
+  } catch (e) {
+    if (!(e instanceof InputError) || e.location.line === undefined) throw e;
+    // CSV line 2 is row 0 (line 1 is the header).
+    const index = e.location.line - 2;
+    const problem = e.fields[0]?.message ?? e.message;
+    const path = [part, index, e.location.field].filter((p) => p !== undefined).join('.');
+    throw new InputError({ file: `${part}[${index}]`, field: e.location.field }, problem, [{ path, message: problem }]);
+  }
+}

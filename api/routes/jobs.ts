@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import { allow, ANY_ROLE } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+
+/** `GET /v1/jobs/{id}` (any role) and `DELETE /v1/jobs/{id}` (cancel; planner, admin). */
+export function jobRoutes(ctx: AppContext): Router {
+  const find = (id: string) => {
+    const job = ctx.runner.jobs.get(id);
+    if (!job) throw new ApiError(404, 'not_found', `no job ${id}`);
+    return job;
+  };
+  return Router()
+    .get('/jobs/:id', allow(ctx.keys, ANY_ROLE), (req, res) => {
+      res.locals.jobId = String(req.params.id);
+      res.json(find(String(req.params.id)));
+    })
+    .delete('/jobs/:id', allow(ctx.keys, ['planner', 'admin']), (req, res) => {
+      res.locals.jobId = String(req.params.id);
+      const job = find(String(req.params.id));
+      const cancelled = ctx.runner.cancel(job.id);
+      if (!cancelled) throw new ApiError(409, 'conflict', `job ${job.id} has already ended (${job.status})`);
+      res.json(cancelled);
+    });
+}

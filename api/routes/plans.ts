@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Router } from 'express';
+import { plansNewestFirst } from '../../src/plan/retention.js';
+import { allow, ANY_ROLE } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { QueueFullError } from '../jobs/runner.js';
+import { PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
+import { planInputs } from '../planInputs.js';
+import { scenariosRequestSchema } from '../schemas.js';
+import { parseBody } from '../validation.js';
+
+const MAX_LIST = 1000;
+
+/**
+ * `POST /v1/plans` (a plan job), `GET /v1/plans` (newest first), `GET /v1/plans/{id}` (the
+ * summary with links), `GET /v1/plans/{id}/files/{name}`.
+ */
+export function planRoutes(ctx: AppContext): Router {
+  return Router()
+    .post('/plans', allow(ctx.keys, ['planner', 'admin']), ctx.json, (req, res) => {
+      // Validated before anything is stored: a rejected request leaves no job behind.
+      const inputs = planInputs(req.body, ctx.store);
+      let job;
+      try {
+        job = ctx.runner.submit(inputs);
+      } catch (e) {
+        if (e instanceof QueueFullError) throw new ApiError(429, 'busy', 'the job queue is full; try again later', { 'Retry-After': String(e.retryAfterSeconds) });
+        throw e;
+      }
+      res.locals.jobId = job.id;
+      const url = `/v1/jobs/${job.id}`;
+      res.status(202).location(url).json({ job_id: job.id, status_url: url });
+    })
+    .get('/plans', allow(ctx.keys, ANY_ROLE), (req, res) => {
+      const limit = Math.min(MAX_LIST, Math.max(1, Number(req.query.limit) || 100));
+      const plans = plansNewestFirst(ctx.store)
+        .slice(0, limit)
+        .map(({ name }) => {
+          const s = readSummary(ctx.store, name);
+          return { plan_id: s.plan_id, week_start: s.week_start, created: s.created, status: s.status, cost: s.cost, url: `/v1/plans/${s.plan_id}` };
+        });
+      res.json({ plans });
+    })
+    .get('/plans/:id', allow(ctx.keys, ANY_ROLE), (req, res) => {
+      const folder = planFolder(ctx.store, String(req.params.id));
+      const summary = readSummary(ctx.store, folder);
+      const files = Object.fromEntries(Object.keys(PLAN_FILE_TYPES).map((f) => [f, `/v1/plans/${summary.plan_id}/files/${f}`]));
+      res.json({ ...summary, links: { self: `/v1/plans/${summary.plan_id}`, files } });
+    })
+    .get('/plans/:id/files/:name', allow(ctx.keys, ANY_ROLE), (req, res) => {
+      const name = String(req.params.name);
+      const folder = planFolder(ctx.store, String(req.params.id));
+      const type = Object.hasOwn(PLAN_FILE_TYPES, name) ? PLAN_FILE_TYPES[name] : undefined;
+      if (!type) throw new ApiError(404, 'not_found', `a plan has no file ${name}; it has ${Object.keys(PLAN_FILE_TYPES).join(', ')}`);
+      if (type.startsWith('text/html')) res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
+      res.type(type).send(readFileSync(join(ctx.store, folder, name)));
+    })
+    .post('/plans/:id/scenarios', allow(ctx.keys, ['finance', 'planner', 'admin']), ctx.json, (req, _res) => {
+      planFolder(ctx.store, String(req.params.id));
+      parseBody(scenariosRequestSchema, req.body);
+      throw new ApiError(501, 'not_implemented', 'scenario jobs are not available yet; use `shiftcast scenarios --plan DIR`');
+    });
+}

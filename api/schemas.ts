@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { configSchema } from '../src/domain/config.js';
+import { ROLES } from '../src/plan/keys.js';
+
+/**
+ * The request (and response) schemas of the API: they validate the requests and, through
+ * z.toJSONSchema, make the OpenAPI document, so the two cannot disagree.
+ */
+
+/** One history row as JSON (the columns of history.csv; extra properties are ignored). */
+export const historyRowSchema = z.looseObject({
+  timestamp: z.string().min(1).describe('start of the interval, ISO 8601'),
+  contacts: z.number().min(0).describe('contacts that arrived in the interval'),
+  queue: z.string().min(1).optional(),
+  aht_seconds: z.number().min(0).optional(),
+});
+
+/** One event row as JSON (the columns of events.csv). */
+export const eventRowSchema = z.looseObject({
+  start: z.string().min(1),
+  end: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().optional(),
+  intensity: z.number().min(0).optional(),
+});
+
+/** A server-side workspace: the folder `<store>/.<name>/` (as `shiftcast sample` writes `.sample-center`). */
+export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** `POST /v1/plans`: config and history in the body, or a workspace (whose files the body may override). */
+export const planRequestSchema = z
+  .strictObject({
+    workspace: z.string().regex(WORKSPACE_NAME, 'use lower-case letters, digits, _ or -').optional().describe('plan from <store>/.<workspace>/ (config.json, history.csv, events.csv)'),
+    config: configSchema.optional(),
+    history: z.union([z.string().min(1).describe('history.csv as text'), z.array(historyRowSchema).min(1)]).optional(),
+    events: z.union([z.string().describe('events.csv as text'), z.array(eventRowSchema)]).optional(),
+    week: z.iso.date().optional().describe('first day of the week to plan'),
+  })
+  .refine((b) => b.workspace !== undefined || b.history !== undefined, { message: 'give the history (CSV text or rows), or a workspace', path: ['history'] })
+  .refine((b) => b.workspace !== undefined || b.config !== undefined, { message: 'give the config, or a workspace', path: ['config'] });
+export type PlanRequest = z.infer<typeof planRequestSchema>;
+
+/** `POST /v1/keys`. */
+export const keyRequestSchema = z.strictObject({
+  role: z.enum(ROLES),
+  name: z.string().max(100).optional(),
+});
+
+/** `POST /v1/plans/{plan_id}/scenarios`. */
+export const scenariosRequestSchema = z.strictObject({
+  vary: z.record(z.string(), z.union([z.string().regex(/^[^:]+:[^:]+:\d+$/, 'use a:b:n'), z.array(z.number()).min(1)])),
+});
+
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['plan', 'scenarios']),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+  stage: z.string(),
+  progress: z.object({ incumbent: z.number().nullable(), bound: z.number().nullable(), gap: z.number().nullable() }),
+  plan_id: z.string().nullable(),
+  result: z.unknown(),
+  error: z.object({ error: z.string(), message: z.string() }).nullable(),
+  created: z.string(),
+  started: z.string().nullable(),
+  finished: z.string().nullable(),
+  attempts: z.number().int(),
+});
+
+export const jobAcceptedSchema = z.object({ job_id: z.string(), status_url: z.string() });
+
+export const errorSchema = z.object({
+  error: z.string().describe('invalid_input, unauthorized, forbidden, not_found, busy, rate_limited, ...'),
+  message: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const keyInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  created: z.string(),
+  revoked: z.string().nullable(),
+});
+
+export const planListItemSchema = z.object({
+  plan_id: z.string(),
+  week_start: z.string(),
+  created: z.string(),
+  status: z.string(),
+  cost: z.unknown(),
+  url: z.string(),
+});

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { InputError } from '../src/domain/errors.js';
+import { KeyStore } from '../src/plan/keys.js';
+import { createApp } from './app.js';
+import { JobRunner } from './jobs/runner.js';
+import { createLogger } from './logger.js';
+import type { RateLimitOptions } from './rateLimit.js';
+
+/** Settings of `shiftcast serve`. */
+export interface ServeOptions {
+  store: string;
+  port: number;
+  host: string;
+  workers: number;
+  maxQueued: number;
+  jobTimeoutSeconds: number;
+  logger?: Logger;
+  rateLimit?: RateLimitOptions | false;
+  /** Largest request body (default 10mb). */
+  bodyLimit?: string;
+}
+
+/** A running service. */
+export interface RunningServer {
+  server: Server;
+  /** `http://host:port`, the port resolved when 0 was asked for. */
+  url: string;
+  runner: JobRunner;
+  /** Stops listening and the workers; running jobs are queued again for the next start. */
+  close(): Promise<void>;
+}
+
+/** Starts the service: recovers the store's jobs, starts the workers, listens. */
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const logger = o.logger ?? createLogger();
+  mkdirSync(o.store, { recursive: true });
+  const runner = new JobRunner({ store: o.store, workers: o.workers, maxQueued: o.maxQueued, jobTimeoutSeconds: o.jobTimeoutSeconds, maxAttempts: 2, keepJobsDays: 30, logger });
+  runner.start();
+  const app = createApp({ store: o.store, keys: new KeyStore(o.store), runner, logger, rateLimit: o.rateLimit, bodyLimit: o.bodyLimit });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(o.port, o.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    });
+  } catch (e) {
+    await runner.close();
+    // A taken or forbidden port is the user's to fix: exit 2 with a plain message.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new InputError({ file: 'command line', field: '--port' }, `cannot listen on ${o.host}:${o.port} (${code})`);
+    throw e;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${o.host}:${port}`;
+  logger.info({ url, store: o.store, workers: o.workers }, 'listening');
+  return {
+    server,
+    url,
+    runner,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runner.close();
+    },
+  };
+}

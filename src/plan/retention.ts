@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isProcessAlive } from './lock.js';
+import { listPlanFolders } from './store.js';
+
+/** A plan folder and when it was made (summary.json `created`, else the folder's mtime). */
+export interface DatedPlan {
+  name: string;
+  created: string;
+}
+
+/** The store's plan folders, most recently created first. */
+export function plansNewestFirst(store: string): DatedPlan[] {
+  return listPlanFolders(store)
+    .map((name) => ({ name, created: createdOf(join(store, name)) }))
+    .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.name < b.name ? 1 : -1));
+}
+
+function createdOf(folder: string): string {
+  try {
+    const created = (JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { created?: unknown }).created;
+    if (typeof created === 'string') return created;
+  } catch {
+    /* a folder without a readable summary: fall back to its time on disk */
+  }
+  return statSync(folder).mtime.toISOString();
+}
+
+/**
+ * Keeps the newest `keep` plan folders of a store and deletes the others (`plan --keep N`).
+ * Folders named in `protect` (the plan just written or reused) are never deleted.
+ * Hidden entries (keys, jobs, locks, workspaces) are not plans and are left alone.
+ * @returns the names of the deleted folders
+ * @example prunePlans('forecasts', 2) //=> ['2026-11-16_ab12cd34ef']
+ */
+export function prunePlans(store: string, keep: number, protect: readonly string[] = []): string[] {
+  const plans = plansNewestFirst(store).map((p) => p.name);
+  const kept = new Set([...plans.slice(0, keep), ...protect]);
+  const doomed = plans.filter((name) => !kept.has(name));
+  for (const name of doomed) rmSync(join(store, name), { recursive: true, force: true });
+  return doomed;
+}
+
+/**
+ * Removes the hidden `.tmp-*` folders that writePlanFolder leaves when its process dies before
+ * the rename (a crash mid-write). Only folders of processes that are no longer alive go.
+ * @returns the names removed
+ */
+export function removeAbandonedTemp(store: string): string[] {
+  if (!existsSync(store)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(store)) {
+    const pid = /^\.tmp-.*-(\d+)-[0-9a-f]+$/.exec(name)?.[1];
+    if (pid === undefined || isProcessAlive(Number(pid))) continue;
+    rmSync(join(store, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}

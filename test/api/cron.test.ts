@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireLock, LockBusyError } from '../../src/plan/lock.js';
+import { prunePlans } from '../../src/plan/retention.js';
+import { shiftcast } from '../support/cli.js';
+import { ENGINE_READY, smallConfig, syntheticHistory, tempStore } from './support.js';
+
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((r) => child.on('exit', r));
+  return child.pid!;
+}
+
+function plan(store: string, name: string, created: string): void {
+  mkdirSync(join(store, name));
+  writeFileSync(join(store, name, 'summary.json'), JSON.stringify({ created }));
+}
+
+describe('the store lock', () => {
+  it('is exclusive while held and free again once released', () => {
+    const store = tempStore();
+    const release = acquireLock(store);
+    expect(JSON.parse(readFileSync(join(store, '.lock'), 'utf8')).pid).toBe(process.pid);
+    expect(() => acquireLock(store)).toThrow(LockBusyError);
+    release();
+    expect(existsSync(join(store, '.lock'))).toBe(false);
+    acquireLock(store)();
+  });
+
+  it('takes over a stale lock whose process has died', async () => {
+    const store = tempStore();
+    writeFileSync(join(store, '.lock'), JSON.stringify({ pid: await deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z' }));
+    const release = acquireLock(store);
+    expect(JSON.parse(readFileSync(join(store, '.lock'), 'utf8')).pid).toBe(process.pid);
+    release();
+  });
+
+  it('leaves no store behind when it created the folder and nothing was written', () => {
+    const store = join(tempStore(), 'new-store');
+    acquireLock(store)();
+    expect(existsSync(store)).toBe(false);
+  });
+});
+
+describe('plan retention (--keep)', () => {
+  it('keeps the newest N plan folders, the protected one, and every hidden entry', () => {
+    const store = tempStore();
+    plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    plan(store, '2026-11-30_cccccccccc', '2026-11-27T00:00:00Z');
+    plan(store, '2026-11-09_dddddddddd', '2026-11-06T00:00:00Z');
+    mkdirSync(join(store, '.jobs'));
+    const removed = prunePlans(store, 2, ['2026-11-09_dddddddddd']);
+    expect(removed.sort()).toEqual(['2026-11-16_aaaaaaaaaa']);
+    expect(readdirSync(store).sort()).toEqual(['.jobs', '2026-11-09_dddddddddd', '2026-11-23_bbbbbbbbbb', '2026-11-30_cccccccccc']);
+  });
+});
+
+// The CLI loads every command, so it runs only once the engine modules have landed.
+describe.runIf(ENGINE_READY)('shiftcast keys', () => {
+  it('adds a key printed alone on the last line, lists it without the key, and revokes it', () => {
+    const store = tempStore();
+    const added = shiftcast(['keys', 'add', '--role', 'planner', '--name', 'cron box', '--store', store]);
+    expect(added.code).toBe(0);
+    const key = added.stdout.trim().split('\n').at(-1)!;
+    expect(key).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
+    expect(readFileSync(join(store, '.keys.json'), 'utf8')).not.toContain(key);
+    const listed = shiftcast(['keys', 'list', '--store', store, '--json']);
+    const [info] = JSON.parse(listed.stdout);
+    expect(info).toMatchObject({ role: 'planner', name: 'cron box', revoked: null });
+    expect(listed.stdout).not.toContain(key);
+    expect(shiftcast(['keys', 'revoke', info.id, '--store', store]).code).toBe(0);
+    expect(JSON.parse(shiftcast(['keys', 'list', '--store', store, '--json']).stdout)[0].revoked).not.toBeNull();
+    const again = shiftcast(['keys', 'revoke', info.id, '--store', store]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/no active key/);
+  });
+
+  it('refuses an unknown role with exit 2', () => {
+    const r = shiftcast(['keys', 'add', '--role', 'owner', '--store', tempStore()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--role/);
+  });
+});
+
+describe.runIf(ENGINE_READY)('shiftcast plan on the cron path', () => {
+  const files = () => {
+    const dir = tempStore();
+    writeFileSync(join(dir, 'history.csv'), syntheticHistory(4));
+    const { week_start: _week, ...config } = smallConfig();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    return { history: join(dir, 'history.csv'), config: join(dir, 'config.json'), store: join(dir, 'store') };
+  };
+
+  it('does not plan while another run holds the store lock, and says so in one line', () => {
+    const f = files();
+    mkdirSync(f.store);
+    writeFileSync(join(f.store, '.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-24T00:00:00Z' }));
+    const r = shiftcast(['plan', '--history', f.history, '--config', f.config, '--store', f.store]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/^shiftcast: not planning: another shiftcast run \(pid \d+/);
+    expect(readdirSync(f.store)).toEqual(['.lock']);
+  });
+
+  it('keeps only the newest N plans with --keep and releases the lock', () => {
+    const f = files();
+    for (const week of ['2026-11-30', '2026-12-07', '2026-12-14']) {
+      const r = shiftcast(['plan', '--history', f.history, '--config', f.config, '--week', week, '--store', f.store, '--keep', '2']);
+      expect([0, 3]).toContain(r.code);
+    }
+    expect(readdirSync(f.store).filter((n) => !n.startsWith('.')).map((n) => n.slice(0, 10)).sort()).toEqual(['2026-12-07', '2026-12-14']);
+    expect(existsSync(join(f.store, '.lock'))).toBe(false);
+  }, 300_000);
+});
