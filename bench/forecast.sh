@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-week-ahead rolling-origin backtest of `shiftcast forecast` on the shared bank series,
 # without and then with its events file, against the cached results of R's forecast package
-# and Prophet. Prints each run's per-origin lines and its JSON summary.
+# and Prophet. Prints each run's per-origin lines and its JSON summary; then the sample center's
+# event-hour error against its ordinary-hour error (bench/sample-events.ts).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHIFTCAST_SHARED:-$repo/../shared}"
@@ -22,3 +23,5 @@ echo "== without events"
 run
 echo "== with events"
 run --events "$data/anonymous-bank-1999-events.csv"
+echo "== sample center: event-hour vs ordinary-hour error"
+(cd "$repo" && npx tsx bench/sample-events.ts)

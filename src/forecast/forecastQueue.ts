@@ -6,7 +6,7 @@ import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
 import { pointForecast } from './pipeline.js';
 import { FALLBACK, MODELS } from './registry.js';
 import { select, type Selection } from './select.js';
-import { buildSeries } from './series.js';
+import { buildSeries, endOf } from './series.js';
 
 /** Weekly origins of the internal backtest that selects a family and calibrates the intervals. */
 export const SELECTION_WEEKS = 8;
@@ -32,16 +32,21 @@ export function forecastQueue(hours: readonly HourCount[], events: readonly Cale
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
   const bt = weeks > 0 ? backtest(series, occurrences, MODELS, weeks) : null;
   const selection = bt ? select(bt) : null;
-  const intervals = bt && selection ? fitIntervals(selection.forecast, bt.actual) : DEFAULT_INTERVALS;
+  const intervals = bt && selection ? fitIntervals(selection.forecast, bt.actual, bt.lh.map((lh, i) => leadDays(lh, bt.origin[i]))) : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
   const sum = new Float64Array(targets.length);
   for (const spec of members) pointForecast(spec, series, occurrences, targets).forEach((v, i) => (sum[i] += v));
   const contacts = sum.map((v) => v / members.length);
-  const bounds = [...contacts].map((f) => interval(intervals, f));
+  const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series))));
   return {
     contacts,
     lo80: Float64Array.from(bounds, (b) => b.lo80),
     hi80: Float64Array.from(bounds, (b) => b.hi80),
     selection,
   };
+}
+
+/** Whole days from an origin (the first hour not in the history) to local hour `lh`. */
+function leadDays(lh: number, origin: number): number {
+  return Math.floor((lh - origin) / 24);
 }

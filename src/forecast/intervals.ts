@@ -2,41 +2,61 @@ import { quantile } from './robust.js';
 
 /**
  * An 80% interval model learnt from held-out (backtest) errors: the error variance grows with the
- * forecast as a·f + b·f² (Poisson noise plus a share of the level), and the 10%/90% quantiles of
- * the errors divided by that standard deviation set the bounds, so skew is kept and the coverage
- * on the held-out weeks is 80% by construction.
+ * forecast as a·f + b·f² (Poisson noise plus a share of the level) and with the lead time as
+ * 1 + growth·(days ahead), and the 10%/90% quantiles of the errors divided by that standard
+ * deviation set the bounds, so skew is kept and the coverage on the held-out weeks is 80% by
+ * construction. The lead-time growth extrapolates past the backtested week (plans reach ~13 days).
  */
 export interface IntervalModel {
   a: number;
   b: number;
+  /** Relative growth of the error variance per day of lead time (>= MIN_GROWTH). */
+  growth: number;
   zLo: number;
   zHi: number;
 }
 
-/** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
-export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, zLo: -1.2816, zHi: 1.2816 };
+/**
+ * Least growth of the variance per day ahead: the level can only drift further with time, even
+ * when a short backtest cannot tell (about +1.5% of width per day).
+ */
+export const MIN_GROWTH = 0.03;
 
-/** Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped). */
-export function fitIntervals(forecast: Float64Array, actual: Float64Array): IntervalModel {
-  const f: number[] = [];
-  const e2: number[] = [];
+/** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
+export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816 };
+
+/**
+ * Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped).
+ * @param leadDays how many days ahead of its origin each forecast was made (0 = the first day)
+ */
+export function fitIntervals(forecast: Float64Array, actual: Float64Array, leadDays: ArrayLike<number>): IntervalModel {
+  const rows: number[] = [];
   forecast.forEach((v, i) => {
-    if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) {
-      f.push(v);
-      e2.push((actual[i] - v) ** 2);
-    }
+    if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) rows.push(i);
   });
-  if (f.length < 48) return DEFAULT_INTERVALS;
-  const { a, b } = varianceFit(f, e2);
-  return { a, b, ...zQuantiles(forecast, actual, a, b) };
+  if (rows.length < 48) return DEFAULT_INTERVALS;
+  const { a, b } = varianceFit(rows.map((i) => forecast[i]), rows.map((i) => (actual[i] - forecast[i]) ** 2));
+  const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i]);
+  const growth = leadGrowth(rows.map((i) => leadDays[i]), rows.map((i) => z(i, 0) ** 2));
+  const scaled = rows.map((i) => z(i, growth));
+  return { a, b, growth, zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
 }
 
-function zQuantiles(forecast: Float64Array, actual: Float64Array, a: number, b: number): { zLo: number; zHi: number } {
-  const z: number[] = [];
-  forecast.forEach((v, i) => {
-    if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) z.push((actual[i] - v) / sdAt({ a, b }, v));
+/** Slope over intercept of a least-squares line through the squared scaled errors by lead day. */
+function leadGrowth(lead: number[], z2: number[]): number {
+  const n = lead.length;
+  const ml = lead.reduce((s, v) => s + v, 0) / n;
+  const mz = z2.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  lead.forEach((l, i) => {
+    sxy += (l - ml) * (z2[i] - mz);
+    sxx += (l - ml) ** 2;
   });
-  return { zLo: Math.min(0, quantile(z, 0.1)), zHi: Math.max(0, quantile(z, 0.9)) };
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  const intercept = mz - slope * ml;
+  const growth = intercept > 0 ? slope / intercept : 0;
+  return Number.isFinite(growth) ? Math.min(1, Math.max(MIN_GROWTH, growth)) : MIN_GROWTH;
 }
 
 /** Least squares of e² on (f, f²) with both coefficients kept non-negative. */
@@ -57,13 +77,16 @@ function varianceFit(f: number[], e2: number[]): { a: number; b: number } {
   return { a: Math.max(a, 1e-6), b: Math.max(b, 0) };
 }
 
-function sdAt(m: { a: number; b: number }, f: number): number {
-  return Math.sqrt(m.a * f + m.b * f * f);
+function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: number): number {
+  return Math.sqrt((m.a * f + m.b * f * f) * (1 + m.growth * Math.max(0, leadDays)));
 }
 
-/** The 80% interval around point forecast `f` (contacts); it always contains `f`, never below 0. */
-export function interval(m: IntervalModel, f: number): { lo80: number; hi80: number } {
+/**
+ * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
+ * day after the history); it always contains `f`, never below 0.
+ */
+export function interval(m: IntervalModel, f: number, leadDays: number): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
-  const sd = sdAt(m, f);
+  const sd = sdAt(m, f, leadDays);
   return { lo80: Math.max(0, f + m.zLo * sd), hi80: f + m.zHi * sd };
 }

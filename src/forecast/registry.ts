@@ -1,5 +1,6 @@
 import type { ModelSpec } from './models/model.js';
 import { DampedLevel } from './models/dampedLevel.js';
+import { PoissonGlm } from './models/poissonGlm.js';
 import { SeasonalNaive } from './models/seasonalNaive.js';
 import { SeasonalProfile } from './models/seasonalProfile.js';
 
@@ -11,6 +12,7 @@ export const MODELS: readonly ModelSpec[] = [
   { name: 'seasonal-profile', create: () => new SeasonalProfile() },
   { name: 'damped-level', create: () => new DampedLevel() },
   { name: 'month-cycle', create: () => new DampedLevel(true) },
+  { name: 'poisson-glm', create: () => new PoissonGlm() },
   { name: 'seasonal-naive', create: () => new SeasonalNaive() },
 ];
 

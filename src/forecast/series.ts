@@ -1,5 +1,5 @@
 import type { CalendarEvent, HourCount } from '../domain/types.js';
-import { localHour } from './calendar.js';
+import { localHour, slotOf, WEEK } from './calendar.js';
 
 /**
  * One queue's history on the local-hour grid (see `localHour`): a dense array from the first to
@@ -26,13 +26,42 @@ export function buildSeries(hours: readonly HourCount[], events: readonly Calend
     count[lhs[i] - first] += 1;
   });
   const y = sum.map((s, i) => (count[i] > 0 ? s / count[i] : NaN));
-  const event = new Uint8Array(n);
+  return { first, y, event: eventMask(y, first, events.map((e) => ({ name: e.name, from: localHour(e.start, timeZone) - first, to: localHour(e.end, timeZone) - first }))) };
+}
+
+/** Share of a slot's observed weeks one event name must cover for it to be the slot's norm. */
+const HABIT_SHARE = 0.75;
+
+/**
+ * 1 where an event that is not a weekly habit covers the hour. An event name that covers an hour
+ * of the week (local slot) in at least 3/4 of the weeks that slot has a row — a streamer every
+ * Friday evening — is that slot's normal volume there: masked, the slot would have no normal
+ * history at all, forecast as closed, with no baseline to learn the event's effect against.
+ * A one-off event in the same slot (a promotion that Friday) stays masked.
+ */
+function eventMask(y: Float64Array, first: number, events: readonly { name: string; from: number; to: number }[]): Uint8Array {
+  const n = y.length;
+  const byName = new Map<string, Uint8Array>();
   for (const e of events) {
-    const from = Math.max(0, localHour(e.start, timeZone) - first);
-    const to = Math.min(n, localHour(e.end, timeZone) - first);
-    event.fill(1, from, Math.max(from, to));
+    const cover = byName.get(e.name) ?? new Uint8Array(n);
+    cover.fill(1, Math.max(0, e.from), Math.max(0, Math.min(n, e.to)));
+    byName.set(e.name, cover);
   }
-  return { first, y, event };
+  const event = new Uint8Array(n);
+  for (const cover of byName.values()) {
+    const rows = new Float64Array(WEEK);
+    const covered = new Float64Array(WEEK);
+    y.forEach((v, i) => {
+      if (!Number.isFinite(v)) return;
+      rows[slotOf(first + i)]++;
+      covered[slotOf(first + i)] += cover[i];
+    });
+    cover.forEach((c, i) => {
+      const slot = slotOf(first + i);
+      if (c === 1 && !(rows[slot] >= 2 && covered[slot] >= HABIT_SHARE * rows[slot])) event[i] = 1;
+    });
+  }
+  return event;
 }
 
 /** The series cut to its first `length` hours (no copy): the history as of an earlier origin. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecastQueue } from '../../src/forecast/index.js';
 import { HOUR_MS, localParts } from '../../src/domain/time.js';
 import type { CalendarEvent } from '../../src/domain/types.js';
+import { buildSeries } from '../../src/forecast/series.js';
 import { at, hoursFrom, makeHistory, typicalMean } from './synthetic.js';
 
 const TZ = 'UTC';
@@ -79,5 +80,45 @@ describe('future events', () => {
     const noon = horizon.indexOf(end + 3 * 24 * HOUR_MS + 12 * HOUR_MS);
     expect(f.contacts[noon]).toBeGreaterThan(60 * 0.85);
     expect(f.contacts[noon]).toBeLessThan(60 * 1.15);
+  });
+});
+
+describe('event shapes', () => {
+  it('forecasts a weekly fixture that an event covers in every week instead of reading it as closed', () => {
+    // Every Friday 20:00-23:00 a streamer lifts volume by 45%, and the events file says so each week.
+    const fridays = Array.from({ length: 13 }, (_, w) => start + w * 168 * HOUR_MS + 4 * 24 * HOUR_MS + 20 * HOUR_MS);
+    const events: CalendarEvent[] = fridays.map((s) => ({ start: s, end: s + 3 * HOUR_MS, kind: 'live_commerce', name: 'streamer-x', intensity: 1 }));
+    const inShow = (t: number) => fridays.some((s) => t >= s && t < s + 3 * HOUR_MS);
+    const history = makeHistory(start, 12, TZ, (p, t) => typicalMean(p) * (inShow(t) ? 1.45 : 1));
+    const f = forecastQueue(history, events, TZ, horizon);
+    const show = horizon.indexOf(fridays[12] + HOUR_MS);
+    expect(f.contacts[show]).toBeGreaterThan(90 * 1.45 * 0.85);
+    expect(f.contacts[show]).toBeLessThan(90 * 1.45 * 1.15);
+  });
+
+  it('keeps a promotion day quiet in the afternoon though its evening rush dwarfs it', () => {
+    // One past occurrence six weeks back: afternoon x0.8, evening x3.4, on a busy queue.
+    const day = end - 6 * 168 * HOUR_MS + 2 * 24 * HOUR_MS;
+    const effect = (t: number) => (t < day || t >= day + 24 * HOUR_MS ? 1 : localParts(t, TZ).hour >= 19 ? 3.4 : localParts(t, TZ).hour >= 8 ? 0.8 : 1);
+    const history = makeHistory(start, 12, TZ, (p, t) => 20 * typicalMean(p) * effect(t));
+    const next = end + 2 * 24 * HOUR_MS;
+    const events: CalendarEvent[] = [day, next].map((s) => ({ start: s, end: s + 24 * HOUR_MS, kind: 'promotion', name: 'mid-month', intensity: 1 }));
+    const f = forecastQueue(history, events, TZ, horizon);
+    const afternoon = horizon.indexOf(next + 15 * HOUR_MS);
+    const evening = horizon.indexOf(next + 20 * HOUR_MS);
+    expect(f.contacts[afternoon] / (20 * 60)).toBeLessThan(0.9);
+    expect(f.contacts[evening] / (20 * 90)).toBeGreaterThan(3);
+  });
+});
+
+describe('the event mask', () => {
+  it('treats a weekly fixture as normal but keeps a one-off event in the same slot out', () => {
+    const fridays = Array.from({ length: 12 }, (_, w) => start + w * 168 * HOUR_MS + 4 * 24 * HOUR_MS + 20 * HOUR_MS);
+    const show: CalendarEvent[] = fridays.map((s) => ({ start: s, end: s + 3 * HOUR_MS, kind: 'live_commerce', name: 'streamer-x', intensity: 1 }));
+    const sale: CalendarEvent = { start: fridays[5], end: fridays[5] + 3 * HOUR_MS, kind: 'promotion', name: 'sale', intensity: 1 };
+    const s = buildSeries(makeHistory(start, 12, TZ, (p) => typicalMean(p)), [...show, sale], TZ);
+    const flag = (t: number) => s.event[(t - start) / HOUR_MS];
+    expect(flag(fridays[4])).toBe(0);
+    expect(flag(fridays[5])).toBe(1);
   });
 });

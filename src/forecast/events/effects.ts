@@ -16,6 +16,9 @@ export interface EventEffects {
   byKind: Map<string, Tally>;
 }
 
+/** Expected contacts' worth of weight pulling an hour's multiplier towards the event's overall one. */
+const PRIOR_CONTACTS = 30;
+
 /** Same-hour-of-week neighbours that form the "what a normal week would have had" baseline. */
 const BASELINE_WEEKS = [-3, -2, -1, 1, 2, 3];
 
@@ -41,9 +44,18 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
       const typical = expected + (actual - expected) / o.intensity;
       add(effects.byName, o.name, lh - o.from, Math.max(0, typical), expected);
       add(effects.byKind, o.kind, lh - o.from, Math.max(0, typical), expected);
+      add(effects.byKind, sameLength(o), lh - o.from, Math.max(0, typical), expected);
     }
   }
   return effects;
+}
+
+/**
+ * The key of a kind's occurrences of one length: hour offsets line up only between events that
+ * start and last alike (a four-hour presale evening is no guide to hour 2 of a promotion day).
+ */
+function sameLength(o: Occurrence): string {
+  return `${o.kind}/${o.to - o.from}h`;
 }
 
 function add(map: Map<string, Tally>, key: string, offset: number, actual: number, expected: number): void {
@@ -60,15 +72,18 @@ function add(map: Map<string, Tally>, key: string, offset: number, actual: numbe
 
 /**
  * The multiplier of normal volume at hour `offset` of an occurrence: from past occurrences of the
- * same name, else of the same kind (a first occurrence), else 1. Each hour's own ratio is shrunk
- * towards the event's overall ratio in proportion to how little volume backs it. The intensity
+ * same name, else of the same kind and length (a first occurrence), else of the same kind, else 1. Each hour's own ratio is shrunk
+ * towards the event's overall ratio in proportion to how few contacts back it. The intensity
  * scales the deviation from normal: intensity 2 doubles the extra (or missing) volume.
  */
 export function multiplierAt(effects: EventEffects, o: Occurrence, offset: number): number {
-  const tally = effects.byName.get(o.name) ?? effects.byKind.get(o.kind);
+  const tally = effects.byName.get(o.name) ?? effects.byKind.get(sameLength(o)) ?? effects.byKind.get(o.kind);
   if (!tally || tally.total.expected <= 0) return 1;
   const overall = tally.total.actual / tally.total.expected;
-  const prior = tally.total.expected / Math.max(1, tally.expected.size) / 2;
+  // The prior is a fixed volume, not a share of the event's: an hour backed by thousands of
+  // contacts speaks for itself even when the event's overall ratio is very different (a promotion
+  // day's quiet afternoon against its evening rush).
+  const prior = PRIOR_CONTACTS;
   const a = tally.actual.get(offset) ?? 0;
   const e = tally.expected.get(offset) ?? 0;
   const ratio = (a + prior * overall) / (e + prior);
