@@ -2,38 +2,32 @@
  * Staffing benchmark: speed of `requirementsFor` and of the simulator, and how far Erlang C and
  * Erlang A are from simulated service when handle times are lognormal and callers hang up.
  *
- *   npx tsx bench/staffing.ts
+ *   npm run bench:staffing
  *
- * The week is real: Anonymous Bank's calls of 14-20 November 1999 (../shared/data, a week with no
- * holiday), scaled to 100,000 contacts; handle times average 420 s so that the peak needs about
- * 300 agents (Brown et al. 2005 found this center's handle times close to lognormal).
+ * The week is the sample center's last full week of history (src/sample/center.ts, today fixed
+ * at 2026-11-24 so the figures repeat): 78% of contacts go to the bot, the rest reach agents
+ * with a 240 s mean handle time; the peak needs about 300 agents.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { configSchema, type PlanConfig } from '../src/domain/config.js';
-import { parseTimestamp } from '../src/domain/time.js';
 import type { ForecastPoint, Requirement } from '../src/domain/types.js';
+import { parseHistory } from '../src/io/history.js';
+import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../src/sample/center.js';
 import { deliveredService, requirementsFor, serviceTargetAt } from '../src/staffing/requirements.js';
 import { simulate, type HandleTimeModel, type SimulatedService } from '../src/staffing/simulate.js';
+import { startOfLocalDay } from '../src/domain/time.js';
 
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data/anonymous-bank-1999-hourly.csv');
-const TZ = 'Asia/Jerusalem';
-const WEEK = ['1999-11-14', '1999-11-21'] as const;
-const CONTACTS = 100_000;
-const AHT = 420;
+const TZ = SAMPLE_TIME_ZONE;
+const WEEK = ['2026-11-16', '2026-11-23'] as const;
+const AHT = 240;
 const PATIENCE = 180;
 const CV = 1.2;
 const REPLICATIONS = 20;
 
-function realWeek(): ForecastPoint[] {
-  const rows = readFileSync(DATA, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
-  const week = rows.filter(([ts]) => ts >= WEEK[0] && ts < WEEK[1]);
-  const total = week.reduce((a, [, c]) => a + Number(c), 0);
-  return week.map(([ts, c]) => {
-    const contacts = (Number(c) * CONTACTS) / total;
-    return { t: parseTimestamp(ts, TZ)!.t, contacts, lo80: contacts, hi80: contacts };
-  });
+/** The sample center's contacts in WEEK, as a perfect forecast. */
+function sampleWeek(): ForecastPoint[] {
+  const history = parseHistory(generateSampleCenter('2026-11-24').historyCsv, TZ).queues[0].hours;
+  const [from, to] = WEEK.map((d) => startOfLocalDay(d, TZ));
+  return history.filter((h) => h.t >= from && h.t < to).map((h) => ({ t: h.t, contacts: h.contacts, lo80: h.contacts, hi80: h.contacts }));
 }
 
 /** Median milliseconds of `runs` calls after a few warm-up calls. */
@@ -48,7 +42,7 @@ function medianMs(f: () => unknown, runs = 30): number {
 }
 
 const config = (patience: number | null): PlanConfig =>
-  configSchema.parse({ timezone: TZ, demand: { bot_deflection: 0, aht_seconds: AHT }, service: { max_occupancy: null, patience_seconds: patience }, shrinkage: 0 });
+  configSchema.parse({ timezone: TZ, demand: { bot_deflection: 0.78, aht_seconds: AHT }, service: { max_occupancy: null, patience_seconds: patience }, shrinkage: 0 });
 
 /** The week's contact-weighted service under a model, with each hour's agents. */
 function modelWeek(reqs: Requirement[], agents: number[], patience: number | null) {
@@ -85,8 +79,8 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const ci = (e: { mean: number; lo: number; hi: number } | null, f: (v: number) => string) => (e ? `${f(e.mean)} [${f(e.lo)}, ${f(e.hi)}]` : '-');
 const secs = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'inf');
 
-const points = realWeek();
-console.log(`week ${WEEK[0]}..${WEEK[1]} (Anonymous Bank, scaled): ${points.length} hours, ${Math.round(points.reduce((a, p) => a + p.contacts, 0))} contacts, AHT ${AHT} s, target 80% within 20 s\n`);
+const points = sampleWeek();
+console.log(`sample center, week ${WEEK[0]}..${WEEK[1]}: ${points.length} hours, ${Math.round(points.reduce((a, p) => a + p.contacts, 0))} contacts (78% to the bot), AHT ${AHT} s, target 80% within 20 s\n`);
 
 // 1. Requirements speed.
 const cMs = medianMs(() => requirementsFor(points, config(null), []));
