@@ -4,7 +4,7 @@ import { InputError } from '../../domain/errors.js';
 import { readConfig } from '../../io/config.js';
 import { readHistory } from '../../io/history.js';
 import { acquireLock, LockBusyError } from '../../plan/lock.js';
-import { makePlan, type PlanResult } from '../../plan/makePlan.js';
+import type { PlanResult } from '../../plan/makePlan.js';
 import { prunePlans } from '../../plan/retention.js';
 import type { PlanInputs } from '../../plan/chain.js';
 import { summaryText } from '../../report/text.js';
@@ -19,6 +19,14 @@ export function weekOption(text: string): string {
     throw new InputError({ file: 'command line', field: '--week' }, `"${text}" is not a date like 2026-11-30`);
   }
   return text;
+}
+
+/**
+ * The plan chain, loaded on use: it pulls in the solver and the chart library, which commands
+ * such as `forecast` should not pay for at start-up.
+ */
+export async function loadMakePlan() {
+  return (await import('../../plan/makePlan.js')).makePlan;
 }
 
 export function registerPlan(program: Command, ctx: CommandContext): void {
@@ -50,7 +58,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
         return;
       }
       try {
-        const result = await makePlan(inputs, o.store);
+        const result = await (await loadMakePlan())(inputs, o.store);
         if (o.keep !== undefined) prunePlans(o.store, o.keep, [basename(result.folder)]);
         ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
       } finally {

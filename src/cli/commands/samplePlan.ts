@@ -5,10 +5,9 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { parseConfig } from '../../io/config.js';
 import { parseEvents } from '../../io/events.js';
 import { parseHistory } from '../../io/history.js';
-import { makePlan } from '../../plan/makePlan.js';
 import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../../sample/center.js';
 import type { CommandContext } from '../main.js';
-import { DEFAULT_STORE, reportPlan, weekOption } from './plan.js';
+import { DEFAULT_STORE, loadMakePlan, reportPlan, weekOption } from './plan.js';
 
 export function registerSamplePlan(program: Command, ctx: CommandContext): void {
   program
@@ -27,6 +26,7 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
       writeFileAtomic(join(workspace, 'config.json'), configText);
       process.stdout.write(`Sample center: history to ${today}, inputs in ${workspace}/\n`);
       const config = parseConfig(sample.config, 'config.json');
+      const makePlan = await loadMakePlan();
       const result = await makePlan(
         { config, history: parseHistory(sample.historyCsv, config.timezone, 'history.csv'), events: parseEvents(sample.eventsCsv, config.timezone, 'events.csv') },
         o.store,
