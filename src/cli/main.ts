@@ -7,6 +7,7 @@ import { registerRoster } from './commands/roster.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSamplePlan } from './commands/samplePlan.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerScenarios } from './commands/scenarios.js';
 import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerPlan(program, context);
   registerSamplePlan(program, context);
   registerSimulate(program, context);
+  registerScenarios(program, context);
   registerKeys(program, context);
   registerServe(program, context);
   return program;

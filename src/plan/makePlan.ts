@@ -1,14 +1,19 @@
 import { formatForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
+import { HOUR_MS, formatTimestamp } from '../domain/time.js';
+import type { History } from '../domain/types.js';
+import type { ContactsPoint } from '../report/charts.js';
+import { costByDay } from '../report/costByDay.js';
 import { reportPage } from '../report/page.js';
 import { rosterCsv } from '../report/rosterCsv.js';
 import { buildSummary, type PlanSummary } from '../report/summary.js';
 import { fullCoverageCost } from '../roster/fullCoverage.js';
-import { totalShrinkage } from '../domain/config.js';
-import { availableAgents } from '../staffing/onDuty.js';
-import { deliveredService, serviceTargetAt } from '../staffing/requirements.js';
+import { deliveredByHour } from '../report/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { planFolderName, planId, writePlanFolder } from './store.js';
+
+/** Weeks of history the report shows before the forecast. */
+const REPORT_HISTORY_WEEKS = 3;
 
 export const PLAN_FILES = ['config.json', 'forecast.csv', 'requirements.csv', 'roster.json', 'roster.csv', 'summary.json', 'report.html'] as const;
 
@@ -34,18 +39,14 @@ export async function makePlan(inputs: PlanInputs, store: string, now = new Date
   const id = inputsId(inputs);
   const outcome = await runPlan(inputs);
   const summary = await summarize(outcome, id, now.toISOString());
-  const files = planFiles(outcome, summary);
+  const files = await planFiles(outcome, summary, inputs.history);
   const { path, created } = writePlanFolder(store, planFolderName(outcome.weekStart, id), files);
   return { folder: path, created, summary: created ? summary : (JSON.parse(files['summary.json']) as PlanSummary) };
 }
 
 async function summarize(outcome: PlanOutcome, id: string, created: string): Promise<PlanSummary> {
   const { config, requirements, roster, events } = outcome;
-  const shrinkage = totalShrinkage(config.shrinkage);
-  const delivered = roster.hourly.map((h, i) => {
-    const r = requirements[i];
-    return deliveredService(availableAgents(h.staffed, shrinkage), r.handledContacts, r.ahtSeconds, serviceTargetAt(r.t, config, events), config.demand.concurrency);
-  });
+  const delivered = deliveredByHour(requirements, roster.hourly.map((h) => h.staffed), config, events);
   return buildSummary({
     planId: id,
     weekStart: outcome.weekStart,
@@ -59,9 +60,10 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
   });
 }
 
-function planFiles(outcome: PlanOutcome, summary: PlanSummary): Record<(typeof PLAN_FILES)[number], string> {
+async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: History): Promise<Record<(typeof PLAN_FILES)[number], string>> {
   const { config, roster } = outcome;
   const tz = config.timezone;
+  const charts = { contacts: contactsSeries(history, outcome), costs: costByDay(roster, outcome.problem) };
   return {
     'config.json': JSON.stringify(config, null, 2) + '\n',
     'forecast.csv': formatForecast(outcome.forecast, tz, outcome.withOffset),
@@ -69,6 +71,19 @@ function planFiles(outcome: PlanOutcome, summary: PlanSummary): Record<(typeof P
     'roster.json': JSON.stringify(roster, null, 1) + '\n',
     'roster.csv': rosterCsv(roster),
     'summary.json': JSON.stringify(summary, null, 2) + '\n',
-    'report.html': reportPage(summary, roster),
+    'report.html': await reportPage(summary, roster, charts),
   };
+}
+
+/** The report's contacts chart: the history's last weeks before the plan's week (queues summed), then the forecast. */
+function contactsSeries(history: History, outcome: PlanOutcome): ContactsPoint[] {
+  const tz = outcome.config.timezone;
+  const weekBegins = outcome.forecast[0]?.t ?? Infinity;
+  const from = weekBegins - REPORT_HISTORY_WEEKS * 7 * 24 * HOUR_MS;
+  const past = new Map<number, number>();
+  for (const q of history.queues) for (const h of q.hours) if (h.t >= from && h.t < weekBegins) past.set(h.t, (past.get(h.t) ?? 0) + h.contacts);
+  return [
+    ...[...past].sort((a, b) => a[0] - b[0]).map(([t, contacts]): ContactsPoint => ({ time: formatTimestamp(t, tz), series: 'history', contacts })),
+    ...outcome.forecast.map((p): ContactsPoint => ({ time: formatTimestamp(p.t, tz), series: 'forecast', contacts: p.contacts, lo80: p.lo80, hi80: p.hi80 })),
+  ];
 }

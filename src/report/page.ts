@@ -1,5 +1,18 @@
 import type { Roster } from '../roster/types.js';
+import { contactsChart, costChart, coverageHeatmap, tradeoffChart, type ContactsPoint, type TradeoffPoint } from './charts.js';
+import type { DayCost } from './costByDay.js';
 import type { PlanSummary } from './summary.js';
+import { vegaLiteSvg } from './vegaSvg.js';
+
+/** What the page's charts show beyond the summary and the roster. */
+export interface ReportCharts {
+  /** The last weeks of history and the week's forecast, local times. */
+  contacts: ContactsPoint[];
+  /** Cost by pool and local day. */
+  costs: DayCost[];
+  /** Scenario points, when a trade-off grid was run. */
+  tradeoff?: TradeoffPoint[];
+}
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
@@ -7,9 +20,11 @@ const money = (v: number) => Math.round(v).toLocaleString('en-US');
 
 /**
  * report.html: one self-contained page (no scripts, styles or fonts from the network) with the
- * plan's cost and service KPIs, its alerts, and need against staffed hour by hour.
+ * plan's cost and service KPIs, its alerts, shadow prices, and charts rendered to inline SVG
+ * (Vega-Lite): history and forecast with its 80% band, staffed against needed as a day x hour
+ * heat map, cost by pool and day, and the trade-off curve when scenarios are given.
  */
-export function reportPage(summary: PlanSummary, roster: Roster): string {
+export async function reportPage(summary: PlanSummary, roster: Roster, charts: ReportCharts): Promise<string> {
   const rows = (pairs: [string, string][]) => pairs.map(([k, v]) => `<tr><th>${escape(k)}</th><td>${escape(v)}</td></tr>`).join('');
   const kpis = rows([
     ['Status', summary.status],
@@ -23,21 +38,26 @@ export function reportPage(summary: PlanSummary, roster: Roster): string {
     ['Hours below need', String(summary.kpis.hours_below_target)],
   ]);
   const alerts = summary.alerts.length === 0 ? '<p>No alerts.</p>' : `<ul>${summary.alerts.map((a) => `<li class="${a.severity}">${escape(a.message)}</li>`).join('')}</ul>`;
-  const peak = Math.max(1, ...roster.hourly.map((h) => Math.max(h.staff_needed, h.staffed)));
-  const hourly = roster.hourly
-    .map((h) => `<tr${h.shortfall > 0 ? ' class="short"' : ''}><td>${escape(h.timestamp)}</td><td>${h.staff_needed.toFixed(1)}</td><td>${h.staffed.toFixed(1)}</td><td>${h.shortfall.toFixed(1)}</td><td><span class="bar" style="width:${((100 * h.staffed) / peak).toFixed(1)}%"></span></td></tr>`)
-    .join('');
+  const prices = summary.shadow_prices.length === 0 ? '<p>None (no LP relaxation).</p>' : `<ul>${summary.shadow_prices.map((p) => `<li>${escape(p.text)}</li>`).join('')}</ul>`;
+  const figures: [string, string, Promise<string>][] = [
+    ['contacts', 'Contacts per hour: history and forecast (80% band)', vegaLiteSvg(contactsChart(charts.contacts))],
+    ['coverage', 'Staffed minus staff needed, day x hour', vegaLiteSvg(coverageHeatmap(roster.hourly))],
+    ['cost', `Cost by pool and day (${summary.currency})`, vegaLiteSvg(costChart(charts.costs, summary.currency))],
+  ];
+  if (charts.tradeoff && charts.tradeoff.length > 0) figures.push(['tradeoff', 'Cost against service level (scenarios)', vegaLiteSvg(tradeoffChart(charts.tradeoff, summary.currency))]);
+  const svgs = await Promise.all(figures.map(([, , svg]) => svg));
+  const figureHtml = figures.map(([id, title], i) => `<figure id="chart-${id}"><figcaption>${escape(title)}</figcaption>${svgs[i]}</figure>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Shiftcast plan ${escape(summary.plan_id)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}th,td{padding:2px 8px;text-align:left}
-td{font-variant-numeric:tabular-nums}.short{background:#fde2e2}.critical{color:#b00020}.bar{display:inline-block;height:8px;background:#3b7dd8;min-width:1px}
-#hourly td:last-child{width:300px}</style></head><body>
+td{font-variant-numeric:tabular-nums}.critical{color:#b00020}figure{margin:1.5em 0}figcaption{font-weight:600;margin-bottom:.3em}</style></head><body>
 <h1>Plan for the week of ${escape(summary.week_start)}</h1>
 <p>${escape(summary.explanation)}</p>
 <h2>Cost and service</h2><table>${kpis}</table>
 <h2>Alerts</h2>${alerts}
-<h2>Staff needed and staffed, hour by hour</h2>
-<table id="hourly"><tr><th>Hour</th><th>Needed</th><th>Staffed</th><th>Short</th><th></th></tr>${hourly}</table>
+<h2>What the rules cost</h2>${prices}
+<h2>Charts</h2>
+${figureHtml}
 </body></html>
 `;
 }

@@ -2,6 +2,7 @@ import type { PlanConfig } from '../domain/config.js';
 import type { Requirement } from '../domain/types.js';
 import type { Roster } from '../roster/types.js';
 import { planAlerts, type Alert } from './alerts.js';
+import { contactWeighted } from './delivered.js';
 
 /** Service the roster delivers in one hour (SPEC section 3, Coverage). */
 export interface DeliveredHour {
@@ -58,9 +59,8 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
   const { roster, config, requirements, delivered } = s;
   const handled = requirements.reduce((a, r) => a + r.handledContacts, 0);
   const contacts = requirements.reduce((a, r) => a + r.contacts, 0);
-  // Contact-weighted weekly service: what callers experience across the week.
   const weight = requirements.map((r) => r.handledContacts);
-  const weekly = (pick: (d: DeliveredHour) => number) => (handled > 0 ? delivered.reduce((a, d, i) => a + pick(d) * weight[i], 0) / handled : null);
+  const weekly = (pick: (d: DeliveredHour) => number) => contactWeighted(delivered.map(pick), weight);
   const asa = weekly((d) => d.asaSeconds);
   const infeasible = roster.status === 'infeasible';
   return {

@@ -1,0 +1,160 @@
+import highsModule, { type Highs } from 'highs';
+import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from './lpFormat.js';
+import { buildRosterModel, type Decision } from './model.js';
+import type { Roster, RosterProblem } from './types.js';
+
+/** One entry of roster.json's `shadow_prices` (SPEC section 3). */
+export type ShadowPrice = Roster['shadow_prices'][number];
+
+/** A change to one row of the program: its new right-hand side, and new terms when they change. */
+interface RowEdit {
+  name: string;
+  rhs: number;
+  terms?: LinearTerm[];
+}
+
+/** A configured rule: its unit, the first-order fall its duals give, and the rows it relaxes. */
+interface RuleRelaxation {
+  rule: string;
+  /** Objective fall per unit from the row duals (the slope at the current value). */
+  slope: number;
+  /** The rule's rows one unit looser. */
+  edits: RowEdit[];
+  say: (fall: number) => string;
+  idle: string;
+}
+
+const loadHighs = highsModule as unknown as () => Promise<Highs>;
+let instance: Promise<Highs> | null = null;
+
+// Duals below this are solver noise, not a binding rule (objective units: currency).
+const NOISE = 1e-7;
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/**
+ * What one more unit of each configured hard rule is worth (SPEC section 3, Shadow prices), from
+ * the roster model's LP relaxation: `budget` per 1 currency unit, `max_outsourced_share` per 0.01,
+ * `min_coverage` and `night.min_coverage` per 0.01 less, `pools.<id>.max_agents` per 1 agent.
+ * `value` is how much the objective (cost + shortfall penalty) falls when the rule is relaxed by
+ * that unit. The row duals tell which rules bind (0 for the others); a binding rule's relaxation
+ * is then re-solved from the optimal basis, because a whole unit (one agent in every hour) can
+ * cross a change of basis, past which the dual overstates the saving.
+ * Empty when the relaxation has no optimum (an infeasible week has no prices).
+ * @param problem the week's roster problem
+ * @param currency the config's currency, for the sentences
+ * @example
+ * await shadowPrices(problem, 'CNY')
+ * //=> [{ rule: 'budget', per: '1 CNY', value: 2.58, text: 'The budget binds: ...' }, ...]
+ */
+export async function shadowPrices(problem: RosterProblem, currency: string): Promise<ShadowPrice[]> {
+  const { program, decisions } = buildRosterModel(problem);
+  const highs = await (instance ??= loadHighs());
+  const rowByName = new Map(program.rows.map((r) => [r.name, r]));
+  const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
+  try {
+    model.options.set({ output_flag: false, random_seed: 0 });
+    const solve = () => (model.run(), model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getObjectiveValue() : null);
+    const base = solve();
+    if (base === null) return [];
+    const { rowDual, colValue } = model.getSolution();
+    const col = (name: string) => colValue[model.getColByName(name)];
+    const dual = (name: string) => rowDual[model.getRowByName(name)];
+    const paidHours = decisions.reduce((a, d) => a + d.paidHours * col(d.name), 0);
+    const apply = (edits: RowEdit[]) => {
+      for (const e of edits) {
+        const row = model.getRowByName(e.name);
+        const sense = rowByName.get(e.name)!.sense;
+        model.changeRowBounds(row, sense === '>=' ? e.rhs : -highs.infinity, sense === '<=' ? e.rhs : highs.infinity);
+        for (const t of e.terms ?? []) model.changeCoefficient(row, model.getColByName(t.variable), t.coef);
+      }
+    };
+    return ruleRelaxations(problem, program, decisions, { dual, paidHours }, currency).map((r) => {
+      if (r.slope <= NOISE) return { rule: r.rule, per: perOf(r.rule, currency), value: 0, text: r.idle };
+      apply(r.edits);
+      const relaxed = solve();
+      apply(r.edits.map((e) => undo(rowByName.get(e.name)!, e)));
+      const value = round4(Math.max(0, relaxed === null ? r.slope : base - relaxed));
+      return { rule: r.rule, per: perOf(r.rule, currency), value, text: value > 0 ? r.say(value) : r.idle };
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The edit that puts a row back as the model built it (a term it left out had coefficient 0). */
+function undo(row: LinearRow, edit: RowEdit): RowEdit {
+  const coef = new Map(row.terms.map((t) => [t.variable, t.coef]));
+  return { name: row.name, rhs: row.rhs, terms: edit.terms?.map((t) => ({ variable: t.variable, coef: coef.get(t.variable) ?? 0 })) };
+}
+
+function perOf(rule: string, currency: string): string {
+  if (rule === 'budget') return `1 ${currency}`;
+  if (rule === 'max_outsourced_share') return '0.01';
+  return rule.endsWith('min_coverage') ? '0.01 less' : '1 agent';
+}
+
+/** Every configured rule with its slope from the duals and its rows one unit looser. */
+function ruleRelaxations(problem: RosterProblem, program: LinearProgram, decisions: Decision[], lp: { dual: (row: string) => number; paidHours: number }, currency: string): RuleRelaxation[] {
+  const out: RuleRelaxation[] = [];
+  const rows = (test: (r: LinearRow) => boolean) => program.rows.filter(test);
+
+  // Budget: a <= row; its dual is d(objective)/d(budget) <= 0.
+  if (problem.budget !== null && rows((r) => r.name === 'budget').length > 0) {
+    out.push({
+      rule: 'budget',
+      slope: -lp.dual('budget'),
+      edits: [{ name: 'budget', rhs: problem.budget + 1 }],
+      say: (v) => `The budget binds: each extra 1 ${currency} of budget buys staff that cut the shortfall penalty by ${money(v + 1, currency)}, a net saving of ${money(v, currency)} a week.`,
+      idle: 'The budget does not bind: a larger budget would change nothing.',
+    });
+  }
+
+  // Outsourced share: the cap sits in the row's coefficients (out - share x all paid hours <= 0),
+  // so 0.01 more share moves it like 0.01 x all paid hours more right-hand side, to first order.
+  const share = problem.maxOutsourcedShare;
+  if (share !== null) {
+    const row = rows((r) => r.name === 'outsourced_share')[0];
+    const looser = share + 0.01;
+    out.push({
+      rule: 'max_outsourced_share',
+      slope: row ? -lp.dual(row.name) * lp.paidHours * 0.01 : 0,
+      edits: row ? [{ name: row.name, rhs: 0, terms: decisions.map((d) => ({ variable: d.name, coef: d.paidHours * ((d.pool.kind === 'outsourced' ? 1 : 0) - looser) })) }] : [],
+      say: (v) => `The outsourcing cap binds: allowing one more percentage point of paid hours to the vendor would save ${money(v, currency)} a week.`,
+      idle: 'The outsourcing cap does not bind: moving more hours to the vendor would not save money.',
+    });
+  }
+
+  // Coverage floors: >= rows of min_coverage x need; 0.01 less lowers each by 0.01 x need.
+  for (const night of [false, true]) {
+    const floors = rows((r) => r.name.startsWith('floor_') && problem.slots[Number(r.name.slice(6))].night === night);
+    const need = (r: LinearRow) => problem.slots[Number(r.name.slice(6))].staffNeeded;
+    const what = night ? 'The night coverage floor' : 'The coverage floor';
+    out.push({
+      rule: night ? 'night.min_coverage' : 'min_coverage',
+      slope: floors.reduce((a, r) => a + lp.dual(r.name) * need(r) * 0.01, 0),
+      edits: floors.map((r) => ({ name: r.name, rhs: Math.max(0, r.rhs - 0.01 * need(r)) })),
+      say: (v) => `${what} binds: lowering it by one percentage point would save ${money(v, currency)} a week, at the price of thinner coverage in those hours.`,
+      idle: `${what} does not bind: lowering it would save nothing.`,
+    });
+  }
+
+  // max_agents: one <= row per slot; one more agent raises every row of the pool by 1.
+  const poolOf = new Map(decisions.map((d) => [d.name, d.pool.id]));
+  for (const pool of problem.pools) {
+    if (pool.max_agents === null) continue;
+    const caps = rows((r) => r.name.startsWith('max_') && poolOf.get(r.terms[0].variable) === pool.id);
+    out.push({
+      rule: `pools.${pool.id}.max_agents`,
+      slope: -caps.reduce((a, r) => a + lp.dual(r.name), 0),
+      edits: caps.map((r) => ({ name: r.name, rhs: r.rhs + 1 })),
+      say: (v) => `Pool ${pool.id} is at its capacity: one more agent allowed on shift would save ${money(v, currency)} a week.`,
+      idle: `Pool ${pool.id} is below its capacity: allowing more agents would save nothing.`,
+    });
+  }
+  return out;
+}
+
+function money(v: number, currency: string): string {
+  const digits = Math.abs(v) >= 100 ? 0 : 2;
+  return `${v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
+}
