@@ -45,7 +45,6 @@ export function openApiDocument(): object {
           [404, 'no such resource'],
           [409, 'the job has already ended'],
           [429, 'queue full or rate limited; see Retry-After'],
-          [501, 'not implemented yet'],
         ].map(([code, text]) => [`E${code}`, reply(String(text), ref('Error'))]),
       ),
     },
@@ -67,7 +66,7 @@ export function openApiDocument(): object {
           responses: { 200: reply('the file'), ...errors(401, 404) },
         },
       },
-      '/plans/{plan_id}/scenarios': { post: { ...secured, 'x-roles': ['finance', 'planner', 'admin'], summary: 'cost/service trade-off grid (a job; not implemented yet)', parameters: [idParam('plan_id')], requestBody: body('ScenariosRequest'), responses: { ...errors(400, 401, 403, 404, 501) } } },
+      '/plans/{plan_id}/scenarios': { post: { ...secured, 'x-roles': ['finance', 'planner', 'admin'], summary: 'cost/service trade-off grid (a job; its result is the scenarios JSON)', parameters: [idParam('plan_id')], requestBody: body('ScenariosRequest'), responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 404, 429) } } },
       '/jobs/{id}': {
         get: { ...secured, 'x-roles': ['any'], summary: 'job status, stage, progress and result', parameters: [idParam('id')], responses: { 200: reply('the job', ref('Job')), ...errors(401, 404) } },
         delete: { ...secured, 'x-roles': ['planner', 'admin'], summary: 'cancel a queued or running job', parameters: [idParam('id')], responses: { 200: reply('cancelled', ref('Job')), ...errors(401, 403, 404, 409) } },

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { RunPlan, WorkerMessage } from './messages.js';
+import type { RunJob, WorkerMessage } from './messages.js';
 
 const BOOTSTRAP = new URL('./planWorker.js', import.meta.url);
 
@@ -44,7 +44,7 @@ export class WorkerPool {
   }
 
   /** Hands a job to an idle online worker. */
-  run(slot: Slot, m: RunPlan): void {
+  run(slot: Slot, m: RunJob): void {
     slot.jobId = m.jobId;
     slot.worker!.postMessage(m);
   }

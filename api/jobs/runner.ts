@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
-import type { PlanInputs } from '../../src/plan/chain.js';
 import { JobStore, TERMINAL, type JobRecord } from '../../src/plan/jobs.js';
 import { removeAbandonedTemp } from '../../src/plan/retention.js';
-import type { WorkerMessage } from './messages.js';
+import type { JobTask, WorkerMessage } from './messages.js';
 import { WorkerPool, type Slot } from './pool.js';
 
 /** Settings of the job runner. */
@@ -66,10 +65,10 @@ export class JobRunner {
     this.pool.start();
   }
 
-  /** Queues a plan; throws QueueFullError (storing nothing) when the queue is full. */
-  submit(inputs: PlanInputs): JobRecord {
+  /** Queues a job; throws QueueFullError (storing nothing) when the queue is full. */
+  submit(task: JobTask): JobRecord {
     if (this.queue.length >= this.o.maxQueued) throw new QueueFullError(this.retryAfter());
-    const job = this.jobs.create('plan', inputs);
+    const job = this.jobs.create(task.kind, task);
     this.queue.push(job.id);
     this.o.logger.info({ job_id: job.id, queued: this.queue.length }, 'job queued');
     this.dispatch();
@@ -109,7 +108,7 @@ export class JobRunner {
       const job = this.jobs.update(id, { status: 'running', stage: 'starting', started: new Date().toISOString(), attempts: (this.jobs.get(id)?.attempts ?? 0) + 1 });
       this.timers.set(id, setTimeout(() => this.timeOut(id, slot), this.o.jobTimeoutSeconds * 1000));
       this.o.logger.info({ job_id: id, worker: slot.index, attempt: job.attempts }, 'job started');
-      this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, inputs: this.jobs.inputs(id) });
+      this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, task: this.jobs.inputs<JobTask>(id) });
     }
   }
 

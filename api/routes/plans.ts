@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import type { JobRecord } from '../../src/plan/jobs.js';
+import { InputError } from '../../src/domain/errors.js';
+import { isVaryField, VARY_FIELDS } from '../../src/scenarios/fields.js';
+import { grid, parseValues } from '../../src/scenarios/vary.js';
 import { plansNewestFirst } from '../../src/plan/retention.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import type { JobTask } from '../jobs/messages.js';
 import { QueueFullError } from '../jobs/runner.js';
 import { PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
 import { planInputs } from '../planInputs.js';
@@ -21,17 +26,7 @@ export function planRoutes(ctx: AppContext): Router {
   return Router()
     .post('/plans', allow(ctx.keys, ['planner', 'admin']), ctx.json, (req, res) => {
       // Validated before anything is stored: a rejected request leaves no job behind.
-      const inputs = planInputs(req.body, ctx.store);
-      let job;
-      try {
-        job = ctx.runner.submit(inputs);
-      } catch (e) {
-        if (e instanceof QueueFullError) throw new ApiError(429, 'busy', 'the job queue is full; try again later', { 'Retry-After': String(e.retryAfterSeconds) });
-        throw e;
-      }
-      res.locals.jobId = job.id;
-      const url = `/v1/jobs/${job.id}`;
-      res.status(202).location(url).json({ job_id: job.id, status_url: url });
+      accepted(res, submit(ctx, { kind: 'plan', inputs: planInputs(req.body, ctx.store) }));
     })
     .get('/plans', allow(ctx.keys, ANY_ROLE), (req, res) => {
       const limit = Math.min(MAX_LIST, Math.max(1, Number(req.query.limit) || 100));
@@ -57,9 +52,37 @@ export function planRoutes(ctx: AppContext): Router {
       if (type.startsWith('text/html')) res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
       res.type(type).send(readFileSync(join(ctx.store, folder, name)));
     })
-    .post('/plans/:id/scenarios', allow(ctx.keys, ['finance', 'planner', 'admin']), ctx.json, (req, _res) => {
-      planFolder(ctx.store, String(req.params.id));
-      parseBody(scenariosRequestSchema, req.body);
-      throw new ApiError(501, 'not_implemented', 'scenario jobs are not available yet; use `shiftcast scenarios --plan DIR`');
+    .post('/plans/:id/scenarios', allow(ctx.keys, ['finance', 'planner', 'admin']), ctx.json, (req, res) => {
+      const folder = planFolder(ctx.store, String(req.params.id));
+      const body = parseBody(scenariosRequestSchema, req.body);
+      // Fields and values are checked here (400 naming them), before a job exists.
+      const vary = Object.entries(body.vary).map(([field, spec]) => {
+        const path = `vary.${field}`;
+        if (!isVaryField(field)) throw new InputError({ file: 'request', field: path }, `not a field scenarios can vary; use one of ${VARY_FIELDS.join(', ')}`);
+        try {
+          return { field, values: parseValues(field, spec) };
+        } catch (e) {
+          throw e instanceof InputError ? new InputError({ file: 'request', field: path }, e.message.replace(/^.*?: /, '')) : e;
+        }
+      });
+      grid(vary);
+      const planId = String(readSummary(ctx.store, folder).plan_id);
+      accepted(res, submit(ctx, { kind: 'scenarios', planId, folder, vary }));
     });
+}
+
+function submit(ctx: AppContext, task: JobTask): JobRecord {
+  try {
+    return ctx.runner.submit(task);
+  } catch (e) {
+    if (e instanceof QueueFullError) throw new ApiError(429, 'busy', 'the job queue is full; try again later', { 'Retry-After': String(e.retryAfterSeconds) });
+    throw e;
+  }
+}
+
+/** `202` with the job's URL in the body and the Location header. */
+function accepted(res: Response, job: JobRecord): void {
+  res.locals.jobId = job.id;
+  const url = `/v1/jobs/${job.id}`;
+  res.status(202).location(url).json({ job_id: job.id, status_url: url });
 }

@@ -152,10 +152,14 @@ describe('the REST API endpoints', () => {
     }
   });
 
-  it('answers 501 not_implemented to scenarios on an existing plan (scenario jobs come later)', async () => {
-    const r = await json('/v1/plans/aaaaaaaaaa/scenarios', { vary: { budget: '900000:1200000:4' } }, keys.finance);
-    expect(r.status).toBe(501);
-    expect((await r.json() as any).error).toBe('not_implemented');
+  it('refuses scenarios on a field that cannot vary, or with bad values, naming vary.<field>', async () => {
+    for (const vary of [{ colour: [1, 2] }, { budget: '900000:1200000:0' }]) {
+      const r = await json('/v1/plans/aaaaaaaaaa/scenarios', { vary }, keys.finance);
+      expect(r.status).toBe(400);
+      const body = await r.json() as any;
+      expect(body.error).toBe('invalid_input');
+      expect(body.fields[0].path).toBe(`vary.${Object.keys(vary)[0]}`);
+    }
   });
 
   it('makes, lists and revokes keys for an admin, showing the key only once', async () => {

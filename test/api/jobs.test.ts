@@ -38,6 +38,23 @@ describe.runIf(ENGINE_READY)('plan jobs end to end', () => {
     expect(wholePlanFolders(store)).toHaveLength(1);
   });
 
+  it('runs a scenario grid on a plan as a job whose result is the scenarios JSON', async () => {
+    const planned = await waitForJob(server.url, keys.planner, (await (await postPlan(server.url, keys.planner, body())).json() as any).job_id);
+    const r = await fetch(`${server.url}/v1/plans/${planned.plan_id}/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(keys.finance) },
+      body: JSON.stringify({ vary: { max_outsourced_share: [0.2, 0.45] } }),
+    });
+    expect(r.status).toBe(202);
+    const job = await waitForJob(server.url, keys.finance, (await r.json() as any).job_id);
+    expect(job).toMatchObject({ kind: 'scenarios', status: 'succeeded', plan_id: planned.plan_id });
+    expect(job.result.points.map((p: any) => p.set)).toEqual([{ max_outsourced_share: 0.2 }, { max_outsourced_share: 0.45 }]);
+    const [tight, loose] = job.result.points;
+    // A looser cap on the cheaper vendor can only lower the cost.
+    expect(loose.cost.total).toBeLessThanOrEqual(tight.cost.total + 1e-6);
+    expect(job.result).toHaveProperty('marginal_cost_per_service_level_point');
+  });
+
   it('gives history sent as JSON rows the same plan as the same history sent as CSV', async () => {
     const csv = await waitForJob(server.url, keys.planner, (await (await postPlan(server.url, keys.planner, body())).json() as any).job_id);
     const rows = syntheticHistory(4).trim().split('\n').slice(1).map((line) => {
