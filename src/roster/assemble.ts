@@ -16,7 +16,7 @@ export const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 export function assembleRoster(problem: RosterProblem, model: RosterModel, counts: Counts): Omit<Roster, 'status' | 'solver' | 'explanation'> {
   const { slots } = problem;
   const n = slots.length;
-  const used = model.decisions.filter((d) => (counts.get(d.name) ?? 0) > 0);
+  const used = [...model.decisions, ...model.merges.map((m) => m.whole)].filter((d) => (counts.get(d.name) ?? 0) > 0);
   const staffed = new Array<number>(n).fill(0);
   const onShift = new Map(problem.pools.map((p) => [p.id, new Array<number>(n).fill(0)]));
   const byPool: Record<string, number> = Object.fromEntries(problem.pools.map((p) => [p.id, 0]));

@@ -71,7 +71,14 @@ function unreachableFloors(problem: RosterProblem): string {
   }
   const worst = short.reduce((a, b) => (b.floor - b.capacity > a.floor - a.capacity ? b : a));
   const listed = short.slice(0, 5).map((s) => s.label).join(', ') + (short.length > 5 ? ` and ${short.length - 5} more` : '');
-  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${round2(worst.capacity)} staff but the floor needs ${round2(worst.floor)}; raise max_agents by at least ${Math.ceil(worst.floor - worst.capacity - 1e-9)} agent(s) (at productivity 1) or lower min_coverage.`;
+  const missing = worst.floor - worst.capacity;
+  // Per capped pool that can work that hour: the agents it alone would need on top of its cap.
+  const hour = slots.find((s) => s.label === worst.label)!.hourOfDay;
+  const perPool = pools
+    .filter((p) => p.max_agents !== null && coversHour(p.start_hours, p.shift_lengths, hour))
+    .map((p) => `${p.id}'s max_agents by ${Math.ceil(missing / p.productivity - 1e-9)} (to ${p.max_agents! + Math.ceil(missing / p.productivity - 1e-9)})`);
+  const fix = perPool.length > 0 ? `raise ${perPool.join(' or ')}` : `raise max_agents by at least ${Math.ceil(missing - 1e-9)} agent(s) (at productivity 1)`;
+  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${round2(worst.capacity)} staff but the floor needs ${round2(worst.floor)}; ${fix}, or lower min_coverage.`;
 }
 
 // Whether some shift of the pool can be on at this hour of day (a start within the last L hours).

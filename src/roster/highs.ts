@@ -1,17 +1,14 @@
-import highsModule, { type Highs } from 'highs';
-import { toLpFormat, type LinearProgram } from './lpFormat.js';
+import { Worker } from 'node:worker_threads';
+import type { LinearProgram } from './lpFormat.js';
+import { runHighs, type Progress, type RunOutcome } from './highsRun.js';
+import type { WorkerRequest } from './highsWorker.js';
+
+export type { Progress } from './highsRun.js';
 
 /** What a solver run established: a usable solution only with status `optimal` or `feasible`. */
-export interface SolverOutcome {
-  status: 'optimal' | 'feasible' | 'infeasible' | 'no_solution';
+export interface SolverOutcome extends Omit<RunOutcome, 'values'> {
   /** Variable values by name (empty unless a solution exists). */
   values: Map<string, number>;
-  objective: number | null;
-  /** Proven lower bound on the objective (MIP dual bound, or the LP optimum for an LP). */
-  bound: number | null;
-  seconds: number;
-  /** HiGHS' own words for the outcome, for messages. */
-  detail: string;
 }
 
 /** Solve options; `relax` drops integrality (the LP relaxation). */
@@ -21,56 +18,63 @@ export interface SolveOptions {
   relax?: boolean;
   /** A starting integer solution by variable name (HiGHS checks it; an infeasible one is ignored). */
   start?: Map<string, number>;
+  /** Stop after this many simplex iterations: a deterministic budget of work (see highsRun.ts). */
+  iterationLimit?: number;
+  /** Called about once a second with the incumbent and the bound. */
+  onProgress?: (progress: Progress) => void;
+  /** Solve on the calling thread instead of the solver worker (blocks the event loop). */
+  inThread?: boolean;
 }
-
-// The package's types describe its CommonJS face; under ESM the loader is the default export.
-const loadHighs = highsModule as unknown as () => Promise<Highs>;
-let instance: Promise<Highs> | null = null;
 
 /**
- * Solves a linear program with HiGHS (WebAssembly, single-threaded). Each call owns a fresh native
- * model, disposed before returning, so solves never share state.
+ * Solves a linear program with HiGHS (WebAssembly, single-threaded) in a worker thread, so a long
+ * solve never blocks the event loop of the API; `inThread` runs it here instead (same answer).
  */
 export async function solveWithHighs(lp: LinearProgram, options: SolveOptions): Promise<SolverOutcome> {
-  const highs = await (instance ??= loadHighs());
-  const program = options.relax ? { ...lp, integers: [] } : lp;
-  const started = performance.now();
-  const model = highs.createModel({ format: 'lp', data: toLpFormat(program) });
-  try {
-    model.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: options.mipRelGap, random_seed: 0 });
-    const names = variableNames(program);
-    const index = new Map(names.map((name) => [name, model.getColByName(name)]));
-    if (options.start) {
-      const entries = [...options.start].filter(([name]) => index.has(name));
-      model.setSolution({ indices: entries.map(([name]) => index.get(name)!), values: entries.map(([, v]) => v) });
-    }
-    model.run();
-    const status = model.getModelStatus();
-    const codes = highs.constants.modelStatus;
-    const seconds = (performance.now() - started) / 1000;
-    const hasPrimal = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
-    const detail = statusName(status, codes);
-    if (status === codes.infeasible) return { status: 'infeasible', values: new Map(), objective: null, bound: null, seconds, detail };
-    if (!hasPrimal || (status !== codes.optimal && status !== codes.timeLimit && status !== codes.interrupted && status !== codes.iterationLimit && status !== codes.solutionLimit)) {
-      return { status: 'no_solution', values: new Map(), objective: null, bound: null, seconds, detail };
-    }
-    const col = model.getSolution().colValue;
-    const values = new Map(names.map((name) => [name, col[index.get(name)!]]));
-    const objective = model.getObjectiveValue();
-    const bound = program.integers.length > 0 ? Number(model.info.get('mip_dual_bound')) : status === codes.optimal ? objective : null;
-    return { status: status === codes.optimal ? 'optimal' : 'feasible', values, objective, bound: Number.isFinite(bound) ? bound : null, seconds, detail };
-  } finally {
-    model.dispose();
-  }
+  const { start, onProgress, inThread, ...rest } = options;
+  const run = { ...rest, start: start ? [...start] : undefined };
+  const outcome = inThread ? await runHighs(lp, run, onProgress) : await inWorker({ lp, options: run, progress: !!onProgress }, onProgress);
+  return { ...outcome, values: new Map(outcome.values) };
 }
 
-function variableNames(lp: LinearProgram): string[] {
-  const names = new Set<string>();
-  for (const t of lp.objective) names.add(t.variable);
-  for (const row of lp.rows) for (const t of row.terms) names.add(t.variable);
-  return [...names];
+interface Pending {
+  resolve: (o: RunOutcome) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: Progress) => void;
 }
 
-function statusName(code: number, codes: Record<string, number>): string {
-  return Object.entries(codes).find(([, c]) => c === code)?.[0] ?? `status ${code}`;
+// One long-lived worker serves every solve of the process (loading tsx and HiGHS costs ~0.5 s).
+// It is unref'd while idle so that it never keeps a finished process alive.
+let worker: Worker | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 0;
+
+function inWorker(req: Omit<WorkerRequest, 'id'>, onProgress?: (p: Progress) => void): Promise<RunOutcome> {
+  const w = (worker ??= startWorker());
+  const id = nextId++;
+  w.ref();
+  w.postMessage({ ...req, id });
+  return new Promise((resolve, reject) => pending.set(id, { resolve, reject, onProgress }));
+}
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./highsWorkerBoot.js', import.meta.url));
+  w.on('message', (msg: { id: number; progress?: Progress; outcome?: RunOutcome; error?: string }) => {
+    const job = pending.get(msg.id);
+    if (!job) return;
+    if (msg.progress) return job.onProgress?.(msg.progress);
+    pending.delete(msg.id);
+    if (pending.size === 0) w.unref();
+    if (msg.outcome) job.resolve(msg.outcome);
+    else job.reject(new Error(`HiGHS failed: ${msg.error}`));
+  });
+  // A crashed worker fails its jobs; the next solve starts a fresh one.
+  const fail = (e: Error) => {
+    if (worker === w) worker = null;
+    for (const job of pending.values()) job.reject(e);
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`the solver worker exited (code ${code})`)));
+  return w;
 }

@@ -4,11 +4,11 @@ export interface LinearTerm {
   coef: number;
 }
 
-/** One constraint `terms (>= | <=) rhs`, named so a solver log or an LP file reads by meaning. */
+/** One constraint `terms (>= | <= | =) rhs`, named so a solver log or an LP file reads by meaning. */
 export interface LinearRow {
   name: string;
   terms: LinearTerm[];
-  sense: '>=' | '<=';
+  sense: '>=' | '<=' | '=';
   rhs: number;
 }
 

@@ -1,4 +1,5 @@
 import type { Pool } from '../domain/config.js';
+import { dropDominated, type Merge } from './dominance.js';
 import type { LinearProgram, LinearRow, LinearTerm } from './lpFormat.js';
 import type { RosterProblem, RosterSlot } from './types.js';
 
@@ -30,7 +31,10 @@ export interface RuleSelection {
 
 /** The roster MIP: the decisions, the shortfall variable per slot, and the program over them. */
 export interface RosterModel {
+  /** The decisions that are columns of the program (dominated ones left out, see dominance.ts). */
   decisions: Decision[];
+  /** Left-out shifts equal to two kept ones back to back; a solution is merged into them. */
+  merges: Merge[];
   /** Shortfall variable name per slot index; null where the slot needs no one. */
   shortfall: (string | null)[];
   program: LinearProgram;
@@ -40,26 +44,41 @@ export const ALL_RULES: RuleSelection = { budget: true, outsourcedShare: true, m
 
 /**
  * Builds the SPEC's roster model (section 3) in one place: variables, one block per rule, objective
- * = cost + shortfall_penalty x total shortfall.
+ * = cost + shortfall_penalty x total shortfall. Head counts `on_<pool>_<slot>` (integer) carry
+ * coverage: each follows the previous slot plus the shifts starting minus the shifts ending, a
+ * sparse form that also gives branching a per-hour quantity to work on.
  */
 export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = ALL_RULES): RosterModel {
-  const { slots, pools } = problem;
+  const { slots } = problem;
   const n = slots.length;
-  const decisions = pools.flatMap((pool) => (pool.week_pattern ? tourDecisions(pool, slots) : shiftDecisions(pool, slots)));
+  const all = problem.pools.flatMap((pool) => (pool.week_pattern ? tourDecisions(pool, slots) : shiftDecisions(pool, slots)));
+  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots);
+  const pools = problem.pools.filter((p) => decisions.some((d) => d.pool === p));
   const shortfall = slots.map((s, h) => (s.staffNeeded > 0 ? `short_${h}` : null));
-
-  // Which decisions put an agent on shift in each slot (a tour once per daily shift).
-  const onShift: { d: Decision; agents: number }[][] = slots.map(() => []);
-  for (const d of decisions) {
-    const count = new Map<number, number>();
-    for (const s of d.starts) for (let k = 0; k < d.hours; k++) count.set((s + k) % n, (count.get((s + k) % n) ?? 0) + 1);
-    for (const [h, agents] of [...count].sort((a, b) => a[0] - b[0])) onShift[h].push({ d, agents });
-  }
-  const staffedTerms = (h: number): LinearTerm[] => onShift[h].map(({ d, agents }) => ({ variable: d.name, coef: agents * d.pool.productivity }));
+  const heads = (pool: Pool, h: number) => `on_${lpName(pool.id)}_${h}`;
+  const staffedTerms = (h: number): LinearTerm[] => pools.map((p) => ({ variable: heads(p, h), coef: p.productivity }));
   const costTerms = decisions.map((d) => ({ variable: d.name, coef: d.cost }));
   const rows: LinearRow[] = [];
 
-  // Coverage floor: staffed >= min_coverage x need (night.min_coverage at night). The week wraps.
+  // Head counts: slot 0 counts every shift on at 0 (the week wraps); each later slot is the one
+  // before plus the shifts starting minus those ending. Slot 0 anchors the cycle.
+  for (const pool of pools) {
+    const mine = decisions.filter((d) => d.pool === pool);
+    rows.push({ name: `heads_${lpName(pool.id)}_0`, terms: [{ variable: heads(pool, 0), coef: 1 }, ...onAt(mine, 0, n).map((t) => ({ ...t, coef: -t.coef }))], sense: '=', rhs: 0 });
+    const change = slots.map(() => new Map<string, number>());
+    for (const d of mine) {
+      for (const s of d.starts) {
+        change[s].set(d.name, (change[s].get(d.name) ?? 0) - 1);
+        change[(s + d.hours) % n].set(d.name, (change[(s + d.hours) % n].get(d.name) ?? 0) + 1);
+      }
+    }
+    for (let h = 1; h < n; h++) {
+      const moves = [...change[h]].filter(([, c]) => c !== 0).map(([variable, coef]) => ({ variable, coef }));
+      rows.push({ name: `heads_${lpName(pool.id)}_${h}`, terms: [{ variable: heads(pool, h), coef: 1 }, { variable: heads(pool, h - 1), coef: -1 }, ...moves], sense: '=', rhs: 0 });
+    }
+  }
+
+  // Coverage floor: staffed >= min_coverage x need (night.min_coverage at night).
   slots.forEach((slot, h) => {
     if (slot.floor > 0) rows.push({ name: `floor_${h}`, terms: staffedTerms(h), sense: '>=', rhs: slot.floor });
   });
@@ -70,11 +89,13 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
     if (short) rows.push({ name: `cover_${h}`, terms: [...staffedTerms(h), { variable: short, coef: 1 }], sense: '>=', rhs: slot.staffNeeded });
   });
 
-  // max_agents: agents of the pool on shift in a slot (a head count, not productivity).
+  // max_agents: agents of the pool on shift in a slot (a head count, not productivity). Written
+  // over the shifts themselves so that its dual prices the rule (shadowPrices.ts reads it so).
   for (const pool of rules.maxAgents ? pools : []) {
     if (pool.max_agents === null) continue;
+    const mine = decisions.filter((d) => d.pool === pool);
     slots.forEach((_, h) => {
-      const terms = onShift[h].filter(({ d }) => d.pool === pool).map(({ d, agents }) => ({ variable: d.name, coef: agents }));
+      const terms = onAt(mine, h, n);
       if (terms.length > 0) rows.push({ name: `max_${lpName(pool.id)}_${h}`, terms, sense: '<=', rhs: pool.max_agents! });
     });
   }
@@ -91,8 +112,19 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
 
   // Objective: cost + shortfall_penalty x total shortfall.
   const penaltyTerms = shortfall.flatMap((v) => (v ? [{ variable: v, coef: problem.shortfallPenalty }] : []));
-  const program = { objective: [...costTerms, ...penaltyTerms], rows, integers: decisions.map((d) => d.name) };
-  return { decisions, shortfall, program };
+  const integers = [...decisions.map((d) => d.name), ...pools.flatMap((p) => slots.map((_, h) => heads(p, h)))];
+  const program = { objective: [...costTerms, ...penaltyTerms], rows, integers };
+  return { decisions, merges, shortfall, program };
+}
+
+/** Agents each decision puts on shift in slot `h` (a tour once per daily shift), as terms. */
+function onAt(decisions: readonly Decision[], h: number, n: number): LinearTerm[] {
+  const terms: LinearTerm[] = [];
+  for (const d of decisions) {
+    const agents = d.starts.filter((s) => (h - s + n) % n < d.hours).length;
+    if (agents > 0) terms.push({ variable: d.name, coef: agents });
+  }
+  return terms;
 }
 
 /** Cost of one agent working `hours` from slot `start`: cost_per_hour, plus night_premium in night slots. */
@@ -117,10 +149,13 @@ function shiftDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
 function tourDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
   const out: Decision[] = [];
   const hours = pool.start_hours ?? Array.from({ length: 24 }, (_, h) => h);
+  const weeks = Math.ceil((slots[slots.length - 1].day + 1) / 7);
   for (const startHour of hours) {
     for (const length of pool.shift_lengths) {
       for (const daysOff of offDaySets(pool.week_pattern!)) {
-        const starts = [0, 1, 2, 3, 4, 5, 6].filter((d) => !daysOff.includes(d)).map((d) => dailyStart(slots, d, startHour));
+        // The same days every week of the horizon.
+        const days = Array.from({ length: weeks * 7 }, (_, d) => d).filter((d) => !daysOff.includes(d % 7));
+        const starts = days.map((d) => dailyStart(slots, d, startHour));
         out.push({
           name: `t_${lpName(pool.id)}_${startHour}_${length}_off${daysOff.join('') || 'none'}`,
           pool,
@@ -164,7 +199,8 @@ export function dailyStart(slots: readonly RosterSlot[], day: number, startHour:
   return i >= 0 ? i : slots.findIndex((s) => s.day > day);
 }
 
+/** A pool id as it may appear in an LP variable name. */
 // Pool ids may hold '-', which LP text reads as minus; '.' cannot occur in an id, so no clash.
-function lpName(id: string): string {
+export function lpName(id: string): string {
   return id.replace(/-/g, '.');
 }

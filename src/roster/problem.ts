@@ -11,16 +11,17 @@ export function isNightHour(hour: number, night: { start_hour: number; end_hour:
 }
 
 /**
- * The roster model's input for the week starting at local midnight of `weekStart`: one slot per
- * real hour, the staff each needs (hours absent from the requirements need none: closed), the
- * coverage floor, and the rules from the configuration.
+ * The roster model's input for the `weeks` weeks (1-4) starting at local midnight of `weekStart`:
+ * one slot per real hour, the staff each needs (hours absent from the requirements need none:
+ * closed), the coverage floor, and the rules from the configuration. The horizon wraps as a
+ * single week does: a shift starting in its last hours covers its first.
  */
-export function buildRosterProblem(needs: readonly StaffNeed[], config: PlanConfig, weekStart: string, withOffset = false): RosterProblem {
+export function buildRosterProblem(needs: readonly StaffNeed[], config: PlanConfig, weekStart: string, withOffset = false, weeks = 1): RosterProblem {
   const tz = config.timezone;
   const byInstant = new Map(needs.map((n) => [n.t, n.staffNeeded]));
-  const hours = weekHours(weekStart, tz);
+  const hours = weekHours(weekStart, tz, weeks);
   if (!hours.some((t) => byInstant.has(t))) {
-    throw new InputError({ file: 'requirements.csv', field: 'timestamp' }, `no row falls in the week starting ${weekStart} (${config.timezone})`);
+    throw new InputError({ file: 'requirements.csv', field: 'timestamp' }, `no row falls in the ${weeks > 1 ? `${weeks} weeks` : 'week'} starting ${weekStart} (${config.timezone})`);
   }
   const weekStartInstant = startOfLocalDay(weekStart, tz);
   const slots = hours.map((t) => {

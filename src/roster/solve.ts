@@ -1,51 +1,95 @@
 import { assembleRoster, round6, type Counts } from './assemble.js';
+import { mergeSplits } from './dominance.js';
 import { explainInfeasible } from './explain.js';
-import { solveWithHighs } from './highs.js';
+import { solveWithHighs, type Progress } from './highs.js';
+import { roundAndRepair } from './heuristic.js';
 import { buildRosterModel, type RosterModel } from './model.js';
 import { narrateRoster } from './narrate.js';
+import { startVector } from './startVector.js';
 import type { Roster, RosterProblem } from './types.js';
 import { verifyRoster } from './verify.js';
-import { roundedRelaxation } from './warmStart.js';
+
+/** How to solve; every field optional (the problem's solver settings are the defaults). */
+export interface RosterSolveOptions {
+  /** Wall-clock limit, seconds (default: the config's solver.time_limit_seconds). */
+  timeLimitSeconds?: number;
+  /** Stop at this relative gap to the bound (default: the config's solver.mip_rel_gap). */
+  mipRelGap?: number;
+  /** Answer with the rounded relaxation alone (well under a second), without branch and bound. */
+  preview?: boolean;
+  /** Incumbent and bound about once a second during the MIP solve. */
+  onProgress?: (progress: Progress) => void;
+  /** Work budget of the MIP in simplex iterations (default: 200 per second of time limit). */
+  iterationLimit?: number;
+  /** Solve on the calling thread instead of the solver worker. */
+  inThread?: boolean;
+}
+
+// The deterministic work budget: simplex iterations allowed per second of time limit. Measured
+// on this kind of machine, it uses about half the time limit, so the clock rarely decides.
+const ITERATIONS_PER_SECOND = 200;
 
 /**
- * The cheapest roster for the week under the hard rules (SPEC section 3), solved with HiGHS and
- * verified from its shifts before it is returned. Never throws for an infeasible week: the
- * result then has status `infeasible` and an explanation naming the rule and the number that
- * fixes it. Same problem in, same roster out.
+ * The cheapest roster for the horizon under the hard rules (SPEC section 3). The LP relaxation is
+ * rounded and repaired into a roster (the preview), which seeds HiGHS; the better of the two,
+ * verified from its shifts, is returned, with the LP or MIP bound and the gap. Never throws for
+ * an infeasible week: the result then has status `infeasible` and an explanation naming the rule
+ * and the number that fixes it. Same problem in, same roster out (unless the wall-clock limit,
+ * a safety net behind the work budget, cuts the solve short).
+ * @example
+ * const roster = await solveRoster(problem, { preview: true });
+ * roster.solver.gap //=> 0.004
  */
-export async function solveRoster(problem: RosterProblem): Promise<Roster> {
+export async function solveRoster(problem: RosterProblem, options: RosterSolveOptions = {}): Promise<Roster> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const { timeLimitSeconds, mipRelGap } = problem.solver;
+  const timeLimitSeconds = options.timeLimitSeconds ?? problem.solver.timeLimitSeconds;
+  const mipRelGap = options.mipRelGap ?? problem.solver.mipRelGap;
+  const remaining = () => Math.max(1, timeLimitSeconds - elapsed());
+  const inThread = options.inThread;
   const model = buildRosterModel(problem);
 
-  // The relaxation rounded up seeds HiGHS with a roster and is the fallback if HiGHS finds none.
-  const seed = await roundedRelaxation(problem, model, timeLimitSeconds);
-  const mip = await solveWithHighs(model.program, { timeLimitSeconds: Math.max(1, timeLimitSeconds - elapsed()), mipRelGap, start: seed?.counts });
-  if (mip.status === 'infeasible') {
-    const why = await explainInfeasible(problem, Math.max(1, timeLimitSeconds - elapsed()));
-    return infeasibleRoster(problem, why, elapsed());
+  const lp = await solveWithHighs(model.program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread });
+  const seed = lp.status === 'optimal' ? roundAndRepair(problem, model, lp.values) : null;
+  const candidates: Counts[] = seed ? [seed.counts] : [];
+  let bound = lp.status === 'optimal' ? lp.objective : null;
+  let stopped = '';
+  if (lp.status === 'infeasible') return infeasibleRoster(problem, await explainInfeasible(problem, remaining()), elapsed());
+  if (!options.preview || !seed) {
+    const mip = await solveWithHighs(model.program, {
+      timeLimitSeconds: remaining(),
+      mipRelGap,
+      start: seed ? startVector(problem, model, seed.counts) : undefined,
+      iterationLimit: options.iterationLimit ?? ITERATIONS_PER_SECOND * timeLimitSeconds,
+      onProgress: options.onProgress,
+      inThread,
+    });
+    if (mip.status === 'infeasible') return infeasibleRoster(problem, await explainInfeasible(problem, remaining()), elapsed());
+    if (mip.status === 'optimal' || mip.status === 'feasible') candidates.unshift(roundCounts(model, mip.values));
+    if (mip.bound !== null) bound = Math.max(bound ?? -Infinity, mip.bound);
+    stopped = mip.detail;
   }
 
-  // Integer values rounded, then checked from the shifts alone; a failing answer is not returned.
-  const candidates: Counts[] = [];
-  if (mip.status === 'optimal' || mip.status === 'feasible') candidates.push(roundCounts(model, mip.values));
-  if (seed) candidates.push(seed.counts);
+  // Each candidate checked from its shifts alone; the cheapest valid one is returned.
   const failures: string[] = [];
+  let best: Roster | null = null;
   for (const counts of candidates) {
-    const body = assembleRoster(problem, model, counts);
+    const body = assembleRoster(problem, model, mergeSplits(model.merges, counts));
     const objective = round6(body.cost.total + body.cost.shortfall_penalty);
-    const bound = mip.bound ?? seed?.lpBound ?? null;
     const gap = bound === null ? null : objective > 0 ? round6(Math.max(0, (objective - bound) / objective)) : 0;
-    const solver = { name: 'highs', seconds: round6(elapsed()), objective, bound: bound === null ? null : round6(bound), gap };
+    const solver = { name: options.preview ? 'highs-preview' : 'highs', seconds: 0, objective, bound: bound === null ? null : round6(bound), gap };
     const draft: Roster = { status: gap !== null && gap <= mipRelGap + 1e-9 ? 'optimal' : 'feasible', ...body, solver, explanation: '' };
     const errors = verifyRoster(problem, draft);
-    if (errors.length === 0) return { ...draft, explanation: narrateRoster(problem, draft) };
-    failures.push(errors[0]);
+    if (errors.length > 0) failures.push(errors[0]);
+    else if (!best || objective < best.solver.objective! - 1e-6) best = draft;
+  }
+  if (best) {
+    const done = { ...best, solver: { ...best.solver, seconds: round6(elapsed()) } };
+    return { ...done, explanation: narrateRoster(problem, done) };
   }
   const why = failures.length > 0
     ? `No verified roster: the solver's answer failed the independent check (${failures[0]}).`
-    : `HiGHS found no roster within the time limit of ${timeLimitSeconds} s (${mip.detail}); raise solver.time_limit_seconds.`;
+    : `HiGHS found no roster within the time limit of ${timeLimitSeconds} s (${stopped}); raise solver.time_limit_seconds.`;
   return infeasibleRoster(problem, why, elapsed());
 }
 

@@ -8,7 +8,7 @@ export interface RosterSlot {
   label: string;
   /** Local hour of day, 0-23. */
   hourOfDay: number;
-  /** Local day of the week counted from week_start, 0-6. */
+  /** Local day counted from week_start: 0-6 in the first week, 7-13 in the second, ... */
   day: number;
   night: boolean;
   /** People needed on a paid shift (not rounded). */
@@ -21,7 +21,7 @@ export interface RosterSlot {
 export interface RosterProblem {
   /** `YYYY-MM-DD`, local date of slot 0. */
   weekStart: string;
-  /** 168 slots (167/169 in a daylight-saving week); slot 0 is 00:00 local on weekStart. */
+  /** 168 slots a week (167/169 in a daylight-saving week); slot 0 is 00:00 local on weekStart. */
   slots: RosterSlot[];
   pools: Pool[];
   shortfallPenalty: number;

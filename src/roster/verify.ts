@@ -102,8 +102,10 @@ function verifyTours(problem: RosterProblem, roster: Roster): string[] {
       if (tour.days_off.some((d) => !DAYS.includes(d)) || offSet.size !== 7 - days) errors.push(`tour ${JSON.stringify(tour)}: needs ${7 - days} distinct days off`);
       else if (consecutive_days_off && off.length > 0 && !off.some((d) => off.every((_, i) => offSet.has((d + i) % 7)))) errors.push(`tour ${JSON.stringify(tour)}: days off are not consecutive`);
       if (pool.start_hours && !pool.start_hours.includes(tour.start_hour)) errors.push(`tour ${JSON.stringify(tour)}: ${pool.id} may not start at ${tour.start_hour}:00`);
-      for (let day = 0; day < 7; day++) {
-        if (offSet.has(day)) continue;
+      const horizonDays = problem.slots[problem.slots.length - 1].day + 1;
+      for (let day = 0; day < horizonDays; day++) {
+        // Tours repeat every week of the horizon.
+        if (offSet.has(day % 7)) continue;
         // The day's first slot at or after the start hour (a missing DST hour moves to the next).
         const slot = problem.slots.find((s) => s.day === day && s.hourOfDay >= tour.start_hour);
         const key = `${slot?.label}|${tour.hours}`;

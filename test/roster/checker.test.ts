@@ -25,7 +25,7 @@ describe('the independent checker (shared/bench/roster-check.py)', () => {
       { id: 'fixed', kind: 'in_house', cost_per_hour: 50, night_premium: 0.5, productivity: 1.0, shift_lengths: [8], start_hours: [8, 12], max_agents: 20, week_pattern: { days: 5, consecutive_days_off: true } },
     ];
     const files = { config: path.join(dir, 'config.json'), requirements: path.join(dir, 'requirements.csv'), roster: path.join(dir, 'roster.json') };
-    writeFileSync(files.config, JSON.stringify({ week_start: '2026-11-30', budget: 400_000, pools, solver: { time_limit_seconds: 20 } }));
+    writeFileSync(files.config, JSON.stringify({ week_start: '2026-11-30', budget: 400_000, pools, solver: { time_limit_seconds: 5 } }));
     writeFileSync(files.requirements, requirementsCsv(realisticWeek(90)));
     const config = readConfig(files.config);
     const roster = await solveRoster(buildRosterProblem(readStaffNeeds(files.requirements, config.timezone).needs, config, '2026-11-30'));

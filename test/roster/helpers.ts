@@ -8,14 +8,14 @@ export type PoolInput = Record<string, unknown>;
 
 /**
  * A roster problem from a config (defaults filled by the real schema) and a staff need per slot:
- * `need(slotIndex, localHour)` over the week's slots (167-169 of them in a DST week).
+ * `need(slotIndex, localHour)` over the horizon's slots (167-169 a week in a DST week).
  */
-export function makeProblem(config: Record<string, unknown>, need: (slot: number, hour: number) => number): RosterProblem {
+export function makeProblem(config: Record<string, unknown>, need: (slot: number, hour: number) => number, weeks = 1): RosterProblem {
   const parsed = parseConfig({ week_start: '2026-11-30', timezone: 'Asia/Shanghai', ...config });
   const weekStart = parsed.week_start!;
-  const hours = weekHours(weekStart, parsed.timezone);
+  const hours = weekHours(weekStart, parsed.timezone, weeks);
   const needs = hours.map((t, i) => ({ t, staffNeeded: need(i, Number(formatTimestamp(t, parsed.timezone).slice(11, 13))) }));
-  return buildRosterProblem(needs, parsed, weekStart);
+  return buildRosterProblem(needs, parsed, weekStart, false, weeks);
 }
 
 /** A config with only the given pools and no budget, share cap or night floor unless set. */

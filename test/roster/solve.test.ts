@@ -73,7 +73,7 @@ describe('solveRoster', () => {
     const roster = await solveRoster(makeProblem(plainConfig([capped]), (slot) => (slot === 20 ? 10 : 1)));
     expect(roster.status).toBe('infeasible');
     expect(roster.explanation).toMatch(/max_agents cannot reach the coverage floor in 1 hour\(s\) \(2026-11-30T20:00\)/);
-    expect(roster.explanation).toContain('raise max_agents by at least 6');
+    expect(roster.explanation).toContain("raise inhouse's max_agents by 6 (to 10)");
   });
 
   it('names the least outsourced share that works when in-house agents are capped', async () => {

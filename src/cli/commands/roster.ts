@@ -1,29 +1,77 @@
 import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
 import { localDate } from '../../domain/time.js';
 import { readConfig } from '../../io/config.js';
 import { readStaffNeeds } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
+import type { Progress } from '../../roster/highs.js';
+import { toLpFormat } from '../../roster/lpFormat.js';
+import { buildRosterModel } from '../../roster/model.js';
 import { buildRosterProblem } from '../../roster/problem.js';
 import { solveRoster } from '../../roster/solve.js';
 import { EXIT, type CommandContext } from '../main.js';
 
+interface RosterFlags {
+  requirements: string;
+  config: string;
+  out?: string;
+  weeks: number;
+  timeLimit?: number;
+  gap?: number;
+  preview?: boolean;
+  exportLp?: string;
+  progress?: boolean;
+}
+
 export function registerRoster(program: Command, ctx: CommandContext): void {
   program
     .command('roster')
-    .description('cheapest weekly shift roster under the hard rules (HiGHS), verified before it is written')
+    .description('cheapest shift roster under the hard rules (HiGHS), verified before it is written')
     .requiredOption('--requirements <file>', 'requirements.csv: timestamp,staff_needed')
     .requiredOption('--config <file>', 'config.json')
     .option('--out <file>', 'output file (default: standard output)')
-    .action(async (o: { requirements: string; config: string; out?: string }) => {
+    .option('--weeks <n>', 'horizon in weeks, 1-4 (tours repeat every week; the horizon wraps)', integerIn('--weeks', 1, 4), 1)
+    .option('--time-limit <seconds>', 'wall-clock limit of the solve (default: solver.time_limit_seconds)', numberIn('--time-limit', 1e-3, Infinity))
+    .option('--gap <share>', 'stop within this relative gap to the bound, e.g. 0.005 (default: solver.mip_rel_gap)', numberIn('--gap', 0, 1))
+    .option('--preview', 'answer fast with the rounded, repaired LP relaxation (no branch and bound)')
+    .option('--export-lp <file>', 'also write the model in CPLEX LP format, to check it with another solver')
+    .option('--progress', 'print incumbent, bound and gap on stderr while solving (default when stderr is a terminal)')
+    .action(async (o: RosterFlags) => {
       const config = readConfig(o.config);
       const { needs, withOffset } = readStaffNeeds(o.requirements, config.timezone);
-      // Without week_start the week starts on the local date of the first requirement.
+      // Without week_start the horizon starts on the local date of the first requirement.
       const weekStart = config.week_start ?? localDate(needs[0].t, config.timezone);
-      const roster = await solveRoster(buildRosterProblem(needs, config, weekStart, withOffset));
+      const problem = buildRosterProblem(needs, config, weekStart, withOffset, o.weeks);
+      if (o.exportLp) writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
+      const showProgress = o.progress ?? process.stderr.isTTY === true;
+      const roster = await solveRoster(problem, { timeLimitSeconds: o.timeLimit, mipRelGap: o.gap, preview: o.preview, onProgress: showProgress ? printProgress : undefined });
       writeOutput(o.out, JSON.stringify(roster, null, 1) + '\n');
       if (roster.status === 'infeasible') {
         process.stderr.write(`shiftcast: the roster is infeasible: ${roster.explanation}\n`);
         ctx.setExitCode(EXIT.infeasible);
       }
     });
+}
+
+// One line per report, so a log file reads as a table of the solve.
+function printProgress(p: Progress): void {
+  const money = (v: number | null) => (v === null ? '-' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+  const gap = p.gap === null ? '-' : `${(p.gap * 100).toFixed(2)}%`;
+  process.stderr.write(`roster: ${p.seconds.toFixed(1)} s  incumbent ${money(p.incumbent)}  bound ${money(p.bound)}  gap ${gap}\n`);
+}
+
+function numberIn(flag: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) throw new InputError({ file: 'command line', field: flag }, `"${text}" must be a number from ${min}${max === Infinity ? " up" : ` to ${max}`}`);
+    return value;
+  };
+}
+
+function integerIn(flag: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = numberIn(flag, min, max)(text);
+    if (!Number.isInteger(value)) throw new InputError({ file: 'command line', field: flag }, `"${text}" must be a whole number from ${min} to ${max}`);
+    return value;
+  };
 }
