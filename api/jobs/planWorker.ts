@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../../src/domain/errors.js';
 import { makePlan } from '../../src/plan/makePlan.js';
+import type { Progress } from '../../src/roster/highs.js';
 import { planBase } from '../../src/scenarios/base.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import type { JobTask, RunJob, WorkerMessage } from './messages.js';
@@ -27,7 +28,14 @@ port.on('message', async (m: RunJob) => {
 
 async function runPlanJob(m: RunJob, task: Extract<JobTask, { kind: 'plan' }>): Promise<WorkerMessage> {
   post({ type: 'stage', jobId: m.jobId, stage: 'planning' });
-  const result = await makePlan(task.inputs, m.store);
+  // The solver's incumbent and bound, passed on as the job's progress (at most one a second).
+  let last = 0;
+  const onProgress = (p: Progress) => {
+    if (p.seconds - last < 1) return;
+    last = p.seconds;
+    post({ type: 'stage', jobId: m.jobId, stage: 'roster', progress: { incumbent: p.incumbent, bound: p.bound, gap: p.gap } });
+  };
+  const result = await makePlan(task.inputs, m.store, { onProgress });
   const { summary } = result;
   const folder = basename(result.folder);
   return {

@@ -15,6 +15,17 @@ export function intOption(name: string, min = 1, max = Number.MAX_SAFE_INTEGER) 
   };
 }
 
+/** A number option within [min, max], or an input error naming the option. */
+export function numberOption(name: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+      throw new InputError({ file: 'command line', field: name }, `"${text}" must be a number from ${min}${max === Infinity ? ' up' : ` to ${max}`}`);
+    }
+    return value;
+  };
+}
+
 /** The configuration from `--config`, or every default. */
 export function configOrDefaults(path: string | undefined): PlanConfig {
   return path ? readConfig(path) : configSchema.parse({});

@@ -6,7 +6,8 @@ import { forecastHistory } from '../forecast/index.js';
 import { pooledForecast } from '../forecast/pooled.js';
 import { requirementsFor } from '../staffing/requirements.js';
 import { buildRosterProblem } from '../roster/problem.js';
-import { solveRoster } from '../roster/solve.js';
+import { withShadowPrices } from '../roster/shadowPrices.js';
+import { solveRoster, type RosterSolveOptions } from '../roster/solve.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 
 /** Everything one plan is computed from. */
@@ -47,7 +48,7 @@ export function planWeek(inputs: PlanInputs): string {
  * The whole chain for one week: forecast -> staffing -> roster. Only history before the week
  * is used, so replanning a week that has begun forecasts it as it was planned.
  */
-export async function runPlan(inputs: PlanInputs): Promise<PlanOutcome> {
+export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOptions['onProgress']): Promise<PlanOutcome> {
   const weekStart = planWeek(inputs);
   const config = { ...inputs.config, week_start: weekStart };
   const tz = config.timezone;
@@ -69,7 +70,7 @@ export async function runPlan(inputs: PlanInputs): Promise<PlanOutcome> {
   const forecast = pooledForecast(forecastHistory(history, inputs.events, tz, horizon)).filter((p) => p.t >= weekBegins);
   const requirements = requirementsFor(forecast, config, inputs.events);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
-  const roster = await solveRoster(problem);
+  const roster = await withShadowPrices(await solveRoster(problem, { onProgress }), problem, config.currency);
   return { weekStart, config, events: inputs.events, withOffset: history.withOffset, forecast, requirements, problem, roster };
 }
 

@@ -1,3 +1,4 @@
+import type { RosterSolveOptions } from '../roster/solve.js';
 import { formatForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
 import { HOUR_MS, formatTimestamp } from '../domain/time.js';
@@ -35,10 +36,10 @@ export function inputsId(inputs: PlanInputs): string {
  * Plans one week and writes its folder into the store, whole or not at all. Running it again
  * with the same inputs finds the folder and changes nothing (cron-safe).
  */
-export async function makePlan(inputs: PlanInputs, store: string, now = new Date()): Promise<PlanResult> {
+export async function makePlan(inputs: PlanInputs, store: string, options: { now?: Date; onProgress?: RosterSolveOptions['onProgress'] } = {}): Promise<PlanResult> {
   const id = inputsId(inputs);
-  const outcome = await runPlan(inputs);
-  const summary = await summarize(outcome, id, now.toISOString());
+  const outcome = await runPlan(inputs, options.onProgress);
+  const summary = await summarize(outcome, id, (options.now ?? new Date()).toISOString());
   const files = await planFiles(outcome, summary, inputs.history);
   const { path, created } = writePlanFolder(store, planFolderName(outcome.weekStart, id), files);
   return { folder: path, created, summary: created ? summary : (JSON.parse(files['summary.json']) as PlanSummary) };

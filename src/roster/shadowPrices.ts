@@ -158,3 +158,8 @@ function money(v: number, currency: string): string {
   const digits = Math.abs(v) >= 100 ? 0 : 2;
   return `${v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
 }
+
+/** The roster with its shadow prices; an infeasible week keeps none (its relaxation has no optimum). */
+export async function withShadowPrices(roster: Roster, problem: RosterProblem, currency: string): Promise<Roster> {
+  return roster.status === 'infeasible' ? roster : { ...roster, shadow_prices: await shadowPrices(problem, currency) };
+}

@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
-import { InputError } from '../../domain/errors.js';
 import { localDate } from '../../domain/time.js';
 import { readConfig } from '../../io/config.js';
 import { readStaffNeeds } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
 import type { Progress } from '../../roster/highs.js';
-import { toLpFormat } from '../../roster/lpFormat.js';
-import { buildRosterModel } from '../../roster/model.js';
 import { buildRosterProblem } from '../../roster/problem.js';
-import { solveRoster } from '../../roster/solve.js';
 import { EXIT, type CommandContext } from '../main.js';
+import { intOption, numberOption } from '../options.js';
 
 interface RosterFlags {
   requirements: string;
@@ -30,9 +27,9 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
     .requiredOption('--requirements <file>', 'requirements.csv: timestamp,staff_needed')
     .requiredOption('--config <file>', 'config.json')
     .option('--out <file>', 'output file (default: standard output)')
-    .option('--weeks <n>', 'horizon in weeks, 1-4 (tours repeat every week; the horizon wraps)', integerIn('--weeks', 1, 4), 1)
-    .option('--time-limit <seconds>', 'wall-clock limit of the solve (default: solver.time_limit_seconds)', numberIn('--time-limit', 1e-3, Infinity))
-    .option('--gap <share>', 'stop within this relative gap to the bound, e.g. 0.005 (default: solver.mip_rel_gap)', numberIn('--gap', 0, 1))
+    .option('--weeks <n>', 'horizon in weeks, 1-4 (tours repeat every week; the horizon wraps)', intOption('--weeks', 1, 4), 1)
+    .option('--time-limit <seconds>', 'wall-clock limit of the solve (default: solver.time_limit_seconds)', numberOption('--time-limit', 1e-3, Infinity))
+    .option('--gap <share>', 'stop within this relative gap to the bound, e.g. 0.005 (default: solver.mip_rel_gap)', numberOption('--gap', 0, 1))
     .option('--preview', 'answer fast with the rounded, repaired LP relaxation (no branch and bound)')
     .option('--export-lp <file>', 'also write the model in CPLEX LP format, to check it with another solver')
     .option('--progress', 'print incumbent, bound and gap on stderr while solving (default when stderr is a terminal)')
@@ -42,9 +39,15 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
       // Without week_start the horizon starts on the local date of the first requirement.
       const weekStart = config.week_start ?? localDate(needs[0].t, config.timezone);
       const problem = buildRosterProblem(needs, config, weekStart, withOffset, o.weeks);
-      if (o.exportLp) writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
+      // The solver and its model are loaded on use: other commands start faster without them.
+      if (o.exportLp) {
+        const [{ toLpFormat }, { buildRosterModel }] = await Promise.all([import('../../roster/lpFormat.js'), import('../../roster/model.js')]);
+        writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
+      }
+      const [{ solveRoster }, { withShadowPrices }] = await Promise.all([import('../../roster/solve.js'), import('../../roster/shadowPrices.js')]);
       const showProgress = o.progress ?? process.stderr.isTTY === true;
-      const roster = await solveRoster(problem, { timeLimitSeconds: o.timeLimit, mipRelGap: o.gap, preview: o.preview, onProgress: showProgress ? printProgress : undefined });
+      const solved = await solveRoster(problem, { timeLimitSeconds: o.timeLimit, mipRelGap: o.gap, preview: o.preview, onProgress: showProgress ? printProgress : undefined });
+      const roster = await withShadowPrices(solved, problem, config.currency);
       writeOutput(o.out, JSON.stringify(roster, null, 1) + '\n');
       if (roster.status === 'infeasible') {
         process.stderr.write(`shiftcast: the roster is infeasible: ${roster.explanation}\n`);
@@ -58,20 +61,4 @@ function printProgress(p: Progress): void {
   const money = (v: number | null) => (v === null ? '-' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
   const gap = p.gap === null ? '-' : `${(p.gap * 100).toFixed(2)}%`;
   process.stderr.write(`roster: ${p.seconds.toFixed(1)} s  incumbent ${money(p.incumbent)}  bound ${money(p.bound)}  gap ${gap}\n`);
-}
-
-function numberIn(flag: string, min: number, max: number) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) throw new InputError({ file: 'command line', field: flag }, `"${text}" must be a number from ${min}${max === Infinity ? " up" : ` to ${max}`}`);
-    return value;
-  };
-}
-
-function integerIn(flag: string, min: number, max: number) {
-  return (text: string): number => {
-    const value = numberIn(flag, min, max)(text);
-    if (!Number.isInteger(value)) throw new InputError({ file: 'command line', field: flag }, `"${text}" must be a whole number from ${min} to ${max}`);
-    return value;
-  };
 }
