@@ -21,7 +21,7 @@ describe('restart recovery', () => {
   it('marks a job failed with a reason when a restart finds it running for the last allowed time', async () => {
     const store = tempStore();
     const jobs = new JobStore(store);
-    const job = jobs.create('plan', inputs());
+    const job = jobs.create('plan', { kind: 'plan', inputs: inputs() });
     jobs.update(job.id, { status: 'running', stage: 'planning', attempts: 2, started: new Date().toISOString() });
     const server = await serve(store);
     try {
@@ -38,9 +38,9 @@ describe('restart recovery', () => {
   it('forgets jobs that ended more than 30 days ago, and keeps the recent ones', async () => {
     const store = tempStore();
     const jobs = new JobStore(store);
-    const old = jobs.create('plan', inputs());
+    const old = jobs.create('plan', { kind: 'plan', inputs: inputs() });
     jobs.update(old.id, { status: 'succeeded', finished: new Date(Date.now() - 40 * 86_400_000).toISOString() });
-    const recent = jobs.create('plan', inputs());
+    const recent = jobs.create('plan', { kind: 'plan', inputs: inputs() });
     jobs.update(recent.id, { status: 'failed', finished: new Date(Date.now() - 86_400_000).toISOString() });
     const server = await serve(store);
     await server.close();
@@ -68,8 +68,8 @@ describe.runIf(ENGINE_READY)('restart recovery with the engine', () => {
     const store = tempStore();
     const keys = makeKeys(store);
     const jobs = new JobStore(store);
-    const queued = jobs.create('plan', inputs(1));
-    const running = jobs.create('plan', inputs(2));
+    const queued = jobs.create('plan', { kind: 'plan', inputs: inputs(1) });
+    const running = jobs.create('plan', { kind: 'plan', inputs: inputs(2) });
     jobs.update(running.id, { status: 'running', stage: 'planning', attempts: 1, started: new Date().toISOString() });
     const server = await serve(store);
     try {
