@@ -1,6 +1,4 @@
 import { totalShrinkage, type PlanConfig } from '../domain/config.js';
-import type { CalendarEvent, ForecastPoint } from '../domain/types.js';
-import type { StaffNeed } from '../io/requirementsFile.js';
 import { contactWeighted, deliveredByHour, type HourDemand } from '../report/delivered.js';
 import { buildRosterProblem } from '../roster/problem.js';
 import { solveRoster } from '../roster/solve.js';
@@ -8,20 +6,13 @@ import type { Roster } from '../roster/types.js';
 import { availableAgents } from '../staffing/onDuty.js';
 import { handledOf, requirementsFor, serviceTargetAt } from '../staffing/requirements.js';
 import { simulate } from '../staffing/simulate.js';
-import type { ScenarioPoint } from './types.js';
+import type { ScenarioBase, ScenarioPoint } from './types.js';
 import type { ScenarioSet } from './vary.js';
 
-/** One grid point to solve, plain data (it crosses to a worker thread). */
-export interface PointTask {
+/** One grid point to solve, plain data (it crosses to a worker thread): the base with the point's fields set. */
+export interface PointTask extends ScenarioBase {
   set: ScenarioSet;
-  /** The base configuration with the point's fields set. */
-  config: PlanConfig;
-  weekStart: string;
-  withOffset: boolean;
-  /** Staff needs to roster; recomputed from `demand` when `recompute`. */
-  needs: StaffNeed[];
-  demand: ForecastPoint[] | null;
-  events: CalendarEvent[];
+  /** Recompute the staff needs from `demand` (a service target is varied). */
   recompute: boolean;
   /** Measure service with the simulator instead of the Erlang model. */
   simulate: boolean;
