@@ -66,3 +66,14 @@ describe('shiftcast command line', () => {
     expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
   });
 });
+
+describe('shiftcast scenarios', () => {
+  it('refuses --report without --plan (the page is a plan\'s report)', () => {
+    const requirements = file('rs.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n');
+    const config = file('cs.json', '{"week_start": "2026-11-30"}');
+    const r = shiftcast(['scenarios', '--config', config, '--requirements', requirements, '--vary', 'budget=1,2', '--report', join(dir, 'page.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--report needs --plan/);
+    expect(existsSync(join(dir, 'page.html'))).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/io/config.js';
 import { requirementsFor } from '../../src/staffing/requirements.js';
 import { weekHours } from '../../src/domain/time.js';
+import { tradeoffPoints } from '../../src/scenarios/report.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import { withFrontier } from '../../src/scenarios/frontier.js';
 import { grid, parseVary } from '../../src/scenarios/vary.js';
@@ -61,5 +62,14 @@ describe('the scenario grid', () => {
     expect(result.points.map((p) => p.pareto)).toEqual([true, true, false, true]);
     expect(result.points.map((p) => p.marginal_cost_per_service_level_point)).toEqual([2, 6, null, null]);
     expect(result.marginal_cost_per_service_level_point).toBeCloseTo(50 / 15, 2);
+  });
+});
+
+describe('the trade-off chart of a grid', () => {
+  it('draws the points that have both a cost and a service level, keeping their frontier mark', () => {
+
+    const point = (cost: number | null, service_level: number | null, pareto: boolean) => ({ set: {}, status: 'optimal' as const, cost: { total: cost, by_pool: {} }, shortfall_staff_hours: 0, service_level, asa_seconds: 1, outsourced_share: 0, cost_per_handled_contact: 1, pareto, marginal_cost_per_service_level_point: null });
+    const result = { points: [point(100, 0.8, true), point(null, null, false), point(120, null, false)], marginal_cost_per_service_level_point: null };
+    expect(tradeoffPoints(result)).toEqual([{ cost: 100, serviceLevel: 0.8, pareto: true }]);
   });
 });
