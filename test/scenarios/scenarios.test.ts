@@ -67,7 +67,6 @@ describe('the scenario grid', () => {
 
 describe('the trade-off chart of a grid', () => {
   it('draws the points that have both a cost and a service level, keeping their frontier mark', () => {
-
     const point = (cost: number | null, service_level: number | null, pareto: boolean) => ({ set: {}, status: 'optimal' as const, cost: { total: cost, by_pool: {} }, shortfall_staff_hours: 0, service_level, asa_seconds: 1, outsourced_share: 0, cost_per_handled_contact: 1, pareto, marginal_cost_per_service_level_point: null });
     const result = { points: [point(100, 0.8, true), point(null, null, false), point(120, null, false)], marginal_cost_per_service_level_point: null };
     expect(tradeoffPoints(result)).toEqual([{ cost: 100, serviceLevel: 0.8, pareto: true }]);
