@@ -128,6 +128,29 @@ describe.runIf(ENGINE_READY)('the job queue', () => {
 });
 
 describe.runIf(ENGINE_READY)('cancellation and time limits', () => {
+  it('shows the solver\'s incumbent and bound in a running job\'s progress', async () => {
+    const store = tempStore();
+    const keys = makeKeys(store);
+    const server = await serve(store, { workers: 1 });
+    try {
+      await waitReady(server.url);
+      const id = (await (await postPlan(server.url, keys.planner, heavy(60))).json() as any).job_id;
+      let job: Record<string, any>;
+      const end = Date.now() + 90_000;
+      do {
+        job = await (await fetch(`${server.url}/v1/jobs/${id}`, { headers: bearer(keys.finance) })).json() as Record<string, any>;
+        if (job.progress.bound !== null || ['succeeded', 'failed', 'cancelled'].includes(job.status)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      } while (Date.now() < end);
+      expect(job.status).toBe('running');
+      expect(job.stage).toBe('roster');
+      expect(job.progress.bound).toBeGreaterThan(0);
+      await fetch(`${server.url}/v1/jobs/${id}`, { method: 'DELETE', headers: bearer(keys.planner) });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('cancels a running job: the worker is stopped and replaced, and no plan folder appears', async () => {
     const store = tempStore();
     const keys = makeKeys(store);
