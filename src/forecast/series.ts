@@ -12,6 +12,11 @@ export interface Series {
   y: Float64Array;
   /** 1 where a known calendar event covers the hour: such hours are not "normal" volume. */
   event: Uint8Array;
+  /**
+   * Weekly fixtures: per event name that is the norm in some hours of the week (a streamer every
+   * Friday evening), a WEEK-long 0/1 mask of those hour-of-week slots (see `eventMask`).
+   */
+  habits: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Builds the grid of one queue; hours repeated by an autumn clock change are averaged. */
@@ -26,7 +31,8 @@ export function buildSeries(hours: readonly HourCount[], events: readonly Calend
     count[lhs[i] - first] += 1;
   });
   const y = sum.map((s, i) => (count[i] > 0 ? s / count[i] : NaN));
-  return { first, y, event: eventMask(y, first, events.map((e) => ({ name: e.name, from: localHour(e.start, timeZone) - first, to: localHour(e.end, timeZone) - first }))) };
+  const spans = events.map((e) => ({ name: e.name, from: localHour(e.start, timeZone) - first, to: localHour(e.end, timeZone) - first }));
+  return { first, y, ...eventMask(y, first, spans) };
 }
 
 /** Share of a slot's observed weeks one event name must cover for it to be the slot's norm. */
@@ -37,9 +43,11 @@ const HABIT_SHARE = 0.75;
  * of the week (local slot) in at least 3/4 of the weeks that slot has a row — a streamer every
  * Friday evening — is that slot's normal volume there: masked, the slot would have no normal
  * history at all, forecast as closed, with no baseline to learn the event's effect against.
- * A one-off event in the same slot (a promotion that Friday) stays masked.
+ * A one-off event in the same slot (a promotion that Friday) stays masked, and so does a week
+ * the fixture skipped: normal volume in its slots includes the fixture, and a skipped week
+ * would pull the profile down (the event effects tell what a skipped fixture costs).
  */
-function eventMask(y: Float64Array, first: number, events: readonly { name: string; from: number; to: number }[]): Uint8Array {
+function eventMask(y: Float64Array, first: number, events: readonly { name: string; from: number; to: number }[]): { event: Uint8Array; habits: Map<string, Uint8Array> } {
   const n = y.length;
   const byName = new Map<string, Uint8Array>();
   for (const e of events) {
@@ -48,7 +56,8 @@ function eventMask(y: Float64Array, first: number, events: readonly { name: stri
     byName.set(e.name, cover);
   }
   const event = new Uint8Array(n);
-  for (const cover of byName.values()) {
+  const habits = new Map<string, Uint8Array>();
+  for (const [name, cover] of byName) {
     const rows = new Float64Array(WEEK);
     const covered = new Float64Array(WEEK);
     y.forEach((v, i) => {
@@ -56,17 +65,19 @@ function eventMask(y: Float64Array, first: number, events: readonly { name: stri
       rows[slotOf(first + i)]++;
       covered[slotOf(first + i)] += cover[i];
     });
+    const habit = Uint8Array.from({ length: WEEK }, (_, slot) => (rows[slot] >= 2 && covered[slot] >= HABIT_SHARE * rows[slot] ? 1 : 0));
     cover.forEach((c, i) => {
-      const slot = slotOf(first + i);
-      if (c === 1 && !(rows[slot] >= 2 && covered[slot] >= HABIT_SHARE * rows[slot])) event[i] = 1;
+      const inHabit = habit[slotOf(first + i)] === 1;
+      if ((c === 1 && !inHabit) || (c === 0 && inHabit && Number.isFinite(y[i]))) event[i] = 1;
     });
+    if (habit.includes(1)) habits.set(name, habit);
   }
-  return event;
+  return { event, habits };
 }
 
 /** The series cut to its first `length` hours (no copy): the history as of an earlier origin. */
 export function truncate(s: Series, length: number): Series {
-  return { first: s.first, y: s.y.subarray(0, length), event: s.event.subarray(0, length) };
+  return { first: s.first, y: s.y.subarray(0, length), event: s.event.subarray(0, length), habits: s.habits };
 }
 
 /** The local hour number just after the series' last hour. */
