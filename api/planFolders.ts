@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { listPlanFolders } from '../src/plan/store.js';
+import { hasPlanFile, listPlanFolders, readPlanFile } from '../src/plan/store.js';
 import { ApiError } from './errors.js';
 
 /** The files a plan folder holds and the media type each is served with. */
@@ -21,11 +19,11 @@ const PLAN_ID = /^(?:\d{4}-\d{2}-\d{2}_)?([0-9a-f]{10})$/;
 export function planFolder(store: string, id: string): string {
   const hash = PLAN_ID.exec(id)?.[1];
   const folder = hash === undefined ? undefined : listPlanFolders(store).find((name) => name.endsWith(`_${hash}`));
-  if (!folder || !existsSync(join(store, folder, 'summary.json'))) throw new ApiError(404, 'not_found', `no plan ${id}`);
+  if (!folder || !hasPlanFile(store, folder, 'summary.json')) throw new ApiError(404, 'not_found', `no plan ${id}`);
   return folder;
 }
 
 /** A plan's summary.json as an object. */
 export function readSummary(store: string, folder: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(store, folder, 'summary.json'), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readPlanFile(store, folder, 'summary.json')) as Record<string, unknown>;
 }

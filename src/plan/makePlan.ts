@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { RosterSolveOptions } from '../roster/solve.js';
 import { formatForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
@@ -11,7 +12,7 @@ import { buildSummary, type PlanSummary } from '../report/summary.js';
 import { fullCoverageCost } from '../roster/fullCoverage.js';
 import { deliveredByHour } from '../report/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
-import { planFolderName, planId, writePlanFolder } from './store.js';
+import { hasPlanFile, planFolderName, planId, readPlanFile, writePlanFolder } from './store.js';
 
 /** Weeks of history the report shows before the forecast. */
 const REPORT_HISTORY_WEEKS = 3;
@@ -38,11 +39,18 @@ export function inputsId(inputs: PlanInputs): string {
  */
 export async function makePlan(inputs: PlanInputs, store: string, options: { now?: Date; onProgress?: RosterSolveOptions['onProgress'] } = {}): Promise<PlanResult> {
   const id = inputsId(inputs);
+  const name = planFolderName(planWeek(inputs), id);
+  // Planned before: nothing to compute, the folder is the answer.
+  if (hasPlanFile(store, name, 'summary.json')) return existingPlan(store, name);
   const outcome = await runPlan(inputs, options.onProgress);
   const summary = await summarize(outcome, id, (options.now ?? new Date()).toISOString());
-  const files = await planFiles(outcome, summary, inputs.history);
-  const { path, created } = writePlanFolder(store, planFolderName(outcome.weekStart, id), files);
-  return { folder: path, created, summary: created ? summary : (JSON.parse(files['summary.json']) as PlanSummary) };
+  const { path, created } = writePlanFolder(store, name, await planFiles(outcome, summary, inputs.history));
+  // A concurrent writer may have put the same plan in place first: theirs stands.
+  return created ? { folder: path, created, summary } : existingPlan(store, name);
+}
+
+function existingPlan(store: string, name: string): PlanResult {
+  return { folder: join(store, name), created: false, summary: JSON.parse(readPlanFile(store, name, 'summary.json')) as PlanSummary };
 }
 
 async function summarize(outcome: PlanOutcome, id: string, created: string): Promise<PlanSummary> {

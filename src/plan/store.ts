@@ -52,6 +52,11 @@ export function listPlanFolders(store: string): string[] {
     .reverse();
 }
 
+/** Whether a plan folder of the store holds a file. */
+export function hasPlanFile(store: string, name: string, file: string): boolean {
+  return existsSync(join(store, name, file));
+}
+
 /** Reads one file of a plan folder. */
 export function readPlanFile(store: string, name: string, file: string): string {
   return readFileSync(join(store, name, file), 'utf8');
