@@ -5,6 +5,7 @@
  *   npm run bench:roster                       # CBC gets 300 s per instance (about 30 min)
  *   npm run bench:roster -- --cbc-seconds 30   # a quick run
  *   npm run bench:roster -- --no-cbc           # our solver only
+ *   npm run bench:roster -- --sizes 30,250     # only these peak sizes
  *
  * Each instance is solved by `node bin/shiftcast.js roster --gap 0.0003` (wall time includes start-up), checked
  * by `../shared/bench/roster-check.py verify`, and solved again by `roster-check.py cbc`. CBC's
@@ -58,6 +59,8 @@ interface Row {
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const cbcSeconds = Number(args[args.indexOf('--cbc-seconds') + 1] ?? 300) || 300;
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] ?? '' : '';
+const chosen = sizesArg ? SIZES.filter((s) => sizesArg.split(',').map(Number).includes(s.peak)) : SIZES;
 const haveChecker = existsSync(PYTHON) && existsSync(CHECKER);
 const haveCbc = haveChecker && !flag('--no-cbc') && spawnSync(PYTHON, ['-c', 'import pulp'], { stdio: 'ignore' }).status === 0;
 if (!haveChecker) console.log(`roster-check.py or ${PYTHON} is missing: rosters are not verified independently and CBC is skipped.`);
@@ -65,7 +68,7 @@ else if (!haveCbc && !flag('--no-cbc')) console.log('CBC (python3-pulp, coinor-c
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-roster-'));
 const rows: Row[] = [];
-for (const size of SIZES) {
+for (const size of chosen) {
   for (const kind of ['loose', 'binding'] as const) {
     const files = { config: join(dir, `config-${size.peak}-${kind}.json`), requirements: join(dir, `req-${size.peak}.csv`), roster: join(dir, `roster-${size.peak}-${kind}.json`) };
     const config = { timezone: 'Asia/Shanghai', week_start: '2026-11-30', budget: size[kind], max_outsourced_share: 0.45, min_coverage: 0.95, night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 }, shortfall_penalty: 500, pools: POOLS };

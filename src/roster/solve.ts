@@ -1,4 +1,5 @@
 import { assembleRoster, round6, type Counts } from './assemble.js';
+import { roundingCuts } from './cuts.js';
 import { mergeSplits } from './dominance.js';
 import { explainInfeasible } from './explain.js';
 import { solveWithHighs, type Progress } from './highs.js';
@@ -48,15 +49,17 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const remaining = () => Math.max(1, timeLimitSeconds - elapsed());
   const inThread = options.inThread;
   const model = buildRosterModel(problem);
+  // The same optimum with a tighter relaxation: a better rounding, bound and root (cuts.ts).
+  const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
 
-  const lp = await solveWithHighs(model.program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread });
+  const lp = await solveWithHighs(program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread });
   const seed = lp.status === 'optimal' ? roundAndRepair(problem, model, lp.values) : null;
   const candidates: Counts[] = seed ? [seed.counts] : [];
   let bound = lp.status === 'optimal' ? lp.objective : null;
   let stopped = '';
   if (lp.status === 'infeasible') return infeasibleRoster(problem, await explainInfeasible(problem, remaining()), elapsed());
   if (!options.preview || !seed) {
-    const mip = await solveWithHighs(model.program, {
+    const mip = await solveWithHighs(program, {
       timeLimitSeconds: remaining(),
       mipRelGap,
       start: seed ? startVector(problem, model, seed.counts) : undefined,
