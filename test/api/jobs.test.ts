@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
-import { bearer, ENGINE_READY, heavyConfig, makeKeys, postPlan, serve, smallConfig, syntheticHistory, tempStore, tinyConfig, verifyPlanThroughApi, waitForJob, waitReady, wholePlanFolders } from './support.js';
+import { bearer, ENGINE_READY, withServer, heavyConfig, makeKeys, postPlan, serve, smallConfig, syntheticHistory, tempStore, tinyConfig, verifyPlanThroughApi, waitForJob, waitReady, wholePlanFolders } from './support.js';
 
 const body = (scale = 1, weeks = 4) => ({ config: smallConfig(), history: syntheticHistory(weeks, scale) });
 const tiny = (scale = 1) => ({ config: tinyConfig(), history: syntheticHistory(3, scale) });
@@ -90,11 +90,7 @@ describe.runIf(ENGINE_READY)('plan jobs end to end', () => {
 
 describe.runIf(ENGINE_READY)('the job queue', () => {
   it('answers 429 busy with Retry-After when full, storing nothing for the refused job', async () => {
-    const store = tempStore();
-    const keys = makeKeys(store);
-    const server = await serve(store, { workers: 1, maxQueued: 2 });
-    try {
-      await waitReady(server.url);
+    await withServer({ workers: 1, maxQueued: 2 }, async ({ server, keys, store }) => {
       // The first (long) job goes straight to the worker; two wait; the fourth finds the queue full.
       const statuses: number[] = [];
       const ids: string[] = [];
@@ -121,19 +117,13 @@ describe.runIf(ENGINE_READY)('the job queue', () => {
       const again = await fetch(`${server.url}/v1/jobs/${ids[0]}`, { method: 'DELETE', headers: bearer(keys.admin) });
       expect(again.status).toBe(409);
       expect(wholePlanFolders(store)).toHaveLength(1);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
 describe.runIf(ENGINE_READY)('cancellation and time limits', () => {
   it('shows the solver\'s incumbent and bound in a running job\'s progress', async () => {
-    const store = tempStore();
-    const keys = makeKeys(store);
-    const server = await serve(store, { workers: 1 });
-    try {
-      await waitReady(server.url);
+    await withServer({ workers: 1 }, async ({ server, keys, store }) => {
       const id = (await (await postPlan(server.url, keys.planner, heavy(60))).json() as any).job_id;
       let job: Record<string, any>;
       const end = Date.now() + 90_000;
@@ -146,17 +136,11 @@ describe.runIf(ENGINE_READY)('cancellation and time limits', () => {
       expect(job.stage).toBe('roster');
       expect(job.progress.bound).toBeGreaterThan(0);
       await fetch(`${server.url}/v1/jobs/${id}`, { method: 'DELETE', headers: bearer(keys.planner) });
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('cancels a running job: the worker is stopped and replaced, and no plan folder appears', async () => {
-    const store = tempStore();
-    const keys = makeKeys(store);
-    const server = await serve(store, { workers: 1 });
-    try {
-      await waitReady(server.url);
+    await withServer({ workers: 1 }, async ({ server, keys, store }) => {
       const id = (await (await postPlan(server.url, keys.planner, heavy(60))).json() as any).job_id;
       const running = await waitForJob(server.url, keys.planner, id, 30_000, (s) => s !== 'queued');
       expect(running.status).toBe('running');
@@ -169,35 +153,23 @@ describe.runIf(ENGINE_READY)('cancellation and time limits', () => {
       // The replaced worker takes the next job.
       const next = await waitForJob(server.url, keys.planner, (await (await postPlan(server.url, keys.planner, tiny())).json() as any).job_id);
       expect(next.status).toBe('succeeded');
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('fails a job that runs over the per-job time limit, with the reason', async () => {
-    const store = tempStore();
-    const keys = makeKeys(store);
-    const server = await serve(store, { workers: 1, jobTimeoutSeconds: 1 });
-    try {
-      await waitReady(server.url);
+    await withServer({ workers: 1, jobTimeoutSeconds: 1 }, async ({ server, keys, store }) => {
       const job = await waitForJob(server.url, keys.planner, (await (await postPlan(server.url, keys.planner, heavy(60))).json() as any).job_id);
       expect(job.status).toBe('failed');
       expect(job.error).toEqual({ error: 'timeout', message: 'the job ran over its time limit of 1 s' });
       expect(wholePlanFolders(store)).toEqual([]);
       await waitReady(server.url);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
 describe.runIf(ENGINE_READY)('20 plan jobs at once', () => {
   it('finishes all of them, each roster verified', async () => {
-    const store = tempStore();
-    const keys = makeKeys(store);
-    const server = await serve(store, { workers: 2, maxQueued: 25 });
-    try {
-      await waitReady(server.url);
+    await withServer({ workers: 2, maxQueued: 25 }, async ({ server, keys, store }) => {
       const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => postPlan(server.url, keys.planner, { config: tinyConfig(), history: syntheticHistory(3, 1 + i / 20, i + 1) })));
       expect(answers.map((a) => a.status)).toEqual(new Array(20).fill(202));
       const ids = await Promise.all(answers.map(async (a) => (await a.json() as any).job_id as string));
@@ -206,8 +178,6 @@ describe.runIf(ENGINE_READY)('20 plan jobs at once', () => {
       expect(new Set(jobs.map((j) => j.plan_id)).size).toBe(20);
       for (const j of jobs) await verifyPlanThroughApi(server.url, keys.finance, j.plan_id);
       expect(wholePlanFolders(store)).toHaveLength(20);
-    } finally {
-      await server.close();
-    }
+    });
   }, 600_000);
 });

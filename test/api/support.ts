@@ -7,6 +7,8 @@ import { startServer, type RunningServer, type ServeOptions } from '../../api/se
 import { KeyStore } from '../../src/plan/keys.js';
 import { REPO, rosterCheck } from '../support/cli.js';
 
+import { tempStore } from './synthetic.js';
+
 export { heavyConfig, smallConfig, syntheticHistory, tempStore, tinyConfig } from './synthetic.js';
 
 /** Starts the real service on a loopback port (any free one), logs silenced. */
@@ -86,4 +88,19 @@ export function wholePlanFolders(store: string): string[] {
   const names = readdirSync(store).filter((n) => !n.startsWith('.'));
   for (const n of names) expect(readdirSync(join(store, n)).sort()).toEqual(['config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json']);
   return names;
+}
+
+/**
+ * Runs `test` against a fresh store with keys and a ready server, closing the server after.
+ */
+export async function withServer(o: Partial<ServeOptions>, test: (s: { server: RunningServer; keys: ReturnType<typeof makeKeys>; store: string }) => Promise<void>): Promise<void> {
+  const store = tempStore();
+  const keys = makeKeys(store);
+  const server = await serve(store, o);
+  try {
+    await waitReady(server.url);
+    await test({ server, keys, store });
+  } finally {
+    await server.close();
+  }
 }
