@@ -97,10 +97,17 @@ export function addDaysToDate(date: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
+/**
+ * The weekday of a calendar date (`YYYY-MM-DD`), 0 = Monday ... 6 = Sunday; no time zone involved.
+ * @example weekdayOfDate('2026-11-30') //=> 0
+ */
+export function weekdayOfDate(date: string): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 /** The first Monday after `date` (`YYYY-MM-DD`): the default start of the week to plan. */
 export function nextMonday(date: string): string {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDaysToDate(date, 7 - weekday);
+  return addDaysToDate(date, 7 - weekdayOfDate(date));
 }
 
 /**

@@ -3,8 +3,8 @@ import { formatTimestamp } from '../domain/time.js';
 import type { ForecastPoint } from '../domain/types.js';
 import { formatCsv, numberCell, readTable } from './table.js';
 import { timedRows } from './timestamps.js';
+import { roundTo } from '../domain/round.js';
 
-const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
  * `forecast.csv`: timestamp,contacts,lo80,hi80 first (SPEC), then `queue` when the points carry
@@ -18,11 +18,11 @@ export function formatForecast(points: readonly ForecastPoint[], timeZone: strin
     columns,
     points.map((p) => [
       formatTimestamp(p.t, timeZone, withOffset),
-      round(p.contacts),
-      round(p.lo80),
-      round(p.hi80),
+      roundTo(p.contacts, 3),
+      roundTo(p.lo80, 3),
+      roundTo(p.hi80, 3),
       ...(queues ? [p.queue ?? ''] : []),
-      ...(aht ? [p.ahtSeconds === undefined ? '' : round(p.ahtSeconds)] : []),
+      ...(aht ? [p.ahtSeconds === undefined ? '' : roundTo(p.ahtSeconds, 3)] : []),
     ]),
   );
 }

@@ -2,14 +2,14 @@ import { formatTimestamp } from '../domain/time.js';
 import type { Instant, Requirement } from '../domain/types.js';
 import { formatCsv, numberCell, readTable } from './table.js';
 import { timedRows } from './timestamps.js';
+import { roundTo } from '../domain/round.js';
 
-const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** `requirements.csv`: timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed. */
 export function formatRequirements(rows: readonly Requirement[], timeZone: string, withOffset: boolean): string {
   return formatCsv(
     ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed'],
-    rows.map((r) => [formatTimestamp(r.t, timeZone, withOffset), round(r.contacts, 3), round(r.handledContacts, 3), round(r.ahtSeconds, 2), r.agentsNeeded, round(r.staffNeeded)]),
+    rows.map((r) => [formatTimestamp(r.t, timeZone, withOffset), roundTo(r.contacts, 3), roundTo(r.handledContacts, 3), roundTo(r.ahtSeconds, 2), r.agentsNeeded, roundTo(r.staffNeeded, 4)]),
   );
 }
 

@@ -1,5 +1,6 @@
 import { shiftCost } from '../roster/model.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
+import { roundTo } from '../domain/round.js';
 
 /** Cost of one pool on one local day of the week, currency units. */
 export interface DayCost {
@@ -25,5 +26,5 @@ export function costByDay(roster: Roster, problem: RosterProblem): DayCost[] {
       cost.set(key, (cost.get(key) ?? 0) + s.agents * shiftCost(pools.get(s.pool)!, problem.slots, slot, 1));
     }
   }
-  return [...cost].map(([key, v]) => ({ day: key.split('|')[0], pool: key.split('|')[1], cost: Math.round(v * 100) / 100 }));
+  return [...cost].map(([key, v]) => ({ day: key.split('|')[0], pool: key.split('|')[1], cost: roundTo(v, 2) }));
 }

@@ -3,6 +3,7 @@ import type { Requirement } from '../domain/types.js';
 import type { Roster } from '../roster/types.js';
 import { planAlerts, type Alert } from './alerts.js';
 import { contactWeighted } from './delivered.js';
+import { roundTo } from '../domain/round.js';
 
 /** Service the roster delivers in one hour (SPEC section 3, Coverage). */
 export interface DeliveredHour {
@@ -52,7 +53,6 @@ export interface SummaryInputs {
   files: string[];
 }
 
-const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** Builds summary.json from the plan's stages. */
 export function buildSummary(s: SummaryInputs): PlanSummary {
@@ -74,18 +74,18 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       by_pool: roster.cost.by_pool,
       budget: config.budget,
       budget_used: roster.kpis.budget_used,
-      per_handled_contact: handled > 0 && !infeasible ? round(roster.cost.total / handled, 4) : null,
+      per_handled_contact: handled > 0 && !infeasible ? roundTo(roster.cost.total / handled, 4) : null,
     },
     kpis: {
       outsourced_share: roster.kpis.outsourced_share,
       night_coverage: roster.kpis.night_coverage,
       coverage: roster.kpis.coverage,
       hours_below_target: roster.hourly.filter((h) => h.shortfall > 1e-9).length,
-      shortfall_staff_hours: round(roster.hourly.reduce((a, h) => a + h.shortfall, 0)),
-      peak_staff_needed: round(Math.max(0, ...roster.hourly.map((h) => h.staff_needed))),
-      peak_staffed: round(Math.max(0, ...roster.hourly.map((h) => h.staffed))),
+      shortfall_staff_hours: roundTo(roster.hourly.reduce((a, h) => a + h.shortfall, 0), 2),
+      peak_staff_needed: roundTo(Math.max(0, ...roster.hourly.map((h) => h.staff_needed)), 2),
+      peak_staffed: roundTo(Math.max(0, ...roster.hourly.map((h) => h.staffed)), 2),
       service_level: infeasible ? null : roundOrNull(weekly((d) => d.serviceLevel), 4),
-      asa_seconds: infeasible || asa === null || !Number.isFinite(asa) ? null : round(asa, 1),
+      asa_seconds: infeasible || asa === null || !Number.isFinite(asa) ? null : roundTo(asa, 1),
       contacts: Math.round(contacts),
       handled_contacts: Math.round(handled),
     },
@@ -98,5 +98,5 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
 }
 
 function roundOrNull(v: number | null, digits: number): number | null {
-  return v === null ? null : round(v, digits);
+  return v === null ? null : roundTo(v, digits);
 }

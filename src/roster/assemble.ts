@@ -1,12 +1,12 @@
-import { WEEKDAYS } from '../domain/time.js';
+import { WEEKDAYS, weekdayOfDate } from '../domain/time.js';
 import type { Decision, RosterModel } from './model.js';
 import type { Roster, RosterProblem } from './types.js';
+import { roundTo } from '../domain/round.js';
 
 /** Agents per decision (by LP variable name); absent = 0. */
 export type Counts = Map<string, number>;
 
 // Six decimals: removes float noise (0.9 x 7 = 6.300000000000001) and keeps cents exact.
-export const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 /**
  * The roster.json fields that follow from the integer decisions, computed from the model's own
@@ -43,8 +43,8 @@ export function assembleRoster(problem: RosterProblem, model: RosterModel, count
   const hourly = slots.map((slot, h) => ({
     timestamp: slot.label,
     staff_needed: slot.staffNeeded,
-    staffed: round6(staffed[h]),
-    shortfall: round6(Math.max(0, slot.staffNeeded - staffed[h])),
+    staffed: roundTo(staffed[h], 6),
+    shortfall: roundTo(Math.max(0, slot.staffNeeded - staffed[h]), 6),
   }));
   const total = Object.values(byPool).reduce((a, b) => a + b, 0);
   // From the unrounded values: 168 rounded hours could drift past the checker's tolerance.
@@ -57,12 +57,12 @@ export function assembleRoster(problem: RosterProblem, model: RosterModel, count
       .map((r) => ({ pool: r.pool, start: slots[r.slot].label, hours: r.hours, agents: r.agents })),
     tours: used.filter((d) => d.tour).map((d) => tourRow(problem, d, counts.get(d.name)!)),
     hourly,
-    cost: { total: round6(total), by_pool: mapValues(byPool, round6), shortfall_penalty: round6(problem.shortfallPenalty * shortfall) },
+    cost: { total: roundTo(total, 6), by_pool: mapValues(byPool, (v) => roundTo(v, 6)), shortfall_penalty: roundTo(problem.shortfallPenalty * shortfall, 6) },
     kpis: {
-      outsourced_share: paid > 0 ? round6(outsourcedPaid / paid) : 0,
+      outsourced_share: paid > 0 ? roundTo(outsourcedPaid / paid, 6) : 0,
       night_coverage: coverage(slots.flatMap((s, h): [number, number][] => (s.night ? [[staffed[h], s.staffNeeded]] : []))),
       coverage: coverage(slots.map((s, h) => [staffed[h], s.staffNeeded])),
-      budget_used: problem.budget ? round6(total / problem.budget) : null,
+      budget_used: problem.budget ? roundTo(total / problem.budget, 6) : null,
     },
     shadow_prices: [],
   };
@@ -71,13 +71,12 @@ export function assembleRoster(problem: RosterProblem, model: RosterModel, count
 /** Sum of min(staffed, need) over sum of need; 1 when nothing is needed. */
 export function coverage(pairs: readonly [staffed: number, need: number][]): number {
   const need = pairs.reduce((a, [, n]) => a + n, 0);
-  return need > 0 ? round6(pairs.reduce((a, [s, n]) => a + Math.min(s, n), 0) / need) : 1;
+  return need > 0 ? roundTo(pairs.reduce((a, [s, n]) => a + Math.min(s, n), 0) / need, 6) : 1;
 }
 
 /** `mon`..`sun` of day `day` counted from week_start (`YYYY-MM-DD`), from the date itself. */
 export function weekdayName(weekStart: string, day: number): string {
-  const first = (new Date(`${weekStart}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return WEEKDAYS[(first + day) % 7];
+  return WEEKDAYS[(weekdayOfDate(weekStart) + day) % 7];
 }
 
 function tourRow(problem: RosterProblem, d: Decision, agents: number): Roster['tours'][number] {

@@ -1,6 +1,7 @@
 import { solveWithHighs } from './highs.js';
 import { buildRosterModel, type RosterModel } from './model.js';
 import type { RosterProblem } from './types.js';
+import { roundTo } from '../domain/round.js';
 
 /**
  * Why no roster meets every hard rule, in a sentence that names the rule and the number that
@@ -78,7 +79,7 @@ function unreachableFloors(problem: RosterProblem): string {
     .filter((p) => p.max_agents !== null && coversHour(p.start_hours, p.shift_lengths, hour))
     .map((p) => `${p.id}'s max_agents by ${Math.ceil(missing / p.productivity - 1e-9)} (to ${p.max_agents! + Math.ceil(missing / p.productivity - 1e-9)})`);
   const fix = perPool.length > 0 ? `raise ${perPool.join(' or ')}` : `raise max_agents by at least ${Math.ceil(missing - 1e-9)} agent(s) (at productivity 1)`;
-  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${round2(worst.capacity)} staff but the floor needs ${round2(worst.floor)}; ${fix}, or lower min_coverage.`;
+  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower min_coverage.`;
 }
 
 // Whether some shift of the pool can be on at this hour of day (a start within the last L hours).
@@ -88,4 +89,3 @@ function coversHour(startHours: number[] | null, lengths: number[], hour: number
 }
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
-const round2 = (v: number) => Math.round(v * 100) / 100;

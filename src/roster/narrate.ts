@@ -1,4 +1,5 @@
 import type { Roster, RosterProblem } from './types.js';
+import { roundTo } from '../domain/round.js';
 
 /**
  * A manager's summary of a valid roster: what it costs and which rules bind (budget, outsourced
@@ -20,7 +21,7 @@ export function narrateRoster(problem: RosterProblem, roster: Omit<Roster, 'expl
   const shortHours = roster.hourly.filter((r) => r.shortfall > 1e-9);
   if (shortHours.length > 0) {
     const total = shortHours.reduce((a, r) => a + r.shortfall, 0);
-    parts.push(`${round1(total)} staff-hours are left short in ${shortHours.length} hour(s), where one more shift would cost more than the shortfall penalty of ${problem.shortfallPenalty} per staff-hour.`);
+    parts.push(`${roundTo(total, 1)} staff-hours are left short in ${shortHours.length} hour(s), where one more shift would cost more than the shortfall penalty of ${problem.shortfallPenalty} per staff-hour.`);
   }
   if (roster.status === 'feasible') parts.push(`The solver stopped at a gap of ${pct(roster.solver.gap ?? 1)} to the best possible cost.`);
   return parts.join(' ');
@@ -36,5 +37,4 @@ function atMaxAgents(problem: RosterProblem, roster: Omit<Roster, 'explanation'>
 }
 
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
-const round1 = (v: number) => Math.round(v * 10) / 10;
 const money = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });

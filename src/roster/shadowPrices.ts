@@ -2,6 +2,7 @@ import highsModule, { type Highs } from 'highs';
 import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from './lpFormat.js';
 import { buildRosterModel, type Decision } from './model.js';
 import type { Roster, RosterProblem } from './types.js';
+import { roundTo } from '../domain/round.js';
 
 /** One entry of roster.json's `shadow_prices` (SPEC section 3). */
 export type ShadowPrice = Roster['shadow_prices'][number];
@@ -29,7 +30,6 @@ let instance: Promise<Highs> | null = null;
 
 // Duals below this are solver noise, not a binding rule (objective units: currency).
 const NOISE = 1e-7;
-const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /**
  * What one more unit of each configured hard rule is worth (SPEC section 3, Shadow prices), from
@@ -73,7 +73,7 @@ export async function shadowPrices(problem: RosterProblem, currency: string): Pr
       apply(r.edits);
       const relaxed = solve();
       apply(r.edits.map((e) => undo(rowByName.get(e.name)!, e)));
-      const value = round4(Math.max(0, relaxed === null ? r.slope : base - relaxed));
+      const value = roundTo(Math.max(0, relaxed === null ? r.slope : base - relaxed), 4);
       return { rule: r.rule, per: perOf(r.rule, currency), value, text: value > 0 ? r.say(value) : r.idle };
     });
   } finally {

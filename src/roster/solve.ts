@@ -1,4 +1,4 @@
-import { assembleRoster, round6, type Counts } from './assemble.js';
+import { assembleRoster, type Counts } from './assemble.js';
 import { roundingCuts } from './cuts.js';
 import { mergeSplits } from './dominance.js';
 import { explainInfeasible } from './explain.js';
@@ -9,6 +9,7 @@ import { narrateRoster } from './narrate.js';
 import { startVector } from './startVector.js';
 import type { Roster, RosterProblem } from './types.js';
 import { verifyRoster } from './verify.js';
+import { roundTo } from '../domain/round.js';
 
 /** How to solve; every field optional (the problem's solver settings are the defaults). */
 export interface RosterSolveOptions {
@@ -78,16 +79,16 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   let best: Roster | null = null;
   for (const counts of candidates) {
     const body = assembleRoster(problem, model, mergeSplits(model.merges, counts));
-    const objective = round6(body.cost.total + body.cost.shortfall_penalty);
-    const gap = bound === null ? null : objective > 0 ? round6(Math.max(0, (objective - bound) / objective)) : 0;
-    const solver = { name: options.preview ? 'highs-preview' : 'highs', seconds: 0, objective, bound: bound === null ? null : round6(bound), gap };
+    const objective = roundTo(body.cost.total + body.cost.shortfall_penalty, 6);
+    const gap = bound === null ? null : objective > 0 ? roundTo(Math.max(0, (objective - bound) / objective), 6) : 0;
+    const solver = { name: options.preview ? 'highs-preview' : 'highs', seconds: 0, objective, bound: bound === null ? null : roundTo(bound, 6), gap };
     const draft: Roster = { status: gap !== null && gap <= mipRelGap + 1e-9 ? 'optimal' : 'feasible', ...body, solver, explanation: '' };
     const errors = verifyRoster(problem, draft);
     if (errors.length > 0) failures.push(errors[0]);
     else if (!best || objective < best.solver.objective! - 1e-6) best = draft;
   }
   if (best) {
-    const done = { ...best, solver: { ...best.solver, seconds: round6(elapsed()) } };
+    const done = { ...best, solver: { ...best.solver, seconds: roundTo(elapsed(), 6) } };
     return { ...done, explanation: narrateRoster(problem, done) };
   }
   const why = failures.length > 0
@@ -109,9 +110,9 @@ function infeasibleRoster(problem: RosterProblem, explanation: string, seconds: 
     shifts: [],
     tours: [],
     hourly: problem.slots.map((s) => ({ timestamp: s.label, staff_needed: s.staffNeeded, staffed: 0, shortfall: s.staffNeeded })),
-    cost: { total: 0, by_pool: Object.fromEntries(problem.pools.map((p) => [p.id, 0])), shortfall_penalty: round6(problem.shortfallPenalty * need) },
+    cost: { total: 0, by_pool: Object.fromEntries(problem.pools.map((p) => [p.id, 0])), shortfall_penalty: roundTo(problem.shortfallPenalty * need, 6) },
     kpis: { outsourced_share: 0, night_coverage: problem.slots.some((s) => s.night && s.staffNeeded > 0) ? 0 : 1, coverage: need > 0 ? 0 : 1, budget_used: problem.budget ? 0 : null },
-    solver: { name: 'highs', seconds: round6(seconds), objective: null, bound: null, gap: null },
+    solver: { name: 'highs', seconds: roundTo(seconds, 6), objective: null, bound: null, gap: null },
     shadow_prices: [],
     explanation,
   };

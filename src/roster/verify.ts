@@ -1,7 +1,10 @@
 import type { Roster, RosterProblem } from './types.js';
+import { WEEKDAYS, weekdayOfDate } from '../domain/time.js';
+import { roundTo } from '../domain/round.js';
 
 const TOL = 1e-6;
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+// Day names as roster.json writes them.
+const DAYS: readonly string[] = WEEKDAYS;
 
 /**
  * Checks a roster against the SPEC's hard rules and its own reported figures, recomputing
@@ -91,7 +94,7 @@ export function verifyRoster(problem: RosterProblem, roster: Roster): string[] {
 /** Tours of a week_pattern pool follow the pattern and expand exactly into the pool's shifts. */
 function verifyTours(problem: RosterProblem, roster: Roster): string[] {
   const errors: string[] = [];
-  const firstWeekday = (new Date(`${problem.weekStart}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const firstWeekday = weekdayOfDate(problem.weekStart);
   const dayOf = (name: string) => (DAYS.indexOf(name) - firstWeekday + 7) % 7;
   for (const pool of problem.pools.filter((p) => p.week_pattern)) {
     const { days, consecutive_days_off } = pool.week_pattern!;
@@ -120,4 +123,4 @@ function verifyTours(problem: RosterProblem, roster: Roster): string[] {
   return errors;
 }
 
-const fmt = (v: number) => String(Math.round(v * 1e4) / 1e4);
+const fmt = (v: number) => String(roundTo(v, 4));

@@ -1,4 +1,4 @@
-import { addDaysToDate, formatTimestamp, HOUR_MS, localParts, nextMonday, startOfLocalDay } from '../domain/time.js';
+import { addDaysToDate, formatTimestamp, HOUR_MS, localParts, nextMonday, startOfLocalDay, weekdayOfDate } from '../domain/time.js';
 import { poisson, seededRandom, type Random } from '../domain/random.js';
 
 /**
@@ -83,7 +83,7 @@ function sampleEvents(firstDay: string, lastDay: string, random: Random): Sample
   const evening = (hour: number, peak: number, day: number) => (hour >= 19 ? peak : hour >= 8 ? day : 1.2);
   for (let date = firstDay; date < lastDay; date = addDaysToDate(date, 1)) {
     const [, month, day] = date.split('-').map(Number);
-    const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const weekday = weekdayOfDate(date);
     const promotion = PROMOTIONS.find((p) => p.month === month && p.day === day);
     if (promotion) {
       const i = promotion.intensity;

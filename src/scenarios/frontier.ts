@@ -1,5 +1,6 @@
 import type { ScenarioPoint, ScenarioResult } from './types.js';
 import type { PointFigures } from './point.js';
+import { roundTo } from '../domain/round.js';
 
 // Costs within a cent and service levels within 1e-9 count as equal.
 const COST_EPS = 0.005;
@@ -21,17 +22,13 @@ export function withFrontier(points: readonly PointFigures[]): ScenarioResult {
   const marginal = new Map<PointFigures, number | null>(
     frontier.map((p) => {
       const up = frontier.find((q) => q.service_level > p.service_level + LEVEL_EPS);
-      return [p, up ? round2(slope(p, up)) : null];
+      return [p, up ? roundTo(slope(p, up), 2) : null];
     }),
   );
   const [low, high] = [frontier[0], frontier[frontier.length - 1]];
-  const overall = low && high && high.service_level > low.service_level + LEVEL_EPS ? round2(slope(low, high)) : null;
+  const overall = low && high && high.service_level > low.service_level + LEVEL_EPS ? roundTo(slope(low, high), 2) : null;
   return {
     points: points.map((p): ScenarioPoint => ({ ...p, pareto: marginal.has(p), marginal_cost_per_service_level_point: marginal.get(p) ?? null })),
     marginal_cost_per_service_level_point: overall,
   };
-}
-
-function round2(v: number): number {
-  return Math.round(v * 100) / 100;
 }

@@ -8,6 +8,7 @@ import { handledOf, requirementsFor, serviceTargetAt } from '../staffing/require
 import { simulate } from '../staffing/simulate.js';
 import type { ScenarioBase, ScenarioPoint } from './types.js';
 import type { ScenarioSet } from './vary.js';
+import { roundTo } from '../domain/round.js';
 
 /** One grid point to solve, plain data (it crosses to a worker thread): the base with the point's fields set. */
 export interface PointTask extends ScenarioBase {
@@ -23,7 +24,6 @@ export type PointFigures = Omit<ScenarioPoint, 'pareto' | 'marginal_cost_per_ser
 
 // Enough replications for a weekly figure within about a point; fixed seed: same grid, same answer.
 const SIMULATION = { replications: 10, seed: 1 };
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
  * Solves one scenario's roster and measures what it delivers: cost, shortfall, the week's
@@ -48,11 +48,11 @@ export async function solvePoint(task: PointTask): Promise<PointFigures> {
     set: task.set,
     status: roster.status,
     cost: { total: roster.cost.total, by_pool: roster.cost.by_pool },
-    shortfall_staff_hours: round(roster.hourly.reduce((a, h) => a + h.shortfall, 0), 2),
-    service_level: service.serviceLevel === null ? null : round(service.serviceLevel, 4),
-    asa_seconds: service.asaSeconds === null || !Number.isFinite(service.asaSeconds) ? null : round(service.asaSeconds, 1),
+    shortfall_staff_hours: roundTo(roster.hourly.reduce((a, h) => a + h.shortfall, 0), 2),
+    service_level: service.serviceLevel === null ? null : roundTo(service.serviceLevel, 4),
+    asa_seconds: service.asaSeconds === null || !Number.isFinite(service.asaSeconds) ? null : roundTo(service.asaSeconds, 1),
     outsourced_share: roster.kpis.outsourced_share,
-    cost_per_handled_contact: handled > 0 ? round(roster.cost.total / handled, 4) : null,
+    cost_per_handled_contact: handled > 0 ? roundTo(roster.cost.total / handled, 4) : null,
   };
 }
 
