@@ -24,6 +24,8 @@ export interface History {
   queues: QueueHistory[];
   /** Whether the file wrote timestamps with UTC offsets (outputs then do too). */
   withOffset: boolean;
+  /** The file (or request part) it was read from, for error messages; absent when built in code. */
+  file?: string;
 }
 
 /** A known calendar event covering [start, end). */

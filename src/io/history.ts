@@ -31,7 +31,7 @@ export function historyFromTable(table: Table, timeZone: string): History {
   }
   if (byQueue.size === 0) throw new InputError({ file: table.file }, 'the history has no rows');
   const queues: QueueHistory[] = [...byQueue].map(([queue, rows]) => ({ queue, hours: toHours(table.file, rows, timeZone) }));
-  return { queues, withOffset };
+  return { queues, withOffset, file: table.file };
 }
 
 /** Reads `history.csv` (see historyFromTable). */

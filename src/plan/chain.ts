@@ -52,6 +52,7 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   const weekStart = planWeek(inputs);
   const config = { ...inputs.config, week_start: weekStart };
   const tz = config.timezone;
+  const historyFile = inputs.history.file ?? 'history';
   const week = weekHours(weekStart, tz);
   const weekBegins = week[0];
   const history: History = {
@@ -59,12 +60,12 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     queues: inputs.history.queues.map((q) => ({ ...q, hours: q.hours.filter((h) => h.t < weekBegins) })).filter((q) => q.hours.length > 0),
   };
   if (history.queues.length === 0) {
-    throw new InputError({ file: 'history.csv' }, `no history before the planned week starting ${weekStart}`);
+    throw new InputError({ file: historyFile }, `no history before the planned week starting ${weekStart}`);
   }
   const from = lastHour(history) + HOUR_MS;
   const weekEnds = startOfLocalDay(addDaysToDate(weekStart, 7), tz);
   if (weekEnds - from > MAX_WEEKS_AHEAD * 7 * 24 * HOUR_MS) {
-    throw new InputError({ file: 'history.csv' }, `the history ends ${localDate(from, tz)}, more than ${MAX_WEEKS_AHEAD} weeks before the planned week ends; bring the history up to date`);
+    throw new InputError({ file: historyFile }, `the history ends ${localDate(from, tz)}, more than ${MAX_WEEKS_AHEAD} weeks before the planned week ends; bring the history up to date`);
   }
   const horizon = Array.from({ length: (weekEnds - from) / HOUR_MS }, (_, i) => from + i * HOUR_MS);
   const forecast = pooledForecast(forecastHistory(history, inputs.events, tz, horizon)).filter((p) => p.t >= weekBegins);
