@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { KeyStore } from '../src/plan/keys.js';
 import type { AppContext } from './context.js';
@@ -11,6 +12,7 @@ import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { keyRoutes } from './routes/keys.js';
 import { planRoutes } from './routes/plans.js';
+import { jsonBody } from './validation.js';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -29,10 +31,26 @@ export interface AppOptions {
  * This file only wires: routes live in routes/, errors end in one handler, then a JSON 404.
  */
 export function createApp(o: AppOptions): Express {
-  const json = express.json({ limit: o.bodyLimit ?? '10mb' });
+  const json = jsonBody(o.bodyLimit ?? '10mb');
   const ctx: AppContext = { store: o.store, keys: o.keys, runner: o.runner, logger: o.logger, json };
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // The API answers JSON and CSV, which nothing should render or frame: load nothing.
+      // report.html sets its own policy (routes/plans.ts).
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      // The service speaks plain HTTP; HSTS belongs to the TLS proxy in front of it, whose
+      // domain-wide choice (subdomains, preload) this process cannot make.
+      strictTransportSecurity: false,
+    }),
+  );
+  // Answers are per key and change (jobs, plan lists, keys): no cache keeps them. Plan files
+  // override this (routes/plans.ts).
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(requestLog(o.logger));
   const v1 = express.Router();
   v1.use(healthRoutes(ctx));

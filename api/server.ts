@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { InputError } from '../src/domain/errors.js';
 import { KeyStore } from '../src/plan/keys.js';
 import { createApp } from './app.js';
+import { clientErrorHandler } from './errors.js';
 import { JobRunner } from './jobs/runner.js';
 import { createLogger } from './logger.js';
 import type { RateLimitOptions } from './rateLimit.js';
@@ -52,6 +53,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new InputError({ file: 'command line', field: '--port' }, `cannot listen on ${o.host}:${o.port} (${code})`);
     throw e;
   }
+  server.on('clientError', clientErrorHandler(logger));
   const { port } = server.address() as AddressInfo;
   const url = `http://${o.host}:${port}`;
   logger.info({ url, store: o.store, workers: o.workers }, 'listening');

@@ -50,6 +50,10 @@ export function planRoutes(ctx: AppContext): Router {
       const type = Object.hasOwn(PLAN_FILE_TYPES, name) ? PLAN_FILE_TYPES[name] : undefined;
       if (!type) throw new ApiError(404, 'not_found', `a plan has no file ${name}; it has ${Object.keys(PLAN_FILE_TYPES).join(', ')}`);
       if (type.startsWith('text/html')) res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
+      // A plan folder never changes once written, but it can be pruned and it is the center's
+      // data: a browser may keep it for this user only (private) and must ask again each time
+      // (no-cache); express's ETag makes that ask a cheap 304.
+      res.set('Cache-Control', 'private, no-cache');
       res.type(type).send(readFileSync(join(ctx.store, folder, name)));
     })
     .post('/plans/:id/scenarios', allow(ctx.keys, ['finance', 'planner', 'admin']), ctx.json, (req, res) => {
