@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files of one plan folder, by name. */
@@ -15,16 +15,30 @@ export function planId(parts: readonly string[]): string {
   return hash.digest('hex').slice(0, 10);
 }
 
+/** `<week_start>_<short id>`: the only names a plan folder has (the id is planId's 10 hex digits). */
+const PLAN_FOLDER_NAME = /^(\d{4}-\d{2}-\d{2})_([0-9a-f]{10})$/;
+
+/**
+ * The file inside every plan folder that proves Shiftcast wrote it: it names the plan the folder
+ * holds. Retention deletes only folders that carry it (a user's `data/` never does).
+ */
+export const PLAN_MARKER = '.shiftcast-plan.json';
+
 /** `<week_start>_<short id>`, the SPEC's folder name. */
 export const planFolderName = (weekStart: string, id: string) => `${weekStart}_${id}`;
 
+/** The plan id in a plan folder name, or undefined when the name is not one. */
+export const planIdOfFolder = (name: string): string | undefined => PLAN_FOLDER_NAME.exec(name)?.[2];
+
 /**
- * Writes a plan folder whole or not at all: the files go into a hidden folder of the store,
- * which is then renamed into place. If another writer already produced the same plan (same
- * inputs, same name), its folder is kept and ours is dropped. Returns the folder's path and
- * whether this call created it.
+ * Writes a plan folder whole or not at all: the files and the marker go into a hidden folder of
+ * the store, which is then renamed into place. If another writer already produced the same plan
+ * (same inputs, same name), its folder is kept and ours is dropped. Returns the folder's path
+ * and whether this call created it.
  */
 export function writePlanFolder(store: string, name: string, files: PlanFiles): { path: string; created: boolean } {
+  const id = planIdOfFolder(name);
+  if (id === undefined) throw new Error(`"${name}" is not a plan folder name (<week_start>_<10 hex digits>)`);
   mkdirSync(store, { recursive: true });
   const final = join(store, name);
   if (existsSync(final)) return { path: final, created: false };
@@ -32,6 +46,7 @@ export function writePlanFolder(store: string, name: string, files: PlanFiles): 
   mkdirSync(tmp);
   try {
     for (const [file, text] of Object.entries(files)) writeFileSync(join(tmp, file), text);
+    writeFileSync(join(tmp, PLAN_MARKER), JSON.stringify({ plan_id: id, folder: name, written_by: 'shiftcast' }) + '\n');
     renameSync(tmp, final);
     return { path: final, created: true };
   } catch (e) {
@@ -42,12 +57,35 @@ export function writePlanFolder(store: string, name: string, files: PlanFiles): 
   }
 }
 
-/** The plan folders of a store (entries not beginning with `.`), newest week first. */
+/**
+ * Whether an entry of the store is provably a Shiftcast plan: a real folder (not a link) with a
+ * plan folder's name whose marker names the same plan.
+ */
+export function isPlanFolder(store: string, name: string): boolean {
+  const id = planIdOfFolder(name);
+  if (id === undefined) return false;
+  try {
+    if (!lstatSync(join(store, name)).isDirectory()) return false;
+    const marker = JSON.parse(readFileSync(join(store, name, PLAN_MARKER), 'utf8')) as { plan_id?: unknown };
+    return marker.plan_id === id;
+  } catch {
+    return false;
+  }
+}
+
+/** The store's entries that are neither its own (hidden, `.`) nor a plan folder: a user's files. */
+export function foreignEntries(store: string): string[] {
+  if (!existsSync(store)) return [];
+  return readdirSync(store)
+    .filter((name) => !name.startsWith('.') && !isPlanFolder(store, name))
+    .sort();
+}
+
+/** The plan folders of a store (proven by isPlanFolder), newest week first. */
 export function listPlanFolders(store: string): string[] {
   if (!existsSync(store)) return [];
-  return readdirSync(store, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-    .map((d) => d.name)
+  return readdirSync(store)
+    .filter((name) => isPlanFolder(store, name))
     .sort()
     .reverse();
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError } from '../../src/plan/lock.js';
 import { prunePlans } from '../../src/plan/retention.js';
+import { writePlanFolder } from '../../src/plan/store.js';
 import { shiftcast } from '../support/cli.js';
 import { ENGINE_READY, smallConfig, syntheticHistory, tempStore } from './support.js';
 
@@ -15,8 +16,7 @@ async function deadPid(): Promise<number> {
 }
 
 function plan(store: string, name: string, created: string): void {
-  mkdirSync(join(store, name));
-  writeFileSync(join(store, name, 'summary.json'), JSON.stringify({ created }));
+  writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
 }
 
 describe('the store lock', () => {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { createLogger } from '../../api/logger.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../api/server.js';
 import { KeyStore } from '../../src/plan/keys.js';
+import { PLAN_MARKER } from '../../src/plan/store.js';
 import { REPO, rosterCheck } from '../support/cli.js';
 
 import { tempStore } from './synthetic.js';
@@ -86,7 +87,7 @@ export const postPlan = (url: string, key: string, body: unknown) =>
 /** The store's plan folders (non-hidden entries), each checked to be whole. */
 export function wholePlanFolders(store: string): string[] {
   const names = readdirSync(store).filter((n) => !n.startsWith('.'));
-  for (const n of names) expect(readdirSync(join(store, n)).sort()).toEqual(['config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json']);
+  for (const n of names) expect(readdirSync(join(store, n)).sort()).toEqual([PLAN_MARKER, 'config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json']);
   return names;
 }
 

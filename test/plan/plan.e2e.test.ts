@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rosterCheck, ROSTER_CHECK, SHARED_DATA, shiftcast } from '../support/cli.js';
+import { PLAN_MARKER } from '../../src/plan/store.js';
 
-const PLAN_FILES = ['config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json'];
+const PLAN_FILES = [PLAN_MARKER, 'config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json'];
 
 function onlyPlan(store: string): string {
   const plans = readdirSync(store).filter((n) => !n.startsWith('.'));

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listPlanFolders, planFolderName, planId, writePlanFolder } from '../../src/plan/store.js';
+import { foreignEntries, isPlanFolder, listPlanFolders, PLAN_MARKER, planFolderName, planId, writePlanFolder } from '../../src/plan/store.js';
 
 const store = () => mkdtempSync(join(tmpdir(), 'shiftcast-store-'));
 
@@ -15,34 +15,55 @@ describe('plan store', () => {
 
   it('writes every file of a plan folder and leaves no temporary entry', () => {
     const dir = store();
-    const { path, created } = writePlanFolder(dir, '2026-11-30_x', { 'a.txt': 'A', 'b.txt': 'B' });
+    const { path, created } = writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'A', 'b.txt': 'B' });
     expect(created).toBe(true);
-    expect(readdirSync(path).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(readdirSync(path).sort()).toEqual([PLAN_MARKER, 'a.txt', 'b.txt']);
     expect(readFileSync(join(path, 'b.txt'), 'utf8')).toBe('B');
-    expect(readdirSync(dir)).toEqual(['2026-11-30_x']);
+    expect(readdirSync(dir)).toEqual(['2026-11-30_0123456789']);
   });
 
   it('keeps an existing plan folder untouched when the same plan is written again', () => {
     const dir = store();
-    writePlanFolder(dir, 'p', { 'a.txt': 'first' });
-    const again = writePlanFolder(dir, 'p', { 'a.txt': 'second' });
+    writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'first' });
+    const again = writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'second' });
     expect(again.created).toBe(false);
-    expect(readFileSync(join(dir, 'p', 'a.txt'), 'utf8')).toBe('first');
+    expect(readFileSync(join(dir, '2026-11-30_0123456789', 'a.txt'), 'utf8')).toBe('first');
   });
 
   it('leaves nothing behind when a write fails half-way', () => {
     const dir = store();
     // A file name with a slash cannot be written inside the folder: the write fails after the first file.
-    expect(() => writePlanFolder(dir, 'p', { 'a.txt': 'A', 'no/such/dir.txt': 'B' })).toThrow();
-    expect(existsSync(join(dir, 'p'))).toBe(false);
+    expect(() => writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'A', 'no/such/dir.txt': 'B' })).toThrow();
+    expect(existsSync(join(dir, '2026-11-30_0123456789'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('lists plan folders newest week first and hides the store\'s own entries', () => {
     const dir = store();
-    writePlanFolder(dir, '2026-11-23_a', { f: '' });
-    writePlanFolder(dir, '2026-11-30_b', { f: '' });
-    writePlanFolder(dir, '.sample-center', { f: '' });
-    expect(listPlanFolders(dir)).toEqual(['2026-11-30_b', '2026-11-23_a']);
+    writePlanFolder(dir, '2026-11-23_aaaaaaaaaa', { f: '' });
+    writePlanFolder(dir, '2026-11-30_bbbbbbbbbb', { f: '' });
+    mkdirSync(join(dir, '.sample-center'));
+    expect(listPlanFolders(dir)).toEqual(['2026-11-30_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa']);
+  });
+
+  it('writes only folders named as plans', () => {
+    for (const name of ['p', '.sample-center', '../2026-11-30_0123456789', '2026-11-30_01234567']) {
+      expect(() => writePlanFolder(store(), name, { f: '' })).toThrow(/not a plan folder name/);
+    }
+  });
+
+  it('counts as a plan only a folder with a plan name and the marker naming that plan', () => {
+    const dir = store();
+    writePlanFolder(dir, '2026-11-30_0123456789', { f: '' });
+    // Named like a plan, but not written by Shiftcast: a user's copy, a marker of another plan, a file.
+    mkdirSync(join(dir, '2026-11-23_aaaaaaaaaa'));
+    mkdirSync(join(dir, '2026-11-16_bbbbbbbbbb'));
+    writeFileSync(join(dir, '2026-11-16_bbbbbbbbbb', PLAN_MARKER), JSON.stringify({ plan_id: 'cccccccccc' }));
+    writeFileSync(join(dir, '2026-11-09_dddddddddd'), 'a file');
+    mkdirSync(join(dir, 'data'));
+    mkdirSync(join(dir, '.jobs'));
+    expect(isPlanFolder(dir, '2026-11-30_0123456789')).toBe(true);
+    expect(listPlanFolders(dir)).toEqual(['2026-11-30_0123456789']);
+    expect(foreignEntries(dir)).toEqual(['2026-11-09_dddddddddd', '2026-11-16_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa', 'data']);
   });
 });

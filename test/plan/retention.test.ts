@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prunePlans, removeAbandonedTemp } from '../../src/plan/retention.js';
+import { PLAN_MARKER, writePlanFolder } from '../../src/plan/store.js';
+import { smallConfig, syntheticHistory, tempStore } from '../api/synthetic.js';
+import { shiftcast } from '../support/cli.js';
+
+const plan = (store: string, name: string, created: string) => writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
+
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((r) => child.on('exit', r));
+  return child.pid!;
+}
+
+describe('retention deletes only what Shiftcast wrote', () => {
+  it('refuses a store holding a user\'s folders and files, naming them, and deletes nothing', () => {
+    const store = tempStore();
+    plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    mkdirSync(join(store, 'my-notes'));
+    writeFileSync(join(store, 'my-notes', 'todo.txt'), 'keep me');
+    writeFileSync(join(store, 'README.md'), 'notes');
+    expect(() => prunePlans(store, 1)).toThrow(/not Shiftcast plans \(README\.md, my-notes\)/);
+    expect(readdirSync(store).sort()).toEqual(['2026-11-16_aaaaaaaaaa', '2026-11-23_bbbbbbbbbb', 'README.md', 'my-notes']);
+  });
+
+  it('treats a folder named like a plan without its marker as foreign, never as a plan to delete', () => {
+    const store = tempStore();
+    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    mkdirSync(join(store, '2026-11-16_aaaaaaaaaa'));
+    writeFileSync(join(store, '2026-11-16_aaaaaaaaaa', 'summary.json'), JSON.stringify({ created: '2026-11-13T00:00:00Z' }));
+    expect(() => prunePlans(store, 1)).toThrow(/2026-11-16_aaaaaaaaaa/);
+    expect(existsSync(join(store, '2026-11-16_aaaaaaaaaa', 'summary.json'))).toBe(true);
+  });
+
+  it('never follows a link named like a plan', () => {
+    const store = tempStore();
+    const outside = tempStore();
+    plan(outside, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    // A link to a real plan elsewhere: deleting it would be deleting what this store did not write.
+    symlinkSync(join(outside, '2026-11-16_aaaaaaaaaa'), join(store, '2026-11-16_aaaaaaaaaa'));
+    expect(() => prunePlans(store, 1)).toThrow(/2026-11-16_aaaaaaaaaa/);
+    expect(existsSync(join(outside, '2026-11-16_aaaaaaaaaa', PLAN_MARKER))).toBe(true);
+  });
+
+  it('removes only half-written plan folders of dead processes', async () => {
+    const store = tempStore();
+    const dead = await deadPid();
+    for (const name of [`.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`, `.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`, `.tmp-notes-${dead}-0a1b2c3d`, '.tmp-mine']) mkdirSync(join(store, name));
+    expect(removeAbandonedTemp(store)).toEqual([`.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`]);
+    expect(readdirSync(store).sort()).toEqual([`.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`, '.tmp-mine', `.tmp-notes-${dead}-0a1b2c3d`].sort());
+  });
+});
+
+describe('shiftcast plan --keep', () => {
+  /** A project folder as a user keeps it: inputs in data/, scripts beside them. */
+  function project(): { dir: string; history: string; config: string } {
+    const dir = tempStore();
+    mkdirSync(join(dir, 'data'));
+    mkdirSync(join(dir, 'scripts'));
+    writeFileSync(join(dir, 'scripts', 'export.sh'), 'echo export\n');
+    writeFileSync(join(dir, 'data', 'history.csv'), syntheticHistory(4));
+    const { week_start: _week, ...config } = smallConfig();
+    writeFileSync(join(dir, 'data', 'config.json'), JSON.stringify(config));
+    return { dir, history: join(dir, 'data', 'history.csv'), config: join(dir, 'data', 'config.json') };
+  }
+
+  it('run with --store . in a project folder refuses, names the user\'s folders, and deletes and writes nothing', () => {
+    const p = project();
+    const before = readdirSync(p.dir).sort();
+    const r = shiftcast(['plan', '--history', 'data/history.csv', '--config', 'data/config.json', '--store', '.', '--keep', '1'], p.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/--keep.*not Shiftcast plans \(data, scripts\)/);
+    expect(readdirSync(p.dir).sort()).toEqual(before);
+    expect(existsSync(join(p.dir, 'data', 'history.csv'))).toBe(true);
+    expect(existsSync(join(p.dir, 'scripts', 'export.sh'))).toBe(true);
+  });
+
+  it('cleans a half-written plan folder a killed run left behind', async () => {
+    const p = project();
+    const store = join(p.dir, 'store');
+    const left = `.tmp-2026-11-30_0123456789-${await deadPid()}-0a1b2c3d`;
+    mkdirSync(join(store, left), { recursive: true });
+    writeFileSync(join(store, left, 'forecast.csv'), 'half');
+    const r = shiftcast(['plan', '--history', p.history, '--config', p.config, '--week', '2026-11-30', '--store', store]);
+    expect([0, 3]).toContain(r.code);
+    expect(r.stderr).toContain(`removed ${left}`);
+    expect(readdirSync(store).filter((n) => n.startsWith('.tmp'))).toEqual([]);
+  }, 300_000);
+});
