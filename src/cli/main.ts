@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../domain/errors.js';
+import { LockBusyError } from '../plan/lock.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerRequirements } from './commands/requirements.js';
@@ -54,7 +55,38 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`shiftcast: ${e.message}\n`);
       return EXIT.badInput;
     }
+    if (e instanceof LockBusyError) {
+      process.stderr.write(`shiftcast: ${e.message}\n`);
+      return EXIT.internal;
+    }
+    const fileProblem = fileSystemProblem(e);
+    if (fileProblem) {
+      process.stderr.write(`shiftcast: ${fileProblem.message}\n`);
+      return fileProblem.code;
+    }
     process.stderr.write(`shiftcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.internal;
   }
+}
+
+/** What the operating system said, in words, for the errors a user can fix by choosing another folder. */
+const USER_FIXABLE: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+};
+
+/**
+ * A file-system failure (an unwritable --store, a full disk) as one line naming the path, not a
+ * stack: exit 2 where the user chose a path that cannot work, 1 where the machine is at fault.
+ */
+function fileSystemProblem(e: unknown): { message: string; code: number } | null {
+  const err = e as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof err.code !== 'string' || typeof err.syscall !== 'string') return null;
+  const reason = USER_FIXABLE[err.code];
+  const where = err.path ? ` ${err.path}` : '';
+  if (reason) return { message: `cannot ${err.syscall}${where}: ${reason} (${err.code}); check --store and the output paths`, code: EXIT.badInput };
+  return { message: `cannot ${err.syscall}${where}: ${err.message}`, code: EXIT.internal };
 }

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { withLock } from './lock.js';
 
 /** What a key may do (SPEC section 4). */
 export const ROLES = ['planner', 'finance', 'admin'] as const;
@@ -35,13 +36,14 @@ export function parseRole(text: string, field = 'role'): Role {
 /**
  * The API keys of a store, kept hashed in `<store>/.keys.json` (written atomically). Reads are
  * cached and refreshed when the file changes, so `shiftcast keys add` takes effect on a running
- * server without a restart.
+ * server without a restart. Changes read, modify and write the file under the store's keys lock,
+ * so keys added at once by several processes are all kept.
  */
 export class KeyStore {
   private readonly path: string;
   private cache: { mtimeMs: number; size: number; keys: KeyRecord[] } | null = null;
 
-  constructor(store: string) {
+  constructor(private readonly store: string) {
     this.path = join(store, FILE);
   }
 
@@ -57,19 +59,21 @@ export class KeyStore {
   add(role: Role, name = ''): { info: KeyInfo; key: string } {
     const key = `sk_${randomBytes(32).toString('base64url')}`;
     const record: KeyRecord = { id: randomBytes(6).toString('hex'), name, role, hash: sha256(key), created: new Date().toISOString(), revoked: null };
-    this.write([...this.read(), record]);
+    this.change((keys) => {
+      keys.push(record);
+      return true;
+    });
     const { hash: _hash, ...info } = record;
     return { info, key };
   }
 
   /** Revokes a key by id; false when there is no such active key. */
   revoke(id: string): boolean {
-    const keys = this.read();
-    const found = keys.find((k) => k.id === id && k.revoked === null);
-    if (!found) return false;
-    found.revoked = new Date().toISOString();
-    this.write(keys);
-    return true;
+    return this.change((keys) => {
+      const found = keys.find((k) => k.id === id && k.revoked === null);
+      if (found) found.revoked = new Date().toISOString();
+      return found !== undefined;
+    });
   }
 
   /** The active key record a presented key belongs to, or null. */
@@ -94,9 +98,16 @@ export class KeyStore {
     return keys.map((k) => ({ ...k }));
   }
 
-  private write(keys: KeyRecord[]): void {
-    writeFileAtomic(this.path, JSON.stringify({ keys }, null, 2) + '\n');
-    chmodSync(this.path, 0o600); // hashes only, but still nobody else's business
-    this.cache = null;
+  /** Applies `edit` to the keys as they are on disk now, under the lock; writes them when it returns true. */
+  private change(edit: (keys: KeyRecord[]) => boolean): boolean {
+    return withLock(this.store, 'keys', () => {
+      this.cache = null; // another process may have written since our last read
+      const keys = this.read();
+      if (!edit(keys)) return false;
+      writeFileAtomic(this.path, JSON.stringify({ keys }, null, 2) + '\n');
+      chmodSync(this.path, 0o600); // hashes only, but still nobody else's business
+      this.cache = null;
+      return true;
+    });
   }
 }

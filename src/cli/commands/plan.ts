@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { readConfig } from '../../io/config.js';
 import { readHistory } from '../../io/history.js';
-import { acquireLock, LockBusyError } from '../../plan/lock.js';
+import { acquireLock } from '../../plan/lock.js';
 import type { PlanResult } from '../../plan/makePlan.js';
-import { prunePlans } from '../../plan/retention.js';
+import { assertOnlyPlans, prunePlans, removeAbandonedTemp } from '../../plan/retention.js';
 import type { PlanInputs } from '../../plan/chain.js';
 import { summaryText } from '../../report/text.js';
 import { EXIT, type CommandContext } from '../main.js';
@@ -47,17 +47,13 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
         events: eventsOrNone(o.events, config.timezone),
         week: o.week,
       };
-      // One run per store at a time, so overlapping cron runs neither plan twice nor prune each other's plans.
-      let release: () => void;
+      // One run per store at a time, so overlapping cron runs neither plan twice nor prune each
+      // other's plans (a held lock ends the run with exit 1 and one line, see main.ts).
+      const release = acquireLock(o.store);
       try {
-        release = acquireLock(o.store);
-      } catch (e) {
-        if (!(e instanceof LockBusyError)) throw e;
-        process.stderr.write(`shiftcast: not planning: ${e.message}\n`);
-        ctx.setExitCode(EXIT.internal);
-        return;
-      }
-      try {
+        // Refused before minutes of solving, and checked again when pruning.
+        if (o.keep !== undefined) assertOnlyPlans(o.store);
+        for (const name of removeAbandonedTemp(o.store)) process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
         const result = await (await loadMakePlan())(inputs, o.store);
         if (o.keep !== undefined) prunePlans(o.store, o.keep, [basename(result.folder)]);
         ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
