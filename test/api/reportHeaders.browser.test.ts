@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../api/server.js';
+import { writePlanFolder } from '../../src/plan/store.js';
+import { reportFixture } from '../report/reportFixture.js';
+import { bearer, makeKeys, serve, tempStore } from './support.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`SKIPPED: report.html through the API in headless Chromium needs ${CHROMIUM} (Debian package chromium; .ci/run installs it).`);
+
+/**
+ * report.html as the API serves it, with every header the service sends (helmet's, the
+ * report's own Content-Security-Policy): the browser must apply its inline styles and draw its
+ * inline SVG charts, and report no policy violation.
+ */
+describe('report.html served by the API in headless Chromium', () => {
+  const store = tempStore();
+  const keys = makeKeys(store);
+  let server: RunningServer;
+  beforeAll(async () => {
+    if (!present) return;
+    const summary = { plan_id: 'dddddddddd', week_start: '2026-11-30T00:00', created: '2026-11-27T10:00:00.000Z', status: 'optimal', cost: { total: 1000 }, files: [] };
+    writePlanFolder(store, '2026-11-30_dddddddddd', { 'summary.json': JSON.stringify(summary), 'report.html': await reportFixture({ withTradeoff: true }) });
+    server = await serve(store);
+  });
+  afterAll(() => server?.close());
+
+  it.runIf(present)('renders its inline styles and SVG with no Content-Security-Policy violation', async () => {
+    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'chromium-profile-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      extraHTTPHeaders: bearer(keys.finance),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const tab = await context.newPage();
+      const violations: string[] = [];
+      tab.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && violations.push(m.text())));
+      const response = await tab.goto(`${server.url}/v1/plans/dddddddddd/files/report.html`);
+      expect(response!.status()).toBe(200);
+      expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+      // The page's <style> sets the body margin to 2em (28px at 14px): the style was applied.
+      expect(await tab.evaluate(() => getComputedStyle(document.body).marginTop)).toBe('28px');
+      for (const id of ['contacts', 'coverage', 'cost', 'tradeoff']) {
+        expect(await tab.locator(`#chart-${id} svg .role-mark > *`).count(), `chart ${id}`).toBeGreaterThan(2);
+      }
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
