@@ -8,14 +8,30 @@ import { isTimeZone } from './time.js';
 
 const share = z.number().min(0).max(1);
 const hourOfDay = z.number().int().min(0).max(23);
-const positive = z.number().positive();
+
+/*
+ * Upper bounds on every open-ended number (issue 11). A value past them passed validation and then
+ * overflowed the solver or the queueing search ("internal error"); each bound is far beyond what
+ * any center uses yet small enough that sums over a week of hours and agents stay exact in a
+ * double and well scaled for HiGHS, so the error names the field instead.
+ */
+/** Durations (handle time, waits, patience, solver time): a day. An hourly queue model says nothing about longer waits. */
+const MAX_SECONDS = 86_400;
+/** Money per agent-hour: 1e6 covers an agent-hour even in the currencies with the most digits (VND, IDR: ~1e5). */
+const MAX_PER_HOUR = 1e6;
+/** A week's budget: 1e12 pays 100,000 agents round the clock for a week at 50,000 an hour (a VND or IDR rate). */
+const MAX_BUDGET = 1e12;
+/** Head counts: a million agents of one pool on shift at once. */
+const MAX_AGENTS = 1_000_000;
+
+const seconds = z.number().positive().max(MAX_SECONDS);
 
 const serviceTarget = z.object({
-  answer_within_seconds: z.number().min(0),
+  answer_within_seconds: z.number().min(0).max(MAX_SECONDS),
   service_level: z.number().gt(0).lt(1),
-  max_asa_seconds: positive.nullable(),
+  max_asa_seconds: seconds.nullable(),
   max_occupancy: z.number().gt(0).max(1).nullable(),
-  patience_seconds: positive.nullable(),
+  patience_seconds: seconds.nullable(),
   max_abandon_rate: z.number().gt(0).lt(1).nullable(),
 });
 
@@ -53,12 +69,13 @@ export const poolSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'use letters, digits, _ or -, starting with a letter'),
     kind: z.enum(['in_house', 'outsourced']),
-    cost_per_hour: z.number().min(0),
-    night_premium: z.number().min(0).default(0),
+    cost_per_hour: z.number().min(0).max(MAX_PER_HOUR),
+    // (1 + night_premium) times the day rate: up to 11 times.
+    night_premium: z.number().min(0).max(10).default(0),
     productivity: z.number().gt(0).max(2).default(1),
     shift_lengths: z.array(z.number().int().min(1).max(24)).min(1).default([8]),
     start_hours: z.array(hourOfDay).min(1).nullable().default(null),
-    max_agents: z.number().int().min(0).nullable().default(null),
+    max_agents: z.number().int().min(0).max(MAX_AGENTS).nullable().default(null),
     week_pattern: weekPatternSchema.nullable().default(null),
   })
   .refine((p) => new Set(p.shift_lengths).size === p.shift_lengths.length, {
@@ -80,8 +97,10 @@ export const configSchema = z
     demand: z
       .strictObject({
         bot_deflection: z.number().min(0).lt(1).default(0.78),
-        aht_seconds: positive.default(240),
-        concurrency: z.number().min(1).default(1),
+        // A contact handled in under a second is a counting error, not a contact.
+        aht_seconds: z.number().min(1).max(MAX_SECONDS).default(240),
+        // Contacts one agent works at once: chat runs 2-5, 100 is far past any.
+        concurrency: z.number().min(1).max(100).default(1),
       })
       .prefault({}),
     service: serviceTarget
@@ -109,20 +128,22 @@ export const configSchema = z
       })
       .prefault({}),
     min_coverage: share.default(0.95),
-    shortfall_penalty: z.number().min(0).default(500),
+    // Per staff-hour short: up to 100 times the dearest agent-hour, enough to make any shortfall dearer than staffing.
+    shortfall_penalty: z.number().min(0).max(100 * MAX_PER_HOUR).default(500),
     max_outsourced_share: share.nullable().default(0.45),
-    budget: z.number().min(0).nullable().default(1_200_000),
+    budget: z.number().min(0).max(MAX_BUDGET).nullable().default(1_200_000),
     pools: z.array(poolSchema).min(1).default(DEFAULT_POOLS.map((p) => ({ ...p, shift_lengths: [...p.shift_lengths], start_hours: p.start_hours && [...p.start_hours], week_pattern: null }))),
     solver: z
       .strictObject({
-        time_limit_seconds: positive.default(30),
+        time_limit_seconds: seconds.default(30),
         mip_rel_gap: z.number().min(0).max(1).default(0.005),
       })
       .prefault({}),
     alerts: z
       .strictObject({
-        max_asa_seconds: positive.default(60),
-        budget_tolerance: z.number().min(0).default(0.1),
+        max_asa_seconds: seconds.default(60),
+        // Over budget by up to 10 times the budget (1000%).
+        budget_tolerance: z.number().min(0).max(10).default(0.1),
         min_night_coverage: share.default(0.85),
         max_shortfall_share: share.default(0.15),
       })

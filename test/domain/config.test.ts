@@ -65,3 +65,92 @@ describe('readConfig', () => {
     expect(() => readConfig(path)).toThrow(/^config\.json line 4, field service\.service_level: /);
   });
 });
+
+/** Writes `text` as config.json in a fresh folder; returns its path. */
+function configFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'config.json');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('numbers the solver cannot use (issue 11)', () => {
+  const pool = { id: 'a', kind: 'in_house', cost_per_hour: 50 };
+  it.each([
+    ['pools.0.cost_per_hour', { pools: [{ ...pool, cost_per_hour: 1e308 }] }],
+    ['pools.0.max_agents', { pools: [{ ...pool, max_agents: 1e15 }] }],
+    ['pools.0.night_premium', { pools: [{ ...pool, night_premium: 1e308 }] }],
+    ['budget', { budget: 1e308 }],
+    ['shortfall_penalty', { shortfall_penalty: 1e308 }],
+    ['demand.aht_seconds', { demand: { aht_seconds: 1e308 } }],
+    ['demand.aht_seconds', { demand: { aht_seconds: 1e-300 } }],
+    ['demand.concurrency', { demand: { concurrency: 1e9 } }],
+    ['service.answer_within_seconds', { service: { answer_within_seconds: 1e308 } }],
+    ['service.patience_seconds', { service: { patience_seconds: 1e308 } }],
+    ['service.holiday.max_asa_seconds', { service: { holiday: { max_asa_seconds: 1e308 } } }],
+    ['service.periods.0.answer_within_seconds', { service: { periods: [{ answer_within_seconds: 1e308 }] } }],
+    ['solver.time_limit_seconds', { solver: { time_limit_seconds: 1e308 } }],
+    ['alerts.max_asa_seconds', { alerts: { max_asa_seconds: 1e308 } }],
+    ['alerts.budget_tolerance', { alerts: { budget_tolerance: 1e308 } }],
+  ])('refuses an absurd %s, naming the field', (field, value) => {
+    try {
+      parseConfig(value, 'config.json');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).location.field).toBe(field);
+    }
+  });
+
+  it('still takes the largest values a real center could use', () => {
+    const c = parseConfig({ budget: 1e12, shortfall_penalty: 1e7, pools: [{ ...pool, cost_per_hour: 1e6, max_agents: 1_000_000, night_premium: 10 }], solver: { time_limit_seconds: 86_400 } });
+    expect(c.budget).toBe(1e12);
+  });
+
+  it('names the file, line and field of an out-of-range cost', () => {
+    const path = configFile('{\n  "budget": null,\n  "pools": [\n    {\n      "id": "a", "kind": "in_house",\n      "cost_per_hour": 1e308\n    }\n  ]\n}\n');
+    expect(() => readConfig(path)).toThrow(/^config\.json line 6, field pools\.0\.cost_per_hour: /);
+  });
+});
+
+describe('deeply nested configuration (issue 11)', () => {
+  it.each([
+    ['arrays', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['objects', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+    ['a nested field value', '{\n"service": {"holiday": ' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000) + '}}'],
+  ])('refuses 100,000 levels of %s as bad input, not a stack overflow', (_, text) => {
+    expect(() => readConfig(configFile(text))).toThrow(InputError);
+    expect(() => readConfig(configFile(text))).toThrow(/^config\.json line \d+: nested deeper than 64 levels/);
+  });
+
+  it('names the line where the nesting goes too deep', () => {
+    const text = '{\n  "service": {\n    "holiday": ' + '['.repeat(70) + ']'.repeat(70) + '\n  }\n}\n';
+    expect(() => readConfig(configFile(text))).toThrow(/^config\.json line 3: nested deeper than 64 levels/);
+  });
+
+  it('is not fooled by brackets inside strings', () => {
+    expect(() => readConfig(configFile(`{"currency": "${'['.repeat(100)}"}`))).not.toThrow();
+  });
+});
+
+describe('unknown fields (issue 11)', () => {
+  it('names the unknown key at its own line and path, with a suggestion', () => {
+    const path = configFile('{\n  "timezone": "UTC",\n  "service": {\n    "service_level": 0.8,\n\n\n    "answer_within_secs": 20\n  }\n}\n');
+    expect(() => readConfig(path)).toThrow('config.json line 7, field service.answer_within_secs: unknown field (did you mean answer_within_seconds?)');
+  });
+
+  it('names an unknown top-level key by name, not as (root)', () => {
+    const path = configFile('{\n  "timezone": "UTC",\n  "budjet": 5\n}\n');
+    expect(() => readConfig(path)).toThrow('config.json line 3, field budjet: unknown field (did you mean budget?)');
+  });
+
+  it('names unknown keys inside pools and periods, and every one of them in fields', () => {
+    try {
+      parseConfig({ pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 1, max_agent: 3 }], service: { periods: [{ service_level: 0.9, zzz: 1 }] } });
+      expect.unreachable();
+    } catch (e) {
+      const fields = (e as InputError).fields;
+      expect(fields).toContainEqual({ path: 'pools.0.max_agent', message: 'unknown field (did you mean max_agents?)' });
+      expect(fields).toContainEqual({ path: 'service.periods.0.zzz', message: 'unknown field' });
+    }
+  });
+});
