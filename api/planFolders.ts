@@ -1,4 +1,6 @@
-import { hasPlanFile, listPlanFolders, readPlanFile } from '../src/plan/store.js';
+import type { Logger } from 'pino';
+import { plansNewestFirst } from '../src/plan/retention.js';
+import { foreignEntries, hasPlanFile, listPlanFolders, readPlanFile } from '../src/plan/store.js';
 import { ApiError } from './errors.js';
 
 /** The files a plan folder holds and the media type each is served with. */
@@ -23,7 +25,34 @@ export function planFolder(store: string, id: string): string {
   return folder;
 }
 
-/** A plan's summary.json as an object. */
+/** A plan's summary.json as an object; a plan whose summary cannot be read answers for itself alone. */
 export function readSummary(store: string, folder: string): Record<string, unknown> {
-  return JSON.parse(readPlanFile(store, folder, 'summary.json')) as Record<string, unknown>;
+  try {
+    const summary = JSON.parse(readPlanFile(store, folder, 'summary.json')) as unknown;
+    if (summary !== null && typeof summary === 'object' && !Array.isArray(summary)) return summary as Record<string, unknown>;
+  } catch {
+    /* answered below */
+  }
+  throw new ApiError(500, 'corrupt_plan', `plan ${folder} is damaged: its summary.json cannot be read; plan the week again`);
+}
+
+/**
+ * The store's plans for `GET /v1/plans`, newest first: what is not a plan (a stray folder) and
+ * a plan whose summary cannot be read are skipped and logged, so one bad entry never fails the
+ * list for everyone.
+ */
+export function listPlans(store: string, limit: number, logger: Logger): Record<string, unknown>[] {
+  const strays = foreignEntries(store);
+  if (strays.length > 0) logger.warn({ entries: strays }, 'the plan store holds entries that are not plans; they are not listed');
+  const plans: Record<string, unknown>[] = [];
+  for (const { name } of plansNewestFirst(store)) {
+    if (plans.length === limit) break;
+    try {
+      const s = readSummary(store, name);
+      plans.push({ plan_id: s.plan_id, week_start: s.week_start, created: s.created, status: s.status, cost: s.cost, url: `/v1/plans/${s.plan_id}` });
+    } catch (e) {
+      logger.error({ folder: name, err: e }, 'a plan folder cannot be read; it is left out of the list');
+    }
+  }
+  return plans;
 }

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { InputError } from '../src/domain/errors.js';
 import { KeyStore } from '../src/plan/keys.js';
+import { acquireLock } from '../src/plan/lock.js';
 import { createApp } from './app.js';
 import { clientErrorHandler } from './errors.js';
 import { JobRunner } from './jobs/runner.js';
@@ -34,20 +35,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the service: recovers the store's jobs, starts the workers, listens. */
+/**
+ * Starts the service: takes the store (one server per folder store: a second one would run the
+ * first one's jobs again), recovers the store's jobs, starts the workers, listens.
+ * Throws LockBusyError when another server holds the store.
+ */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const logger = o.logger ?? createLogger();
   mkdirSync(o.store, { recursive: true });
+  const releaseStore = acquireLock(o.store, 'serve');
   const runner = new JobRunner({ store: o.store, workers: o.workers, maxQueued: o.maxQueued, jobTimeoutSeconds: o.jobTimeoutSeconds, maxAttempts: 2, keepJobsDays: 30, logger });
-  runner.start();
-  const app = createApp({ store: o.store, keys: new KeyStore(o.store), runner, logger, rateLimit: o.rateLimit, bodyLimit: o.bodyLimit });
   let server: Server;
   try {
+    runner.start();
+    const app = createApp({ store: o.store, keys: new KeyStore(o.store), runner, logger, rateLimit: o.rateLimit, bodyLimit: o.bodyLimit });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(o.port, o.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
   } catch (e) {
     await runner.close();
+    releaseStore();
     // A taken or forbidden port is the user's to fix: exit 2 with a plain message.
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new InputError({ file: 'command line', field: '--port' }, `cannot listen on ${o.host}:${o.port} (${code})`);
@@ -65,6 +72,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runner.close();
+      releaseStore();
     },
   };
 }

@@ -11,6 +11,8 @@ export interface Slot {
   /** True once the worker has loaded the engine and said so. */
   online: boolean;
   jobId: string | null;
+  /** True while stop() terminates the worker: its exit is then no crash of the job. */
+  stopping: boolean;
 }
 
 export interface PoolEvents {
@@ -30,7 +32,7 @@ export class WorkerPool {
   private failures = 0;
 
   constructor(size: number, private readonly events: PoolEvents, private readonly logger: Logger) {
-    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: null, online: false, jobId: null }));
+    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: null, online: false, jobId: null, stopping: false }));
   }
 
   /** Starts the workers; each reports ready once it has loaded the engine. */
@@ -49,11 +51,14 @@ export class WorkerPool {
     slot.worker!.postMessage(m);
   }
 
-  /** Stops a slot's worker (cancel, time limit); it is replaced. */
-  stop(slot: Slot): void {
+  /**
+   * Stops a slot's worker (cancel, time limit) and resolves once the thread has really stopped;
+   * it is then replaced. Until then a message the job sent just before (say, done) still arrives.
+   */
+  async stop(slot: Slot): Promise<void> {
     // Offline at once: terminate() is asynchronous and nothing may be handed to a dying worker.
-    Object.assign(slot, { jobId: null, online: false });
-    void slot.worker?.terminate();
+    Object.assign(slot, { online: false, stopping: true });
+    await slot.worker?.terminate();
   }
 
   /** Stops every worker for good (no replacements). */
@@ -76,10 +81,10 @@ export class WorkerPool {
     });
     worker.on('error', (e) => this.logger.error({ worker: slot.index, err: e }, 'plan worker error'));
     worker.on('exit', (code) => {
-      const jobId = slot.jobId;
+      const jobId = slot.stopping ? null : slot.jobId;
       // A worker that exits before saying ready could not load the engine: back off.
       const failedToStart = !started;
-      Object.assign(slot, { worker: null, online: false, jobId: null });
+      Object.assign(slot, { worker: null, online: false, jobId: null, stopping: false });
       if (this.closing) return;
       this.events.changed(slot, { jobId, code });
       if (failedToStart) this.failures++;

@@ -20,6 +20,9 @@ export interface RunnerOptions {
   logger: Logger;
 }
 
+/** What a cancel achieved: a job is `cancelled` only when it really stopped. */
+export type CancelOutcome = { cancelled: true; job: JobRecord } | { cancelled: false; job: JobRecord; reason: string };
+
 /** Thrown by submit when the queue is full. */
 export class QueueFullError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -75,16 +78,26 @@ export class JobRunner {
     return job;
   }
 
-  /** Cancels a queued or running job; returns it, or null when it had already ended. */
-  cancel(id: string): JobRecord | null {
+  /**
+   * Cancels a queued or running job. It says `cancelled` only when the job has really stopped:
+   * taken off this server's queue, or its worker thread terminated before the job ended. A job
+   * that ended first, or that this server does not hold, is not cancelled, and the reason says why.
+   */
+  async cancel(id: string): Promise<CancelOutcome> {
     const job = this.jobs.get(id)!;
-    if (TERMINAL.includes(job.status)) return null;
+    if (TERMINAL.includes(job.status)) return { cancelled: false, job, reason: `job ${id} has already ended (${job.status})` };
     const at = this.queue.indexOf(id);
-    if (at >= 0) this.queue.splice(at, 1);
-    const slot = this.pool.slots.find((s) => s.jobId === id);
-    const done = this.finish(id, 'cancelled', {});
-    if (slot) this.pool.stop(slot);
-    return done;
+    if (at >= 0) {
+      this.queue.splice(at, 1);
+      return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
+    }
+    const slot = this.pool.slots.find((s) => s.jobId === id && !s.stopping);
+    if (!slot) return { cancelled: false, job, reason: `job ${id} is ${job.status} but neither queued nor running in this server; it was not cancelled` };
+    await this.pool.stop(slot);
+    // The job may have ended in the instant before its thread stopped: then it was not cancelled.
+    const after = this.jobs.get(id)!;
+    if (TERMINAL.includes(after.status)) return { cancelled: false, job: after, reason: `job ${id} ended (${after.status}) before it could be stopped` };
+    return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
   }
 
   /** True when every worker thread is up. */
@@ -103,24 +116,38 @@ export class JobRunner {
   private dispatch(): void {
     for (const slot of this.pool.slots) {
       if (!slot.online || slot.jobId !== null) continue;
-      const id = this.queue.shift();
-      if (id === undefined) return;
+      const next = this.nextTask();
+      if (!next) return;
+      const { id, task } = next;
       const job = this.jobs.update(id, { status: 'running', stage: 'starting', started: new Date().toISOString(), attempts: (this.jobs.get(id)?.attempts ?? 0) + 1 });
       this.timers.set(id, setTimeout(() => this.timeOut(id, slot), this.o.jobTimeoutSeconds * 1000));
       this.o.logger.info({ job_id: id, worker: slot.index, attempt: job.attempts }, 'job started');
-      this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, task: this.jobs.inputs<JobTask>(id) });
+      this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, task });
     }
   }
 
+  /** The next queued job whose inputs can be read; one whose inputs the store lost fails with the reason, never stays queued. */
+  private nextTask(): { id: string; task: JobTask } | null {
+    for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
+      try {
+        return { id, task: this.jobs.inputs<JobTask>(id) };
+      } catch (e) {
+        this.o.logger.error({ job_id: id, err: e }, 'the inputs of a queued job cannot be read');
+        this.finish(id, 'failed', { error: { error: 'internal', message: 'the inputs of this job are missing from the store; submit it again' } });
+      }
+    }
+    return null;
+  }
+
   private timeOut(id: string, slot: Slot): void {
-    if (slot.jobId !== id) return;
+    if (slot.jobId !== id || slot.stopping) return;
     this.finish(id, 'failed', { error: { error: 'timeout', message: `the job ran over its time limit of ${this.o.jobTimeoutSeconds} s` } });
-    this.pool.stop(slot);
+    void this.pool.stop(slot);
   }
 
   private onMessage(slot: Slot, m: Exclude<WorkerMessage, { type: 'ready' }>): void {
     // A late message from a job already cancelled or timed out is ignored.
-    if (slot.jobId !== m.jobId) return;
+    if (slot.jobId !== m.jobId || TERMINAL.includes(this.jobs.get(m.jobId)?.status ?? 'failed')) return;
     if (m.type === 'stage') {
       this.jobs.update(m.jobId, { stage: m.stage, ...(m.progress ? { progress: m.progress } : {}) });
       return;

@@ -15,11 +15,10 @@ export function jobRoutes(ctx: AppContext): Router {
       res.locals.jobId = String(req.params.id);
       res.json(find(String(req.params.id)));
     })
-    .delete('/jobs/:id', allow(ctx.keys, ['planner', 'admin']), (req, res) => {
+    .delete('/jobs/:id', allow(ctx.keys, ['planner', 'admin']), async (req, res) => {
       res.locals.jobId = String(req.params.id);
-      const job = find(String(req.params.id));
-      const cancelled = ctx.runner.cancel(job.id);
-      if (!cancelled) throw new ApiError(409, 'conflict', `job ${job.id} has already ended (${job.status})`);
-      res.json(cancelled);
+      const outcome = await ctx.runner.cancel(find(String(req.params.id)).id);
+      if (!outcome.cancelled) throw new ApiError(409, 'conflict', outcome.reason);
+      res.json(outcome.job);
     });
 }

@@ -5,13 +5,12 @@ import type { JobRecord } from '../../src/plan/jobs.js';
 import { InputError } from '../../src/domain/errors.js';
 import { isVaryField, VARY_FIELDS } from '../../src/scenarios/fields.js';
 import { grid, parseValues } from '../../src/scenarios/vary.js';
-import { plansNewestFirst } from '../../src/plan/retention.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { JobTask } from '../jobs/messages.js';
 import { QueueFullError } from '../jobs/runner.js';
-import { PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
+import { listPlans, PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
 import { planInputs } from '../planInputs.js';
 import { scenariosRequestSchema } from '../schemas.js';
 import { parseBody } from '../validation.js';
@@ -30,12 +29,7 @@ export function planRoutes(ctx: AppContext): Router {
     })
     .get('/plans', allow(ctx.keys, ANY_ROLE), (req, res) => {
       const limit = Math.min(MAX_LIST, Math.max(1, Number(req.query.limit) || 100));
-      const plans = plansNewestFirst(ctx.store)
-        .slice(0, limit)
-        .map(({ name }) => {
-          const s = readSummary(ctx.store, name);
-          return { plan_id: s.plan_id, week_start: s.week_start, created: s.created, status: s.status, cost: s.cost, url: `/v1/plans/${s.plan_id}` };
-        });
+      const plans = listPlans(ctx.store, limit, ctx.logger);
       res.json({ plans });
     })
     .get('/plans/:id', allow(ctx.keys, ANY_ROLE), (req, res) => {

@@ -115,7 +115,11 @@ export function withLock<T>(store: string, kind: LockKind, change: () => T, wait
 }
 
 function release(path: string, store: string, createdStore: boolean): void {
-  rmSync(path, { force: true });
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    return; // the store turned unwritable: the lock names a process that is ending, so it goes stale
+  }
   if (createdStore) {
     try {
       rmdirSync(store); // only succeeds when the run wrote nothing
