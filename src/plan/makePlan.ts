@@ -30,7 +30,9 @@ export interface PlanResult {
 /** The plan id of a set of inputs: the same inputs always give the same id. */
 export function inputsId(inputs: PlanInputs): string {
   const week = planWeek(inputs);
-  return planId([JSON.stringify({ ...inputs.config, week_start: week }), JSON.stringify(inputs.history), JSON.stringify(inputs.events), week]);
+  // The data, not the name of the file it came in: the same history uploaded or read from disk is one plan.
+  const { queues, withOffset } = inputs.history;
+  return planId([JSON.stringify({ ...inputs.config, week_start: week }), JSON.stringify({ queues, withOffset }), JSON.stringify(inputs.events), week]);
 }
 
 /**
