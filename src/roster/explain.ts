@@ -1,85 +1,276 @@
-import { solveWithHighs } from './highs.js';
-import { buildRosterModel, type RosterModel } from './model.js';
-import type { RosterProblem } from './types.js';
+import { assembleRoster, type Counts } from './assemble.js';
+import { roundingCuts } from './cuts.js';
+import { mergeSplits } from './dominance.js';
+import { roundAndRepair } from './heuristic.js';
+import { solveWithHighs, type SolverOutcome } from './highs.js';
+import type { LinearProgram } from './lpFormat.js';
+import { buildRosterModel, type RosterModel, type RuleSelection } from './model.js';
+import { startVector } from './startVector.js';
+import type { Roster, RosterProblem } from './types.js';
+import { verifyRoster } from './verify.js';
 import { roundTo } from '../domain/round.js';
 
-/**
- * Why no roster meets every hard rule, in a sentence that names the rule and the number that
- * would make the week feasible. Tries, in order: the budget (the least cost that meets the
- * floors under the other rules), the outsourced share (the least share that works), and the
- * pools' max_agents (the hours whose floor they cannot reach).
- */
-export async function explainInfeasible(problem: RosterProblem, timeLimitSeconds: number): Promise<string> {
-  const gap = problem.solver.mipRelGap;
-  if (problem.budget !== null) {
-    const least = await leastCost(buildRosterModel(problem, { budget: false, outsourcedShare: true, maxAgents: true }), timeLimitSeconds, gap);
-    if (least !== null) {
-      return `The budget of ${problem.budget} is too small: the least cost that meets the coverage floors under the other rules is ${least}; raise the budget to at least ${least} or lower min_coverage.`;
-    }
-  }
-  if (problem.maxOutsourcedShare !== null) {
-    const share = await leastOutsourcedShare(problem, timeLimitSeconds, gap);
-    if (share !== null) {
-      return `The outsourced share cap of ${pct(problem.maxOutsourcedShare)} cannot hold: the in-house pools' max_agents leave too few in-house hours, and the least outsourced share that meets the coverage floors is ${pct(share)}; raise max_outsourced_share to at least ${share} or in-house max_agents.`;
-    }
-  }
-  return unreachableFloors(problem);
+/** How the diagnosis of a week without a roster runs. */
+export interface ExplainOptions {
+  /**
+   * True when no roster exists for certain (the full model's LP relaxation is infeasible, or
+   * HiGHS' search proved it); false when the search merely stopped without finding one.
+   */
+  proven: boolean;
+  /** Time for the integer searches that pin the numbers down; the LP proofs do not depend on it. */
+  timeLimitSeconds: number;
+  /** Work budget of each integer search (simplex iterations), as for the roster's own solve. */
+  iterationLimit: number;
+  inThread?: boolean;
+  /** Unproven case: HiGHS' words for why the search stopped, and the limit the user set. */
+  stopped?: string;
+  userLimitSeconds?: number;
 }
 
-/** The least total cost (currency, rounded up) of a roster meeting the model's rules, or null. */
-async function leastCost(model: RosterModel, timeLimitSeconds: number, mipRelGap: number): Promise<number | null> {
-  const costOnly = { ...model.program, objective: model.decisions.map((d) => ({ variable: d.name, coef: d.cost })) };
-  const result = await solveWithHighs(costOnly, { timeLimitSeconds, mipRelGap });
-  if (result.status !== 'optimal' && result.status !== 'feasible') return null;
-  // The incumbent's own cost (not the bound): a budget of this size is known to be feasible.
-  const cost = model.decisions.reduce((a, d) => a + d.cost * Math.round(result.values.get(d.name) ?? 0), 0);
-  return Math.ceil(cost - 1e-6);
+// The LPs here solve in well under a second at every size measured; this limit is only a safety
+// net, far above any solver time limit, so that a short limit or a loaded machine cannot change
+// which rule is named (issue #11: the rule once came from what a time-limited MIP search reached).
+const PROOF_SECONDS = 300;
+const FLOORS: RuleSelection = { budget: false, outsourcedShare: false, maxAgents: true };
+const FLOORS_AND_SHARE: RuleSelection = { budget: false, outsourcedShare: true, maxAgents: true };
+
+/** The roster model under some rules, minimising cost alone, with the rounding cuts (valid for every roster). */
+interface CostModel {
+  rules: RuleSelection;
+  model: RosterModel;
+  program: LinearProgram;
+}
+
+/** The least cost of a roster meeting a CostModel's rules, as far as the proofs and the search got. */
+interface LeastCost {
+  /** Total cost of a verified roster meeting the rules (a budget of this much is enough); null if none found. */
+  cost: number | null;
+  /** Proven lower bound on the least cost (LP relaxation or MIP dual bound); null if unknown. */
+  bound: number | null;
+  /** HiGHS proved that no integer roster meets the rules. */
+  infeasible: boolean;
+}
+
+/**
+ * Why no roster was found, in a sentence that names the rule and the number that would make the
+ * week feasible. The rule is decided by proofs, never by how far a time-limited search got: LP
+ * relaxations (with the rounding cuts, valid for every integer roster) of the floors under
+ * max_agents, start hours and shift lengths; then with the outsourced share; then their least
+ * cost against the budget. A relaxation that is infeasible, or whose least cost exceeds the
+ * budget, proves the rule binds. Only when every relaxation holds but the integer model was
+ * proven infeasible do integer searches decide (a roster found is itself the proof), and a search
+ * that stops undecided is reported as such. Numbers come as a proven lower bound and, when a
+ * verified roster reaches it, the exact figure.
+ */
+export async function explainInfeasible(problem: RosterProblem, options: ExplainOptions): Promise<string> {
+  const floors = costModel(problem, FLOORS);
+  const floorsLp = await relaxation(floors, options);
+  if (floorsLp.status === 'infeasible') return unreachableFloors(problem, true, options);
+
+  const withShare = problem.maxOutsourcedShare !== null ? costModel(problem, FLOORS_AND_SHARE) : floors;
+  const withShareLp = withShare === floors ? floorsLp : await relaxation(withShare, options);
+  if (withShareLp.status === 'infeasible') return shareTooSmall(problem, floors, options);
+
+  const lpCost = withShareLp.status === 'optimal' ? withShareLp.objective! : null;
+  if (problem.budget !== null && lpCost !== null && exceeds(lpCost, problem.budget)) {
+    return budgetTooSmall(problem, await leastCost(problem, withShare, withShareLp, options), lpCost, false);
+  }
+  const relaxed = floorsLp.status === 'optimal' && withShareLp.status === 'optimal';
+  if (!options.proven) return noRosterInTime(options.userLimitSeconds ?? options.timeLimitSeconds, options.stopped ?? '', relaxed);
+
+  // Every relaxation holds, yet HiGHS proved no integer roster exists: integer searches decide.
+  const least = await leastCost(problem, withShare, withShareLp, options);
+  if (least.cost !== null && problem.budget !== null && exceeds(least.cost, problem.budget)) return budgetTooSmall(problem, least, lpCost, true);
+  if (least.infeasible) {
+    if (withShare === floors) return unreachableFloors(problem, false, options);
+    const floorsOnly = await leastCost(problem, floors, floorsLp, options);
+    if (floorsOnly.cost !== null) return shareTooSmall(problem, floors, options);
+    if (floorsOnly.infeasible) return unreachableFloors(problem, false, options);
+  }
+  if (least.cost !== null) {
+    // Only solver tolerances could bring this: say so rather than blame a rule.
+    return `HiGHS reported no roster, yet a roster that meets every hard rule was found by the check (cost ${least.cost}); solve again with a longer solver.time_limit_seconds.`;
+  }
+  return `HiGHS proved that no roster meets every hard rule, but the LP relaxation meets them all and the searches that single out the rule stopped undecided within ${options.timeLimitSeconds} s; raise solver.time_limit_seconds to have the rule named.`;
+}
+
+/**
+ * The sentence for a search that stopped at its limit without any roster: not an infeasibility.
+ * @param relaxed whether the LP relaxation meets every hard rule (then a rule is not the cause)
+ */
+export function noRosterInTime(limitSeconds: number, stopped: string, relaxed: boolean): string {
+  const rules = relaxed ? 'no hard rule is proven to be in the way (the LP relaxation meets them all)' : 'whether a roster exists is not known';
+  return `No roster found: the search reached its limit (${limitSeconds} s; ${stopped || 'stopped'}) before finding one, and ${rules}; raise solver.time_limit_seconds.`;
+}
+
+function costModel(problem: RosterProblem, rules: RuleSelection): CostModel {
+  const model = buildRosterModel(problem, rules);
+  const objective = model.decisions.map((d) => ({ variable: d.name, coef: d.cost }));
+  // Shortfall rows constrain nothing once the penalty is out of the objective: left out.
+  const rows = [...model.program.rows, ...roundingCuts(problem, model)].filter((r) => !r.name.startsWith('cover_') && !r.name.startsWith('mir_cover_'));
+  return { rules, model, program: { objective, rows, integers: model.program.integers } };
+}
+
+function relaxation(m: CostModel, options: ExplainOptions): Promise<SolverOutcome> {
+  return solveWithHighs(m.program, { timeLimitSeconds: PROOF_SECONDS, mipRelGap: 0, relax: true, inThread: options.inThread });
+}
+
+// An LP optimum above the budget beyond the solver's relative tolerance.
+const exceeds = (cost: number, budget: number) => cost > budget + 1e-7 * Math.max(1, Math.abs(budget));
+
+/** The problem the CostModel's rules describe: no budget, no penalty (cost alone), the share if kept. */
+function variantOf(problem: RosterProblem, rules: RuleSelection): RosterProblem {
+  return { ...problem, budget: null, shortfallPenalty: 0, maxOutsourcedShare: rules.outsourcedShare ? problem.maxOutsourcedShare : null };
+}
+
+/**
+ * The least cost under the CostModel's rules: the LP optimum and the MIP dual bound below it,
+ * and above it the cheapest verified roster among the rounded relaxation and HiGHS' incumbent.
+ */
+async function leastCost(problem: RosterProblem, m: CostModel, lp: SolverOutcome, options: ExplainOptions): Promise<LeastCost> {
+  const variant = variantOf(problem, m.rules);
+  const seed = lp.status === 'optimal' ? roundAndRepair(variant, m.model, lp.values) : null;
+  const mip = await solveWithHighs(m.program, {
+    timeLimitSeconds: options.timeLimitSeconds,
+    mipRelGap: 0,
+    start: seed ? startVector(variant, m.model, seed.counts) : undefined,
+    iterationLimit: options.iterationLimit,
+    inThread: options.inThread,
+  });
+  const found = [seed?.counts, mip.status === 'optimal' || mip.status === 'feasible' ? roundCounts(m.model, mip.values) : undefined];
+  const costs = found.flatMap((counts) => (counts ? [verifiedCost(variant, m.model, counts)] : [])).filter((c): c is number => c !== null);
+  const bounds = [lp.status === 'optimal' ? lp.objective : null, mip.bound].filter((b): b is number => b !== null && Number.isFinite(b));
+  return { cost: costs.length > 0 ? Math.min(...costs) : null, bound: bounds.length > 0 ? Math.max(...bounds) : null, infeasible: mip.status === 'infeasible' };
+}
+
+/** A roster's total cost when it passes the independent check under the problem's rules, else null. */
+function verifiedCost(problem: RosterProblem, model: RosterModel, counts: Counts): number | null {
+  const body = assembleRoster(problem, model, mergeSplits(model.merges, counts));
+  const roster: Roster = { status: 'feasible', ...body, solver: { name: 'highs', seconds: 0, objective: null, bound: null, gap: null }, explanation: '' };
+  return verifyRoster(problem, roster).length === 0 ? body.cost.total : null;
+}
+
+function roundCounts(model: RosterModel, values: Map<string, number>): Counts {
+  return new Map(model.decisions.map((d) => [d.name, Math.max(0, Math.round(values.get(d.name) ?? 0))]));
+}
+
+/**
+ * The budget sentence: the least budget lies between the proven lower bound and the cost of a
+ * verified roster; one figure when the two meet (in whole currency units).
+ * @param aboveBudget the full model is proven infeasible and a roster under the other rules exists: the least cost exceeds the budget
+ */
+function budgetTooSmall(problem: RosterProblem, least: LeastCost, lpCost: number | null, aboveBudget: boolean): string {
+  const budget = problem.budget!;
+  const bounds = [least.bound, lpCost].filter((b): b is number => b !== null);
+  let low = bounds.length > 0 ? Math.ceil(Math.max(...bounds) - 1e-7 * Math.max(1, Math.max(...bounds))) : -Infinity;
+  if (aboveBudget) low = Math.max(low, Math.floor(budget) + 1);
+  const high = least.cost === null ? null : Math.ceil(least.cost - 1e-6);
+  const head = `The budget of ${budget} is too small: the least cost that meets the coverage floors under the other rules`;
+  if (high !== null && low >= high) return `${head} is ${high}; raise the budget to at least ${high} or lower min_coverage.`;
+  const proof = aboveBudget ? 'no roster within the budget exists, as HiGHS proved' : 'a proven lower bound, from the LP relaxation and the search';
+  if (high !== null) return `${head} is at least ${low} (${proof}) and at most ${high} (a roster that meets them costs that); raise the budget to ${high}, which is known to be enough (none below ${low} can be), or lower min_coverage.`;
+  return `${head} is at least ${low} (${proof}; the search found no roster within its limit to pin it down); raise the budget to at least ${low} or lower min_coverage.`;
+}
+
+/**
+ * The share sentence, called once the share is proven to bind. The least share lies between
+ * the LP relaxation's least ratio (a proven lower bound) and the share of a verified roster
+ * found by the integer search; one figure when the two round (up, to 0.001) to the same.
+ */
+async function shareTooSmall(problem: RosterProblem, floors: CostModel, options: ExplainOptions): Promise<string> {
+  const cap = problem.maxOutsourcedShare!;
+  const ratio = await leastOutsourcedShare(problem, floors, true, options);
+  const high = await leastOutsourcedShare(problem, floors, false, options);
+  // The least cap on the 0.001 grid that the LP ratio allows: no smaller cap can hold.
+  const low = ratio === null ? null : Math.ceil(ratio * 1000 - 1e-6) / 1000;
+  const head = `The outsourced share cap of ${pct(cap)} cannot hold: the in-house pools' max_agents leave too few in-house hours, and the least outsourced share that meets the coverage floors`;
+  if (high !== null && low !== null && low >= high) return `${head} is ${pct(high)}; raise max_outsourced_share to at least ${high} or in-house max_agents.`;
+  if (high !== null) return `${head} is at most ${pct(high)} (a roster found has that share)${low !== null ? ` and at least ${pct(low)} (proven by the LP relaxation)` : ''}; raise max_outsourced_share to ${high}, which is known to be enough, or in-house max_agents.`;
+  if (low !== null) return `${head} is at least ${pct(low)} (proven by the LP relaxation; the search found no roster within its limit to pin it down); raise max_outsourced_share to at least ${low} or in-house max_agents.`;
+  return `The outsourced share cap of ${pct(cap)} cannot hold under the in-house pools' max_agents (proven by the LP relaxation); raise max_outsourced_share or in-house max_agents.`;
 }
 
 /**
  * The least outsourced share of paid hours among rosters meeting the floors and max_agents
- * (Dinkelbach's method: minimise outsourced - s x paid, move s to the ratio found, repeat);
- * rounded up to 0.001 so that it works. Null when the floors are out of reach anyway.
+ * (Dinkelbach's method: minimise outsourced - s x paid, move s to the ratio found, repeat).
+ * `relax`: over the LP relaxation, where the method converges to the least ratio, a proven lower
+ * bound (null when it cannot finish). Otherwise over integer rosters: the least share found,
+ * rounded up to 0.001 and verified by its roster, so raising the cap to it works (null when no
+ * roster was found).
  */
-async function leastOutsourcedShare(problem: RosterProblem, timeLimitSeconds: number, mipRelGap: number): Promise<number | null> {
-  const model = buildRosterModel(problem, { budget: false, outsourcedShare: false, maxAgents: true });
+async function leastOutsourcedShare(problem: RosterProblem, floors: CostModel, relax: boolean, options: ExplainOptions): Promise<number | null> {
+  const { model } = floors;
+  const rows = floors.program.rows;
   let share = 1;
-  for (let round = 0; round < 6; round++) {
+  let best: number | null = null;
+  for (let round = 0; round < 8; round++) {
     const objective = model.decisions.map((d) => ({ variable: d.name, coef: d.paidHours * ((d.pool.kind === 'outsourced' ? 1 : 0) - share) }));
-    const result = await solveWithHighs({ ...model.program, objective }, { timeLimitSeconds: timeLimitSeconds / 6, mipRelGap });
-    if (result.status !== 'optimal' && result.status !== 'feasible') return round === 0 ? null : Math.ceil(share * 1000) / 1000;
+    const timeLimitSeconds = relax ? PROOF_SECONDS : options.timeLimitSeconds / 8;
+    const result = await solveWithHighs({ ...floors.program, objective, rows }, { timeLimitSeconds, mipRelGap: 0, relax, iterationLimit: relax ? undefined : options.iterationLimit / 8, inThread: options.inThread });
+    if (result.status !== 'optimal' && result.status !== 'feasible') return relax ? null : best;
+    const counts = roundCounts(model, result.values);
     let paid = 0;
     let outsourced = 0;
     for (const d of model.decisions) {
-      const agents = Math.round(result.values.get(d.name) ?? 0);
+      const agents = relax ? (result.values.get(d.name) ?? 0) : counts.get(d.name)!;
       paid += agents * d.paidHours;
       if (d.pool.kind === 'outsourced') outsourced += agents * d.paidHours;
     }
     const found = paid > 0 ? outsourced / paid : 0;
-    if (found >= share - 1e-9) break;
+    if (!relax) {
+      const rounded = Math.ceil(found * 1000 - 1e-6) / 1000;
+      const variant = { ...variantOf(problem, FLOORS), maxOutsourcedShare: rounded };
+      if (verifiedCost(variant, model, counts) !== null && (best === null || rounded < best)) best = rounded;
+    }
+    // Converged: no roster has a ratio below `share` (the LP optimum is ~0; for the MIP, as far as it searched).
+    if (found >= share - 1e-9) return relax ? (result.status === 'optimal' ? share : null) : best;
     share = found;
   }
-  return Math.ceil(share * 1000 - 1e-6) / 1000;
+  return relax ? null : best;
 }
 
-/** Hours whose floor exceeds what every pool together may staff (max_agents x productivity). */
-function unreachableFloors(problem: RosterProblem): string {
+/**
+ * The least raise of every capped pool's max_agents that lets the floors be met: over the LP
+ * relaxation a proven lower bound (rounded up), over integer rosters the raise a roster needs.
+ */
+async function leastCapRaise(problem: RosterProblem, relax: boolean, options: ExplainOptions): Promise<number | null> {
+  const { program: floors } = costModel(problem, FLOORS);
+  const rows = floors.rows.map((r) => (r.name.startsWith('max_') ? { ...r, terms: [...r.terms, { variable: 'raise', coef: -1 }] } : r));
+  const program = { objective: [{ variable: 'raise', coef: 1 }], rows, integers: [...floors.integers, 'raise'] };
+  const result = await solveWithHighs(program, { timeLimitSeconds: relax ? PROOF_SECONDS : options.timeLimitSeconds, mipRelGap: 0, relax, iterationLimit: relax ? undefined : options.iterationLimit, inThread: options.inThread });
+  if (result.status !== 'optimal' && result.status !== 'feasible') return null;
+  return Math.ceil(result.objective! - 1e-6);
+}
+
+/**
+ * The floors out of reach of max_agents, start hours and shift lengths (proven by the LP
+ * relaxation when `relax`, else by HiGHS' search): the hours whose floor exceeds what every pool
+ * together may staff there, or else the least raise of every capped pool's max_agents.
+ */
+async function unreachableFloors(problem: RosterProblem, relax: boolean, options: ExplainOptions): Promise<string> {
   const { slots, pools } = problem;
   const capacity = slots.map((slot) => pools.reduce((a, p) => a + (coversHour(p.start_hours, p.shift_lengths, slot.hourOfDay) ? (p.max_agents ?? Infinity) * p.productivity : 0), 0));
-  const short = slots.flatMap((slot, h) => (slot.floor > capacity[h] + 1e-9 ? [{ label: slot.label, floor: slot.floor, capacity: capacity[h] }] : []));
+  const short = slots.flatMap((slot, h) => (slot.floor > capacity[h] + 1e-9 ? [{ label: slot.label, floor: slot.floor, capacity: capacity[h], night: slot.night }] : []));
+  const lower = short.some((s) => s.night) ? (short.some((s) => !s.night) ? 'min_coverage or night.min_coverage' : 'night.min_coverage') : 'min_coverage';
   if (short.length === 0) {
-    return 'No roster meets every hard rule: together, the pools\' max_agents, start hours and shift lengths cannot reach the coverage floors; raise max_agents or allow more start hours.';
+    const raise = await leastCapRaise(problem, relax, options);
+    const proof = relax ? 'the LP relaxation' : "HiGHS' search";
+    const by = raise !== null && raise > 0 ? `raise every capped pool's max_agents by ${relax ? 'at least ' : ''}${raise}` : 'raise max_agents';
+    return `No roster meets the coverage floors (proven by ${proof}): together, the pools' max_agents, start hours and shift lengths cannot reach them in every hour at once; ${by}, allow more start hours, or lower min_coverage.`;
   }
   const worst = short.reduce((a, b) => (b.floor - b.capacity > a.floor - a.capacity ? b : a));
   const listed = short.slice(0, 5).map((s) => s.label).join(', ') + (short.length > 5 ? ` and ${short.length - 5} more` : '');
   const missing = worst.floor - worst.capacity;
   // Per capped pool that can work that hour: the agents it alone would need on top of its cap.
   const hour = slots.find((s) => s.label === worst.label)!.hourOfDay;
-  const perPool = pools
-    .filter((p) => p.max_agents !== null && coversHour(p.start_hours, p.shift_lengths, hour))
+  const covering = pools.filter((p) => coversHour(p.start_hours, p.shift_lengths, hour));
+  const perPool = covering
+    .filter((p) => p.max_agents !== null)
     .map((p) => `${p.id}'s max_agents by ${Math.ceil(missing / p.productivity - 1e-9)} (to ${p.max_agents! + Math.ceil(missing / p.productivity - 1e-9)})`);
-  const fix = perPool.length > 0 ? `raise ${perPool.join(' or ')}` : `raise max_agents by at least ${Math.ceil(missing - 1e-9)} agent(s) (at productivity 1)`;
-  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower min_coverage.`;
+  const fix = covering.length === 0
+    ? `no pool's start hours and shift lengths reach ${String(hour).padStart(2, '0')}:00: allow a start hour that covers it`
+    : `raise ${perPool.join(' or ')}`;
+  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
 }
 
 // Whether some shift of the pool can be on at this hour of day (a start within the last L hours).

@@ -1,7 +1,7 @@
 import { assembleRoster, type Counts } from './assemble.js';
 import { roundingCuts } from './cuts.js';
 import { mergeSplits } from './dominance.js';
-import { explainInfeasible } from './explain.js';
+import { explainInfeasible, noRosterInTime } from './explain.js';
 import { solveWithHighs, type Progress } from './highs.js';
 import { roundAndRepair } from './heuristic.js';
 import { buildRosterModel, type RosterModel } from './model.js';
@@ -49,6 +49,10 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const mipRelGap = options.mipRelGap ?? problem.solver.mipRelGap;
   const remaining = () => Math.max(1, timeLimitSeconds - elapsed());
   const inThread = options.inThread;
+  const iterationLimit = options.iterationLimit ?? ITERATIONS_PER_SECOND * timeLimitSeconds;
+  // Why there is no roster comes from proofs (explain.ts); the search only sets how exact the numbers get.
+  const explain = (proven: boolean, stopped = '') =>
+    explainInfeasible(problem, { proven, timeLimitSeconds: remaining(), iterationLimit, inThread, stopped, userLimitSeconds: timeLimitSeconds });
   const model = buildRosterModel(problem);
   // The same optimum with a tighter relaxation: a better rounding, bound and root (cuts.ts).
   const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
@@ -58,17 +62,17 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const candidates: Counts[] = seed ? [seed.counts] : [];
   let bound = lp.status === 'optimal' ? lp.objective : null;
   let stopped = '';
-  if (lp.status === 'infeasible') return infeasibleRoster(problem, await explainInfeasible(problem, remaining()), elapsed());
+  if (lp.status === 'infeasible') return infeasibleRoster(problem, await explain(true), elapsed());
   if (!options.preview || !seed) {
     const mip = await solveWithHighs(program, {
       timeLimitSeconds: remaining(),
       mipRelGap,
       start: seed ? startVector(problem, model, seed.counts) : undefined,
-      iterationLimit: options.iterationLimit ?? ITERATIONS_PER_SECOND * timeLimitSeconds,
+      iterationLimit,
       onProgress: options.onProgress,
       inThread,
     });
-    if (mip.status === 'infeasible') return infeasibleRoster(problem, await explainInfeasible(problem, remaining()), elapsed());
+    if (mip.status === 'infeasible') return infeasibleRoster(problem, await explain(true), elapsed());
     if (mip.status === 'optimal' || mip.status === 'feasible') candidates.unshift(roundCounts(model, mip.values));
     if (mip.bound !== null) bound = Math.max(bound ?? -Infinity, mip.bound);
     stopped = mip.detail;
@@ -91,9 +95,11 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
     const done = { ...best, solver: { ...best.solver, seconds: roundTo(elapsed(), 6) } };
     return { ...done, explanation: narrateRoster(problem, done) };
   }
+  // Stopped without a roster: not an infeasibility unless a proof says so. A relaxation that
+  // met every rule already rules that out; otherwise the diagnosis's LPs decide.
   const why = failures.length > 0
     ? `No verified roster: the solver's answer failed the independent check (${failures[0]}).`
-    : `HiGHS found no roster within the time limit of ${timeLimitSeconds} s (${stopped}); raise solver.time_limit_seconds.`;
+    : lp.status === 'optimal' ? noRosterInTime(timeLimitSeconds, stopped, true) : await explain(false, stopped);
   return infeasibleRoster(problem, why, elapsed());
 }
 

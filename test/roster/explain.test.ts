@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { solveRoster } from '../../src/roster/solve.js';
+import { makeProblem, plainConfig } from './helpers.js';
+import { realisticWeek } from './weekShape.js';
+
+const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] } as const;
+const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], max_agents: 300 } as const;
+const week = realisticWeek(30).map((r) => r.staffNeeded);
+const realistic = (extra: Record<string, unknown>) => makeProblem(plainConfig([inhouse, vendor], { max_outsourced_share: 0.45, ...extra }), (slot) => week[slot]);
+// A search stopped before its first node: a wall-clock limit of ~0 and a work budget of 1 iteration.
+const stoppedAtOnce = { timeLimitSeconds: 0.001, iterationLimit: 1 };
+
+/** The least budget the explanation states: [proven lower bound, a budget known to be enough]. */
+function leastBudget(explanation: string): [number, number | null] {
+  const exact = /least cost that meets the coverage floors under the other rules is (\d+);/.exec(explanation);
+  if (exact) return [Number(exact[1]), Number(exact[1])];
+  const low = /is at least (\d+)/.exec(explanation);
+  const high = /at most (\d+)/.exec(explanation);
+  expect(low, explanation).not.toBeNull();
+  return [Number(low![1]), high ? Number(high[1]) : null];
+}
+
+describe('explanations of a week without a roster rest on a proof, not on how far the search got', () => {
+  it('names the budget and its least figure for a budget-infeasible week even when the search stops at once (issue #11)', async () => {
+    // Used to say "max_agents, start hours and shift lengths cannot reach the floors" (or blame
+    // the time limit) when the explanation's own search found nothing in time.
+    const budget = 20_000;
+    const roster = await solveRoster(realistic({ budget }), stoppedAtOnce);
+    expect(roster.status).toBe('infeasible');
+    expect(roster.explanation).toMatch(/^The budget of 20000 is too small/);
+    expect(roster.explanation).not.toMatch(/max_agents|No roster found/);
+    const [low, high] = leastBudget(roster.explanation);
+    expect(low).toBeGreaterThan(budget);
+    // Given time, the search pins the least budget inside the same proven range.
+    const settled = await solveRoster(realistic({ budget }), { timeLimitSeconds: 5 });
+    expect(settled.explanation).toMatch(/^The budget of 20000 is too small/);
+    const [settledLow, settledHigh] = leastBudget(settled.explanation);
+    expect(settledLow).toBeGreaterThanOrEqual(low);
+    if (high !== null) expect(settledLow).toBeLessThanOrEqual(high);
+    // The upper figure is the cost of a roster the explanation checked (verify.ts); that such a
+    // budget then solves is shown on a small week in solve.test.ts.
+    expect(settledHigh).toBeGreaterThanOrEqual(settledLow);
+  });
+
+  it('says the time limit stopped the search, not that a rule is infeasible, when a roster exists', async () => {
+    const roster = await solveRoster(realistic({ budget: 1_000_000 }), stoppedAtOnce);
+    if (roster.status !== 'infeasible') return; // HiGHS found a roster before the first interrupt check
+    expect(roster.explanation).toMatch(/^No roster found: the search reached its limit .* no hard rule is proven to be in the way/);
+    expect(roster.explanation).not.toMatch(/too small|cannot reach|cannot hold/);
+  });
+});
