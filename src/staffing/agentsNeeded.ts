@@ -8,6 +8,21 @@ import { loadErlangs, type QueueMetrics } from './queue.js';
 const ROUNDING = 1e-12;
 
 /**
+ * The most agents one hour is staffed with: ten times the seats of the largest single centers.
+ * The search is linear in agents (the Erlang B recursion) and the roster grows with them, so a
+ * wrong count (1e9 contacts an hour) would otherwise run for minutes and then fail in the solver.
+ */
+export const MAX_AGENTS_PER_HOUR = 100_000;
+
+/** A load that would need more than MAX_AGENTS_PER_HOUR agents: almost surely a wrong count. */
+export class TooManyAgentsError extends RangeError {
+  constructor(readonly loadErlangs: number) {
+    super(`a load of ${Math.round(loadErlangs).toLocaleString('en-US')} Erlangs needs more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents`);
+    this.name = 'TooManyAgentsError';
+  }
+}
+
+/**
  * The service one hour gets from `agents` agents under a target: Erlang A when the target sets
  * `patience_seconds`, Erlang C otherwise (SPEC section 3, Service target).
  * @param arrivalsPerHour contacts offered per hour
@@ -26,11 +41,12 @@ export function serviceWith(arrivalsPerHour: number, ahtSeconds: number, agents:
  *
  * The search starts from a lower bound near the load (see `lowerBound`), doubles its step until
  * the target is met, then bisects; every measure is monotone in the number of agents, and the
- * Erlang B recursion is shared by all the candidates.
+ * Erlang B recursion is shared by all the candidates. It never looks past MAX_AGENTS_PER_HOUR.
  * @param arrivalsPerHour contacts offered per hour
  * @param ahtSeconds mean handle time, seconds
  * @param target the hour's service target
  * @returns agents (integer)
+ * @throws TooManyAgentsError when more than MAX_AGENTS_PER_HOUR agents would be needed
  * @example
  * agentsNeeded(200, 180, { answer_within_seconds: 20, service_level: 0.8, max_asa_seconds: null,
  *   max_occupancy: null, patience_seconds: null, max_abandon_rate: null }) //=> 14
@@ -42,12 +58,14 @@ export function agentsNeeded(arrivalsPerHour: number, ahtSeconds: number, target
   const meets = (n: number) => meetsTarget(evaluate(n), target);
 
   let fails = lowerBound(a, target) - 1; // a count known to fall short
+  if (fails >= MAX_AGENTS_PER_HOUR) throw new TooManyAgentsError(a);
   let step = 1;
-  while (!meets(fails + step)) {
+  while (!meets(Math.min(fails + step, MAX_AGENTS_PER_HOUR))) {
+    if (fails + step >= MAX_AGENTS_PER_HOUR) throw new TooManyAgentsError(a);
     fails += step;
     step *= 2;
   }
-  let enough = fails + step;
+  let enough = Math.min(fails + step, MAX_AGENTS_PER_HOUR);
   while (enough - fails > 1) {
     const mid = Math.floor((fails + enough) / 2);
     if (meets(mid)) enough = mid;

@@ -1,6 +1,8 @@
 import { totalShrinkage, type PlanConfig } from '../domain/config.js';
+import { InputError } from '../domain/errors.js';
+import { formatTimestamp } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Requirement } from '../domain/types.js';
-import { agentsNeeded } from './agentsNeeded.js';
+import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsNeeded.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
 export { deliveredService } from './delivered.js';
@@ -19,13 +21,22 @@ export { serviceTargetAt } from './serviceTargets.js';
  * @param points the hourly forecast (contacts per hour)
  * @param config the plan configuration
  * @param events calendar events (hours in a `holiday` event use `service.holiday`)
+ * @param source the file the counts come from (the forecast, or the history it was made from),
+ *   named when an hour would need more agents than any center has
  */
-export function requirementsFor(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[]): Requirement[] {
+export function requirementsFor(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[], source = 'forecast'): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
   return points.map((p) => {
     const handledContacts = handledOf(p.contacts, config);
     const ahtSeconds = p.ahtSeconds ?? config.demand.aht_seconds;
-    const agents = agentsNeeded(handledContacts, ahtSeconds / config.demand.concurrency, serviceTargetAt(p.t, config, events));
+    let agents: number;
+    try {
+      agents = agentsNeeded(handledContacts, ahtSeconds / config.demand.concurrency, serviceTargetAt(p.t, config, events));
+    } catch (e) {
+      if (!(e instanceof TooManyAgentsError)) throw e;
+      const count = `a forecast of ${Math.round(p.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(p.t, config.timezone)}`;
+      throw new InputError({ file: source }, `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`);
+    }
     return { t: p.t, contacts: p.contacts, handledContacts, ahtSeconds, agentsNeeded: agents, staffNeeded: agents / available };
   });
 }

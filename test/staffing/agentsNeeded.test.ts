@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceTarget } from '../../src/domain/config.js';
-import { agentsNeeded, meetsTarget, serviceWith } from '../../src/staffing/agentsNeeded.js';
+import { agentsNeeded, MAX_AGENTS_PER_HOUR, meetsTarget, serviceWith, TooManyAgentsError } from '../../src/staffing/agentsNeeded.js';
 
 const target = (over: Partial<ServiceTarget> = {}): ServiceTarget => ({
   answer_within_seconds: 20,
@@ -69,5 +69,28 @@ describe('agentsNeeded', () => {
     expect(n).toBeGreaterThan(8334);
     expect(n).toBeLessThan(8600);
     expect(agentsNeeded(500_000, 60, target({ patience_seconds: 120 }))).toBeLessThanOrEqual(n);
+  });
+});
+
+describe('agentsNeeded on counts no center staffs (issue 11)', () => {
+  /** Arrivals per hour of 240 s contacts that make `erlangs` of load. */
+  const arrivals = (erlangs: number) => (erlangs * 3600) / 240;
+
+  it.each([
+    ['1e9 contacts an hour', 1e9, target()],
+    ['1e9 contacts an hour with patience', 1e9, target({ patience_seconds: 60 })],
+    ['a load just under the limit whose need is over it', arrivals(MAX_AGENTS_PER_HOUR - 10), target()],
+  ])('refuses %s at once instead of searching for ever', (_, perHour, t) => {
+    const started = performance.now();
+    expect(() => agentsNeeded(perHour, 240, t)).toThrow(TooManyAgentsError);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('still staffs a load near the limit, in well under a second', () => {
+    const started = performance.now();
+    const n = agentsNeeded(arrivals(90_000), 240, target());
+    expect(n).toBeGreaterThan(90_000);
+    expect(n).toBeLessThanOrEqual(MAX_AGENTS_PER_HOUR);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

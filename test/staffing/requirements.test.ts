@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, type PlanConfig } from '../../src/domain/config.js';
+import { InputError } from '../../src/domain/errors.js';
 import { parseTimestamp } from '../../src/domain/time.js';
 import type { CalendarEvent, ForecastPoint } from '../../src/domain/types.js';
 import { agentsNeeded } from '../../src/staffing/agentsNeeded.js';
@@ -128,5 +129,15 @@ describe('deliveredService', () => {
 
   it('reports an understaffed Erlang C hour as no service and endless waits', () => {
     expect(deliveredService(9, 200, 180, t)).toMatchObject({ serviceLevel: 0, asaSeconds: Infinity });
+  });
+});
+
+describe('requirementsFor on a count no center staffs (issue 11)', () => {
+  it('refuses it as bad input naming the file it came from, the hour and the count', () => {
+    const points = [point(MONDAY_10, 100), point('2026-11-30T11:00', 1e9)];
+    const started = performance.now();
+    expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(InputError);
+    expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(/^forecast\.csv: a forecast of 1,000,000,000 contacts at 2026-11-30T11:00 would need more than 100,000 agents/);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../../io/config.js';
 import { readForecast } from '../../io/forecastFile.js';
@@ -19,7 +20,7 @@ export function registerRequirements(program: Command, _ctx: CommandContext): vo
       const config = readConfig(o.config);
       const { points, withOffset } = readForecast(o.forecast, config.timezone);
       const events = eventsOrNone(o.events, config.timezone);
-      const rows = requirementsFor(points, config, events);
+      const rows = requirementsFor(points, config, events, basename(o.forecast));
       writeOutput(o.out, formatRequirements(rows, config.timezone, withOffset));
     });
 }
