@@ -270,7 +270,8 @@ async function unreachableFloors(problem: RosterProblem, relax: boolean, options
   const fix = covering.length === 0
     ? `no pool's start hours and shift lengths reach ${String(hour).padStart(2, '0')}:00: allow a start hour that covers it`
     : `raise ${perPool.join(' or ')}`;
-  return `The pools' max_agents cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
+  const what = covering.length === 0 ? "pools' start hours and shift lengths" : "pools' max_agents";
+  return `The ${what} cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
 }
 
 // Whether some shift of the pool can be on at this hour of day (a start within the last L hours).
