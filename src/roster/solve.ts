@@ -36,7 +36,9 @@ const ITERATIONS_PER_SECOND = 200;
  * rounded and repaired into a roster (the preview), which seeds HiGHS; the better of the two,
  * verified from its shifts, is returned, with the LP or MIP bound and the gap. Never throws for
  * an infeasible week: the result then has status `infeasible` and an explanation naming the rule
- * and the number that fixes it. Same problem in, same roster out (unless the wall-clock limit,
+ * and the number that fixes it, both proven (explain.ts); a search stopped by its limits before
+ * any roster also has status `infeasible` (roster.json has no other), its explanation saying that
+ * no rule is proven in the way. Same problem in, same roster out (unless the wall-clock limit,
  * a safety net behind the work budget, cuts the solve short).
  * @example
  * const roster = await solveRoster(problem, { preview: true });
