@@ -2,8 +2,10 @@ import type { PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { addDaysToDate, HOUR_MS, localDate, nextMonday, startOfLocalDay, weekHours } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, History, Requirement } from '../domain/types.js';
+import { WEEK } from '../forecast/calendar.js';
 import { forecastHistory } from '../forecast/index.js';
 import { pooledForecast } from '../forecast/pooled.js';
+import { HISTORY_WEEKS_WANTED } from '../report/alerts.js';
 import { requirementsFor } from '../staffing/requirements.js';
 import { buildRosterProblem } from '../roster/problem.js';
 import { withShadowPrices } from '../roster/shadowPrices.js';
@@ -32,10 +34,15 @@ export interface PlanOutcome {
   /** The roster model's input, kept for what is derived from it later (full-coverage cost). */
   problem: RosterProblem;
   roster: Roster;
+  /** Weeks of history before the week of the queue with the least (a short one earns a `history_short` alert). */
+  historyWeeks: number;
 }
 
 /** The longest gap between the history's end and the planned week's end that we forecast. */
 const MAX_WEEKS_AHEAD = 8;
+
+/** The least history a week is forecast from: one full week, so each hour of the week was seen once. */
+const MIN_HISTORY_HOURS = WEEK;
 
 /** The week a plan covers: `--week`, else config.week_start, else the Monday after the history. */
 export function planWeek(inputs: PlanInputs): string {
@@ -62,6 +69,14 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   if (history.queues.length === 0) {
     throw new InputError({ file: historyFile }, `no history before the planned week starting ${weekStart}`);
   }
+  // A day of history once planned a week "optimal" with every other hour closed: refuse it.
+  const spans = history.queues.map((q) => ({ queue: q.queue, hours: (q.hours[q.hours.length - 1].t - q.hours[0].t) / HOUR_MS + 1 }));
+  const shortest = spans.reduce((a, b) => (b.hours < a.hours ? b : a));
+  if (shortest.hours < MIN_HISTORY_HOURS) {
+    const whose = history.queues.length > 1 ? `queue ${shortest.queue}: ` : '';
+    const covers = `${shortest.hours} hour${shortest.hours === 1 ? '' : 's'}`;
+    throw new InputError({ file: historyFile }, `${whose}the history before the week of ${weekStart} covers ${covers}; forecasting a week needs at least 7 days (every hour of the week seen once), and ${HISTORY_WEEKS_WANTED} weeks for a tested forecast`);
+  }
   const from = lastHour(history) + HOUR_MS;
   const weekEnds = startOfLocalDay(addDaysToDate(weekStart, 7), tz);
   if (weekEnds - from > MAX_WEEKS_AHEAD * 7 * 24 * HOUR_MS) {
@@ -69,10 +84,11 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   }
   const horizon = Array.from({ length: (weekEnds - from) / HOUR_MS }, (_, i) => from + i * HOUR_MS);
   const forecast = pooledForecast(forecastHistory(history, inputs.events, tz, horizon)).filter((p) => p.t >= weekBegins);
-  const requirements = requirementsFor(forecast, config, inputs.events);
+  const requirements = requirementsFor(forecast, config, inputs.events, historyFile);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
   const roster = await withShadowPrices(await solveRoster(problem, { onProgress }), problem, config.currency);
-  return { weekStart, config, events: inputs.events, withOffset: history.withOffset, forecast, requirements, problem, roster };
+  const historyWeeks = shortest.hours / WEEK;
+  return { weekStart, config, events: inputs.events, withOffset: history.withOffset, forecast, requirements, problem, roster, historyWeeks };
 }
 
 function lastHour(history: History): number {

@@ -68,6 +68,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     delivered,
     fullCoverageCost: await fullCoverageCost(outcome.problem),
     files: [...PLAN_FILES],
+    historyWeeks: outcome.historyWeeks,
   });
 }
 

@@ -1,9 +1,10 @@
 import type { PlanConfig } from '../domain/config.js';
+import { MIN_TRAIN_WEEKS } from '../forecast/backtest.js';
 import type { Roster } from '../roster/types.js';
 
 /** One alert of summary.json (SPEC section 3, Alerts). */
 export interface Alert {
-  kind: 'asa_over_limit' | 'over_budget' | 'outsourced_share_over' | 'night_coverage_under' | 'shortfall_over';
+  kind: 'asa_over_limit' | 'over_budget' | 'outsourced_share_over' | 'night_coverage_under' | 'shortfall_over' | 'history_short';
   severity: 'critical' | 'warning';
   /** Timestamps of the hours concerned (empty for weekly alerts). */
   hours: string[];
@@ -98,4 +99,27 @@ export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts
     });
   }
   return alerts;
+}
+
+/** Weeks of history the forecast's backtest needs to hold one week out after its training weeks. */
+export const HISTORY_WEEKS_WANTED = MIN_TRAIN_WEEKS + 1;
+
+/**
+ * `history_short` (warning): with less history than the backtest needs, the forecast chose no
+ * model by held-out error and its intervals are defaults, so the plan rests on an untested forecast.
+ * @param historyWeeks weeks of history before the planned week (of the shortest queue)
+ */
+export function historyAlerts(historyWeeks: number): Alert[] {
+  if (historyWeeks >= HISTORY_WEEKS_WANTED) return [];
+  const weeks = Math.floor(historyWeeks * 10) / 10;
+  return [
+    {
+      kind: 'history_short',
+      severity: 'warning',
+      hours: [],
+      value: weeks,
+      threshold: HISTORY_WEEKS_WANTED,
+      message: `The history before this week covers only ${weeks.toFixed(1)} weeks; the forecast needs ${HISTORY_WEEKS_WANTED} weeks to test its models on a held-out week, so this one is untested: check it before relying on the roster.`,
+    },
+  ];
 }

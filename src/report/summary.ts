@@ -1,7 +1,7 @@
 import type { PlanConfig } from '../domain/config.js';
 import type { Requirement } from '../domain/types.js';
 import type { Roster } from '../roster/types.js';
-import { planAlerts, type Alert } from './alerts.js';
+import { historyAlerts, planAlerts, type Alert } from './alerts.js';
 import { contactWeighted } from './delivered.js';
 import { roundTo } from '../domain/round.js';
 
@@ -51,6 +51,8 @@ export interface SummaryInputs {
   delivered: DeliveredHour[];
   fullCoverageCost: number | null;
   files: string[];
+  /** Weeks of history the forecast had (of the shortest queue), when known. */
+  historyWeeks?: number;
 }
 
 
@@ -89,7 +91,11 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       contacts: Math.round(contacts),
       handled_contacts: Math.round(handled),
     },
-    alerts: infeasible ? [] : planAlerts(roster, config, { asaSeconds: delivered.map((d) => d.asaSeconds), fullCoverageCost: s.fullCoverageCost, currency: config.currency }),
+    alerts: [
+      ...(infeasible ? [] : planAlerts(roster, config, { asaSeconds: delivered.map((d) => d.asaSeconds), fullCoverageCost: s.fullCoverageCost, currency: config.currency })),
+      // About the inputs, so raised on infeasible plans too.
+      ...(s.historyWeeks === undefined ? [] : historyAlerts(s.historyWeeks)),
+    ],
     shadow_prices: roster.shadow_prices,
     explanation: roster.explanation,
     solver: roster.solver,

@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/domain/config.js';
+import { InputError } from '../../src/domain/errors.js';
+import { HOUR_MS } from '../../src/domain/time.js';
+import type { History, HourCount } from '../../src/domain/types.js';
+import { runPlan } from '../../src/plan/chain.js';
+import { makePlan } from '../../src/plan/makePlan.js';
+import { historyAlerts } from '../../src/report/alerts.js';
+import { at, makeHistory } from '../forecast/synthetic.js';
+
+const TZ = 'UTC';
+const WEEK = '2026-11-30';
+/** One in-house pool of 8-hour shifts: plans in about a second. */
+const config = configSchema.parse({
+  timezone: TZ,
+  budget: null,
+  solver: { time_limit_seconds: 10, mip_rel_gap: 0.02 },
+  pools: [{ id: 'inhouse', kind: 'in_house', cost_per_hour: 55, shift_lengths: [8] }],
+});
+
+/** `days` days of a 24/7 center's history ending the Sunday before WEEK, read from `file`. */
+function history(days: number, file = 'calls.csv', mean: (t: number) => number = () => 30): History {
+  const start = at('2026-11-30T00:00', TZ) - days * 24 * HOUR_MS;
+  return { queues: [{ queue: '', hours: makeHistory(start, days / 7, TZ, (_, t) => mean(t)) }], withOffset: false, file };
+}
+
+async function planError(h: History, week = WEEK): Promise<InputError> {
+  try {
+    await runPlan({ config, history: h, events: [], week });
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  return expect.unreachable();
+}
+
+describe('runPlan on a history too short to forecast a week (issue 11)', () => {
+  it('refuses a one-row history, naming its file and how much is needed', async () => {
+    const one: History = { queues: [{ queue: '', hours: [{ t: at('2026-11-29T10:00', TZ), contacts: 40 }] }], withOffset: false, file: 'calls.csv' };
+    expect((await planError(one)).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 1 hour; .*needs at least 7 days/);
+  });
+
+  it('refuses a one-day history', async () => {
+    expect((await planError(history(1))).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 24 hours; .*needs at least 7 days/);
+  });
+
+  it('names the queue whose history is short when there are several', async () => {
+    const long = history(14).queues[0].hours;
+    const short = history(2).queues[0].hours;
+    const h: History = { queues: [{ queue: 'voice', hours: long }, { queue: 'chat', hours: short }], withOffset: false, file: 'calls.csv' };
+    expect((await planError(h)).message).toMatch(/^calls\.csv: queue chat: the history before the week of 2026-11-30 covers 48 hours/);
+  });
+
+  it('plans from two weeks of history, with a history_short warning in summary.json', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'shiftcast-chain-'));
+    const { summary } = await makePlan({ config, history: history(14), events: [], week: WEEK }, store);
+    expect(summary.status).not.toBe('infeasible');
+    expect(summary.alerts.filter((a) => a.kind === 'history_short')).toEqual([
+      expect.objectContaining({ kind: 'history_short', severity: 'warning', hours: [], value: 2, threshold: 4 }),
+    ]);
+    expect(summary.alerts.find((a) => a.kind === 'history_short')!.message).toMatch(/2\.0 weeks.*4 weeks/);
+  });
+});
+
+describe('historyAlerts', () => {
+  it('warns under the four weeks the backtest needs, and not from four weeks on', () => {
+    expect(historyAlerts(3.9)).toEqual([expect.objectContaining({ kind: 'history_short', severity: 'warning', value: 3.9, threshold: 4 })]);
+    expect(historyAlerts(4)).toEqual([]);
+    expect(historyAlerts(30)).toEqual([]);
+  });
+});
+
+describe('runPlan week-range errors', () => {
+  it('name the history file the history came from', async () => {
+    expect((await planError(history(28, 'calls-2026.csv'), '2027-03-01')).message).toMatch(/^calls-2026\.csv: the history ends 2026-11-30, more than 8 weeks before/);
+    expect((await planError(history(28, 'calls-2026.csv'), '2026-01-05')).message).toMatch(/^calls-2026\.csv: no history before the planned week starting 2026-01-05/);
+  });
+});
+
+describe('runPlan on a count no center staffs (issue 11)', () => {
+  it('refuses it quickly as bad input naming the history file', async () => {
+    const monday10 = (t: number) => new Date(t).getUTCDay() === 1 && new Date(t).getUTCHours() === 10;
+    const started = performance.now();
+    const e = await planError(history(35, 'calls.csv', (t) => (monday10(t) ? 1e9 : 30)));
+    expect(e.message).toMatch(/^calls\.csv: a forecast of [\d,]+ contacts at 2026-11-30T10:00 would need more than 100,000 agents/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
