@@ -5,7 +5,7 @@ import { InputError } from '../src/domain/errors.js';
 import type { CalendarEvent, History } from '../src/domain/types.js';
 import { readConfig } from '../src/io/config.js';
 import { parseEvents, readEvents } from '../src/io/events.js';
-import { parseHistory, readHistory } from '../src/io/history.js';
+import { parseHistory, readHistorySync } from '../src/io/history.js';
 import { formatCsv } from '../src/io/table.js';
 import type { PlanInputs } from '../src/plan/chain.js';
 import { planRequestSchema, type PlanRequest } from './schemas.js';
@@ -27,7 +27,7 @@ export function planInputs(body: unknown, store: string): PlanInputs {
   const tz = config.timezone;
   const history =
     request.history === undefined
-      ? readHistory(workspaceFile(workspace!, 'history.csv'), tz)
+      ? readHistorySync(workspaceFile(workspace!, 'history.csv'), tz)
       : fromTable<History>('history', request.history, HISTORY_COLUMNS, (text) => parseHistory(text, tz, 'history'));
   let events: CalendarEvent[] = [];
   if (request.events !== undefined) events = fromTable('events', request.events, EVENT_COLUMNS, (text) => parseEvents(text, tz, 'events'));

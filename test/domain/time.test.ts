@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, localParts, nextMonday, parseTimestamp, weekHours } from '../../src/domain/time.js';
+import { TZDate } from '@date-fns/tz';
+import { formatTimestamp, localParts, nextMonday, parseTimestamp, timestampProblem, weekHours } from '../../src/domain/time.js';
 
 describe('time', () => {
   it('reads a timestamp without offset as wall-clock time in the zone', () => {
@@ -32,5 +33,62 @@ describe('time', () => {
     expect(nextMonday('2026-11-24')).toBe('2026-11-30');
     expect(nextMonday('2026-11-29')).toBe('2026-11-30');
     expect(nextMonday('2026-11-30')).toBe('2026-12-07');
+  });
+});
+
+describe('parseTimestamp across daylight-saving changes', () => {
+  const NY = 'America/New_York';
+
+  it('marks a wall-clock time the clocks skipped, with a message that says so', () => {
+    const p = parseTimestamp('2026-03-08T02:30', NY)!;
+    expect(p.dst).toEqual({ kind: 'skipped', message: '02:30 on 2026-03-08 does not exist in America/New_York (clocks jump from 02:00 to 03:00)' });
+  });
+
+  it('marks a wall-clock time that occurs twice, naming both offsets', () => {
+    const p = parseTimestamp('2026-11-01T01:00', NY)!;
+    expect(p.dst).toEqual({
+      kind: 'repeated',
+      message: '01:00 on 2026-11-01 occurs twice in America/New_York; write the rows with UTC offsets (-04:00 / -05:00) to tell them apart',
+    });
+    // Which of the two it means is unchanged: the first (EDT).
+    expect(p.t).toBe(Date.UTC(2026, 10, 1, 5));
+  });
+
+  it('leaves ordinary times and times with offsets unmarked', () => {
+    expect(parseTimestamp('2026-03-08T03:00', NY)!.dst).toBeUndefined();
+    expect(parseTimestamp('2026-11-01T01:00-05:00', NY)!.dst).toBeUndefined();
+    expect(parseTimestamp('2026-11-30T19:00', 'Asia/Shanghai')!.dst).toBeUndefined();
+  });
+
+  it('knows a half-hour change (Australia/Lord_Howe, 2026-10-04 02:00 -> 02:30)', () => {
+    expect(parseTimestamp('2026-10-04T02:15', 'Australia/Lord_Howe')!.dst?.message).toBe(
+      '02:15 on 2026-10-04 does not exist in Australia/Lord_Howe (clocks jump from 02:00 to 02:30)',
+    );
+    expect(parseTimestamp('2026-10-04T02:45', 'Australia/Lord_Howe')!.dst).toBeUndefined();
+  });
+
+  it('gives every minute of a day the same instant as before, around both changes', () => {
+    for (const [date, tz] of [['2026-03-08', NY], ['2026-11-01', NY], ['1999-04-02', 'Asia/Jerusalem'], ['1999-09-03', 'Asia/Jerusalem'], ['2026-10-04', 'Australia/Lord_Howe']]) {
+      for (let m = 0; m < 24 * 60; m += 5) {
+        const [h, mi] = [Math.floor(m / 60), m % 60].map((n) => String(n).padStart(2, '0'));
+        const text = `${date}T${h}:${mi}`;
+        const [y, mo, d] = date.split('-').map(Number);
+        expect(parseTimestamp(text, tz)!.t, text).toBe(new TZDate(y, mo - 1, d, Number(h), Number(mi), 0, tz).getTime());
+      }
+    }
+  });
+});
+
+describe('timestamp problems', () => {
+  it('rejects an offset out of range', () => {
+    expect(parseTimestamp('2026-11-30T08:00+99:99', 'UTC')).toBeNull();
+    expect(parseTimestamp('2026-11-30T08:00+05:75', 'UTC')).toBeNull();
+    expect(timestampProblem('2026-11-30T08:00+99:99')).toBe('offset "+99:99" is not a valid UTC offset (from -12:00 to +14:00, minutes below 60)');
+    expect(parseTimestamp('2026-11-30T08:00+14:00', 'UTC')!.t).toBe(Date.UTC(2026, 10, 29, 18));
+    expect(parseTimestamp('2026-11-30T08:00-0930', 'UTC')!.t).toBe(Date.UTC(2026, 10, 30, 17, 30));
+  });
+
+  it('describes a text that is no timestamp at all', () => {
+    expect(timestampProblem('30/11/2026 09:00')).toBe('"30/11/2026 09:00" is not an ISO 8601 timestamp like 2026-11-30T19:00');
   });
 });

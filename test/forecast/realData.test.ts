@@ -17,8 +17,8 @@ if (!present) console.warn(`skipping the real-data forecast tests: ${HISTORY} is
 describe.skipIf(!present)('the real bank history (../shared/data)', () => {
   // The file's clock has no daylight-saving jumps (8,760 rows, no gap or repeat): read it in UTC.
   const TZ = 'UTC';
-  it('beats seasonal naive one week ahead on the last four weeks of 1999, with intervals that cover', () => {
-    const hours = readHistory(HISTORY, TZ).queues[0].hours;
+  it('beats seasonal naive one week ahead on the last four weeks of 1999, with intervals that cover', async () => {
+    const hours = (await readHistory(HISTORY, TZ)).queues[0].hours;
     const events = readEvents(EVENTS, TZ);
     let ours = 0;
     let naive = 0;

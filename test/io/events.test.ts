@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
-import { parseEvents } from '../../src/io/events.js';
+import { parseEvents, readEvents } from '../../src/io/events.js';
 
 const TZ = 'Asia/Shanghai';
 
@@ -28,5 +28,21 @@ describe('parseEvents', () => {
 
   it('rejects a negative intensity', () => {
     expect(() => parseEvents('start,end,kind,intensity\n2026-11-11T00:00,2026-11-12T00:00,promotion,-1\n', TZ)).toThrow(/intensity/);
+  });
+});
+
+describe('readEvents', () => {
+  it('rejects a file that is not UTF-8, naming file and line', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'shiftcast-events-'));
+    try {
+      const path = join(dir, 'events.csv');
+      writeFileSync(path, Buffer.concat([Buffer.from('start,end,kind,name\n2026-11-11T00:00,2026-11-12T00:00,promotion,f'), Buffer.from([0xea, 0x74, 0x65]), Buffer.from('\n')]));
+      expect(() => readEvents(path, TZ)).toThrow(/events\.csv line 2: not valid UTF-8/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

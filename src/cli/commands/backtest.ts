@@ -17,10 +17,10 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
     .option('--json', 'print JSON instead of a table')
     .option('--config <file>', 'config.json, for its timezone')
     .option('--timezone <tz>', "time zone of timestamps without an offset (default: the config's)")
-    .action((o: { history: string; events?: string; weeks: number; json?: boolean; config?: string; timezone?: string }) => {
+    .action(async (o: { history: string; events?: string; weeks: number; json?: boolean; config?: string; timezone?: string }) => {
       const tz = o.timezone ?? configOrDefaults(o.config).timezone;
       if (!isTimeZone(tz)) throw new InputError({ file: 'command line', field: '--timezone' }, `"${tz}" is not a known IANA time zone`);
-      const history = readHistory(o.history, tz);
+      const history = await readHistory(o.history, tz);
       const events = eventsOrNone(o.events, tz);
       const queues = history.queues.map((q) => ({ queue: q.queue, weeks: accuracyReport(q.hours, events, tz, o.weeks) }));
       // A local hour number read as UTC is the local wall-clock time.

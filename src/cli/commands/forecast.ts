@@ -19,11 +19,11 @@ export function registerForecast(program: Command, _ctx: CommandContext): void {
     .option('--config <file>', 'config.json, for its timezone')
     .option('--timezone <tz>', 'time zone of timestamps without an offset (default: the config\'s)')
     .option('--out <file>', 'output file (default: standard output)')
-    .action((o: { history: string; events?: string; horizon: number; start?: string; config?: string; timezone?: string; out?: string }) => {
+    .action(async (o: { history: string; events?: string; horizon: number; start?: string; config?: string; timezone?: string; out?: string }) => {
       const config = configOrDefaults(o.config);
       const tz = o.timezone ?? config.timezone;
       if (!isTimeZone(tz)) throw new InputError({ file: 'command line', field: '--timezone' }, `"${tz}" is not a known IANA time zone`);
-      const history = readHistory(o.history, tz);
+      const history = await readHistory(o.history, tz);
       const events = eventsOrNone(o.events, tz);
       let start: number;
       if (o.start) {

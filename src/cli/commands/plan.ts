@@ -43,7 +43,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const config = readConfig(o.config);
       const inputs: PlanInputs = {
         config,
-        history: readHistory(o.history, config.timezone),
+        history: await readHistory(o.history, config.timezone),
         events: eventsOrNone(o.events, config.timezone),
         week: o.week,
       };
