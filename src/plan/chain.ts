@@ -1,6 +1,6 @@
 import type { PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
-import { addDaysToDate, HOUR_MS, localDate, nextMonday, startOfLocalDay, weekHours } from '../domain/time.js';
+import { addDaysToDate, formatTimestamp, HOUR_MS, localDate, nextMonday, startOfLocalDay, weekHours } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, History, Requirement } from '../domain/types.js';
 import { WEEK } from '../forecast/calendar.js';
 import { forecastHistory } from '../forecast/index.js';
@@ -70,12 +70,12 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     throw new InputError({ file: historyFile }, `no history before the planned week starting ${weekStart}`);
   }
   // A day of history once planned a week "optimal" with every other hour closed: refuse it.
-  const spans = history.queues.map((q) => ({ queue: q.queue, hours: (q.hours[q.hours.length - 1].t - q.hours[0].t) / HOUR_MS + 1 }));
+  const spans = history.queues.map((q) => ({ queue: q.queue, first: q.hours[0].t, last: q.hours[q.hours.length - 1].t, hours: (q.hours[q.hours.length - 1].t - q.hours[0].t) / HOUR_MS + 1 }));
   const shortest = spans.reduce((a, b) => (b.hours < a.hours ? b : a));
   if (shortest.hours < MIN_HISTORY_HOURS) {
     const whose = history.queues.length > 1 ? `queue ${shortest.queue}: ` : '';
-    const covers = `${shortest.hours} hour${shortest.hours === 1 ? '' : 's'}`;
-    throw new InputError({ file: historyFile }, `${whose}the history before the week of ${weekStart} covers ${covers}; forecasting a week needs at least 7 days (every hour of the week seen once), and ${HISTORY_WEEKS_WANTED} weeks for a tested forecast`);
+    const covers = `${shortest.hours} hour${shortest.hours === 1 ? '' : 's'} (${formatTimestamp(shortest.first, tz)} to ${formatTimestamp(shortest.last, tz)})`;
+    throw new InputError({ file: historyFile }, `${whose}the history before the week of ${weekStart} covers ${covers}; forecasting a week needs at least 7 days from first row to last (every hour of the week seen once), and ${HISTORY_WEEKS_WANTED} weeks for a tested forecast`);
   }
   const from = lastHour(history) + HOUR_MS;
   const weekEnds = startOfLocalDay(addDaysToDate(weekStart, 7), tz);

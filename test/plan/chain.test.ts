@@ -40,11 +40,11 @@ async function planError(h: History, week = WEEK): Promise<InputError> {
 describe('runPlan on a history too short to forecast a week (issue 11)', () => {
   it('refuses a one-row history, naming its file and how much is needed', async () => {
     const one: History = { queues: [{ queue: '', hours: [{ t: at('2026-11-29T10:00', TZ), contacts: 40 }] }], withOffset: false, file: 'calls.csv' };
-    expect((await planError(one)).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 1 hour; .*needs at least 7 days/);
+    expect((await planError(one)).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 1 hour \(2026-11-29T10:00 to 2026-11-29T10:00\); .*needs at least 7 days/);
   });
 
   it('refuses a one-day history', async () => {
-    expect((await planError(history(1))).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 24 hours; .*needs at least 7 days/);
+    expect((await planError(history(1))).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 24 hours \(2026-11-29T00:00 to 2026-11-29T23:00\); .*needs at least 7 days/);
   });
 
   it('names the queue whose history is short when there are several', async () => {
