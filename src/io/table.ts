@@ -19,7 +19,7 @@ export interface Table {
 }
 
 /** Where cells come from, for error messages: a Table, or a file read row by row. */
-type Source = Pick<Table, 'file'>;
+export type Source = Pick<Table, 'file'>;
 
 /** csv-parse options of every reader; records stay arrays, named by the header row here. */
 const CSV_OPTIONS = { skip_empty_lines: true, trim: true, bom: true } as const;

@@ -1,9 +1,9 @@
 import { InputError } from '../domain/errors.js';
 import { parseTimestamp, timestampProblem, type DstNote, type ParsedTimestamp } from '../domain/time.js';
-import type { Row, Table } from './table.js';
+import type { Row, Source, Table } from './table.js';
 
 /** A timestamp cell parsed in `timeZone`, or an error naming file, line and column (and what is wrong). */
-export function timestampCell(table: Pick<Table, 'file'>, row: Row, column: string, timeZone: string): ParsedTimestamp {
+export function timestampCell(table: Source, row: Row, column: string, timeZone: string): ParsedTimestamp {
   const text = row.cells[column] ?? '';
   const parsed = parseTimestamp(text, timeZone);
   if (!parsed) throw new InputError({ file: table.file, line: row.line, field: column }, timestampProblem(text)!);

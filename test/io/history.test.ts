@@ -247,6 +247,15 @@ describe('readHistory (streamed from the file)', () => {
     expect(streamed.queues.map((q) => q.hours.length)).toEqual([2500, 2500, 2500]);
   });
 
+  it('reads CRLF, a BOM, blank lines and quoted cells as parseHistory does, with the same line numbers', async () => {
+    const text = '\uFEFFtimestamp,contacts,queue\r\n"2026-11-30T08:00",3,"chat"\r\n\r\n2026-11-30T09:00,4,chat\r\n   \r\n2026-11-30T10:00,5,chat\r\n';
+    expect(await readHistory(file('crlf.csv', text), TZ)).toEqual(parseHistory(text, TZ, 'crlf.csv'));
+    const bad = text + '2026-11-30T11:00,-2,chat\r\n';
+    const streamed = await inputErrorAsync(() => readHistory(file('crlf-bad.csv', bad), TZ));
+    expect(streamed.location).toEqual({ file: 'crlf-bad.csv', line: 7, field: 'contacts' });
+    expect(inputError(() => parseHistory(bad, TZ, 'crlf-bad.csv')).location).toEqual(streamed.location);
+  });
+
   it('names both lines of a duplicate far apart in a streamed file', async () => {
     const lines = ['timestamp,contacts'];
     for (let i = 0; i < 20_000; i++) lines.push(`${new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().slice(0, 16)},1`);
