@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
-import { formatTimestamp, localParts, nextMonday, parseTimestamp, timestampProblem, weekHours } from '../../src/domain/time.js';
+import { formatTimestamp, localParts, nextMonday, parseTimestamp, startOfLocalHour, timestampProblem, weekHours } from '../../src/domain/time.js';
 
 describe('time', () => {
   it('reads a timestamp without offset as wall-clock time in the zone', () => {
@@ -90,5 +90,17 @@ describe('timestamp problems', () => {
 
   it('describes a text that is no timestamp at all', () => {
     expect(timestampProblem('30/11/2026 09:00')).toBe('"30/11/2026 09:00" is not an ISO 8601 timestamp like 2026-11-30T19:00');
+  });
+});
+
+describe('startOfLocalHour', () => {
+  it('is the instant minus its local minutes and seconds, in whole- and half-hour zones and across changes', () => {
+    for (const tz of ['Asia/Shanghai', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/New_York', 'Australia/Lord_Howe']) {
+      for (const from of [Date.UTC(2026, 2, 7), Date.UTC(2026, 9, 3), Date.UTC(2026, 9, 31)]) {
+        for (let t = from; t < from + 3 * 86_400_000; t += 7 * 60_000 + 13_000) {
+          expect(startOfLocalHour(t, tz), `${tz} ${new Date(t).toISOString()}`).toBe(t - localParts(t, tz).minute * 60_000 - (t % 60_000));
+        }
+      }
+    }
   });
 });
