@@ -1,78 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createScanner, findNodeAtLocation, parseTree, SyntaxKind } from 'jsonc-parser';
-import type { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { configSchema, type PlanConfig } from '../domain/config.js';
-
-/** One problem of a configuration: where (keys and indexes from the root) and what. */
-interface Problem {
-  path: (string | number)[];
-  message: string;
-}
-
-/**
- * zod issues as problems. An unknown key is named by its own path (`service.answer_within_secs`),
- * not its object's, with the nearest known key of that object when one is close (a typo).
- */
-function problemsOf(issues: z.core.$ZodIssue[]): Problem[] {
-  return issues.flatMap((i) => {
-    const path = i.path.filter((k): k is string | number => typeof k !== 'symbol');
-    if (i.code !== 'unrecognized_keys') return [{ path, message: i.message }];
-    const known = keysAt(configSchema, path);
-    return i.keys.map((key) => {
-      const near = nearest(key, known);
-      return { path: [...path, key], message: `unknown field${near ? ` (did you mean ${near}?)` : ''}` };
-    });
-  });
-}
-
-/** Config problems as field paths and messages (`service.service_level`), as the API's `fields` carry them. */
-export function issueFields(issues: z.core.$ZodIssue[]): { path: string; message: string }[] {
-  return problemsOf(issues).map((p) => ({ path: p.path.join('.'), message: p.message }));
-}
-
-/** The wrappers and containers of the config schema that the key lookup walks through (zod 4 `_zod.def`). */
-interface SchemaDef {
-  type: string;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
-  element?: z.core.$ZodType;
-  shape?: Record<string, z.core.$ZodType>;
-}
-
-/** The keys the object at `path` of a schema allows (none when it is not an object). */
-function keysAt(schema: z.core.$ZodType, path: readonly (string | number)[]): string[] {
-  const def = schema._zod.def as SchemaDef;
-  if (def.innerType) return keysAt(def.innerType, path); // default, prefault, nullable, optional
-  if (def.type === 'pipe' && def.in) return keysAt(def.in, path);
-  if (path.length === 0) return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-  if (def.type === 'array' && def.element) return keysAt(def.element, path.slice(1));
-  const child = def.type === 'object' ? def.shape?.[String(path[0])] : undefined;
-  return child ? keysAt(child, path.slice(1)) : [];
-}
-
-/** The known key closest to a misspelt one, when it is within a third of its length (at least 2) edits. */
-function nearest(key: string, known: readonly string[]): string | undefined {
-  const within = Math.max(2, Math.floor(key.length / 3));
-  let best: { key: string; d: number } | undefined;
-  for (const k of known) {
-    const d = editDistance(key, k);
-    if (d <= within && (!best || d < best.d)) best = { key: k, d };
-  }
-  return best?.key;
-}
-
-/** Levenshtein distance, one row at a time. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}
+import { fieldsOf, problemsOf } from './issues.js';
 
 /**
  * Validates a parsed configuration object; errors name the file and each bad field, and the
@@ -81,8 +12,8 @@ function editDistance(a: string, b: string): number {
 export function parseConfig(value: unknown, file = 'config.json', text?: string): PlanConfig {
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = problemsOf(result.error.issues);
-  const fields = problems.map((p) => ({ path: p.path.join('.'), message: p.message }));
+  const problems = problemsOf(result.error.issues, configSchema);
+  const fields = fieldsOf(problems);
   const first = fields[0];
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
   const line = text === undefined ? undefined : lineOf(text, problems[0].path);

@@ -44,7 +44,7 @@ describe('report.html served by the API in headless Chromium', () => {
       expect(response!.status()).toBe(200);
       expect(response!.headers()['x-content-type-options']).toBe('nosniff');
       // The page's <style> sets the body margin to 2em (28px at 14px): the style was applied.
-      expect(await tab.evaluate(() => getComputedStyle(document.body).marginTop)).toBe('28px');
+      expect(await tab.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).marginTop)).toBe('28px');
       for (const id of ['contacts', 'coverage', 'cost', 'tradeoff']) {
         expect(await tab.locator(`#chart-${id} svg .role-mark > *`).count(), `chart ${id}`).toBeGreaterThan(2);
       }
