@@ -2,22 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
-import { writePlanFolder } from '../../src/plan/store.js';
-import { bearer, makeKeys, serve, smallConfig, syntheticHistory, tempStore } from './support.js';
-
-/** A plan folder as makePlan writes it, with a made-up summary: enough for the read endpoints. */
-function fakePlan(store: string, id: string, week: string, created: string): void {
-  const summary = { plan_id: id, week_start: `${week}T00:00`, created, status: 'optimal', cost: { total: 1000 }, files: [] };
-  writePlanFolder(store, `${week}_${id}`, {
-    'config.json': '{}\n',
-    'forecast.csv': 'timestamp,contacts,lo80,hi80\n',
-    'requirements.csv': 'timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed\n',
-    'roster.json': '{"status":"optimal"}\n',
-    'roster.csv': 'pool,start,hours,agents\n',
-    'summary.json': JSON.stringify(summary),
-    'report.html': '<!doctype html><title>plan</title>',
-  });
-}
+import { bearer, fakePlan, makeKeys, serve, smallConfig, syntheticHistory, tempStore } from './support.js';
 
 describe('the REST API endpoints', () => {
   const store = tempStore();
@@ -77,7 +62,8 @@ describe('the REST API endpoints', () => {
     expect(r.status).toBe(400);
     const body = await r.json() as any;
     expect(body.error).toBe('invalid_input');
-    expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['', 'min_coverage', 'service.service_level'].sort());
+    expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['budjet', 'min_coverage', 'service.service_level'].sort());
+    expect(body.fields).toContainEqual({ path: 'budjet', message: 'unknown field (did you mean budget?)' });
   });
 
   describe('POST /v1/plans with bad input', () => {
@@ -91,7 +77,7 @@ describe('the REST API endpoints', () => {
       ['a history row with an unreadable timestamp', { ...good(), history: [{ timestamp: 'monday', contacts: 5 }] }, 'history.0.timestamp'],
       ['an event that ends before it starts', { ...good(), events: [{ start: '2026-12-01T10:00', end: '2026-12-01T09:00', kind: 'promotion' }] }, 'events.0.end'],
       ['a week that is not a date', { ...good(), week: 'next week' }, 'week'],
-      ['an unknown top-level field', { ...good(), colour: 'red' }, ''],
+      ['an unknown top-level field', { ...good(), colour: 'red' }, 'colour'],
       ['no history', { config: smallConfig() }, 'history'],
       ['a workspace the server does not have', { workspace: 'elsewhere' }, 'workspace'],
       ['a workspace name that climbs out of the store', { workspace: '../etc' }, 'workspace'],

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
-import { writePlanFolder } from '../../src/plan/store.js';
 import { REPO } from '../support/cli.js';
-import { bearer, makeKeys, serve, smallConfig, syntheticHistory, tempStore } from './support.js';
+import { bearer, fakePlan, makeKeys, serve, smallConfig, syntheticHistory, tempStore } from './support.js';
 
 /** One HTTP exchange with full control of the request line, headers and body bytes. */
 function exchange(url: string, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
@@ -42,20 +41,6 @@ function expectErrorBody(text: string, error: string): Record<string, any> {
   expect(typeof body.message).toBe('string');
   expect(text).not.toMatch(/\n\s+at |node_modules|\/tmp\/|\/work\//);
   return body;
-}
-
-function fakePlan(store: string, id: string): void {
-  const summary = { plan_id: id, week_start: '2026-11-30T00:00', created: '2026-11-27T10:00:00.000Z', status: 'optimal', cost: { total: 1000 }, files: [] };
-  writePlanFolder(store, `2026-11-30_${id}`, {
-    'config.json': '{}\n',
-    'forecast.csv': 'timestamp,contacts,lo80,hi80\n',
-    'requirements.csv': 'timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed\n',
-    'roster.json': '{"status":"optimal"}\n',
-    'roster.csv': 'pool,start,hours,agents\n',
-    'summary.json': JSON.stringify(summary),
-    // Shaped like src/report/page.ts: an inline <style>, inline SVG with style attributes.
-    'report.html': '<!doctype html><html><head><meta charset="utf-8"><title>plan</title><style>body{font:14px system-ui}</style></head><body><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect style="fill:#b00020" width="10" height="10"/></svg></body></html>',
-  });
 }
 
 describe('the HTTP edge of the API', () => {

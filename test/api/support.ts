@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { createLogger } from '../../api/logger.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../api/server.js';
 import { KeyStore } from '../../src/plan/keys.js';
-import { PLAN_MARKER } from '../../src/plan/store.js';
+import { PLAN_MARKER, writePlanFolder } from '../../src/plan/store.js';
 import { REPO, rosterCheck } from '../support/cli.js';
 
 import { tempStore } from './synthetic.js';
@@ -104,4 +104,21 @@ export async function withServer(o: Partial<ServeOptions>, test: (s: { server: R
   } finally {
     await server.close();
   }
+}
+
+/**
+ * A plan folder as makePlan writes it, with a made-up summary: enough for the read endpoints.
+ * Its report.html is shaped like src/report/page.ts: an inline <style>, inline SVG with style attributes.
+ */
+export function fakePlan(store: string, id: string, week = '2026-11-30', created = '2026-11-27T10:00:00.000Z'): void {
+  const summary = { plan_id: id, week_start: `${week}T00:00`, created, status: 'optimal', cost: { total: 1000 }, files: [] };
+  writePlanFolder(store, `${week}_${id}`, {
+    'config.json': '{}\n',
+    'forecast.csv': 'timestamp,contacts,lo80,hi80\n',
+    'requirements.csv': 'timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed\n',
+    'roster.json': '{"status":"optimal"}\n',
+    'roster.csv': 'pool,start,hours,agents\n',
+    'summary.json': JSON.stringify(summary),
+    'report.html': '<!doctype html><html><head><meta charset="utf-8"><title>plan</title><style>body{font:14px system-ui}</style></head><body><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect style="fill:#b00020" width="10" height="10"/></svg></body></html>',
+  });
 }
