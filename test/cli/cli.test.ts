@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smallConfig, syntheticHistory } from '../api/synthetic.js';
 import { shiftcast } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shiftcast-cli-'));
@@ -76,4 +77,13 @@ describe('shiftcast scenarios', () => {
     expect(r.stderr).toMatch(/--report needs --plan/);
     expect(existsSync(join(dir, 'page.html'))).toBe(false);
   });
+});
+
+describe('shiftcast plan on a short history', () => {
+  it('plans, and warns on stderr (which cron mails) that the history is short', () => {
+    const { week_start: _week, ...config } = smallConfig();
+    const r = shiftcast(['plan', '--history', file('short.csv', syntheticHistory(2)), '--config', file('short.json', JSON.stringify(config)), '--store', join(dir, 'store')]);
+    expect([0, 3]).toContain(r.code);
+    expect(r.stderr).toMatch(/^shiftcast: warning: The history before this week covers only 2\.0 weeks/m);
+  }, 300_000);
 });

@@ -69,6 +69,9 @@ export function reportPlan(result: PlanResult, answerWithinSeconds: number): num
   const critical = summary.alerts.find((a) => a.severity === 'critical');
   if (summary.status === 'infeasible') process.stderr.write(`shiftcast: the plan for ${summary.week_start} is infeasible: ${summary.explanation}\n`);
   else if (critical) process.stderr.write(`shiftcast: the plan for ${summary.week_start} needs attention: ${critical.message}\n`);
+  // A forecast from too little history is no ordinary warning: cron drops stdout, so say it on stderr too.
+  const shortHistory = summary.alerts.find((a) => a.kind === 'history_short');
+  if (shortHistory) process.stderr.write(`shiftcast: warning: ${shortHistory.message}\n`);
   if (!result.created) process.stdout.write('(these inputs were planned before; the existing plan folder is kept)\n');
   process.stdout.write(summaryText(summary, result.folder, answerWithinSeconds));
   return summary.status === 'infeasible' || critical ? EXIT.infeasible : EXIT.ok;
