@@ -3,32 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/domain/errors.js';
 import { formatTimestamp } from '../../src/domain/time.js';
 import { parseHistory, readHistory } from '../../src/io/history.js';
+import { inputError, inputErrorAsync } from '../support/inputError.js';
 
 const TZ = 'Asia/Shanghai';
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
-
-async function inputErrorAsync(fn: () => unknown): Promise<InputError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseHistory', () => {
   it('reads hourly rows into one default queue, sorted by time', () => {

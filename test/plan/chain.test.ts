@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/domain/config.js';
 import { InputError } from '../../src/domain/errors.js';
 import { HOUR_MS } from '../../src/domain/time.js';
-import type { History, HourCount } from '../../src/domain/types.js';
+import type { History } from '../../src/domain/types.js';
 import { runPlan } from '../../src/plan/chain.js';
 import { makePlan } from '../../src/plan/makePlan.js';
 import { historyAlerts } from '../../src/report/alerts.js';
