@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { plansNewestFirst } from '../src/plan/retention.js';
-import { foreignEntries, hasPlanFile, listPlanFolders, readPlanFile } from '../src/plan/store.js';
+import { hasPlanFile, listPlanFolders, readPlanFile, scanStore } from '../src/plan/store.js';
 import { ApiError } from './errors.js';
 
 /** The files a plan folder holds and the media type each is served with. */
@@ -42,10 +42,10 @@ export function readSummary(store: string, folder: string): Record<string, unkno
  * list for everyone.
  */
 export function listPlans(store: string, limit: number, logger: Logger): Record<string, unknown>[] {
-  const strays = foreignEntries(store);
-  if (strays.length > 0) logger.warn({ entries: strays }, 'the plan store holds entries that are not plans; they are not listed');
+  const { plans: folders, foreign } = scanStore(store);
+  if (foreign.length > 0) logger.warn({ entries: foreign }, 'the plan store holds entries that are not plans; they are not listed');
   const plans: Record<string, unknown>[] = [];
-  for (const { name } of plansNewestFirst(store)) {
+  for (const { name } of plansNewestFirst(store, folders)) {
     if (plans.length === limit) break;
     try {
       const s = readSummary(store, name);

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { isProcessAlive } from './lock.js';
-import { foreignEntries, listPlanFolders } from './store.js';
+import { listPlanFolders, scanStore } from './store.js';
 
 /** A plan folder and when it was made (summary.json `created`, else the folder's mtime). */
 export interface DatedPlan {
@@ -10,9 +10,9 @@ export interface DatedPlan {
   created: string;
 }
 
-/** The store's plan folders, most recently created first. */
-export function plansNewestFirst(store: string): DatedPlan[] {
-  return listPlanFolders(store)
+/** The store's plan folders (or the ones named), most recently created first. */
+export function plansNewestFirst(store: string, names: readonly string[] = listPlanFolders(store)): DatedPlan[] {
+  return names
     .map((name) => ({ name, created: createdOf(join(store, name)) }))
     .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.name < b.name ? 1 : -1));
 }
@@ -31,8 +31,7 @@ function createdOf(folder: string): string {
  * Refuses retention on a store that holds anything but plans and the store's own hidden
  * entries: `--store .` in a project folder must never put the user's `data/` at risk.
  */
-export function assertOnlyPlans(store: string): void {
-  const foreign = foreignEntries(store);
+export function assertOnlyPlans(store: string, foreign: readonly string[] = scanStore(store).foreign): void {
   if (foreign.length === 0) return;
   const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
   throw new InputError(
@@ -51,8 +50,9 @@ export function assertOnlyPlans(store: string): void {
  * @example prunePlans('forecasts', 2) //=> ['2026-11-16_ab12cd34ef']
  */
 export function prunePlans(store: string, keep: number, protect: readonly string[] = []): string[] {
-  assertOnlyPlans(store);
-  const plans = plansNewestFirst(store).map((p) => p.name);
+  const { plans: folders, foreign } = scanStore(store);
+  assertOnlyPlans(store, foreign);
+  const plans = plansNewestFirst(store, folders).map((p) => p.name);
   const kept = new Set([...plans.slice(0, keep), ...protect]);
   const doomed = plans.filter((name) => !kept.has(name));
   for (const name of doomed) rmSync(join(store, name), { recursive: true, force: true });

@@ -73,22 +73,23 @@ export function isPlanFolder(store: string, name: string): boolean {
   }
 }
 
-/** The store's entries that are neither its own (hidden, `.`) nor a plan folder: a user's files. */
-export function foreignEntries(store: string): string[] {
-  if (!existsSync(store)) return [];
-  return readdirSync(store)
-    .filter((name) => !name.startsWith('.') && !isPlanFolder(store, name))
-    .sort();
+/**
+ * The store's visible entries sorted into plan folders (proven by isPlanFolder, newest week
+ * first) and foreign ones: neither the store's own (hidden, `.`) nor a plan, i.e. a user's files.
+ */
+export function scanStore(store: string): { plans: string[]; foreign: string[] } {
+  const plans: string[] = [];
+  const foreign: string[] = [];
+  if (!existsSync(store)) return { plans, foreign };
+  for (const name of readdirSync(store).sort()) {
+    if (isPlanFolder(store, name)) plans.push(name);
+    else if (!name.startsWith('.')) foreign.push(name);
+  }
+  return { plans: plans.reverse(), foreign };
 }
 
-/** The plan folders of a store (proven by isPlanFolder), newest week first. */
-export function listPlanFolders(store: string): string[] {
-  if (!existsSync(store)) return [];
-  return readdirSync(store)
-    .filter((name) => isPlanFolder(store, name))
-    .sort()
-    .reverse();
-}
+/** The plan folders of a store (see scanStore), newest week first. */
+export const listPlanFolders = (store: string) => scanStore(store).plans;
 
 /** Whether a plan folder of the store holds a file. */
 export function hasPlanFile(store: string, name: string, file: string): boolean {

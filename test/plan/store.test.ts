@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foreignEntries, isPlanFolder, listPlanFolders, PLAN_MARKER, planFolderName, planId, writePlanFolder } from '../../src/plan/store.js';
+import { isPlanFolder, listPlanFolders, PLAN_MARKER, planFolderName, planId, scanStore, writePlanFolder } from '../../src/plan/store.js';
 
 const store = () => mkdtempSync(join(tmpdir(), 'shiftcast-store-'));
 
@@ -64,6 +64,6 @@ describe('plan store', () => {
     mkdirSync(join(dir, '.jobs'));
     expect(isPlanFolder(dir, '2026-11-30_0123456789')).toBe(true);
     expect(listPlanFolders(dir)).toEqual(['2026-11-30_0123456789']);
-    expect(foreignEntries(dir)).toEqual(['2026-11-09_dddddddddd', '2026-11-16_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa', 'data']);
+    expect(scanStore(dir).foreign).toEqual(['2026-11-09_dddddddddd', '2026-11-16_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa', 'data']);
   });
 });
