@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { createScanner, findNodeAtLocation, parseTree, SyntaxKind } from 'jsonc-parser';
 import { InputError } from '../domain/errors.js';
 import { configSchema, type PlanConfig } from '../domain/config.js';
 import { fieldsOf, problemsOf } from './issues.js';
+import { readText } from './table.js';
 
 /**
  * Validates a parsed configuration object; errors name the file and each bad field, and the
@@ -52,13 +51,8 @@ function checkDepth(text: string, file: string): void {
 
 /** Reads and validates `config.json`. */
 export function readConfig(path: string): PlanConfig {
-  const file = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError({ file: path }, 'cannot read the file');
-  }
+  // UTF-8 or an error naming the line: a Latin-1 pool name must not turn silently into U+FFFD.
+  const { text, file } = readText(path);
   checkDepth(text, file);
   let value: unknown;
   try {

@@ -64,6 +64,12 @@ describe('readConfig', () => {
     writeFileSync(path, '{\n  "timezone": "Asia/Shanghai",\n  "service": {\n    "service_level": 2\n  }\n}\n');
     expect(() => readConfig(path)).toThrow(/^config\.json line 4, field service\.service_level: /);
   });
+
+  it('refuses a file that is not UTF-8, naming the line, rather than reading Latin-1 as replacement characters', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'config.json');
+    writeFileSync(path, Buffer.concat([Buffer.from('{\n  "currency": "CNY",\n  "pools": [{"id": "caf'), Buffer.from([0xe9]), Buffer.from('", "kind": "in_house", "cost_per_hour": 50}]\n}\n')]));
+    expect(() => readConfig(path)).toThrow(/^config\.json line 3: not valid UTF-8/);
+  });
 });
 
 /** Writes `text` as config.json in a fresh folder; returns its path. */
