@@ -63,3 +63,9 @@ export interface Requirement {
   /** agentsNeeded / (1 - shrinkage): people on a paid shift (not rounded). */
   staffNeeded: number;
 }
+
+/** Staff needed in one hour, as a roster reads it: a requirement reduced to what the roster covers. */
+export interface StaffNeed {
+  t: Instant;
+  staffNeeded: number;
+}

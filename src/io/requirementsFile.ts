@@ -1,9 +1,8 @@
 import { formatTimestamp } from '../domain/time.js';
-import type { Instant, Requirement } from '../domain/types.js';
+import type { Requirement, StaffNeed } from '../domain/types.js';
 import { formatCsv, numberCell, readTable } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
-
 
 /** `requirements.csv`: timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed. */
 export function formatRequirements(rows: readonly Requirement[], timeZone: string, withOffset: boolean): string {
@@ -13,12 +12,7 @@ export function formatRequirements(rows: readonly Requirement[], timeZone: strin
   );
 }
 
-/** Staff needed per hour, as a roster reads it (only `timestamp,staff_needed` are required). */
-export interface StaffNeed {
-  t: Instant;
-  staffNeeded: number;
-}
-
+/** Reads staff needed per hour (only `timestamp,staff_needed` are required), sorted by time. */
 export function readStaffNeeds(path: string, timeZone: string): { needs: StaffNeed[]; withOffset: boolean } {
   const table = readTable(path, ['timestamp', 'staff_needed']);
   const { rows, withOffset } = timedRows(table, timeZone);

@@ -1,7 +1,7 @@
 import type { PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp, localParts, startOfLocalDay, weekHours, HOUR_MS } from '../domain/time.js';
-import type { StaffNeed } from '../io/requirementsFile.js';
+import type { StaffNeed } from '../domain/types.js';
 import type { RosterProblem } from './types.js';
 
 /** Whether a local hour of day is a night hour ([start_hour, end_hour), wrapping past midnight). */

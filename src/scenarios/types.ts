@@ -1,6 +1,5 @@
 import type { PlanConfig } from '../domain/config.js';
-import type { CalendarEvent, ForecastPoint } from '../domain/types.js';
-import type { StaffNeed } from '../io/requirementsFile.js';
+import type { CalendarEvent, ForecastPoint, StaffNeed } from '../domain/types.js';
 import type { Roster } from '../roster/types.js';
 import type { ScenarioSet } from './vary.js';
 
