@@ -1,10 +1,10 @@
 import type { CalendarEvent, HourCount } from '../domain/types.js';
+import { backtestWeeks, crossValidate, familyForecasters, type Backtest, type Forecaster } from './backtest.js';
 import { WEEK, localHour } from './calendar.js';
 import { occurrencesOf } from './events/occurrences.js';
 import { forecastQueue } from './forecastQueue.js';
-import { pointForecast } from './pipeline.js';
 import { MODELS } from './registry.js';
-import { buildSeries, endOf, truncate, type Series } from './series.js';
+import { buildSeries, truncate, type Series } from './series.js';
 
 /** Accuracy of one forecaster on one held-out week. */
 export interface WeekScore {
@@ -12,6 +12,7 @@ export interface WeekScore {
   origin: number;
   /** A family's name, or `chosen` for what `shiftcast forecast` would have served. */
   model: string;
+  /** NaN when the forecaster failed that week. */
   mase: number;
   wape: number;
   /** Share of hours inside the 80% interval (only the chosen forecaster has intervals). */
@@ -19,34 +20,37 @@ export interface WeekScore {
 }
 
 /**
- * The planner's accuracy report: each of the last `weeks` weeks forecast one week ahead from the
- * history before it, by every family and by the full product (selection and intervals redone
- * at each origin, so `chosen` is as honest as the families). MASE is scaled by the in-sample
- * error of "same local hour one week earlier".
+ * The planner's accuracy report: each of the last `weeks` weeks (those with at least a week of
+ * history before them) forecast one week ahead from the history before it, by every family and
+ * by the full product (selection and intervals redone at each origin, so `chosen` is as honest
+ * as the families). MASE is scaled by the in-sample error of "same local hour one week earlier".
  */
 export function accuracyReport(hours: readonly HourCount[], events: readonly CalendarEvent[], timeZone: string, weeks: number): WeekScore[] {
   const series = buildSeries(hours, events, timeZone);
-  const occurrences = occurrencesOf(events, timeZone);
-  const scores: WeekScore[] = [];
   const byLh = new Map(hours.map((h) => [localHour(h.t, timeZone), h]));
-  for (let k = weeks; k >= 1; k--) {
-    const origin = endOf(series) - k * WEEK;
-    const train = truncate(series, origin - series.first);
-    if (train.y.length < WEEK) continue;
-    const targets = Array.from({ length: WEEK }, (_, j) => origin + j).filter((lh) => byLh.has(lh));
-    const actual = targets.map((lh) => byLh.get(lh)!.contacts);
-    const scale = naiveScale(train);
-    const score = (model: string, f: ArrayLike<number>, lo?: ArrayLike<number>, hi?: ArrayLike<number>): WeekScore => {
-      const err = actual.reduce((s, a, i) => s + Math.abs(a - f[i]), 0);
-      const inside = lo && hi ? actual.filter((a, i) => lo[i] <= a && a <= hi[i]).length / actual.length : null;
-      return { origin, model, mase: err / actual.length / scale, wape: err / actual.reduce((s, a) => s + a, 0), coverage80: inside };
-    };
-    for (const spec of MODELS) scores.push(score(spec.name, pointForecast(spec, train, occurrences, targets)));
-    const before = hours.filter((h) => localHour(h.t, timeZone) < origin);
-    const chosen = forecastQueue(before, events, timeZone, targets.map((lh) => byLh.get(lh)!.t));
-    scores.push(score('chosen', chosen.contacts, chosen.lo80, chosen.hi80));
-  }
-  return scores;
+  const chosen: Forecaster = {
+    name: 'chosen',
+    forecast: (origin, targets) => {
+      const before = hours.filter((h) => localHour(h.t, timeZone) < origin);
+      const f = forecastQueue(before, events, timeZone, targets.map((lh) => byLh.get(lh)!.t));
+      return { mean: f.contacts, lo80: f.lo80, hi80: f.hi80 };
+    },
+  };
+  const forecasters = [...familyForecasters(series, occurrencesOf(events, timeZone), MODELS), chosen];
+  const bt = crossValidate(series, forecasters, backtestWeeks(series, weeks, 1));
+  return bt.origins.flatMap((origin) => weekScores(bt, origin, naiveScale(truncate(series, origin - series.first))));
+}
+
+/** Every forecaster's scores on the week from `origin`. */
+function weekScores(bt: Backtest, origin: number, scale: number): WeekScore[] {
+  const rows = bt.origin.flatMap((o, i) => (o === origin ? [i] : []));
+  const total = rows.reduce((s, i) => s + bt.actual[i], 0);
+  return bt.runs.map((r) => {
+    const err = rows.reduce((s, i) => s + Math.abs(bt.actual[i] - r.forecast[i]), 0);
+    const { lo80: lo, hi80: hi } = r;
+    const inside = lo && hi ? rows.filter((i) => lo[i] <= bt.actual[i] && bt.actual[i] <= hi[i]).length / rows.length : null;
+    return { origin, model: r.model, mase: err / rows.length / scale, wape: err / total, coverage80: inside };
+  });
 }
 
 /** In-sample mean absolute error of the same local hour one week earlier (MASE's scale). */

@@ -4,58 +4,79 @@ import type { ModelSpec } from './models/model.js';
 import { pointForecast } from './pipeline.js';
 import { endOf, truncate, type Series } from './series.js';
 
-/** History a model needs before a backtest origin, in weeks. */
+/** History a model needs before a selection backtest origin, in weeks. */
 export const MIN_TRAIN_WEEKS = 3;
 
-/** Forecasts of one model family over the held-out weeks; NaN forecasts when the family failed. */
+/** What a forecaster gives for the target hours: expected contacts, and an 80% interval if it has one. */
+export interface Bands {
+  mean: ArrayLike<number>;
+  lo80?: ArrayLike<number>;
+  hi80?: ArrayLike<number>;
+}
+
+/** One forecaster under cross-validation: forecasts local hours `targets` from the history before `origin`. */
+export interface Forecaster {
+  name: string;
+  forecast(origin: number, targets: readonly number[]): Bands;
+}
+
+/** One forecaster's held-out forecasts, aligned with the backtest rows; NaN at the origins where it threw. */
 export interface BacktestRun {
   model: string;
   forecast: Float64Array;
+  /** The 80% bounds, when the forecaster gives them (NaN where it threw). */
+  lo80: Float64Array | null;
+  hi80: Float64Array | null;
+  /** Whether it threw at any origin. */
   failed: boolean;
 }
 
 /**
- * Long-format rolling-origin backtest: for each of the last `weeks` weeks, every family forecasts
- * that week one week ahead from the history before it. Rows are the hours that have history;
- * `origin[i]` is the local hour the i-th row's forecast was made from.
+ * Long-format rolling-origin backtest: for each of the last `weeks` weeks, every forecaster
+ * forecasts that week one week ahead from the history before it. Rows are the hours that have
+ * history; `origin[i]` is the local hour the i-th row's forecast was made from.
  */
 export interface Backtest {
+  /** Every origin, oldest first (an origin may have no rows when its week has no history). */
+  origins: number[];
   origin: number[];
   lh: number[];
   actual: Float64Array;
   runs: BacktestRun[];
 }
 
-/** How many weekly origins a series supports, at most `wanted`. */
-export function backtestWeeks(s: Series, wanted: number): number {
-  return Math.max(0, Math.min(wanted, Math.floor(s.y.length / WEEK) - MIN_TRAIN_WEEKS));
+/** How many weekly origins a series supports with `minTrainWeeks` of history before each, at most `wanted`. */
+export function backtestWeeks(s: Series, wanted: number, minTrainWeeks = MIN_TRAIN_WEEKS): number {
+  return Math.max(0, Math.min(wanted, Math.floor(s.y.length / WEEK) - minTrainWeeks));
 }
 
 /**
- * Runs the rolling-origin backtest of `specs` on the last `weeks` weeks of `s`. A family that
- * throws is flagged `failed` and the run goes on (R's tsCV turns failures into NA the same way).
+ * The one rolling-origin cross-validation (statsforecast's cross_validation, R's tsCV) of the
+ * selection and of `shiftcast backtest`: origins every week over the last `weeks` weeks of `s`,
+ * horizon one week, actuals from `s`. A forecaster that throws at an origin gets NaN there and
+ * is flagged `failed`; the others go on.
  */
-export function backtest(s: Series, occurrences: readonly Occurrence[], specs: readonly ModelSpec[], weeks: number): Backtest {
+export function crossValidate(s: Series, forecasters: readonly Forecaster[], weeks: number): Backtest {
+  const origins = Array.from({ length: weeks }, (_, k) => endOf(s) - (weeks - k) * WEEK);
   const origin: number[] = [];
   const lh: number[] = [];
   const actual: number[] = [];
-  const forecasts = specs.map(() => [] as number[]);
-  const failed = specs.map(() => false);
-  const end = endOf(s);
-  for (let k = weeks; k >= 1; k--) {
-    const from = end - k * WEEK;
-    const targets = Array.from({ length: WEEK }, (_, j) => from + j);
-    const kept = targets.filter((t) => Number.isFinite(s.y[t - s.first]));
-    const train = truncate(s, from - s.first);
-    specs.forEach((spec, m) => {
-      let f: Float64Array;
+  const runs = forecasters.map((f) => ({ model: f.name, mean: [] as number[], lo80: [] as number[], hi80: [] as number[], bands: false, failed: false }));
+  for (const from of origins) {
+    const kept = Array.from({ length: WEEK }, (_, j) => from + j).filter((t) => Number.isFinite(s.y[t - s.first]));
+    forecasters.forEach((f, m) => {
+      const run = runs[m];
+      let b: Bands | null = null;
       try {
-        f = pointForecast(spec, train, occurrences, kept);
+        b = f.forecast(from, kept);
       } catch {
-        failed[m] = true;
-        f = new Float64Array(kept.length).fill(NaN);
+        run.failed = true;
       }
-      forecasts[m].push(...f);
+      const missing = new Float64Array(kept.length).fill(NaN);
+      run.mean.push(...Array.from(b?.mean ?? missing));
+      run.lo80.push(...Array.from(b?.lo80 ?? missing));
+      run.hi80.push(...Array.from(b?.hi80 ?? missing));
+      if (b?.lo80 && b.hi80) run.bands = true;
     });
     for (const t of kept) {
       origin.push(from);
@@ -64,9 +85,21 @@ export function backtest(s: Series, occurrences: readonly Occurrence[], specs: r
     }
   }
   return {
+    origins,
     origin,
     lh,
     actual: Float64Array.from(actual),
-    runs: specs.map((spec, m) => ({ model: spec.name, forecast: Float64Array.from(forecasts[m]), failed: failed[m] })),
+    runs: runs.map((r) => ({
+      model: r.model,
+      forecast: Float64Array.from(r.mean),
+      lo80: r.bands ? Float64Array.from(r.lo80) : null,
+      hi80: r.bands ? Float64Array.from(r.hi80) : null,
+      failed: r.failed,
+    })),
   };
+}
+
+/** The model families as forecasters of `s`: each fits the history before the origin, events and closed hours applied. */
+export function familyForecasters(s: Series, occurrences: readonly Occurrence[], specs: readonly ModelSpec[]): Forecaster[] {
+  return specs.map((spec) => ({ name: spec.name, forecast: (origin, targets) => ({ mean: pointForecast(spec, truncate(s, origin - s.first), occurrences, targets) }) }));
 }

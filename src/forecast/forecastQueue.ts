@@ -1,5 +1,5 @@
 import type { CalendarEvent, HourCount, Instant } from '../domain/types.js';
-import { backtest, backtestWeeks } from './backtest.js';
+import { backtestWeeks, crossValidate, familyForecasters } from './backtest.js';
 import { localHour } from './calendar.js';
 import { occurrencesOf } from './events/occurrences.js';
 import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
@@ -30,7 +30,7 @@ export function forecastQueue(hours: readonly HourCount[], events: readonly Cale
   const occurrences = occurrencesOf(events, timeZone);
   const targets = horizon.map((t) => localHour(t, timeZone));
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
-  const bt = weeks > 0 ? backtest(series, occurrences, MODELS, weeks) : null;
+  const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks) : null;
   const selection = bt ? select(bt) : null;
   const intervals = bt && selection ? fitIntervals(selection.forecast, bt.actual, bt.lh.map((lh, i) => leadDays(lh, bt.origin[i]))) : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { backtestWeeks, crossValidate, familyForecasters, type Forecaster } from '../../src/forecast/backtest.js';
+import { WEEK } from '../../src/forecast/calendar.js';
+import { MODELS } from '../../src/forecast/index.js';
+import { select } from '../../src/forecast/select.js';
+import { buildSeries, endOf } from '../../src/forecast/series.js';
+import { at, makeHistory, typicalMean } from './synthetic.js';
+
+const TZ = 'UTC';
+const series = buildSeries(makeHistory(at('2026-01-05T00:00', TZ), 6, TZ, (p) => typicalMean(p)), [], TZ);
+
+/** Forecasts the week-old value; throws for the origin `failAt`. */
+const lastWeek = (failAt: number | null): Forecaster => ({
+  name: failAt === null ? 'last-week' : 'flaky',
+  forecast: (origin, targets) => {
+    if (origin === failAt) throw new Error('no fit');
+    return { mean: targets.map((t) => series.y[t - WEEK - series.first]) };
+  },
+});
+
+describe('crossValidate', () => {
+  it('makes one weekly origin per held-out week, oldest first, each forecasting the week after it', () => {
+    const bt = crossValidate(series, [lastWeek(null)], 3);
+    const end = endOf(series);
+    expect(bt.origins).toEqual([end - 3 * WEEK, end - 2 * WEEK, end - WEEK]);
+    expect(bt.lh).toHaveLength(3 * WEEK);
+    bt.lh.forEach((lh, i) => {
+      expect(lh - bt.origin[i]).toBeGreaterThanOrEqual(0);
+      expect(lh - bt.origin[i]).toBeLessThan(WEEK);
+      expect(bt.actual[i]).toBe(series.y[lh - series.first]);
+    });
+  });
+
+  it('gives a failing forecaster missing values at the origin where it failed, and the others their forecasts', () => {
+    const end = endOf(series);
+    const bt = crossValidate(series, [lastWeek(end - 2 * WEEK), lastWeek(null)], 3);
+    const [flaky, steady] = bt.runs;
+    expect(flaky.failed).toBe(true);
+    expect(steady.failed).toBe(false);
+    bt.origin.forEach((o, i) => {
+      expect(Number.isNaN(flaky.forecast[i])).toBe(o === end - 2 * WEEK);
+      expect(Number.isFinite(steady.forecast[i])).toBe(true);
+    });
+    expect(select(bt).members).toEqual(['last-week']);
+  });
+
+  it('runs every registered family, holding out only weeks with three weeks of history before them', () => {
+    const weeks = backtestWeeks(series, 8);
+    expect(weeks).toBe(3);
+    const bt = crossValidate(series, familyForecasters(series, [], MODELS), weeks);
+    expect(bt.runs.map((r) => r.model)).toEqual(MODELS.map((m) => m.name));
+    for (const r of bt.runs) expect(r.failed).toBe(false);
+  });
+});
