@@ -3,13 +3,13 @@ import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { InputError } from '../src/domain/errors.js';
+import { InputError, ShiftcastError, type ErrorCode } from '../src/domain/errors.js';
 
-/** An error with an HTTP status and the SPEC's stable `error` code. */
-export class ApiError extends Error {
+/** An error of the HTTP shell itself (unknown resource, role, conflict), with its status. */
+export class ApiError extends ShiftcastError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -17,15 +17,18 @@ export class ApiError extends Error {
   }
 }
 
+/** The status of the engine's errors that carry no HTTP status of their own. */
+const STATUS: Partial<Record<ErrorCode, number>> = { invalid_input: 400, busy: 429 };
+
 /** The SPEC's error body (section 4). */
 export interface ErrorBody {
-  error: string;
+  error: ErrorCode;
   message: string;
   fields?: { path: string; message: string }[];
 }
 
 /** Errors thrown by express's body parser carry a `type`. */
-const PARSER_ERRORS: Record<string, [number, string, string]> = {
+const PARSER_ERRORS: Record<string, [number, ErrorCode, string]> = {
   'entity.parse.failed': [400, 'invalid_input', 'the request body is not valid JSON'],
   'entity.too.large': [413, 'payload_too_large', 'the request body is larger than the server accepts'],
   'encoding.unsupported': [415, 'unsupported_media_type', 'the request body encoding is not supported; send it plain or as gzip, deflate or br'],
@@ -33,7 +36,7 @@ const PARSER_ERRORS: Record<string, [number, string, string]> = {
 };
 
 /** The `error` code of the other 4xx that express, its router and body parser raise. */
-const CLIENT_CODES: Record<number, string> = { 400: 'invalid_input', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+const CLIENT_CODES: Record<number, ErrorCode> = { 400: 'invalid_input', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' };
 
 /**
  * A client's mistake caught by express itself rather than by our routes: body parser errors
@@ -41,7 +44,7 @@ const CLIENT_CODES: Record<number, string> = { 400: 'invalid_input', 403: 'forbi
  * does not decompress (zlib's error inside a body parser 400). Our own message, never theirs:
  * theirs can quote the request or the library.
  */
-function clientMistake(err: unknown): [number, string, string] | undefined {
+function clientMistake(err: unknown): [number, ErrorCode, string] | undefined {
   const e = err as { type?: string; status?: unknown; expose?: unknown; code?: unknown };
   const parser = PARSER_ERRORS[e.type ?? ''];
   if (parser) return parser;
@@ -72,13 +75,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const mistake = clientMistake(err);
     let status: number;
     let body: ErrorBody;
-    if (err instanceof InputError) {
-      status = 400;
-      body = { error: 'invalid_input', message: err.message, fields: err.fields };
-    } else if (err instanceof ApiError) {
-      status = err.status;
-      body = { error: err.code, message: err.message };
-      res.set(err.headers);
+    if (err instanceof ShiftcastError) {
+      status = err instanceof ApiError ? err.status : (STATUS[err.code] ?? 500);
+      body = { error: err.code, message: err.message, ...(err instanceof InputError ? { fields: err.fields } : {}) };
+      if (err instanceof ApiError) res.set(err.headers);
+      if (err.retryAfterSeconds !== undefined) res.set('Retry-After', String(err.retryAfterSeconds));
     } else if (mistake) {
       [status, body] = [mistake[0], { error: mistake[1], message: mistake[2] }];
       if (status === 400) body.fields = [{ path: '', message: mistake[2] }];
@@ -97,7 +98,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 /** What Node's HTTP parser rejects before express sees a request: status, code, message. */
-const PARSE_ERRORS: Record<string, [number, string, string]> = {
+const PARSE_ERRORS: Record<string, [number, ErrorCode, string]> = {
   HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'the request headers are larger than the server accepts'],
   HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'payload_too_large', 'the request chunk extensions are larger than the server accepts'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'the request took too long to arrive'],

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../src/domain/errors.js';
 import type { PlanInputs } from '../../src/plan/chain.js';
 import type { JobProgress } from '../../src/plan/jobs.js';
 import type { ScenarioResult } from '../../src/scenarios/types.js';
@@ -19,7 +20,7 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'stage'; jobId: string; stage: string; progress?: JobProgress }
   | { type: 'done'; jobId: string; planId: string; result: PlanJobResult | ScenarioResult }
-  | { type: 'failed'; jobId: string; error: { error: string; message: string }; detail?: string };
+  | { type: 'failed'; jobId: string; error: { error: ErrorCode; message: string }; detail?: string };
 
 /** The `result` of a succeeded plan job. */
 export interface PlanJobResult {

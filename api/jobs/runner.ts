@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ShiftcastError } from '../../src/domain/errors.js';
 import { JobStore, TERMINAL, type JobRecord } from '../../src/plan/jobs.js';
 import { removeAbandonedTemp } from '../../src/plan/retention.js';
 import type { JobTask, WorkerMessage } from './messages.js';
@@ -24,9 +25,10 @@ export interface RunnerOptions {
 export type CancelOutcome = { cancelled: true; job: JobRecord } | { cancelled: false; job: JobRecord; reason: string };
 
 /** Thrown by submit when the queue is full. */
-export class QueueFullError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super('the job queue is full');
+export class QueueFullError extends ShiftcastError {
+  readonly code = 'busy';
+  constructor(override readonly retryAfterSeconds: number) {
+    super('the job queue is full; try again later');
   }
 }
 

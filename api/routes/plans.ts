@@ -9,7 +9,6 @@ import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { JobTask } from '../jobs/messages.js';
-import { QueueFullError } from '../jobs/runner.js';
 import { listPlans, PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
 import { planInputs } from '../planInputs.js';
 import { scenariosRequestSchema } from '../schemas.js';
@@ -25,7 +24,7 @@ export function planRoutes(ctx: AppContext): Router {
   return Router()
     .post('/plans', allow(ctx.keys, ['planner', 'admin']), ctx.json, (req, res) => {
       // Validated before anything is stored: a rejected request leaves no job behind.
-      accepted(res, submit(ctx, { kind: 'plan', inputs: planInputs(req.body, ctx.store) }));
+      accepted(res, ctx.runner.submit({ kind: 'plan', inputs: planInputs(req.body, ctx.store) }));
     })
     .get('/plans', allow(ctx.keys, ANY_ROLE), (req, res) => {
       const limit = Math.min(MAX_LIST, Math.max(1, Number(req.query.limit) || 100));
@@ -65,17 +64,8 @@ export function planRoutes(ctx: AppContext): Router {
       });
       grid(vary);
       const planId = String(readSummary(ctx.store, folder).plan_id);
-      accepted(res, submit(ctx, { kind: 'scenarios', planId, folder, vary }));
+      accepted(res, ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
     });
-}
-
-function submit(ctx: AppContext, task: JobTask): JobRecord {
-  try {
-    return ctx.runner.submit(task);
-  } catch (e) {
-    if (e instanceof QueueFullError) throw new ApiError(429, 'busy', 'the job queue is full; try again later', { 'Retry-After': String(e.retryAfterSeconds) });
-    throw e;
-  }
 }
 
 /** `202` with the job's URL in the body and the Location header. */

@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../domain/errors.js';
-import { LockBusyError } from '../plan/lock.js';
+import { ShiftcastError } from '../domain/errors.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerRequirements } from './commands/requirements.js';
@@ -51,13 +50,10 @@ export async function main(argv: string[]): Promise<number> {
       if (e.exitCode === 0) return EXIT.ok; // --help, --version
       return EXIT.badInput; // commander already printed the usage problem
     }
-    if (e instanceof InputError) {
+    if (e instanceof ShiftcastError) {
+      // One line, no stack: bad input is the user's to fix (2); a busy store is not (1).
       process.stderr.write(`shiftcast: ${e.message}\n`);
-      return EXIT.badInput;
-    }
-    if (e instanceof LockBusyError) {
-      process.stderr.write(`shiftcast: ${e.message}\n`);
-      return EXIT.internal;
+      return e.code === 'invalid_input' ? EXIT.badInput : EXIT.internal;
     }
     const fileProblem = fileSystemProblem(e);
     if (fileProblem) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ErrorCode } from '../domain/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
 export type JobKind = 'plan' | 'scenarios';
@@ -23,7 +24,7 @@ export interface JobRecord {
   progress: JobProgress;
   plan_id: string | null;
   result: unknown;
-  error: { error: string; message: string } | null;
+  error: { error: ErrorCode; message: string } | null;
   created: string;
   started: string | null;
   finished: string | null;

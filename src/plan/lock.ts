@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { ShiftcastError } from '../domain/errors.js';
 
 /** The locks of a folder store: each a file created exclusively, naming its holder. */
 export const LOCKS = {
@@ -15,7 +16,7 @@ export const LOCKS = {
 export type LockKind = keyof typeof LOCKS;
 
 /** Thrown when another live process holds a lock of the store. */
-export class LockBusyError extends Error {
+export class LockBusyError extends ShiftcastError {
   readonly code = 'busy';
   constructor(
     readonly holder: LockHolder,
