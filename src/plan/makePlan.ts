@@ -10,7 +10,7 @@ import { reportPage } from '../report/page.js';
 import { rosterCsv } from '../report/rosterCsv.js';
 import { buildSummary, type PlanSummary } from '../report/summary.js';
 import { fullCoverageCost } from '../roster/fullCoverage.js';
-import { deliveredByHour } from '../report/delivered.js';
+import { deliveredByHour } from '../staffing/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { hasPlanFile, planFolderName, planId, readPlanFile, writePlanFolder } from './store.js';
 

@@ -1,15 +1,9 @@
 import type { PlanConfig } from '../domain/config.js';
 import type { Requirement } from '../domain/types.js';
 import type { Roster } from '../roster/types.js';
+import type { RosterService } from '../staffing/delivered.js';
 import { historyAlerts, planAlerts, type Alert } from './alerts.js';
-import { contactWeighted } from './delivered.js';
 import { roundTo } from '../domain/round.js';
-
-/** Service the roster delivers in one hour (SPEC section 3, Coverage). */
-export interface DeliveredHour {
-  serviceLevel: number;
-  asaSeconds: number;
-}
 
 /** summary.json: what a manager and finance read first. */
 export interface PlanSummary {
@@ -47,8 +41,8 @@ export interface SummaryInputs {
   config: PlanConfig;
   requirements: Requirement[];
   roster: Roster;
-  /** Delivered service per hour, aligned with roster.hourly. */
-  delivered: DeliveredHour[];
+  /** The service the roster delivers (`deliveredByHour`), its hours aligned with roster.hourly. */
+  delivered: Pick<RosterService, 'hours' | 'week'>;
   fullCoverageCost: number | null;
   files: string[];
   /** Weeks of history the forecast had (of the shortest queue), when known. */
@@ -61,9 +55,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
   const { roster, config, requirements, delivered } = s;
   const handled = requirements.reduce((a, r) => a + r.handledContacts, 0);
   const contacts = requirements.reduce((a, r) => a + r.contacts, 0);
-  const weight = requirements.map((r) => r.handledContacts);
-  const weekly = (pick: (d: DeliveredHour) => number) => contactWeighted(delivered.map(pick), weight);
-  const asa = weekly((d) => d.asaSeconds);
+  const asa = delivered.week.asaSeconds;
   const infeasible = roster.status === 'infeasible';
   return {
     plan_id: s.planId,
@@ -86,13 +78,13 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       shortfall_staff_hours: roundTo(roster.hourly.reduce((a, h) => a + h.shortfall, 0), 2),
       peak_staff_needed: roundTo(Math.max(0, ...roster.hourly.map((h) => h.staff_needed)), 2),
       peak_staffed: roundTo(Math.max(0, ...roster.hourly.map((h) => h.staffed)), 2),
-      service_level: infeasible ? null : roundOrNull(weekly((d) => d.serviceLevel), 4),
+      service_level: infeasible ? null : roundOrNull(delivered.week.serviceLevel, 4),
       asa_seconds: infeasible || asa === null || !Number.isFinite(asa) ? null : roundTo(asa, 1),
       contacts: Math.round(contacts),
       handled_contacts: Math.round(handled),
     },
     alerts: [
-      ...(infeasible ? [] : planAlerts(roster, config, { asaSeconds: delivered.map((d) => d.asaSeconds), fullCoverageCost: s.fullCoverageCost, currency: config.currency })),
+      ...(infeasible ? [] : planAlerts(roster, config, { asaSeconds: delivered.hours.map((d) => d.asaSeconds), fullCoverageCost: s.fullCoverageCost, currency: config.currency })),
       // About the inputs, so raised on infeasible plans too.
       ...(s.historyWeeks === undefined ? [] : historyAlerts(s.historyWeeks)),
     ],

@@ -1,8 +1,9 @@
 import { totalShrinkage, type PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
-import type { CalendarEvent, ForecastPoint, Requirement } from '../domain/types.js';
+import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
 import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsNeeded.js';
+import type { HourDemand } from './delivered.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
 export { deliveredService } from './delivered.js';
@@ -44,4 +45,19 @@ export function requirementsFor(points: readonly ForecastPoint[], config: PlanCo
 /** Contacts that reach an agent: contacts x (1 - bot_deflection), per hour. */
 export function handledOf(contacts: number, config: PlanConfig): number {
   return contacts * (1 - config.demand.bot_deflection);
+}
+
+/**
+ * What each hour of a roster's week offers the agents, from a forecast: its handled contacts and
+ * AHT (else `demand.aht_seconds`); an hour the forecast lacks has no contacts.
+ * @param slots the week's hours (epoch milliseconds)
+ * @param points the forecast, in any order; points outside the week are ignored
+ * @param config the plan configuration (bot deflection, default AHT)
+ */
+export function demandBySlot(slots: readonly Instant[], points: readonly ForecastPoint[], config: PlanConfig): HourDemand[] {
+  const byInstant = new Map(points.map((p) => [p.t, p]));
+  return slots.map((t) => {
+    const p = byInstant.get(t);
+    return { t, handledContacts: p ? handledOf(p.contacts, config) : 0, ahtSeconds: p?.ahtSeconds ?? config.demand.aht_seconds };
+  });
 }

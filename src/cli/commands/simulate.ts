@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
-import { totalShrinkage, type PlanConfig } from '../../domain/config.js';
+import type { PlanConfig } from '../../domain/config.js';
 import { InputError } from '../../domain/errors.js';
-import { formatTimestamp, parseTimestamp, weekHours } from '../../domain/time.js';
-import type { CalendarEvent, ForecastPoint, Instant } from '../../domain/types.js';
+import { formatTimestamp } from '../../domain/time.js';
+import type { CalendarEvent } from '../../domain/types.js';
 import { readConfig } from '../../io/config.js';
 import { readForecast } from '../../io/forecastFile.js';
+import { readRosterShifts } from '../../io/rosterFile.js';
 import { writeOutput } from '../../io/atomic.js';
-import { deliveredService, handledOf, serviceTargetAt } from '../../staffing/requirements.js';
-import { availableAgents, staffedBySlot, type PlacedShift } from '../../staffing/onDuty.js';
-import { simulate, type Estimate, type SimulatedService } from '../../staffing/simulate.js';
+import { deliveredByHour, type DeliveredOptions } from '../../staffing/delivered.js';
+import { staffedBySlot } from '../../staffing/onDuty.js';
+import { demandBySlot } from '../../staffing/requirements.js';
+import type { Estimate, SimulatedService } from '../../staffing/simulate.js';
 import type { CommandContext } from '../main.js';
 import { eventsOrNone, intOption } from '../options.js';
 
@@ -46,84 +46,36 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
     .option('--out <file>', 'output file (default: standard output)')
     .action((o: SimulateOptions) => {
       const config = readConfig(o.config);
-      const week = simulationWeek(o.roster, o.forecast, config, eventsOrNone(o.events, config.timezone), o.patience ?? config.service.patience_seconds);
-      const result = simulate({
-        ...week,
-        handleTime: o.handleTime === 'lognormal' ? { kind: 'lognormal', cv: o.cv } : { kind: 'exponential' },
+      const patienceSeconds = o.patience ?? config.service.patience_seconds;
+      const simulation = {
+        handleTime: o.handleTime === 'lognormal' ? ({ kind: 'lognormal', cv: o.cv } as const) : ({ kind: 'exponential' } as const),
         replications: o.replications,
         seed: o.seed,
-      });
-      const hours = week.slots.map((t, i) => ({
+      };
+      const { slots, delivered } = simulateRoster(o.roster, o.forecast, config, eventsOrNone(o.events, config.timezone), { patienceSeconds, simulation });
+      const simulated = delivered.simulated!;
+      const model = patienceSeconds === null ? 'erlang_c' : 'erlang_a';
+      const hours = slots.map((t, i) => ({
         timestamp: formatTimestamp(t, config.timezone),
-        agents: week.agentsOnDuty[i],
-        ...service(result.hours[i]),
-        model: week.model[i],
+        agents: simulated.servers[i],
+        ...service(simulated.hours[i]),
+        model: { name: model, service_level: delivered.hours[i].serviceLevel, asa_seconds: delivered.hours[i].asaSeconds, abandon_rate: delivered.hours[i].abandonRate ?? 0 },
       }));
-      const report = { replications: o.replications, seed: o.seed, handle_time: o.handleTime, cv: o.handleTime === 'lognormal' ? o.cv : 1, patience_seconds: week.patienceSeconds, week: service(result.total), hours };
+      const report = { replications: o.replications, seed: o.seed, handle_time: o.handleTime, cv: o.handleTime === 'lognormal' ? o.cv : 1, patience_seconds: patienceSeconds, week: service(simulated.total), hours };
       writeOutput(o.out, o.json ? JSON.stringify(report, null, 1) + '\n' : table(report));
     });
 }
 
-/** The simulator's input for the roster's week, plus the Erlang model's view of each hour. */
-function simulationWeek(rosterPath: string, forecastPath: string, config: PlanConfig, events: CalendarEvent[], patienceSeconds: number | null) {
-  const tz = config.timezone;
-  const roster = readRoster(rosterPath);
-  const slots = weekHours(roster.week_start.slice(0, 10), tz);
-  const slotOf = new Map(slots.map((t, i) => [t, i]));
-  const file = basename(rosterPath);
-  const placed: PlacedShift[] = roster.shifts.map((s, i) => {
-    const start = parseTimestamp(s.start, tz);
-    const startSlot = start && slotOf.get(start.t);
-    if (startSlot === undefined || startSlot === null) throw new InputError({ file, field: `shifts.${i}.start` }, `"${s.start}" is not an hour of the week starting ${roster.week_start}`);
-    const pool = config.pools.find((p) => p.id === s.pool);
-    if (!pool) throw new InputError({ file, field: `shifts.${i}.pool` }, `pool "${s.pool}" is not in the configuration`);
-    return { startSlot, hours: s.hours, agents: s.agents, productivity: pool.productivity };
-  });
-  const shrinkage = totalShrinkage(config.shrinkage);
-  const concurrency = config.demand.concurrency;
-  const agents = staffedBySlot(placed, slots.length).map((s) => availableAgents(s, shrinkage));
-  const byInstant = new Map<Instant, ForecastPoint>(readForecast(forecastPath, tz).points.map((p) => [p.t, p]));
-  if (!slots.some((t) => byInstant.has(t))) throw new InputError({ file: basename(forecastPath), field: 'timestamp' }, `no hour of the roster's week (${roster.week_start}) is in the forecast`);
-  const hours = slots.map((t, i) => {
-    const point = byInstant.get(t);
-    const target = { ...serviceTargetAt(t, config, events), patience_seconds: patienceSeconds };
-    const arrivals = point ? handledOf(point.contacts, config) : 0;
-    const aht = point?.ahtSeconds ?? config.demand.aht_seconds;
-    const m = deliveredService(agents[i], arrivals, aht, target, concurrency);
-    return { arrivals, aht, within: target.answer_within_seconds, model: { name: patienceSeconds === null ? 'erlang_c' : 'erlang_a', service_level: m.serviceLevel, asa_seconds: m.asaSeconds, abandon_rate: m.abandonRate ?? 0 } };
-  });
-  return {
-    slots,
-    // A chat agent works `concurrency` contacts at once: each is simulated as that many servers.
-    agentsOnDuty: agents.map((n) => n * concurrency),
-    arrivalsPerHour: hours.map((h) => h.arrivals),
-    ahtSeconds: hours.map((h) => h.aht),
-    answerWithinSeconds: hours.map((h) => h.within),
-    patienceSeconds,
-    model: hours.map((h) => h.model),
-  };
-}
-
-const rosterSchema = z.object({
-  week_start: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date like 2026-11-30'),
-  shifts: z.array(z.object({ pool: z.string(), start: z.string(), hours: z.number().int().min(1), agents: z.number().min(0) })),
-});
-
-/** The parts of roster.json the simulator needs, checked. */
-function readRoster(path: string): z.infer<typeof rosterSchema> {
-  const file = basename(path);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new InputError({ file }, `cannot read it as JSON: ${(e as Error).message}`);
+/** The roster's week measured against the forecast: the Erlang model hour by hour and the simulation. */
+function simulateRoster(rosterPath: string, forecastPath: string, config: PlanConfig, events: CalendarEvent[], options: DeliveredOptions) {
+  const roster = readRosterShifts(rosterPath, config);
+  const points = readForecast(forecastPath, config.timezone).points;
+  const inWeek = new Set(roster.slots);
+  if (!points.some((p) => inWeek.has(p.t))) {
+    throw new InputError({ file: basename(forecastPath), field: 'timestamp' }, `no hour of the roster's week (${roster.weekStart}) is in the forecast`);
   }
-  const parsed = rosterSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError({ file, field: issue.path.join('.') || '(root)' }, issue.message);
-  }
-  return parsed.data;
+  const staffed = staffedBySlot(roster.shifts, roster.slots.length);
+  return { slots: roster.slots, delivered: deliveredByHour(demandBySlot(roster.slots, points, config), staffed, config, events, options) };
 }
 
 function positiveNumber(name: string) {
