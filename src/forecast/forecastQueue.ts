@@ -5,7 +5,7 @@ import { occurrencesOf } from './events/occurrences.js';
 import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
 import { pointForecast } from './pipeline.js';
 import { FALLBACK, MODELS } from './registry.js';
-import { select, type Selection } from './select.js';
+import { choiceOf, select, type ModelChoice, type Selection } from './select.js';
 import { buildSeries, endOf } from './series.js';
 
 /** Weekly origins of the internal backtest that selects a family and calibrates the intervals. */
@@ -18,6 +18,8 @@ export interface QueueForecast {
   hi80: Float64Array;
   /** The backtest's verdict, or null when the history was too short to hold weeks out. */
   selection: Selection | null;
+  /** The family or combination served and its backtest error, as summary.json records it. */
+  model: ModelChoice;
 }
 
 /**
@@ -43,6 +45,7 @@ export function forecastQueue(hours: readonly HourCount[], events: readonly Cale
     lo80: Float64Array.from(bounds, (b) => b.lo80),
     hi80: Float64Array.from(bounds, (b) => b.hi80),
     selection,
+    model: bt && selection ? choiceOf(selection, bt, weeks) : { model: FALLBACK.name, backtest: null },
   };
 }
 

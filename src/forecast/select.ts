@@ -10,6 +10,14 @@ export interface Selection {
   scores: Record<string, number>;
 }
 
+/** Which family or combination serves a queue, and its held-out error in the selection backtest. */
+export interface ModelChoice {
+  /** A family's name, or the names averaged joined by `+`. */
+  model: string;
+  /** Null when the history was too short to hold weeks out (the fallback family serves untested). */
+  backtest: { weeks: number; hours: number; mae: number; wape: number } | null;
+}
+
 /** How many of the best families a combination may average. */
 const MAX_MEMBERS = 3;
 
@@ -31,6 +39,15 @@ export function select(bt: Backtest): Selection {
     if (scores[name] < scores[best.members.join('+')]) best = { members: members.map((r) => r.model), forecast, scores };
   }
   return best;
+}
+
+/** The record of `selection` made on the `weeks` held-out weeks of `bt`. */
+export function choiceOf(selection: Selection, bt: Backtest, weeks: number): ModelChoice {
+  const model = selection.members.join('+');
+  const hours = bt.actual.length;
+  const total = bt.actual.reduce((s, a) => s + a, 0);
+  const mae = selection.scores[model];
+  return { model, backtest: { weeks, hours, mae, wape: total > 0 ? (mae * hours) / total : NaN } };
 }
 
 /** Mean absolute error over the hours with an actual value. */

@@ -3,7 +3,7 @@ import { InputError } from '../domain/errors.js';
 import { addDaysToDate, formatTimestamp, HOUR_MS, localDate, nextMonday, startOfLocalDay, weekHours } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, History, Requirement } from '../domain/types.js';
 import { WEEK } from '../forecast/calendar.js';
-import { forecastHistory } from '../forecast/index.js';
+import { forecastHistory, type QueueModel } from '../forecast/index.js';
 import { pooledForecast } from '../forecast/pooled.js';
 import { HISTORY_WEEKS_WANTED } from '../report/alerts.js';
 import { requirementsFor } from '../staffing/requirements.js';
@@ -30,6 +30,8 @@ export interface PlanOutcome {
   withOffset: boolean;
   /** The week's hours, the queues summed (one pooled agent group staffs them). */
   forecast: ForecastPoint[];
+  /** Per queue, the family the forecast chose and its backtest error. */
+  forecastModels: QueueModel[];
   requirements: Requirement[];
   /** The roster model's input, kept for what is derived from it later (full-coverage cost). */
   problem: RosterProblem;
@@ -83,12 +85,13 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     throw new InputError({ file: historyFile }, `the history ends ${localDate(from, tz)}, more than ${MAX_WEEKS_AHEAD} weeks before the planned week ends; bring the history up to date`);
   }
   const horizon = Array.from({ length: (weekEnds - from) / HOUR_MS }, (_, i) => from + i * HOUR_MS);
-  const forecast = pooledForecast(forecastHistory(history, inputs.events, tz, horizon)).filter((p) => p.t >= weekBegins);
+  const { points, models: forecastModels } = forecastHistory(history, inputs.events, tz, horizon);
+  const forecast = pooledForecast(points).filter((p) => p.t >= weekBegins);
   const requirements = requirementsFor(forecast, config, inputs.events, historyFile);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
   const roster = await withShadowPrices(await solveRoster(problem, { onProgress }), problem, config.currency);
   const historyWeeks = shortest.hours / WEEK;
-  return { weekStart, config, events: inputs.events, withOffset: history.withOffset, forecast, requirements, problem, roster, historyWeeks };
+  return { weekStart, config, events: inputs.events, withOffset: history.withOffset, forecast, forecastModels, requirements, problem, roster, historyWeeks };
 }
 
 function lastHour(history: History): number {

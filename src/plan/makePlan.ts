@@ -69,6 +69,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     fullCoverageCost: await fullCoverageCost(outcome.problem),
     files: [...PLAN_FILES],
     historyWeeks: outcome.historyWeeks,
+    forecastModels: outcome.forecastModels,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Roster } from '../roster/types.js';
 import { contactsChart, costChart, coverageHeatmap, tradeoffChart, type ContactsPoint, type TradeoffPoint } from './charts.js';
 import type { DayCost } from './costByDay.js';
-import type { PlanSummary } from './summary.js';
+import { forecastModelText, type PlanSummary } from './summary.js';
 import { vegaLiteSvg } from './vegaSvg.js';
 
 /** What the page's charts show beyond the summary and the roster. */
@@ -36,6 +36,7 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     ['Service level (week)', pct(summary.kpis.service_level)],
     ['ASA (week)', summary.kpis.asa_seconds === null ? 'n/a' : `${summary.kpis.asa_seconds} s`],
     ['Hours below need', String(summary.kpis.hours_below_target)],
+    ...(summary.forecast ?? []).map((m, _, all): [string, string] => [all.length > 1 ? `Forecast model, ${m.queue}` : 'Forecast model', forecastModelText(m)]),
   ]);
   const alerts = summary.alerts.length === 0 ? '<p>No alerts.</p>' : `<ul>${summary.alerts.map((a) => `<li class="${a.severity}">${escape(a.message)}</li>`).join('')}</ul>`;
   const prices = summary.shadow_prices.length === 0 ? '<p>None (no LP relaxation).</p>' : `<ul>${summary.shadow_prices.map((p) => `<li>${escape(p.text)}</li>`).join('')}</ul>`;

@@ -1,5 +1,6 @@
 import type { PlanConfig } from '../domain/config.js';
 import type { Requirement } from '../domain/types.js';
+import type { QueueModel } from '../forecast/index.js';
 import type { Roster } from '../roster/types.js';
 import type { RosterService } from '../staffing/delivered.js';
 import { historyAlerts, planAlerts, type Alert } from './alerts.js';
@@ -31,6 +32,8 @@ export interface PlanSummary {
   explanation: string;
   solver: Roster['solver'];
   files: string[];
+  /** Per queue, the family (or `+`-joined average) the backtest chose and its held-out error (absent in older plans). */
+  forecast?: QueueModel[];
 }
 
 export interface SummaryInputs {
@@ -47,6 +50,8 @@ export interface SummaryInputs {
   files: string[];
   /** Weeks of history the forecast had (of the shortest queue), when known. */
   historyWeeks?: number;
+  /** What the forecast chose per queue, when known. */
+  forecastModels?: QueueModel[];
 }
 
 
@@ -92,7 +97,19 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     explanation: roster.explanation,
     solver: roster.solver,
     files: s.files,
+    ...(s.forecastModels ? { forecast: s.forecastModels.map(roundedModel) } : {}),
   };
+}
+
+function roundedModel(m: QueueModel): QueueModel {
+  const bt = m.backtest;
+  return { ...m, backtest: bt && { ...bt, mae: roundTo(bt.mae, 4), wape: roundTo(bt.wape, 4) } };
+}
+
+/** One queue's forecast model in words, for the report and the text summary. */
+export function forecastModelText(m: QueueModel): string {
+  const bt = m.backtest;
+  return bt ? `${m.model}, WAPE ${(100 * bt.wape).toFixed(1)}% (MAE ${bt.mae.toFixed(1)}) over ${bt.weeks} held-out weeks` : `${m.model}, untested (history too short to hold weeks out)`;
 }
 
 function roundOrNull(v: number | null, digits: number): number | null {

@@ -1,4 +1,4 @@
-import type { PlanSummary } from './summary.js';
+import { forecastModelText, type PlanSummary } from './summary.js';
 
 const money = (v: number) => Math.round(v).toLocaleString('en-US');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
@@ -19,6 +19,8 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
     lines.push(`  Below need  ${s.kpis.hours_below_target} hours (${s.kpis.shortfall_staff_hours} staff-hours short)`);
     lines.push(`  Peak staff  ${s.kpis.peak_staffed} on shift for a peak need of ${s.kpis.peak_staff_needed}`);
   }
+  const models = s.forecast ?? [];
+  if (models.length > 0) lines.push(`  Forecast    ${models.map((m) => (models.length > 1 ? `${m.queue}: ` : '') + forecastModelText(m)).join('\n              ')}`);
   lines.push(`  Alerts      ${s.alerts.length === 0 ? 'none' : s.alerts.map((a) => `[${a.severity}] ${a.message}`).join('\n              ')}`);
   lines.push(`  Files       ${folder}/ (${s.files.join(', ')})`);
   return lines.join('\n') + '\n';

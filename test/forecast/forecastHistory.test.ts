@@ -12,7 +12,7 @@ describe('forecastHistory', () => {
   it('forecasts each queue on its own and names the queue', () => {
     const voice = makeHistory(start, 8, TZ, (p) => typicalMean(p), 1);
     const chat = makeHistory(start, 8, TZ, (p) => typicalMean(p) / 10, 2);
-    const points = forecastHistory({ queues: [{ queue: 'voice', hours: voice }, { queue: 'chat', hours: chat }], withOffset: false }, [], TZ, horizon);
+    const { points } = forecastHistory({ queues: [{ queue: 'voice', hours: voice }, { queue: 'chat', hours: chat }], withOffset: false }, [], TZ, horizon);
     expect(points).toHaveLength(2 * 168);
     const total = (q: string) => points.filter((p) => p.queue === q).reduce((s, p) => s + p.contacts, 0);
     expect(total('voice') / total('chat')).toBeGreaterThan(8);
@@ -21,7 +21,7 @@ describe('forecastHistory', () => {
 
   it('leaves the queue out with a single queue and forecasts handle time when the history has it', () => {
     const hours = makeHistory(start, 8, TZ, (p) => typicalMean(p)).map((h) => ({ ...h, ahtSeconds: 240 }));
-    const points = forecastHistory({ queues: [{ queue: 'default', hours }], withOffset: false }, [], TZ, horizon);
+    const { points } = forecastHistory({ queues: [{ queue: 'default', hours }], withOffset: false }, [], TZ, horizon);
     expect(points[0].queue).toBeUndefined();
     expect(points[100].ahtSeconds).toBeCloseTo(240);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import { HOUR_MS } from '../../src/domain/time.js';
 import type { History } from '../../src/domain/types.js';
 import { runPlan } from '../../src/plan/chain.js';
 import { makePlan } from '../../src/plan/makePlan.js';
+import { MODELS } from '../../src/forecast/index.js';
 import { historyAlerts } from '../../src/report/alerts.js';
+import { summaryText } from '../../src/report/text.js';
 import { at, makeHistory } from '../forecast/synthetic.js';
 
 const TZ = 'UTC';
@@ -62,6 +64,29 @@ describe('runPlan on a history too short to forecast a week (issue 11)', () => {
       expect.objectContaining({ kind: 'history_short', severity: 'warning', hours: [], value: 2, threshold: 4 }),
     ]);
     expect(summary.alerts.find((a) => a.kind === 'history_short')!.message).toMatch(/2\.0 weeks.*4 weeks/);
+  });
+});
+
+describe('the forecast model record in summary.json', () => {
+  it('names per queue the family the backtest chose and its held-out error, and the text summary says it', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'shiftcast-model-'));
+    const h = history(42);
+    const two: History = { ...h, queues: [{ ...h.queues[0], queue: 'voice' }, { ...h.queues[0], queue: 'chat' }] };
+    const { summary, folder } = await makePlan({ config, history: two, events: [], week: WEEK }, store);
+    expect(summary.forecast?.map((m) => m.queue)).toEqual(['voice', 'chat']);
+    for (const m of summary.forecast!) {
+      for (const name of m.model.split('+')) expect(MODELS.map((s) => s.name)).toContain(name);
+      // Six weeks of history hold out the three that have three weeks before them.
+      expect(m.backtest).toMatchObject({ weeks: 3, hours: 3 * 168 });
+      expect(m.backtest!.wape).toBeCloseTo(m.backtest!.mae / 30, 3);
+    }
+    expect(summaryText(summary, store, 20)).toMatch(/Forecast {4}voice: .+, WAPE \d+\.\d% \(MAE \d+\.\d\) over 3 held-out weeks\n {14}chat: /);
+    expect(readFileSync(join(folder, 'report.html'), 'utf8')).toContain('<th>Forecast model, chat</th>');
+  });
+
+  it('records the untested fallback when the history is too short to hold weeks out', async () => {
+    const { summary } = await makePlan({ config, history: history(14), events: [], week: WEEK }, mkdtempSync(join(tmpdir(), 'shiftcast-model-')));
+    expect(summary.forecast).toEqual([{ queue: '', model: MODELS[0].name, backtest: null }]);
   });
 });
 

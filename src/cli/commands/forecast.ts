@@ -34,7 +34,7 @@ export function registerForecast(program: Command, _ctx: CommandContext): void {
         start = Math.max(...history.queues.map((q) => q.hours[q.hours.length - 1].t)) + HOUR_MS;
       }
       const horizon = Array.from({ length: o.horizon }, (_, i) => start + i * HOUR_MS);
-      const result = forecastHistory(history, events, tz, horizon);
-      writeOutput(o.out, formatForecast(result, tz, history.withOffset));
+      const { points } = forecastHistory(history, events, tz, horizon);
+      writeOutput(o.out, formatForecast(points, tz, history.withOffset));
     });
 }
