@@ -1,7 +1,7 @@
 import { WEEK } from './calendar.js';
 import type { Occurrence } from './events/occurrences.js';
 import type { ModelSpec } from './models/model.js';
-import { pointForecast } from './pipeline.js';
+import { pointForecast, training, type Training } from './pipeline.js';
 import { endOf, truncate, type Series } from './series.js';
 
 /** History a model needs before a selection backtest origin, in weeks. */
@@ -99,7 +99,19 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
   };
 }
 
-/** The model families as forecasters of `s`: each fits the history before the origin, events and closed hours applied. */
+/**
+ * The model families as forecasters of `s`: each fits the history before the origin, events and
+ * closed hours applied. The history and event effects of an origin are shared by the families.
+ */
 export function familyForecasters(s: Series, occurrences: readonly Occurrence[], specs: readonly ModelSpec[]): Forecaster[] {
-  return specs.map((spec) => ({ name: spec.name, forecast: (origin, targets) => ({ mean: pointForecast(spec, truncate(s, origin - s.first), occurrences, targets) }) }));
+  const byOrigin = new Map<number, Training>();
+  const at = (origin: number): Training => {
+    let t = byOrigin.get(origin);
+    if (!t) {
+      t = training(truncate(s, origin - s.first), occurrences);
+      byOrigin.set(origin, t);
+    }
+    return t;
+  };
+  return specs.map((spec) => ({ name: spec.name, forecast: (origin, targets) => ({ mean: pointForecast(spec, at(origin), targets) }) }));
 }

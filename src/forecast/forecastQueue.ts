@@ -3,7 +3,7 @@ import { backtestWeeks, crossValidate, familyForecasters } from './backtest.js';
 import { localHour } from './calendar.js';
 import { occurrencesOf } from './events/occurrences.js';
 import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
-import { pointForecast } from './pipeline.js';
+import { pointForecast, training } from './pipeline.js';
 import { FALLBACK, MODELS } from './registry.js';
 import { choiceOf, select, type ModelChoice, type Selection } from './select.js';
 import { buildSeries, endOf } from './series.js';
@@ -37,7 +37,8 @@ export function forecastQueue(hours: readonly HourCount[], events: readonly Cale
   const intervals = bt && selection ? fitIntervals(selection.forecast, bt.actual, bt.lh.map((lh, i) => leadDays(lh, bt.origin[i]))) : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
   const sum = new Float64Array(targets.length);
-  for (const spec of members) pointForecast(spec, series, occurrences, targets).forEach((v, i) => (sum[i] += v));
+  const full = training(series, occurrences);
+  for (const spec of members) pointForecast(spec, full, targets).forEach((v, i) => (sum[i] += v));
   const contacts = sum.map((v) => v / members.length);
   const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series))));
   return {

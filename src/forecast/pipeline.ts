@@ -1,8 +1,23 @@
 import { isOpen } from './closedHours.js';
-import { applyEffects, learnEffects } from './events/effects.js';
+import { applyEffects, type EventEffects } from './events/apply.js';
+import { learnEffects } from './events/learn.js';
 import type { Occurrence } from './events/occurrences.js';
 import type { ModelSpec } from './models/model.js';
 import type { Series } from './series.js';
+
+/**
+ * A history to fit on, with the calendar and what its past events taught. The effects are the
+ * same for every family fitted on one history, so they are learnt once here and passed along.
+ */
+export interface Training {
+  series: Series;
+  occurrences: readonly Occurrence[];
+  effects: EventEffects;
+}
+
+export function training(series: Series, occurrences: readonly Occurrence[]): Training {
+  return { series, occurrences, effects: learnEffects(series, occurrences) };
+}
 
 /**
  * The expected contacts at `targets` by one model family, as the product serves them: the
@@ -10,11 +25,11 @@ import type { Series } from './series.js';
  * and 0 in hours the center is closed. A family that throws or returns a non-finite value
  * is a bug surfaced to the caller (the backtest turns it into "not selectable").
  */
-export function pointForecast(spec: ModelSpec, s: Series, occurrences: readonly Occurrence[], targets: readonly number[]): Float64Array {
-  const normal = spec.create().fit(s).predict(targets);
-  const withEvents = applyEffects(learnEffects(s, occurrences), occurrences, targets, normal);
+export function pointForecast(spec: ModelSpec, t: Training, targets: readonly number[]): Float64Array {
+  const normal = spec.create().fit(t.series).predict(targets);
+  const withEvents = applyEffects(t.effects, t.occurrences, targets, normal);
   return withEvents.map((v, i) => {
     if (!Number.isFinite(v)) throw new Error(`${spec.name} gave a non-finite forecast`);
-    return isOpen(s, targets[i]) ? Math.max(0, v) : 0;
+    return isOpen(t.series, targets[i]) ? Math.max(0, v) : 0;
   });
 }
