@@ -1,4 +1,5 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tz, TZDate, tzOffset } from '@date-fns/tz';
+import { addDays, format, getISODay, isExists, isValid, nextMonday as mondayAfter, parseISO } from 'date-fns';
 import type { Instant } from './types.js';
 
 export const HOUR_MS = 3_600_000;
@@ -49,8 +50,9 @@ function timestampFields(text: string): TimestampFields | string {
   const minute = +m[5];
   const second = m[6] ? +m[6] : 0;
   const offset = m[7];
-  // Dates that would roll over (2026-02-30) are not dates.
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return notTimestamp(text);
+  // Dates that would roll over (2026-02-30) are not dates; only days past the 28th can, so few rows pay for a Date.
+  const date = month >= 1 && month <= 12 && day >= 1 && (day <= 28 || isExists(year, month - 1, day));
+  if (!date || hour > 23 || minute > 59 || second > 59) return notTimestamp(text);
   if (!offset) return { year, month, day, hour, minute, second };
   if (offset === 'Z') return { year, month, day, hour, minute, second, offsetMinutes: 0 };
   const digits = offset.replace(/[^0-9]/g, '');
@@ -64,11 +66,6 @@ function timestampFields(text: string): TimestampFields | string {
 }
 
 const notTimestamp = (text: string) => `"${text}" is not an ISO 8601 timestamp like 2026-11-30T19:00`;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /**
  * Why `parseTimestamp` refuses a text (a bad offset, or no ISO 8601 timestamp at all); undefined
@@ -237,17 +234,24 @@ export function localDate(t: Instant, timeZone: string): string {
   return formatTimestamp(t, timeZone).slice(0, 10);
 }
 
-/** The instant of local midnight starting the given `YYYY-MM-DD` date. */
+/**
+ * The instant of local midnight starting the given `YYYY-MM-DD` date (where the clocks skip
+ * midnight, the first instant of that day).
+ */
 export function startOfLocalDay(date: string, timeZone: string): Instant {
-  const parsed = parseTimestamp(`${date}T00:00`, timeZone);
-  if (!parsed) throw new RangeError(`not a date: ${date}`);
-  return parsed.t;
+  const day = parseISO(date, { in: tz(timeZone) });
+  if (!isValid(day)) throw new RangeError(`not a date: ${date}`);
+  return day.getTime();
 }
+
+// Calendar dates carry no zone: read and written in UTC, so the process's own zone cannot shift them.
+const UTC = tz('UTC');
+const calendarDate = (date: string) => parseISO(date, { in: UTC });
+const dateText = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /** `YYYY-MM-DD` plus n calendar days (no time zone involved). */
 export function addDaysToDate(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  return dateText(addDays(calendarDate(date), n));
 }
 
 /**
@@ -255,12 +259,12 @@ export function addDaysToDate(date: string, n: number): string {
  * @example weekdayOfDate('2026-11-30') //=> 0
  */
 export function weekdayOfDate(date: string): number {
-  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return getISODay(calendarDate(date)) - 1;
 }
 
 /** The first Monday after `date` (`YYYY-MM-DD`): the default start of the week to plan. */
 export function nextMonday(date: string): string {
-  return addDaysToDate(date, 7 - weekdayOfDate(date));
+  return dateText(mondayAfter(calendarDate(date)));
 }
 
 /**
