@@ -15,7 +15,7 @@ export interface ModelChoice {
   /** A family's name, or the names averaged joined by `+`. */
   model: string;
   /** Null when the history was too short to hold weeks out (the fallback family serves untested). */
-  backtest: { weeks: number; hours: number; mae: number; wape: number } | null;
+  backtest: { weeks: number; hours: number; mae: number; wape: number | null } | null;
 }
 
 /** How many of the best families a combination may average. */
@@ -47,7 +47,7 @@ export function choiceOf(selection: Selection, bt: Backtest, weeks: number): Mod
   const hours = bt.actual.length;
   const total = bt.actual.reduce((s, a) => s + a, 0);
   const mae = selection.scores[model];
-  return { model, backtest: { weeks, hours, mae, wape: total > 0 ? (mae * hours) / total : NaN } };
+  return { model, backtest: { weeks, hours, mae, wape: total > 0 ? (mae * hours) / total : null } };
 }
 
 /** Mean absolute error over the hours with an actual value. */

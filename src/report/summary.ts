@@ -103,13 +103,13 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
 
 function roundedModel(m: QueueModel): QueueModel {
   const bt = m.backtest;
-  return { ...m, backtest: bt && { ...bt, mae: roundTo(bt.mae, 4), wape: roundTo(bt.wape, 4) } };
+  return { ...m, backtest: bt && { ...bt, mae: roundTo(bt.mae, 4), wape: bt.wape === null ? null : roundTo(bt.wape, 4) } };
 }
 
 /** One queue's forecast model in words, for the report and the text summary. */
 export function forecastModelText(m: QueueModel): string {
   const bt = m.backtest;
-  return bt ? `${m.model}, WAPE ${(100 * bt.wape).toFixed(1)}% (MAE ${bt.mae.toFixed(1)}) over ${bt.weeks} held-out weeks` : `${m.model}, untested (history too short to hold weeks out)`;
+  return bt ? `${m.model}, WAPE ${bt.wape === null ? 'n/a' : `${(100 * bt.wape).toFixed(1)}%`} (MAE ${bt.mae.toFixed(1)}) over ${bt.weeks} held-out weeks` : `${m.model}, untested (history too short to hold weeks out)`;
 }
 
 function roundOrNull(v: number | null, digits: number): number | null {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backtestWeeks, crossValidate, familyForecasters, type Forecaster } from '../../src/forecast/backtest.js';
 import { WEEK } from '../../src/forecast/calendar.js';
 import { MODELS } from '../../src/forecast/index.js';
-import { select } from '../../src/forecast/select.js';
+import { choiceOf, select } from '../../src/forecast/select.js';
 import { buildSeries, endOf } from '../../src/forecast/series.js';
 import { at, makeHistory, typicalMean } from './synthetic.js';
 
@@ -50,5 +50,16 @@ describe('crossValidate', () => {
     const bt = crossValidate(series, familyForecasters(series, [], MODELS), weeks);
     expect(bt.runs.map((r) => r.model)).toEqual(MODELS.map((m) => m.name));
     for (const r of bt.runs) expect(r.failed).toBe(false);
+  });
+
+  it('records the choice with its error over the held-out hours, and no WAPE when they had no contacts', () => {
+    const bt = crossValidate(series, [lastWeek(null)], 2);
+    const choice = choiceOf(select(bt), bt, 2);
+    expect(choice).toMatchObject({ model: 'last-week', backtest: { weeks: 2, hours: 2 * WEEK } });
+    const err = bt.actual.reduce((sum, a, i) => sum + Math.abs(a - bt.runs[0].forecast[i]), 0);
+    expect(choice.backtest?.mae).toBeCloseTo(err / bt.actual.length, 9);
+    expect(choice.backtest?.wape).toBeCloseTo(err / bt.actual.reduce((sum, a) => sum + a, 0), 9);
+    const zero = { ...bt, actual: bt.actual.map(() => 0) };
+    expect(choiceOf(select(zero), zero, 2).backtest?.wape).toBeNull();
   });
 });
