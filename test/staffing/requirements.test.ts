@@ -4,7 +4,7 @@ import { InputError } from '../../src/domain/errors.js';
 import { parseTimestamp } from '../../src/domain/time.js';
 import type { CalendarEvent, ForecastPoint } from '../../src/domain/types.js';
 import { agentsNeeded } from '../../src/staffing/agentsNeeded.js';
-import { deliveredService, requirementsFor, serviceTargetAt } from '../../src/staffing/requirements.js';
+import { demandBySlot, requirementsFor, serviceTargetAt } from '../../src/staffing/requirements.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (text: string) => parseTimestamp(text, TZ)!.t;
@@ -112,26 +112,6 @@ describe('serviceTargetAt with service periods', () => {
   });
 });
 
-describe('deliveredService', () => {
-  const c = config();
-  const t = serviceTargetAt(at(MONDAY_10), c, []);
-
-  it('gives the Erlang C service level and ASA of the agents on duty', () => {
-    const d = deliveredService(14, 200, 180, t);
-    expect(d.serviceLevel).toBeCloseTo(0.888, 3);
-    expect(d.asaSeconds).toBeCloseTo(7.84, 2);
-    expect(d.abandonRate).toBeUndefined();
-  });
-
-  it('adds the abandonment rate under Erlang A', () => {
-    expect(deliveredService(12, 200, 180, { ...t, patience_seconds: 120 }).abandonRate).toBeCloseTo(0.0616, 4);
-  });
-
-  it('reports an understaffed Erlang C hour as no service and endless waits', () => {
-    expect(deliveredService(9, 200, 180, t)).toMatchObject({ serviceLevel: 0, asaSeconds: Infinity });
-  });
-});
-
 describe('requirementsFor on a count no center staffs (issue 11)', () => {
   it('refuses it as bad input naming the file it came from, the hour and the count', () => {
     const points = [point(MONDAY_10, 100), point('2026-11-30T11:00', 1e9)];
@@ -139,5 +119,16 @@ describe('requirementsFor on a count no center staffs (issue 11)', () => {
     expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(InputError);
     expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(/^forecast\.csv: a forecast of 1,000,000,000 contacts at 2026-11-30T11:00 would need more than 100,000 agents/);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('demandBySlot', () => {
+  it("gives each hour of the week the forecast's handled contacts and AHT, and no contacts where the forecast has no point", () => {
+    const slots = [at(MONDAY_10), at('2026-11-30T11:00'), at('2026-11-30T12:00')];
+    const points = [point('2026-11-30T12:00', 500, { ahtSeconds: 300 }), point(MONDAY_10, 1000), point('2026-12-07T10:00', 9)];
+    const hours = demandBySlot(slots, points, config());
+    expect(hours.map((h) => h.t)).toEqual(slots);
+    expect(hours.map((h) => +h.handledContacts.toFixed(9))).toEqual([220, 0, 110]);
+    expect(hours.map((h) => h.ahtSeconds)).toEqual([240, 240, 300]);
   });
 });

@@ -11,7 +11,7 @@ import { writeOutput } from '../../io/atomic.js';
 import { deliveredByHour, type DeliveredOptions } from '../../staffing/delivered.js';
 import { staffedBySlot } from '../../staffing/onDuty.js';
 import { demandBySlot } from '../../staffing/requirements.js';
-import type { Estimate, SimulatedService } from '../../staffing/simulate.js';
+import type { Estimate, HandleTimeModel, SimulatedService } from '../../staffing/simulate.js';
 import type { CommandContext } from '../main.js';
 import { eventsOrNone, intOption } from '../options.js';
 
@@ -47,21 +47,23 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
     .action((o: SimulateOptions) => {
       const config = readConfig(o.config);
       const patienceSeconds = o.patience ?? config.service.patience_seconds;
-      const simulation = {
-        handleTime: o.handleTime === 'lognormal' ? ({ kind: 'lognormal', cv: o.cv } as const) : ({ kind: 'exponential' } as const),
-        replications: o.replications,
-        seed: o.seed,
-      };
-      const { slots, delivered } = simulateRoster(o.roster, o.forecast, config, eventsOrNone(o.events, config.timezone), { patienceSeconds, simulation });
+      const handleTime: HandleTimeModel = o.handleTime === 'lognormal' ? { kind: 'lognormal', cv: o.cv } : { kind: 'exponential' };
+      const options = { patienceSeconds, simulation: { handleTime, replications: o.replications, seed: o.seed } };
+      const { slots, delivered } = simulateRoster(o.roster, o.forecast, config, eventsOrNone(o.events, config.timezone), options);
       const simulated = delivered.simulated!;
-      const model = patienceSeconds === null ? 'erlang_c' : 'erlang_a';
-      const hours = slots.map((t, i) => ({
-        timestamp: formatTimestamp(t, config.timezone),
-        agents: simulated.servers[i],
-        ...service(simulated.hours[i]),
-        model: { name: model, service_level: delivered.hours[i].serviceLevel, asa_seconds: delivered.hours[i].asaSeconds, abandon_rate: delivered.hours[i].abandonRate ?? 0 },
-      }));
-      const report = { replications: o.replications, seed: o.seed, handle_time: o.handleTime, cv: o.handleTime === 'lognormal' ? o.cv : 1, patience_seconds: patienceSeconds, week: service(simulated.total), hours };
+      const name = patienceSeconds === null ? 'erlang_c' : 'erlang_a';
+      const hours = slots.map((t, i) => {
+        const m = delivered.hours[i];
+        return {
+          timestamp: formatTimestamp(t, config.timezone),
+          agents: simulated.servers[i],
+          ...service(simulated.hours[i]),
+          model: { name, service_level: m.serviceLevel, asa_seconds: m.asaSeconds, abandon_rate: m.abandonRate ?? 0 },
+        };
+      });
+      const cv = o.handleTime === 'lognormal' ? o.cv : 1;
+      const week = service(simulated.total);
+      const report = { replications: o.replications, seed: o.seed, handle_time: o.handleTime, cv, patience_seconds: patienceSeconds, week, hours };
       writeOutput(o.out, o.json ? JSON.stringify(report, null, 1) + '\n' : table(report));
     });
 }
@@ -72,10 +74,12 @@ function simulateRoster(rosterPath: string, forecastPath: string, config: PlanCo
   const points = readForecast(forecastPath, config.timezone).points;
   const inWeek = new Set(roster.slots);
   if (!points.some((p) => inWeek.has(p.t))) {
-    throw new InputError({ file: basename(forecastPath), field: 'timestamp' }, `no hour of the roster's week (${roster.weekStart}) is in the forecast`);
+    const file = basename(forecastPath);
+    throw new InputError({ file, field: 'timestamp' }, `no hour of the roster's week (${roster.weekStart}) is in the forecast`);
   }
   const staffed = staffedBySlot(roster.shifts, roster.slots.length);
-  return { slots: roster.slots, delivered: deliveredByHour(demandBySlot(roster.slots, points, config), staffed, config, events, options) };
+  const hours = demandBySlot(roster.slots, points, config);
+  return { slots: roster.slots, delivered: deliveredByHour(hours, staffed, config, events, options) };
 }
 
 function positiveNumber(name: string) {
