@@ -20,7 +20,7 @@ function plan(store: string, name: string, created: string): void {
 }
 
 describe('the store lock', () => {
-  it('is exclusive while held and free again once released', () => {
+  it('is exclusive while held and free again once released', async () => {
     const store = tempStore();
     const release = acquireLock(store);
     expect(JSON.parse(readFileSync(join(store, '.lock'), 'utf8')).pid).toBe(process.pid);
@@ -38,7 +38,7 @@ describe('the store lock', () => {
     release();
   });
 
-  it('leaves no store behind when it created the folder and nothing was written', () => {
+  it('leaves no store behind when it created the folder and nothing was written', async () => {
     const store = join(tempStore(), 'new-store');
     acquireLock(store)();
     expect(existsSync(store)).toBe(false);
@@ -46,7 +46,7 @@ describe('the store lock', () => {
 });
 
 describe('plan retention (--keep)', () => {
-  it('keeps the newest N plan folders, the protected one, and every hidden entry', () => {
+  it('keeps the newest N plan folders, the protected one, and every hidden entry', async () => {
     const store = tempStore();
     plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
     plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
@@ -61,26 +61,26 @@ describe('plan retention (--keep)', () => {
 
 // The CLI loads every command, so it runs only once the engine modules have landed.
 describe.runIf(ENGINE_READY)('shiftcast keys', () => {
-  it('adds a key printed alone on the last line, lists it without the key, and revokes it', () => {
+  it('adds a key printed alone on the last line, lists it without the key, and revokes it', async () => {
     const store = tempStore();
-    const added = shiftcast(['keys', 'add', '--role', 'planner', '--name', 'cron box', '--store', store]);
+    const added = await shiftcast(['keys', 'add', '--role', 'planner', '--name', 'cron box', '--store', store]);
     expect(added.code).toBe(0);
     const key = added.stdout.trim().split('\n').at(-1)!;
     expect(key).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
     expect(readFileSync(join(store, '.keys.json'), 'utf8')).not.toContain(key);
-    const listed = shiftcast(['keys', 'list', '--store', store, '--json']);
+    const listed = await shiftcast(['keys', 'list', '--store', store, '--json']);
     const [info] = JSON.parse(listed.stdout);
     expect(info).toMatchObject({ role: 'planner', name: 'cron box', revoked: null });
     expect(listed.stdout).not.toContain(key);
-    expect(shiftcast(['keys', 'revoke', info.id, '--store', store]).code).toBe(0);
-    expect(JSON.parse(shiftcast(['keys', 'list', '--store', store, '--json']).stdout)[0].revoked).not.toBeNull();
-    const again = shiftcast(['keys', 'revoke', info.id, '--store', store]);
+    expect((await shiftcast(['keys', 'revoke', info.id, '--store', store])).code).toBe(0);
+    expect(JSON.parse((await shiftcast(['keys', 'list', '--store', store, '--json'])).stdout)[0].revoked).not.toBeNull();
+    const again = await shiftcast(['keys', 'revoke', info.id, '--store', store]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/no active key/);
   });
 
-  it('refuses an unknown role with exit 2', () => {
-    const r = shiftcast(['keys', 'add', '--role', 'owner', '--store', tempStore()]);
+  it('refuses an unknown role with exit 2', async () => {
+    const r = await shiftcast(['keys', 'add', '--role', 'owner', '--store', tempStore()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--role/);
   });
@@ -95,20 +95,20 @@ describe.runIf(ENGINE_READY)('shiftcast plan on the cron path', () => {
     return { history: join(dir, 'history.csv'), config: join(dir, 'config.json'), store: join(dir, 'store') };
   };
 
-  it('does not plan while another run holds the store lock, and says so in one line', () => {
+  it('does not plan while another run holds the store lock, and says so in one line', async () => {
     const f = files();
     mkdirSync(f.store);
     writeFileSync(join(f.store, '.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-24T00:00:00Z' }));
-    const r = shiftcast(['plan', '--history', f.history, '--config', f.config, '--store', f.store]);
+    const r = await shiftcast(['plan', '--history', f.history, '--config', f.config, '--store', f.store]);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(/^shiftcast: not planning: another shiftcast run \(pid \d+/);
     expect(readdirSync(f.store)).toEqual(['.lock']);
   });
 
-  it('keeps only the newest N plans with --keep and releases the lock', () => {
+  it('keeps only the newest N plans with --keep and releases the lock', async () => {
     const f = files();
     for (const week of ['2026-11-30', '2026-12-07', '2026-12-14']) {
-      const r = shiftcast(['plan', '--history', f.history, '--config', f.config, '--week', week, '--store', f.store, '--keep', '2']);
+      const r = await shiftcast(['plan', '--history', f.history, '--config', f.config, '--week', week, '--store', f.store, '--keep', '2']);
       expect([0, 3]).toContain(r.code);
     }
     expect(readdirSync(f.store).filter((n) => !n.startsWith('.')).map((n) => n.slice(0, 10)).sort()).toEqual(['2026-12-07', '2026-12-14']);

@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JobStore } from '../../src/plan/jobs.js';
 import { LockBusyError } from '../../src/plan/lock.js';
 import { writePlanFolder } from '../../src/plan/store.js';
-import { REPO, shiftcast } from '../support/cli.js';
+import { shiftcast } from '../support/cli.js';
 import { bearer, makeKeys, serve, tempStore, waitForJob, waitReady, withServer } from './support.js';
-
-/** Runs `shiftcast ARGS` without waiting, so several can run at once. */
-function shiftcastAsync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(REPO, 'bin/shiftcast.js'), ...args], { cwd: REPO });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 describe('one server per folder store', () => {
   it('refuses a second server on the same store, leaving the first one\'s jobs alone', async () => {
@@ -42,7 +29,7 @@ describe('one server per folder store', () => {
     const store = tempStore();
     const first = await serve(store);
     try {
-      const r = await shiftcastAsync(['serve', '--port', '0', '--store', store]);
+      const r = await shiftcast(['serve', '--port', '0', '--store', store]);
       expect(r.code).toBe(1);
       expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^shiftcast: not serving: another shiftcast serve \\(pid ${process.pid} `));
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -110,7 +97,7 @@ describe('GET /v1/plans on a store with stray entries', () => {
 describe('keys changed by several processes at once', () => {
   it('stores every key that ten concurrent `keys add` printed', async () => {
     const store = tempStore();
-    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => shiftcastAsync(['keys', 'add', '--role', 'planner', '--name', `box ${i}`, '--store', store])));
+    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => shiftcast(['keys', 'add', '--role', 'planner', '--name', `box ${i}`, '--store', store])));
     expect(runs.map((r) => r.code)).toEqual(new Array(10).fill(0));
     const stored = (JSON.parse(readFileSync(join(store, '.keys.json'), 'utf8')) as { keys: { name: string }[] }).keys.map((k) => k.name).sort();
     expect(stored).toEqual(Array.from({ length: 10 }, (_, i) => `box ${i}`).sort());
@@ -118,11 +105,11 @@ describe('keys changed by several processes at once', () => {
 });
 
 describe('an unwritable store on the command line', () => {
-  it('ends with one line naming the path and exit 2, not a stack', () => {
+  it('ends with one line naming the path and exit 2, not a stack', async () => {
     const dir = tempStore();
     writeFileSync(join(dir, 'a-file'), '');
     // A store inside a regular file cannot be made, whoever runs the test (root ignores modes).
-    const r = shiftcast(['keys', 'add', '--role', 'planner', '--store', join(dir, 'a-file', 'store')]);
+    const r = await shiftcast(['keys', 'add', '--role', 'planner', '--store', join(dir, 'a-file', 'store')]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^shiftcast: cannot mkdir .*a-file\/store: a part of the path is a file, not a folder \(ENOTDIR\)/);

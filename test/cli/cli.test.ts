@@ -12,67 +12,67 @@ const file = (name: string, text: string) => {
 };
 
 describe('shiftcast command line', () => {
-  it('prints help for the program and for every command', () => {
-    const top = shiftcast(['--help']);
+  it('prints help for the program and for every command', async () => {
+    const top = await shiftcast(['--help']);
     expect(top.code).toBe(0);
     for (const command of ['forecast', 'requirements', 'roster', 'plan', 'sample']) {
       expect(top.stdout).toContain(command);
-      const r = shiftcast([command, '--help']);
+      const r = await shiftcast([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout).toMatch(/Usage: shiftcast/);
     }
   });
 
-  it('exits 2 on an unknown command or a missing required option', () => {
-    expect(shiftcast(['frobnicate']).code).toBe(2);
-    expect(shiftcast(['forecast']).code).toBe(2);
+  it('exits 2 on an unknown command or a missing required option', async () => {
+    expect((await shiftcast(['frobnicate'])).code).toBe(2);
+    expect((await shiftcast(['forecast'])).code).toBe(2);
   });
 
-  it('exits 2 naming the file when an input file does not exist', () => {
-    const r = shiftcast(['forecast', '--history', join(dir, 'nope.csv')]);
+  it('exits 2 naming the file when an input file does not exist', async () => {
+    const r = await shiftcast(['forecast', '--history', join(dir, 'nope.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nope.csv');
   });
 
-  it('forecast: exits 2 on a bad --start and writes nothing', () => {
+  it('forecast: exits 2 on a bad --start and writes nothing', async () => {
     const history = file('h.csv', 'timestamp,contacts\n2026-11-23T00:00,5\n');
     const out = join(dir, 'never.csv');
-    const r = shiftcast(['forecast', '--history', history, '--start', 'tomorrow', '--out', out]);
+    const r = await shiftcast(['forecast', '--history', history, '--start', 'tomorrow', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--start/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('requirements: names file, line and column of a bad forecast row', () => {
+  it('requirements: names file, line and column of a bad forecast row', async () => {
     const forecast = file('f.csv', 'timestamp,contacts,lo80,hi80\n2026-11-30T00:00,10,8,12\n2026-11-30T01:00,ten,8,12\n');
     const config = file('c.json', '{}');
-    const r = shiftcast(['requirements', '--forecast', forecast, '--config', config]);
+    const r = await shiftcast(['requirements', '--forecast', forecast, '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/f\.csv line 3, column contacts/);
   });
 
-  it('roster: names file, line and column of a negative need', () => {
+  it('roster: names file, line and column of a negative need', async () => {
     const requirements = file('r.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n2026-11-30T01:00,-4\n');
     const config = file('c2.json', '{"week_start": "2026-11-30"}');
-    const r = shiftcast(['roster', '--requirements', requirements, '--config', config]);
+    const r = await shiftcast(['roster', '--requirements', requirements, '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/r\.csv line 3, column staff_needed/);
   });
 
-  it('roster: a config that is not JSON is named', () => {
+  it('roster: a config that is not JSON is named', async () => {
     const requirements = file('r2.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n');
     const config = file('broken.json', '{"budget": ');
-    const r = shiftcast(['roster', '--requirements', requirements, '--config', config]);
+    const r = await shiftcast(['roster', '--requirements', requirements, '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
   });
 });
 
 describe('shiftcast scenarios', () => {
-  it('refuses --report without --plan (the page is a plan\'s report)', () => {
+  it('refuses --report without --plan (the page is a plan\'s report)', async () => {
     const requirements = file('rs.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n');
     const config = file('cs.json', '{"week_start": "2026-11-30"}');
-    const r = shiftcast(['scenarios', '--config', config, '--requirements', requirements, '--vary', 'budget=1,2', '--report', join(dir, 'page.html')]);
+    const r = await shiftcast(['scenarios', '--config', config, '--requirements', requirements, '--vary', 'budget=1,2', '--report', join(dir, 'page.html')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--report needs --plan/);
     expect(existsSync(join(dir, 'page.html'))).toBe(false);
@@ -80,9 +80,9 @@ describe('shiftcast scenarios', () => {
 });
 
 describe('shiftcast plan on a short history', () => {
-  it('plans, and warns on stderr (which cron mails) that the history is short', () => {
+  it('plans, and warns on stderr (which cron mails) that the history is short', async () => {
     const { week_start: _week, ...config } = smallConfig();
-    const r = shiftcast(['plan', '--history', file('short.csv', syntheticHistory(2)), '--config', file('short.json', JSON.stringify(config)), '--store', join(dir, 'store')]);
+    const r = await shiftcast(['plan', '--history', file('short.csv', syntheticHistory(2)), '--config', file('short.json', JSON.stringify(config)), '--store', join(dir, 'store')]);
     expect([0, 3]).toContain(r.code);
     expect(r.stderr).toMatch(/^shiftcast: warning: The history before this week covers only 2\.0 weeks/m);
   }, 300_000);

@@ -16,7 +16,7 @@ async function deadPid(): Promise<number> {
 }
 
 describe('retention deletes only what Shiftcast wrote', () => {
-  it('refuses a store holding a user\'s folders and files, naming them, and deletes nothing', () => {
+  it('refuses a store holding a user\'s folders and files, naming them, and deletes nothing', async () => {
     const store = tempStore();
     plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
     plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
@@ -27,7 +27,7 @@ describe('retention deletes only what Shiftcast wrote', () => {
     expect(readdirSync(store).sort()).toEqual(['2026-11-16_aaaaaaaaaa', '2026-11-23_bbbbbbbbbb', 'README.md', 'my-notes']);
   });
 
-  it('treats a folder named like a plan without its marker as foreign, never as a plan to delete', () => {
+  it('treats a folder named like a plan without its marker as foreign, never as a plan to delete', async () => {
     const store = tempStore();
     plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
     mkdirSync(join(store, '2026-11-16_aaaaaaaaaa'));
@@ -36,7 +36,7 @@ describe('retention deletes only what Shiftcast wrote', () => {
     expect(existsSync(join(store, '2026-11-16_aaaaaaaaaa', 'summary.json'))).toBe(true);
   });
 
-  it('never follows a link named like a plan', () => {
+  it('never follows a link named like a plan', async () => {
     const store = tempStore();
     const outside = tempStore();
     plan(outside, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
@@ -69,10 +69,10 @@ describe('shiftcast plan --keep', () => {
     return { dir, history: join(dir, 'data', 'history.csv'), config: join(dir, 'data', 'config.json') };
   }
 
-  it('run with --store . in a project folder refuses, names the user\'s folders, and deletes and writes nothing', () => {
+  it('run with --store . in a project folder refuses, names the user\'s folders, and deletes and writes nothing', async () => {
     const p = project();
     const before = readdirSync(p.dir).sort();
-    const r = shiftcast(['plan', '--history', 'data/history.csv', '--config', 'data/config.json', '--store', '.', '--keep', '1'], p.dir);
+    const r = await shiftcast(['plan', '--history', 'data/history.csv', '--config', 'data/config.json', '--store', '.', '--keep', '1'], p.dir);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(/--keep.*not Shiftcast plans \(data, scripts\)/);
     expect(readdirSync(p.dir).sort()).toEqual(before);
@@ -86,7 +86,7 @@ describe('shiftcast plan --keep', () => {
     const left = `.tmp-2026-11-30_0123456789-${await deadPid()}-0a1b2c3d`;
     mkdirSync(join(store, left), { recursive: true });
     writeFileSync(join(store, left, 'forecast.csv'), 'half');
-    const r = shiftcast(['plan', '--history', p.history, '--config', p.config, '--week', '2026-11-30', '--store', store]);
+    const r = await shiftcast(['plan', '--history', p.history, '--config', p.config, '--week', '2026-11-30', '--store', store]);
     expect([0, 3]).toContain(r.code);
     expect(r.stderr).toContain(`removed ${left}`);
     expect(readdirSync(store).filter((n) => n.startsWith('.tmp'))).toEqual([]);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,20 @@ export const SHARED = resolve(REPO, '../shared');
 export const SHARED_DATA = resolve(SHARED, 'data');
 export const ROSTER_CHECK = resolve(SHARED, 'bench/roster-check.py');
 
-/** Runs `shiftcast ARGS` as a user would; returns exit code and output. */
-export function shiftcast(args: string[], cwd = REPO): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [resolve(REPO, 'bin/shiftcast.js'), ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+/**
+ * Runs `shiftcast ARGS` as a user would; resolves with exit code and output. Asynchronous: a
+ * test worker blocked in a long plan misses vitest's 60 s RPC deadline on a loaded machine.
+ */
+export function shiftcast(args: string[], cwd = REPO): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve(REPO, 'bin/shiftcast.js'), ...args], { cwd, timeout: 300_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** The independent checker's verdict on a roster, or null when python3 or the script is absent. */
