@@ -88,7 +88,7 @@ export interface RosterService {
  * @param events calendar events (holiday hours use service.holiday)
  * @example
  * deliveredByHour(requirements, roster.hourly.map((h) => h.staffed), config, events).week
- * //=> { serviceLevel: 0.977, asaSeconds: 1.6 }
+ * //=> { serviceLevel: 0.9771..., asaSeconds: 1.6... } for the sample plan
  */
 export function deliveredByHour(
   hours: readonly HourDemand[],
