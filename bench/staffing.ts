@@ -12,7 +12,9 @@ import { configSchema, type PlanConfig } from '../src/domain/config.js';
 import type { ForecastPoint, Requirement } from '../src/domain/types.js';
 import { parseHistory } from '../src/io/history.js';
 import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../src/sample/center.js';
-import { deliveredService, requirementsFor, serviceTargetAt } from '../src/staffing/requirements.js';
+import { deliveredService } from '../src/staffing/delivered.js';
+import { requirementsFor } from '../src/staffing/requirements.js';
+import { serviceTargetAt } from '../src/staffing/serviceTargets.js';
 import { simulate, type HandleTimeModel, type SimulatedService } from '../src/staffing/simulate.js';
 import { startOfLocalDay } from '../src/domain/time.js';
 

@@ -6,8 +6,6 @@ import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsN
 import type { HourDemand } from './delivered.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
-export { deliveredService } from './delivered.js';
-export { serviceTargetAt } from './serviceTargets.js';
 
 /**
  * Agents and staff each forecast hour needs (SPEC section 3): handled contacts =

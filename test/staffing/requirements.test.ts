@@ -4,7 +4,8 @@ import { InputError } from '../../src/domain/errors.js';
 import { parseTimestamp } from '../../src/domain/time.js';
 import type { CalendarEvent, ForecastPoint } from '../../src/domain/types.js';
 import { agentsNeeded } from '../../src/staffing/agentsNeeded.js';
-import { demandBySlot, requirementsFor, serviceTargetAt } from '../../src/staffing/requirements.js';
+import { demandBySlot, requirementsFor } from '../../src/staffing/requirements.js';
+import { serviceTargetAt } from '../../src/staffing/serviceTargets.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (text: string) => parseTimestamp(text, TZ)!.t;
