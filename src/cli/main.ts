@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ShiftcastError } from '../domain/errors.js';
+import { EXIT } from './context.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerRequirements } from './commands/requirements.js';
@@ -10,9 +11,6 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
-
-/** Exit codes of the SPEC (section 2). */
-export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3 } as const;
 
 /** The program with every command; actions return their exit code through `setExitCode`. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -32,10 +30,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerKeys(program, context);
   registerServe(program, context);
   return program;
-}
-
-export interface CommandContext {
-  setExitCode: (code: number) => void;
 }
 
 /** Runs the CLI; returns the process exit code (never throws). */

@@ -3,7 +3,7 @@ import { InputError } from '../../domain/errors.js';
 import { formatTimestamp, isTimeZone } from '../../domain/time.js';
 import { accuracyReport, type WeekScore } from '../../forecast/accuracy.js';
 import { readHistory } from '../../io/history.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { configOrDefaults, eventsOrNone, intOption } from '../options.js';
 
 /** `shiftcast backtest`: rolling-origin accuracy per model family and for the chosen model. */

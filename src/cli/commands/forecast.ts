@@ -5,7 +5,7 @@ import { forecastHistory } from '../../forecast/index.js';
 import { readHistory } from '../../io/history.js';
 import { formatForecast } from '../../io/forecastFile.js';
 import { writeOutput } from '../../io/atomic.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { configOrDefaults, eventsOrNone, intOption } from '../options.js';
 
 export function registerForecast(program: Command, _ctx: CommandContext): void {

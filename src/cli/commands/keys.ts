@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { KeyStore, parseRole } from '../../plan/keys.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { DEFAULT_STORE } from './plan.js';
 
 const roleOption = (text: string) => {

@@ -8,7 +8,7 @@ import type { PlanResult } from '../../plan/makePlan.js';
 import { assertOnlyPlans, prunePlans, removeAbandonedTemp } from '../../plan/retention.js';
 import type { PlanInputs } from '../../plan/chain.js';
 import { summaryText } from '../../report/text.js';
-import { EXIT, type CommandContext } from '../main.js';
+import { EXIT, type CommandContext } from '../context.js';
 import { eventsOrNone, intOption } from '../options.js';
 
 export const DEFAULT_STORE = 'forecasts';

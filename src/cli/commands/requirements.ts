@@ -5,7 +5,7 @@ import { readForecast } from '../../io/forecastFile.js';
 import { formatRequirements } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
 import { requirementsFor } from '../../staffing/requirements.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { eventsOrNone } from '../options.js';
 
 export function registerRequirements(program: Command, _ctx: CommandContext): void {

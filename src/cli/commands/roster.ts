@@ -5,7 +5,7 @@ import { readStaffNeeds } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
 import type { Progress } from '../../roster/highs.js';
 import { buildRosterProblem } from '../../roster/problem.js';
-import { EXIT, type CommandContext } from '../main.js';
+import { EXIT, type CommandContext } from '../context.js';
 import { intOption, numberOption } from '../options.js';
 
 interface RosterFlags {

@@ -6,7 +6,7 @@ import { parseConfig } from '../../io/config.js';
 import { parseEvents } from '../../io/events.js';
 import { parseHistory } from '../../io/history.js';
 import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../../sample/center.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { DEFAULT_STORE, loadMakePlan, reportPlan, weekOption } from './plan.js';
 
 export function registerSamplePlan(program: Command, ctx: CommandContext): void {

@@ -6,7 +6,7 @@ import { planReportWithTradeoff } from '../../scenarios/report.js';
 import { runScenarios } from '../../scenarios/run.js';
 import { scenarioTable } from '../../scenarios/table.js';
 import { parseVary } from '../../scenarios/vary.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { eventsOrNone, intOption } from '../options.js';
 
 interface ScenariosOptions {

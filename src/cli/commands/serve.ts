@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { intOption } from '../options.js';
 import { DEFAULT_STORE } from './plan.js';
 

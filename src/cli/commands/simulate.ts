@@ -12,7 +12,7 @@ import { deliveredByHour, type DeliveredOptions } from '../../staffing/delivered
 import { staffedBySlot } from '../../staffing/onDuty.js';
 import { demandBySlot } from '../../staffing/requirements.js';
 import type { Estimate, HandleTimeModel, SimulatedService } from '../../staffing/simulate.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { eventsOrNone, intOption } from '../options.js';
 
 interface SimulateOptions {
