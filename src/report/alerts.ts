@@ -1,6 +1,7 @@
 import type { PlanConfig } from '../domain/config.js';
 import { MIN_TRAIN_WEEKS } from '../forecast/backtest.js';
 import type { Roster } from '../roster/types.js';
+import { money, pct } from '../domain/format.js';
 
 /** One alert of summary.json (SPEC section 3, Alerts). */
 export interface Alert {
@@ -25,8 +26,8 @@ export interface AlertFacts {
 /** ASA is reported up to an hour; beyond that the queue does not clear within the hour. */
 const MAX_REPORTED_ASA = 3600;
 
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const money = (v: number, currency: string) => `${Math.round(v).toLocaleString('en-US')} ${currency}`;
+/** An amount with its currency, as alert messages state it. */
+const moneyIn = (v: number, currency: string) => `${money(v)} ${currency}`;
 
 /**
  * The alerts operations act on, with the configured thresholds. Each alert is one small rule;
@@ -60,7 +61,7 @@ export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts
       hours: [],
       value: facts.fullCoverageCost,
       threshold: config.budget * (1 + a.budget_tolerance),
-      message: `Covering every hour fully would cost at least ${money(facts.fullCoverageCost, facts.currency)}, ${pct(over)} over the budget of ${money(config.budget, facts.currency)}: revisit the outsourcing mix or the budget.`,
+      message: `Covering every hour fully would cost at least ${moneyIn(facts.fullCoverageCost, facts.currency)}, ${pct(over)} over the budget of ${moneyIn(config.budget, facts.currency)}: revisit the outsourcing mix or the budget.`,
     });
   }
 

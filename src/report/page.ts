@@ -3,6 +3,7 @@ import { contactsChart, costChart, coverageHeatmap, tradeoffChart, type Contacts
 import type { DayCost } from './costByDay.js';
 import { forecastModelText, type PlanSummary } from './summary.js';
 import { vegaLiteSvg } from './vegaSvg.js';
+import { money, pct } from '../domain/format.js';
 
 /** What the page's charts show beyond the summary and the roster. */
 export interface ReportCharts {
@@ -15,8 +16,6 @@ export interface ReportCharts {
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
-const money = (v: number) => Math.round(v).toLocaleString('en-US');
 
 /**
  * report.html: one self-contained page (no scripts, styles or fonts from the network) with the

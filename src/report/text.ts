@@ -1,7 +1,6 @@
 import { forecastModelText, type PlanSummary } from './summary.js';
+import { money, pct } from '../domain/format.js';
 
-const money = (v: number) => Math.round(v).toLocaleString('en-US');
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** The plan summary a manager reads in ten seconds (the CLI's and cron mail's text). */
 export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds: number): string {

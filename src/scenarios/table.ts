@@ -1,7 +1,5 @@
+import { money, pct } from '../domain/format.js';
 import type { ScenarioResult } from './types.js';
-
-const money = (v: number | null) => (v === null ? '-' : Math.round(v).toLocaleString('en-US'));
-const pct = (v: number | null) => (v === null ? '-' : `${(100 * v).toFixed(1)}%`);
 
 /** The grid as a text table for the terminal: one line per point, the frontier starred. */
 export function scenarioTable(result: ScenarioResult, currency: string): string {
@@ -11,12 +9,12 @@ export function scenarioTable(result: ScenarioResult, currency: string): string 
     ...fields.map((f) => String(p.set[f])),
     p.status === 'infeasible' ? 'infeasible' : money(p.cost.total),
     p.shortfall_staff_hours === null ? '-' : p.shortfall_staff_hours.toFixed(1),
-    pct(p.service_level),
+    pct(p.service_level, '-'),
     p.asa_seconds === null ? '-' : p.asa_seconds.toFixed(1),
-    pct(p.outsourced_share),
+    pct(p.outsourced_share, '-'),
     p.cost_per_handled_contact === null ? '-' : p.cost_per_handled_contact.toFixed(2),
     p.pareto ? '*' : '',
-    money(p.marginal_cost_per_service_level_point),
+    money(p.marginal_cost_per_service_level_point, '-'),
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(width[i])).join('  ').trimEnd();
