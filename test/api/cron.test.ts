@@ -1,63 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, LockBusyError } from '../../src/plan/lock.js';
-import { prunePlans } from '../../src/plan/retention.js';
-import { writePlanFolder } from '../../src/plan/store.js';
 import { shiftcast } from '../support/cli.js';
 import { ENGINE_READY, smallConfig, syntheticHistory, tempStore } from './support.js';
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((r) => child.on('exit', r));
-  return child.pid!;
-}
-
-function plan(store: string, name: string, created: string): void {
-  writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
-}
-
-describe('the store lock', () => {
-  it('is exclusive while held and free again once released', async () => {
-    const store = tempStore();
-    const release = acquireLock(store);
-    expect(JSON.parse(readFileSync(join(store, '.lock'), 'utf8')).pid).toBe(process.pid);
-    expect(() => acquireLock(store)).toThrow(LockBusyError);
-    release();
-    expect(existsSync(join(store, '.lock'))).toBe(false);
-    acquireLock(store)();
-  });
-
-  it('takes over a stale lock whose process has died', async () => {
-    const store = tempStore();
-    writeFileSync(join(store, '.lock'), JSON.stringify({ pid: await deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z' }));
-    const release = acquireLock(store);
-    expect(JSON.parse(readFileSync(join(store, '.lock'), 'utf8')).pid).toBe(process.pid);
-    release();
-  });
-
-  it('leaves no store behind when it created the folder and nothing was written', async () => {
-    const store = join(tempStore(), 'new-store');
-    acquireLock(store)();
-    expect(existsSync(store)).toBe(false);
-  });
-});
-
-describe('plan retention (--keep)', () => {
-  it('keeps the newest N plan folders, the protected one, and every hidden entry', async () => {
-    const store = tempStore();
-    plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
-    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
-    plan(store, '2026-11-30_cccccccccc', '2026-11-27T00:00:00Z');
-    plan(store, '2026-11-09_dddddddddd', '2026-11-06T00:00:00Z');
-    mkdirSync(join(store, '.jobs'));
-    const removed = prunePlans(store, 2, ['2026-11-09_dddddddddd']);
-    expect(removed.sort()).toEqual(['2026-11-16_aaaaaaaaaa']);
-    expect(readdirSync(store).sort()).toEqual(['.jobs', '2026-11-09_dddddddddd', '2026-11-23_bbbbbbbbbb', '2026-11-30_cccccccccc']);
-  });
-});
 
 // The CLI loads every command, so it runs only once the engine modules have landed.
 describe.runIf(ENGINE_READY)('shiftcast keys', () => {

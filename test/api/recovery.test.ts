@@ -6,16 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { planInputs } from '../../api/planInputs.js';
 import { JobStore } from '../../src/plan/jobs.js';
 import { REPO } from '../support/cli.js';
+import { deadPid } from '../support/process.js';
 import { ENGINE_READY, heavyConfig, makeKeys, postPlan, serve, syntheticHistory, tempStore, tinyConfig, waitForJob, waitReady, wholePlanFolders } from './support.js';
 
 const inputs = (scale = 1) => planInputs({ config: tinyConfig(), history: syntheticHistory(4, scale) }, tempStore());
-
-/** A pid that belonged to a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((r) => child.on('exit', r));
-  return child.pid!;
-}
 
 describe('restart recovery', () => {
   it('marks a job failed with a reason when a restart finds it running for the last allowed time', async () => {

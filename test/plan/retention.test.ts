@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,14 +5,24 @@ import { prunePlans, removeAbandonedTemp } from '../../src/plan/retention.js';
 import { PLAN_MARKER, writePlanFolder } from '../../src/plan/store.js';
 import { smallConfig, syntheticHistory, tempStore } from '../api/synthetic.js';
 import { shiftcast } from '../support/cli.js';
+import { deadPid } from '../support/process.js';
 
 const plan = (store: string, name: string, created: string) => writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
 
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((r) => child.on('exit', r));
-  return child.pid!;
-}
+
+describe('plan retention (--keep)', () => {
+  it('keeps the newest N plan folders, the protected one, and every hidden entry', () => {
+    const store = tempStore();
+    plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    plan(store, '2026-11-30_cccccccccc', '2026-11-27T00:00:00Z');
+    plan(store, '2026-11-09_dddddddddd', '2026-11-06T00:00:00Z');
+    mkdirSync(join(store, '.jobs'));
+    const removed = prunePlans(store, 2, ['2026-11-09_dddddddddd']);
+    expect(removed.sort()).toEqual(['2026-11-16_aaaaaaaaaa']);
+    expect(readdirSync(store).sort()).toEqual(['.jobs', '2026-11-09_dddddddddd', '2026-11-23_bbbbbbbbbb', '2026-11-30_cccccccccc']);
+  });
+});
 
 describe('retention deletes only what Shiftcast wrote', () => {
   it('refuses a store holding a user\'s folders and files, naming them, and deletes nothing', async () => {
