@@ -1,4 +1,3 @@
-import { pooledForecast } from '../forecast/pooled.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { ForecastPoint } from '../domain/types.js';
 import { formatCsv, numberCell, readTable } from './table.js';
@@ -27,7 +26,7 @@ export function formatForecast(points: readonly ForecastPoint[], timeZone: strin
   );
 }
 
-/** Reads `forecast.csv`; the interval columns are optional on input (they default to the point). */
+/** Reads `forecast.csv`, queue by queue as written; the interval columns are optional on input (they default to the point). */
 export function readForecast(path: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
   const table = readTable(path, ['timestamp', 'contacts']);
   const { rows, withOffset } = timedRows(table, timeZone, (row) => row.cells.queue ?? '');
@@ -39,6 +38,5 @@ export function readForecast(path: string, timeZone: string): { points: Forecast
     const queue = row.cells.queue || undefined;
     return { t, contacts, lo80, hi80, ...(ahtSeconds !== undefined && { ahtSeconds }), ...(queue !== undefined && { queue }) };
   });
-  // A forecast of several queues is staffed as one pooled group, as `plan` does.
-  return { points: pooledForecast(points), withOffset };
+  return { points, withOffset };
 }

@@ -3,6 +3,7 @@ import type { PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { localDate } from '../domain/time.js';
 import { readConfig } from '../io/config.js';
+import { pooledForecast } from '../forecast/pooled.js';
 import { readForecast } from '../io/forecastFile.js';
 import { readStaffNeeds } from '../io/requirementsFile.js';
 import { readTable } from '../io/table.js';
@@ -17,7 +18,7 @@ import type { ScenarioBase } from './types.js';
 export function planBase(dir: string): ScenarioBase {
   const config = readConfig(join(dir, 'config.json'));
   const { needs, withOffset } = readStaffNeeds(join(dir, 'requirements.csv'), config.timezone);
-  const demand = readForecast(join(dir, 'forecast.csv'), config.timezone).points;
+  const demand = pooledForecast(readForecast(join(dir, 'forecast.csv'), config.timezone).points);
   return withWeek(config, needs, withOffset, demand);
 }
 
@@ -30,7 +31,7 @@ export function filesBase(configPath: string, requirementsPath: string): Scenari
   const config = readConfig(configPath);
   const { needs, withOffset } = readStaffNeeds(requirementsPath, config.timezone);
   const hasContacts = 'contacts' in (readTable(requirementsPath, []).rows[0]?.cells ?? {});
-  const demand = hasContacts ? readForecast(requirementsPath, config.timezone).points : null;
+  const demand = hasContacts ? pooledForecast(readForecast(requirementsPath, config.timezone).points) : null;
   return withWeek(config, needs, withOffset, demand);
 }
 
