@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/io/config.js';
 import { requirementsFor } from '../../src/staffing/requirements.js';
 import { weekHours } from '../../src/domain/time.js';
-import { tradeoffPoints } from '../../src/scenarios/report.js';
+import { tradeoffPoints } from '../../src/scenarios/tradeoffPage.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import { withFrontier } from '../../src/scenarios/frontier.js';
 import { grid, parseVary } from '../../src/scenarios/vary.js';
