@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../../src/domain/errors.js';
 import { makePlan } from '../../src/plan/makePlan.js';
-import type { Progress } from '../../src/roster/highs.js';
+import type { Progress } from '../../src/roster/solve/highs.js';
 import { planBase } from '../../src/scenarios/base.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import type { JobTask, RunJob, WorkerMessage } from './messages.js';

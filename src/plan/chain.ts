@@ -8,8 +8,8 @@ import { pooledForecast } from '../forecast/pooled.js';
 import { HISTORY_WEEKS_WANTED } from '../report/alerts.js';
 import { requirementsFor } from '../staffing/requirements.js';
 import { buildRosterProblem } from '../roster/problem.js';
-import { withShadowPrices } from '../roster/shadowPrices.js';
-import { solveRoster, type RosterSolveOptions } from '../roster/solve.js';
+import { withShadowPrices } from '../roster/explain/shadowPrices.js';
+import { solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 
 /** Everything one plan is computed from. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RosterSolveOptions } from '../roster/solve.js';
+import type { RosterSolveOptions } from '../roster/solve/solve.js';
 import { formatForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
 import { HOUR_MS, formatTimestamp } from '../domain/time.js';
@@ -9,7 +9,7 @@ import { costByDay } from '../report/costByDay.js';
 import { reportPage } from '../report/page.js';
 import { rosterCsv } from '../report/rosterCsv.js';
 import { buildSummary, type PlanSummary } from '../report/summary.js';
-import { fullCoverageCost } from '../roster/fullCoverage.js';
+import { fullCoverageCost } from '../roster/explain/fullCoverage.js';
 import { deliveredByHour } from '../staffing/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { hasPlanFile, planFolderName, planId, readPlanFile, writePlanFolder } from './store.js';

@@ -1,4 +1,4 @@
-import { shiftCost } from '../roster/model.js';
+import { shiftCost } from '../roster/model/model.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 import { roundTo } from '../domain/round.js';
 

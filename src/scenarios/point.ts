@@ -1,5 +1,5 @@
 import { buildRosterProblem } from '../roster/problem.js';
-import { solveRoster } from '../roster/solve.js';
+import { solveRoster } from '../roster/solve/solve.js';
 import { deliveredByHour } from '../staffing/delivered.js';
 import { demandBySlot, requirementsFor } from '../staffing/requirements.js';
 import type { ScenarioBase, ScenarioPoint } from './types.js';

@@ -3,10 +3,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shiftcast } from '../support/cli.js';
-import { ENGINE_READY, smallConfig, syntheticHistory, tempStore } from './support.js';
+import { smallConfig, syntheticHistory, tempStore } from './support.js';
 
-// The CLI loads every command, so it runs only once the engine modules have landed.
-describe.runIf(ENGINE_READY)('shiftcast keys', () => {
+describe('shiftcast keys', () => {
   it('adds a key printed alone on the last line, lists it without the key, and revokes it', async () => {
     const store = tempStore();
     const added = await shiftcast(['keys', 'add', '--role', 'planner', '--name', 'cron box', '--store', store]);
@@ -32,7 +31,7 @@ describe.runIf(ENGINE_READY)('shiftcast keys', () => {
   });
 });
 
-describe.runIf(ENGINE_READY)('shiftcast plan on the cron path', () => {
+describe('shiftcast plan on the cron path', () => {
   const files = () => {
     const dir = tempStore();
     writeFileSync(join(dir, 'history.csv'), syntheticHistory(4));

@@ -2,14 +2,14 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
-import { bearer, ENGINE_READY, withServer, heavyConfig, makeKeys, postPlan, serve, smallConfig, syntheticHistory, tempStore, tinyConfig, verifyPlanThroughApi, waitForJob, waitReady, wholePlanFolders } from './support.js';
+import { bearer, withServer, heavyConfig, makeKeys, postPlan, serve, smallConfig, syntheticHistory, tempStore, tinyConfig, verifyPlanThroughApi, waitForJob, waitReady, wholePlanFolders } from './support.js';
 
 const body = (scale = 1, weeks = 4) => ({ config: smallConfig(), history: syntheticHistory(weeks, scale) });
 const tiny = (scale = 1) => ({ config: tinyConfig(), history: syntheticHistory(3, scale) });
 /** A job that is still solving seconds after it starts. */
 const heavy = (timeLimitSeconds: number) => ({ config: heavyConfig(timeLimitSeconds), history: syntheticHistory(8, 20) });
 
-describe.runIf(ENGINE_READY)('plan jobs end to end', () => {
+describe('plan jobs end to end', () => {
   const store = tempStore();
   const keys = makeKeys(store);
   let server: RunningServer;
@@ -88,7 +88,7 @@ describe.runIf(ENGINE_READY)('plan jobs end to end', () => {
   });
 });
 
-describe.runIf(ENGINE_READY)('the job queue', () => {
+describe('the job queue', () => {
   it('answers 429 busy with Retry-After when full, storing nothing for the refused job', async () => {
     await withServer({ workers: 1, maxQueued: 2 }, async ({ server, keys, store }) => {
       // The first (long) job goes straight to the worker; two wait; the fourth finds the queue full.
@@ -121,7 +121,7 @@ describe.runIf(ENGINE_READY)('the job queue', () => {
   });
 });
 
-describe.runIf(ENGINE_READY)('cancellation and time limits', () => {
+describe('cancellation and time limits', () => {
   it('shows the solver\'s incumbent and bound in a running job\'s progress', async () => {
     await withServer({ workers: 1 }, async ({ server, keys, store }) => {
       const id = (await (await postPlan(server.url, keys.planner, heavy(60))).json() as any).job_id;
@@ -167,7 +167,7 @@ describe.runIf(ENGINE_READY)('cancellation and time limits', () => {
   });
 });
 
-describe.runIf(ENGINE_READY)('20 plan jobs at once', () => {
+describe('20 plan jobs at once', () => {
   it('finishes all of them, each roster verified', async () => {
     await withServer({ workers: 2, maxQueued: 25 }, async ({ server, keys, store }) => {
       const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => postPlan(server.url, keys.planner, { config: tinyConfig(), history: syntheticHistory(3, 1 + i / 20, i + 1) })));

@@ -7,7 +7,7 @@ import { planInputs } from '../../api/planInputs.js';
 import { JobStore } from '../../src/plan/jobs.js';
 import { REPO } from '../support/cli.js';
 import { deadPid } from '../support/process.js';
-import { ENGINE_READY, heavyConfig, makeKeys, postPlan, serve, syntheticHistory, tempStore, tinyConfig, waitForJob, waitReady, wholePlanFolders } from './support.js';
+import { heavyConfig, makeKeys, postPlan, serve, syntheticHistory, tempStore, tinyConfig, waitForJob, waitReady, wholePlanFolders } from './support.js';
 
 const inputs = (scale = 1) => planInputs({ config: tinyConfig(), history: syntheticHistory(4, scale) }, tempStore());
 
@@ -57,7 +57,7 @@ describe('restart recovery', () => {
   });
 });
 
-describe.runIf(ENGINE_READY)('restart recovery with the engine', () => {
+describe('restart recovery with the engine', () => {
   it('runs the queued jobs and re-runs the one that was running', async () => {
     const store = tempStore();
     const keys = makeKeys(store);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -6,8 +6,7 @@ import { createLogger } from '../../api/logger.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../api/server.js';
 import { KeyStore } from '../../src/plan/keys.js';
 import { PLAN_MARKER, writePlanFolder } from '../../src/plan/store.js';
-import { REPO, rosterCheck } from '../support/cli.js';
-
+import { rosterCheck } from '../support/cli.js';
 import { tempStore } from './synthetic.js';
 
 export { heavyConfig, smallConfig, syntheticHistory, tempStore, tinyConfig } from './synthetic.js';
@@ -76,9 +75,6 @@ export async function verifyPlanThroughApi(url: string, key: string, planId: str
   return roster;
 }
 
-/** Whether the other engineers' engine modules have landed (the plan jobs need them). */
-export const ENGINE_READY = ['src/forecast/index.ts', 'src/roster/solve.ts', 'src/roster/fullCoverage.ts'].every((f) => existsSync(join(REPO, f)));
-if (!ENGINE_READY) console.warn('skipping the API tests that run plans: the forecast/roster engine has not landed yet');
 
 /** POSTs a plan request as the given key. */
 export const postPlan = (url: string, key: string, body: unknown) =>

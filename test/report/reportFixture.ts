@@ -2,7 +2,7 @@ import { parseConfig } from '../../src/io/config.js';
 import { costByDay } from '../../src/report/costByDay.js';
 import { reportPage } from '../../src/report/page.js';
 import { buildSummary } from '../../src/report/summary.js';
-import { solveRoster } from '../../src/roster/solve.js';
+import { solveRoster } from '../../src/roster/solve/solve.js';
 import { makeProblem, plainConfig } from '../roster/helpers.js';
 import { realisticWeek } from '../roster/weekShape.js';
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { solveWithHighs } from '../../src/roster/highs.js';
-import { buildRosterModel } from '../../src/roster/model.js';
-import { shadowPrices, type ShadowPrice } from '../../src/roster/shadowPrices.js';
+import { solveWithHighs } from '../../src/roster/solve/highs.js';
+import { buildRosterModel } from '../../src/roster/model/model.js';
+import { shadowPrices, type ShadowPrice } from '../../src/roster/explain/shadowPrices.js';
 import { realisticWeek, requirementsCsv } from '../roster/weekShape.js';
 import { shadowConfig, shadowProblem, SHADOW_POOLS } from './shadowFixture.js';
 

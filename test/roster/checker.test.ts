@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/io/config.js';
 import { readStaffNeeds } from '../../src/io/requirementsFile.js';
 import { buildRosterProblem } from '../../src/roster/problem.js';
-import { solveRoster } from '../../src/roster/solve.js';
+import { solveRoster } from '../../src/roster/solve/solve.js';
 import { realisticWeek, requirementsCsv } from './weekShape.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

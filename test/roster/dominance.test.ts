@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRosterModel } from '../../src/roster/model.js';
-import { solveRoster } from '../../src/roster/solve.js';
+import { buildRosterModel } from '../../src/roster/model/model.js';
+import { solveRoster } from '../../src/roster/solve/solve.js';
 import { verifyRoster } from '../../src/roster/verify.js';
 import { makeProblem, plainConfig } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import highsModule, { type Highs } from 'highs';
-import { toLpFormat } from '../../src/roster/lpFormat.js';
-import { buildRosterModel } from '../../src/roster/model.js';
-import { solveRoster } from '../../src/roster/solve.js';
+import { toLpFormat } from '../../src/roster/model/lpFormat.js';
+import { buildRosterModel } from '../../src/roster/model/model.js';
+import { solveRoster } from '../../src/roster/solve/solve.js';
 import { verifyRoster } from '../../src/roster/verify.js';
 import type { Roster } from '../../src/roster/types.js';
 import { makeProblem, plainConfig } from './helpers.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { roundingCuts } from '../../src/roster/cuts.js';
-import { solveWithHighs } from '../../src/roster/highs.js';
-import { roundAndRepair } from '../../src/roster/heuristic.js';
-import { buildRosterModel } from '../../src/roster/model.js';
+import { roundingCuts } from '../../src/roster/model/cuts.js';
+import { solveWithHighs } from '../../src/roster/solve/highs.js';
+import { roundAndRepair } from '../../src/roster/solve/heuristic.js';
+import { buildRosterModel } from '../../src/roster/model/model.js';
 import { makeProblem, plainConfig } from './helpers.js';
 import { realisticWeek } from './weekShape.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveRoster } from '../../src/roster/solve.js';
+import { solveRoster } from '../../src/roster/solve/solve.js';
 import { verifyRoster } from '../../src/roster/verify.js';
 import type { Roster } from '../../src/roster/types.js';
 import { makeProblem, plainConfig } from './helpers.js';

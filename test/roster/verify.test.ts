@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { solveRoster } from '../../src/roster/solve.js';
+import { solveRoster } from '../../src/roster/solve/solve.js';
 import { verifyRoster } from '../../src/roster/verify.js';
 import type { Roster, RosterProblem } from '../../src/roster/types.js';
 import { makeProblem, plainConfig } from './helpers.js';

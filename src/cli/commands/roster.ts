@@ -3,7 +3,7 @@ import { localDate } from '../../domain/time.js';
 import { readConfig } from '../../io/config.js';
 import { readStaffNeeds } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
-import type { Progress } from '../../roster/highs.js';
+import type { Progress } from '../../roster/solve/highs.js';
 import { buildRosterProblem } from '../../roster/problem.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { intOption, numberOption } from '../options.js';
@@ -41,10 +41,10 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
       const problem = buildRosterProblem(needs, config, weekStart, withOffset, o.weeks);
       // The solver and its model are loaded on use: other commands start faster without them.
       if (o.exportLp) {
-        const [{ toLpFormat }, { buildRosterModel }] = await Promise.all([import('../../roster/lpFormat.js'), import('../../roster/model.js')]);
+        const [{ toLpFormat }, { buildRosterModel }] = await Promise.all([import('../../roster/model/lpFormat.js'), import('../../roster/model/model.js')]);
         writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
       }
-      const [{ solveRoster }, { withShadowPrices }] = await Promise.all([import('../../roster/solve.js'), import('../../roster/shadowPrices.js')]);
+      const [{ solveRoster }, { withShadowPrices }] = await Promise.all([import('../../roster/solve/solve.js'), import('../../roster/explain/shadowPrices.js')]);
       const showProgress = o.progress ?? process.stderr.isTTY === true;
       const solved = await solveRoster(problem, { timeLimitSeconds: o.timeLimit, mipRelGap: o.gap, preview: o.preview, onProgress: showProgress ? printProgress : undefined });
       const roster = await withShadowPrices(solved, problem, config.currency);

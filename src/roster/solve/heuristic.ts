@@ -1,7 +1,7 @@
 import type { Counts } from './assemble.js';
-import type { RosterModel } from './model.js';
+import type { RosterModel } from '../model/model.js';
 import { RosterState } from './rosterState.js';
-import type { RosterProblem } from './types.js';
+import type { RosterProblem } from '../types.js';
 
 /** An integer roster found without branching, with the objective it scores (cost + penalty). */
 export interface HeuristicRoster {

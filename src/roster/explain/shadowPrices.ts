@@ -1,8 +1,8 @@
 import highsModule, { type Highs } from 'highs';
-import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from './lpFormat.js';
-import { buildRosterModel, type Decision } from './model.js';
-import type { Roster, RosterProblem } from './types.js';
-import { roundTo } from '../domain/round.js';
+import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from '../model/lpFormat.js';
+import { buildRosterModel, type Decision } from '../model/model.js';
+import type { Roster, RosterProblem } from '../types.js';
+import { roundTo } from '../../domain/round.js';
 
 /** One entry of roster.json's `shadow_prices` (SPEC section 3). */
 export type ShadowPrice = Roster['shadow_prices'][number];

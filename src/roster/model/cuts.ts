@@ -1,6 +1,6 @@
 import type { LinearRow } from './lpFormat.js';
 import { lpName, type RosterModel } from './model.js';
-import type { RosterProblem } from './types.js';
+import type { RosterProblem } from '../types.js';
 
 const EPS = 1e-6;
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { LinearProgram } from './lpFormat.js';
+import type { LinearProgram } from '../model/lpFormat.js';
 import { runHighs, type RunOptions } from './highsRun.js';
 
 /** A solve request from highs.ts. */

@@ -1,6 +1,6 @@
-import { solveWithHighs } from './highs.js';
-import { buildRosterModel } from './model.js';
-import type { RosterProblem } from './types.js';
+import { solveWithHighs } from '../solve/highs.js';
+import { buildRosterModel } from '../model/model.js';
+import type { RosterProblem } from '../types.js';
 
 /**
  * A lower bound on what staffing every hour fully (staffed >= need, no shortfall) costs under

@@ -1,7 +1,7 @@
-import type { Pool } from '../domain/config.js';
+import type { Pool } from '../../domain/config.js';
 import { dropDominated, type Merge } from './dominance.js';
 import type { LinearProgram, LinearRow, LinearTerm } from './lpFormat.js';
-import type { RosterProblem, RosterSlot } from './types.js';
+import type { RosterProblem, RosterSlot } from '../types.js';
 
 /**
  * One integer decision of the roster model: how many agents of `pool` work this shape. A plain

@@ -1,5 +1,5 @@
-import type { Decision } from './model.js';
-import type { RosterProblem } from './types.js';
+import type { Decision } from '../model/model.js';
+import type { RosterProblem } from '../types.js';
 
 const TOL = 1e-9;
 // Weight of a unit of floor deficit: a hard rule outranks any cost.

@@ -1,6 +1,6 @@
 import type { Counts } from './assemble.js';
-import { lpName, type RosterModel } from './model.js';
-import type { RosterProblem } from './types.js';
+import { lpName, type RosterModel } from '../model/model.js';
+import type { RosterProblem } from '../types.js';
 
 /**
  * Every column of the roster model for an integer roster: agents per decision, the head counts

@@ -1,5 +1,5 @@
 import highsModule, { type Highs } from 'highs';
-import { toLpFormat, type LinearProgram } from './lpFormat.js';
+import { toLpFormat, type LinearProgram } from '../model/lpFormat.js';
 
 /** Incumbent and bound of a running MIP solve; null until known. */
 export interface Progress {

@@ -1,14 +1,14 @@
-import { assembleRoster, type Counts } from './assemble.js';
-import { roundingCuts } from './cuts.js';
-import { mergeSplits } from './dominance.js';
-import { roundAndRepair } from './heuristic.js';
-import { solveWithHighs, type SolverOutcome } from './highs.js';
-import type { LinearProgram } from './lpFormat.js';
-import { buildRosterModel, type RosterModel, type RuleSelection } from './model.js';
-import { startVector } from './startVector.js';
-import type { Roster, RosterProblem } from './types.js';
-import { verifyRoster } from './verify.js';
-import { roundTo } from '../domain/round.js';
+import { assembleRoster, type Counts } from '../solve/assemble.js';
+import { roundingCuts } from '../model/cuts.js';
+import { mergeSplits } from '../model/dominance.js';
+import { roundAndRepair } from '../solve/heuristic.js';
+import { solveWithHighs, type SolverOutcome } from '../solve/highs.js';
+import type { LinearProgram } from '../model/lpFormat.js';
+import { buildRosterModel, type RosterModel, type RuleSelection } from '../model/model.js';
+import { startVector } from '../solve/startVector.js';
+import type { Roster, RosterProblem } from '../types.js';
+import { verifyRoster } from '../verify.js';
+import { roundTo } from '../../domain/round.js';
 
 /** How the diagnosis of a week without a roster runs. */
 export interface ExplainOptions {

@@ -1,7 +1,7 @@
-import { WEEKDAYS, weekdayOfDate } from '../domain/time.js';
-import type { Decision, RosterModel } from './model.js';
-import type { Roster, RosterProblem } from './types.js';
-import { roundTo } from '../domain/round.js';
+import { WEEKDAYS, weekdayOfDate } from '../../domain/time.js';
+import type { Decision, RosterModel } from '../model/model.js';
+import type { Roster, RosterProblem } from '../types.js';
+import { roundTo } from '../../domain/round.js';
 
 /** Agents per decision (by LP variable name); absent = 0. */
 export type Counts = Map<string, number>;

@@ -1,5 +1,5 @@
-import type { Roster, RosterProblem } from './types.js';
-import { roundTo } from '../domain/round.js';
+import type { Roster, RosterProblem } from '../types.js';
+import { roundTo } from '../../domain/round.js';
 
 /**
  * A manager's summary of a valid roster: what it costs and which rules bind (budget, outsourced

@@ -1,7 +1,7 @@
-import type { Pool } from '../domain/config.js';
-import type { Counts } from './assemble.js';
+import type { Pool } from '../../domain/config.js';
+import type { Counts } from '../solve/assemble.js';
 import type { Decision } from './model.js';
-import type { RosterSlot } from './types.js';
+import type { RosterSlot } from '../types.js';
 
 /** A shift left out of the program because two kept shifts back to back are the same thing. */
 export interface Merge {

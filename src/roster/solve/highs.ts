@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { LinearProgram } from './lpFormat.js';
+import type { LinearProgram } from '../model/lpFormat.js';
 import { runHighs, type Progress, type RunOutcome } from './highsRun.js';
 import type { WorkerRequest } from './highsWorker.js';
 

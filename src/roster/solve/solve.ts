@@ -1,15 +1,15 @@
 import { assembleRoster, type Counts } from './assemble.js';
-import { roundingCuts } from './cuts.js';
-import { mergeSplits } from './dominance.js';
-import { explainInfeasible, noRosterInTime } from './explain.js';
+import { roundingCuts } from '../model/cuts.js';
+import { mergeSplits } from '../model/dominance.js';
+import { explainInfeasible, noRosterInTime } from '../explain/explain.js';
 import { solveWithHighs, type Progress } from './highs.js';
 import { roundAndRepair } from './heuristic.js';
-import { buildRosterModel, type RosterModel } from './model.js';
-import { narrateRoster } from './narrate.js';
+import { buildRosterModel, type RosterModel } from '../model/model.js';
+import { narrateRoster } from '../explain/narrate.js';
 import { startVector } from './startVector.js';
-import type { Roster, RosterProblem } from './types.js';
-import { verifyRoster } from './verify.js';
-import { roundTo } from '../domain/round.js';
+import type { Roster, RosterProblem } from '../types.js';
+import { verifyRoster } from '../verify.js';
+import { roundTo } from '../../domain/round.js';
 
 /** How to solve; every field optional (the problem's solver settings are the defaults). */
 export interface RosterSolveOptions {
