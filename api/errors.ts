@@ -31,12 +31,22 @@ export interface ErrorBody {
 const PARSER_ERRORS: Record<string, [number, ErrorCode, string]> = {
   'entity.parse.failed': [400, 'invalid_input', 'the request body is not valid JSON'],
   'entity.too.large': [413, 'payload_too_large', 'the request body is larger than the server accepts'],
-  'encoding.unsupported': [415, 'unsupported_media_type', 'the request body encoding is not supported; send it plain or as gzip, deflate or br'],
+  'encoding.unsupported': [
+    415,
+    'unsupported_media_type',
+    'the request body encoding is not supported; send it plain or as gzip, deflate or br',
+  ],
   'charset.unsupported': [415, 'unsupported_media_type', 'the request body charset is not supported; send UTF-8'],
 };
 
 /** The `error` code of the other 4xx that express, its router and body parser raise. */
-const CLIENT_CODES: Record<number, ErrorCode> = { 400: 'invalid_input', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+const CLIENT_CODES: Record<number, ErrorCode> = {
+  400: 'invalid_input',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
 
 /**
  * A client's mistake caught by express itself rather than by our routes: body parser errors
@@ -51,7 +61,10 @@ function clientMistake(err: unknown): [number, ErrorCode, string] | undefined {
   if (err instanceof URIError) return [400, 'invalid_input', 'the request path is not valid percent-encoding'];
   // http-errors marks client errors `expose`; anything else stays a 500.
   if (typeof e.status !== 'number' || e.status < 400 || e.status > 499 || e.expose !== true) return undefined;
-  const message = typeof e.code === 'string' && e.code.startsWith('Z_') ? 'the request body does not decompress as its Content-Encoding says' : 'the request could not be read';
+  const message =
+    typeof e.code === 'string' && e.code.startsWith('Z_')
+      ? 'the request body does not decompress as its Content-Encoding says'
+      : 'the request could not be read';
   return [e.status, CLIENT_CODES[e.status] ?? 'bad_request', message];
 }
 
@@ -86,7 +99,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (isStoreUnavailable(err)) {
       // The error names the store's path: it goes to the log, not to the client.
       status = 503;
-      body = { error: 'store_unavailable', message: `the plan store cannot be written; try again later or quote request id ${requestId} to the operator` };
+      body = {
+        error: 'store_unavailable',
+        message: `the plan store cannot be written; try again later or quote request id ${requestId} to the operator`,
+      };
       logger.error({ req_id: requestId, err }, 'the plan store cannot be written');
     } else {
       status = 500;

@@ -10,7 +10,10 @@ const json = (schema: z.ZodType, io: 'input' | 'output' = 'input') => {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const reply = (description: string, schema?: object) => ({ description, ...(schema ? { content: { 'application/json': { schema } } } : {}) });
+const reply = (description: string, schema?: object) => ({
+  description,
+  ...(schema ? { content: { 'application/json': { schema } } } : {}),
+});
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const secured = { security: [{ apiKey: [] }] };
@@ -22,7 +25,11 @@ const secured = { security: [{ apiKey: [] }] };
 export function openApiDocument(): object {
   return {
     openapi: '3.1.0',
-    info: { title: 'Shiftcast', version: '1', description: 'Contact-center workforce planning: forecast, staffing, roster, report. Long operations are jobs.' },
+    info: {
+      title: 'Shiftcast',
+      version: '1',
+      description: 'Contact-center workforce planning: forecast, staffing, roster, report. Long operations are jobs.',
+    },
     servers: [{ url: '/v1' }],
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'a key made with `shiftcast keys add`' } },
@@ -41,7 +48,7 @@ export function openApiDocument(): object {
         [
           [400, 'invalid input; `fields` names each problem'],
           [401, 'missing or wrong API key'],
-          [403, 'the key\'s role may not do this'],
+          [403, "the key's role may not do this"],
           [404, 'no such resource'],
           [409, 'the job has already ended'],
           [413, 'the request body is larger than the server accepts'],
@@ -53,33 +60,119 @@ export function openApiDocument(): object {
     },
     paths: {
       '/health': { get: { summary: 'liveness', responses: { 200: reply('alive') } } },
-      '/ready': { get: { summary: 'readiness: store writable and workers up', responses: { 200: reply('ready'), 503: reply('not ready') } } },
+      '/ready': {
+        get: { summary: 'readiness: store writable and workers up', responses: { 200: reply('ready'), 503: reply('not ready') } },
+      },
       '/openapi.json': { get: { summary: 'this document', responses: { 200: reply('the document') } } },
       '/plans': {
-        post: { ...secured, 'x-roles': ['planner', 'admin'], summary: 'plan a week (a job)', requestBody: body('PlanRequest'), responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 413, 415, 429, 503) } },
-        get: { ...secured, 'x-roles': ['any'], summary: 'plans, newest first', parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }], responses: { 200: reply('plans', { type: 'object', properties: { plans: { type: 'array', items: ref('PlanListItem') } } }), ...errors(401) } },
+        post: {
+          ...secured,
+          'x-roles': ['planner', 'admin'],
+          summary: 'plan a week (a job)',
+          requestBody: body('PlanRequest'),
+          responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 413, 415, 429, 503) },
+        },
+        get: {
+          ...secured,
+          'x-roles': ['any'],
+          summary: 'plans, newest first',
+          parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }],
+          responses: {
+            200: reply('plans', { type: 'object', properties: { plans: { type: 'array', items: ref('PlanListItem') } } }),
+            ...errors(401),
+          },
+        },
       },
-      '/plans/{plan_id}': { get: { ...secured, 'x-roles': ['any'], summary: 'the plan\'s summary.json with links to its files', parameters: [idParam('plan_id')], responses: { 200: reply('summary'), ...errors(401, 404) } } },
+      '/plans/{plan_id}': {
+        get: {
+          ...secured,
+          'x-roles': ['any'],
+          summary: "the plan's summary.json with links to its files",
+          parameters: [idParam('plan_id')],
+          responses: { 200: reply('summary'), ...errors(401, 404) },
+        },
+      },
       '/plans/{plan_id}/files/{name}': {
         get: {
           ...secured,
           'x-roles': ['any'],
           summary: 'one file of the plan',
-          parameters: [idParam('plan_id'), { name: 'name', in: 'path', required: true, schema: { enum: ['config.json', 'forecast.csv', 'requirements.csv', 'roster.json', 'roster.csv', 'summary.json', 'report.html'] } }],
+          parameters: [
+            idParam('plan_id'),
+            {
+              name: 'name',
+              in: 'path',
+              required: true,
+              schema: {
+                enum: ['config.json', 'forecast.csv', 'requirements.csv', 'roster.json', 'roster.csv', 'summary.json', 'report.html'],
+              },
+            },
+          ],
           responses: { 200: reply('the file'), ...errors(401, 404) },
         },
       },
-      '/plans/{plan_id}/scenarios': { post: { ...secured, 'x-roles': ['finance', 'planner', 'admin'], summary: 'cost/service trade-off grid (a job; its result is the scenarios JSON)', parameters: [idParam('plan_id')], requestBody: body('ScenariosRequest'), responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 404, 413, 415, 429, 503) } } },
+      '/plans/{plan_id}/scenarios': {
+        post: {
+          ...secured,
+          'x-roles': ['finance', 'planner', 'admin'],
+          summary: 'cost/service trade-off grid (a job; its result is the scenarios JSON)',
+          parameters: [idParam('plan_id')],
+          requestBody: body('ScenariosRequest'),
+          responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 404, 413, 415, 429, 503) },
+        },
+      },
       '/jobs/{id}': {
-        get: { ...secured, 'x-roles': ['any'], summary: 'job status, stage, progress and result', parameters: [idParam('id')], responses: { 200: reply('the job', ref('Job')), ...errors(401, 404) } },
-        delete: { ...secured, 'x-roles': ['planner', 'admin'], summary: 'cancel a queued or running job', parameters: [idParam('id')], responses: { 200: reply('cancelled', ref('Job')), ...errors(401, 403, 404, 409, 503) } },
+        get: {
+          ...secured,
+          'x-roles': ['any'],
+          summary: 'job status, stage, progress and result',
+          parameters: [idParam('id')],
+          responses: { 200: reply('the job', ref('Job')), ...errors(401, 404) },
+        },
+        delete: {
+          ...secured,
+          'x-roles': ['planner', 'admin'],
+          summary: 'cancel a queued or running job',
+          parameters: [idParam('id')],
+          responses: { 200: reply('cancelled', ref('Job')), ...errors(401, 403, 404, 409, 503) },
+        },
       },
-      '/config/validate': { post: { ...secured, 'x-roles': ['any'], summary: 'validate a config.json without running it', requestBody: body('Config'), responses: { 200: reply('valid; the config with defaults'), ...errors(400, 401, 413, 415) } } },
+      '/config/validate': {
+        post: {
+          ...secured,
+          'x-roles': ['any'],
+          summary: 'validate a config.json without running it',
+          requestBody: body('Config'),
+          responses: { 200: reply('valid; the config with defaults'), ...errors(400, 401, 413, 415) },
+        },
+      },
       '/keys': {
-        get: { ...secured, 'x-roles': ['admin'], summary: 'the keys (never the keys themselves)', responses: { 200: reply('keys', { type: 'object', properties: { keys: { type: 'array', items: ref('KeyInfo') } } }), ...errors(401, 403) } },
-        post: { ...secured, 'x-roles': ['admin'], summary: 'make a key; the key is in this answer only', requestBody: body('KeyRequest'), responses: { 201: reply('the new key'), ...errors(400, 401, 403, 413, 415, 503) } },
+        get: {
+          ...secured,
+          'x-roles': ['admin'],
+          summary: 'the keys (never the keys themselves)',
+          responses: {
+            200: reply('keys', { type: 'object', properties: { keys: { type: 'array', items: ref('KeyInfo') } } }),
+            ...errors(401, 403),
+          },
+        },
+        post: {
+          ...secured,
+          'x-roles': ['admin'],
+          summary: 'make a key; the key is in this answer only',
+          requestBody: body('KeyRequest'),
+          responses: { 201: reply('the new key'), ...errors(400, 401, 403, 413, 415, 503) },
+        },
       },
-      '/keys/{id}': { delete: { ...secured, 'x-roles': ['admin'], summary: 'revoke a key', parameters: [idParam('id')], responses: { 204: reply('revoked'), ...errors(401, 403, 404, 503) } } },
+      '/keys/{id}': {
+        delete: {
+          ...secured,
+          'x-roles': ['admin'],
+          summary: 'revoke a key',
+          parameters: [idParam('id')],
+          responses: { 204: reply('revoked'), ...errors(401, 403, 404, 503) },
+        },
+      },
     },
   };
 }

@@ -49,7 +49,14 @@ export function listPlans(store: string, limit: number, logger: Logger): Record<
     if (plans.length === limit) break;
     try {
       const s = readSummary(store, name);
-      plans.push({ plan_id: s.plan_id, week_start: s.week_start, created: s.created, status: s.status, cost: s.cost, url: `/v1/plans/${s.plan_id}` });
+      plans.push({
+        plan_id: s.plan_id,
+        week_start: s.week_start,
+        created: s.created,
+        status: s.status,
+        cost: s.cost,
+        url: `/v1/plans/${s.plan_id}`,
+      });
     } catch (e) {
       logger.error({ folder: name, err: e }, 'a plan folder cannot be read; it is left out of the list');
     }

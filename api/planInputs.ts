@@ -44,7 +44,8 @@ function workspaceFolder(store: string, name: string): string {
 /** A workspace file that must be there (checked here so no server path reaches a message). */
 function workspaceFile(folder: string, file: string): string {
   const path = join(folder, file);
-  if (!existsSync(path)) throw new InputError({ file: 'request body', field: 'workspace' }, `the workspace has no ${file}; send it in the body`);
+  if (!existsSync(path))
+    throw new InputError({ file: 'request body', field: 'workspace' }, `the workspace has no ${file}; send it in the body`);
   return path;
 }
 
@@ -60,7 +61,10 @@ function fromTable<T>(part: string, value: string | Record<string, unknown>[], c
     }
   }
   const present = columns.filter((c) => value.some((row) => row[c] !== undefined));
-  const text = formatCsv(present, value.map((row) => present.map((c) => (row[c] === undefined ? '' : (row[c] as string | number)))));
+  const text = formatCsv(
+    present,
+    value.map((row) => present.map((c) => (row[c] === undefined ? '' : (row[c] as string | number)))),
+  );
   try {
     return parse(text);
   } catch (e) {

@@ -19,7 +19,11 @@ export function rateLimiter(o: RateLimitOptions): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (_req, _res, next, options) => {
-      next(new ApiError(429, 'rate_limited', `more than ${o.limit} requests in ${o.windowSeconds} s; slow down`, { 'Retry-After': String(Math.ceil(options.windowMs / 1000)) }));
+      next(
+        new ApiError(429, 'rate_limited', `more than ${o.limit} requests in ${o.windowSeconds} s; slow down`, {
+          'Retry-After': String(Math.ceil(options.windowMs / 1000)),
+        }),
+      );
     },
   });
 }

@@ -19,7 +19,15 @@ export function requestLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - began) / 1e6;
       logger.info(
-        { req_id: id, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, duration_ms: Math.round(durationMs * 10) / 10, key_id: res.locals.key?.id, job_id: res.locals.jobId },
+        {
+          req_id: id,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          duration_ms: Math.round(durationMs * 10) / 10,
+          key_id: res.locals.key?.id,
+          job_id: res.locals.jobId,
+        },
         'request',
       );
     });

@@ -30,13 +30,20 @@ export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 /** `POST /v1/plans`: config and history in the body, or a workspace (whose files the body may override). */
 export const planRequestSchema = z
   .strictObject({
-    workspace: z.string().regex(WORKSPACE_NAME, 'use lower-case letters, digits, _ or -').optional().describe('plan from <store>/.<workspace>/ (config.json, history.csv, events.csv)'),
+    workspace: z
+      .string()
+      .regex(WORKSPACE_NAME, 'use lower-case letters, digits, _ or -')
+      .optional()
+      .describe('plan from <store>/.<workspace>/ (config.json, history.csv, events.csv)'),
     config: configSchema.optional(),
     history: z.union([z.string().min(1).describe('history.csv as text'), z.array(historyRowSchema).min(1)]).optional(),
     events: z.union([z.string().describe('events.csv as text'), z.array(eventRowSchema)]).optional(),
     week: z.iso.date().optional().describe('first day of the week to plan'),
   })
-  .refine((b) => b.workspace !== undefined || b.history !== undefined, { message: 'give the history (CSV text or rows), or a workspace', path: ['history'] })
+  .refine((b) => b.workspace !== undefined || b.history !== undefined, {
+    message: 'give the history (CSV text or rows), or a workspace',
+    path: ['history'],
+  })
   .refine((b) => b.workspace !== undefined || b.config !== undefined, { message: 'give the config, or a workspace', path: ['config'] });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 

@@ -44,7 +44,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const logger = o.logger ?? createLogger();
   mkdirSync(o.store, { recursive: true });
   const releaseStore = acquireLock(o.store, 'serve');
-  const runner = new JobRunner({ store: o.store, workers: o.workers, maxQueued: o.maxQueued, jobTimeoutSeconds: o.jobTimeoutSeconds, maxAttempts: 2, keepJobsDays: 30, logger });
+  const runner = new JobRunner({
+    store: o.store,
+    workers: o.workers,
+    maxQueued: o.maxQueued,
+    jobTimeoutSeconds: o.jobTimeoutSeconds,
+    maxAttempts: 2,
+    keepJobsDays: 30,
+    logger,
+  });
   let server: Server;
   try {
     runner.start();
@@ -57,7 +65,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     releaseStore();
     // A taken or forbidden port is the user's to fix: exit 2 with a plain message.
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new InputError({ file: 'command line', field: '--port' }, `cannot listen on ${o.host}:${o.port} (${code})`);
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new InputError({ file: 'command line', field: '--port' }, `cannot listen on ${o.host}:${o.port} (${code})`);
     throw e;
   }
   server.on('clientError', clientErrorHandler(logger));

@@ -16,7 +16,10 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what = 
 /** The media types a JSON route reads (`application/json`, with or without a charset, and `+json`). */
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-const missingBody = () => new InputError({ file: 'request body', field: '(root)' }, 'a JSON request body is required', [{ path: '', message: 'a JSON request body is required' }]);
+const missingBody = () =>
+  new InputError({ file: 'request body', field: '(root)' }, 'a JSON request body is required', [
+    { path: '', message: 'a JSON request body is required' },
+  ]);
 
 /**
  * express's JSON parser for the routes that take a body, behind a gate: express.json passes
@@ -35,7 +38,8 @@ export function jsonBody(limit: string): RequestHandler {
     // type-is: null when the request has no body, false when its type is not one of ours.
     const is = req.is(JSON_TYPES);
     if (is === null) next(missingBody());
-    else if (is === false) next(new ApiError(415, 'unsupported_media_type', 'the request body must be JSON: send it with Content-Type: application/json'));
+    else if (is === false)
+      next(new ApiError(415, 'unsupported_media_type', 'the request body must be JSON: send it with Content-Type: application/json'));
     else parse(req, res, next);
   };
 }

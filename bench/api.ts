@@ -15,7 +15,13 @@ import { startServer } from '../api/server.js';
 import { KeyStore } from '../src/plan/keys.js';
 import { smallConfig, syntheticHistory, tempStore } from '../test/api/synthetic.js';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' }, plans: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    plans: { type: 'string', default: '5' },
+  },
+});
 const duration = Math.min(60, Number(values.duration));
 const connections = Math.min(100, Number(values.connections));
 const plans = Math.min(50, Number(values.plans));
@@ -24,7 +30,16 @@ const store = tempStore();
 const key = new KeyStore(store).add('admin', 'bench').key;
 const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 // A queue deep enough that the POST benchmark measures acceptance, not 429s.
-const server = await startServer({ store, port: 0, host: '127.0.0.1', workers: 2, maxQueued: 1_000_000, jobTimeoutSeconds: 300, logger: createLogger('silent'), rateLimit: false });
+const server = await startServer({
+  store,
+  port: 0,
+  host: '127.0.0.1',
+  workers: 2,
+  maxQueued: 1_000_000,
+  jobTimeoutSeconds: 300,
+  logger: createLogger('silent'),
+  rateLimit: false,
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,7 +48,10 @@ async function planJob(body: string): Promise<{ job: { status: string; plan_id: 
   const began = performance.now();
   const accepted = (await (await fetch(`${server.url}/v1/plans`, { method: 'POST', headers: auth, body })).json()) as { job_id: string };
   for (;;) {
-    const job = (await (await fetch(`${server.url}/v1/jobs/${accepted.job_id}`, { headers: auth })).json()) as { status: string; plan_id: string };
+    const job = (await (await fetch(`${server.url}/v1/jobs/${accepted.job_id}`, { headers: auth })).json()) as {
+      status: string;
+      plan_id: string;
+    };
     if (!['queued', 'running'].includes(job.status)) return { job, ms: performance.now() - began };
     await sleep(20);
   }
@@ -44,7 +62,9 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 async function load(title: string, url: string, opts: Partial<autocannon.Options> = {}): Promise<void> {
   const r = await autocannon({ url, connections, duration, headers: auth, ...opts });
   const bad = r.non2xx + r.errors;
-  console.log(`${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${r.requests.total} requests${bad ? `, ${bad} not 2xx` : ''})`);
+  console.log(
+    `${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${r.requests.total} requests${bad ? `, ${bad} not 2xx` : ''})`,
+  );
 }
 
 try {
@@ -52,10 +72,14 @@ try {
   console.log(`shiftcast API bench: ${server.url}, ${connections} connections, ${duration} s per run, node ${process.version}`);
 
   const runs = [];
-  for (let i = 0; i < plans; i++) runs.push(await planJob(JSON.stringify({ config: smallConfig(), history: syntheticHistory(4, 1 + i / 10) })));
-  if (runs.some((r) => r.job.status !== 'succeeded')) throw new Error(`a plan job did not succeed: ${JSON.stringify(runs.map((r) => r.job.status))}`);
+  for (let i = 0; i < plans; i++)
+    runs.push(await planJob(JSON.stringify({ config: smallConfig(), history: syntheticHistory(4, 1 + i / 10) })));
+  if (runs.some((r) => r.job.status !== 'succeeded'))
+    throw new Error(`a plan job did not succeed: ${JSON.stringify(runs.map((r) => r.job.status))}`);
   const ms = runs.map((r) => r.ms);
-  console.log(`${'plan job end to end (POST .. succeeded)'.padEnd(44)} ${(1000 / (ms.reduce((a, b) => a + b, 0) / ms.length)).toFixed(2).padStart(7)} plans/s p50 ${quantile(ms, 0.5).toFixed(0)} ms   p99 ${quantile(ms, 0.99).toFixed(0)} ms   (${plans} sequential plans; p99 of so few is their maximum)`);
+  console.log(
+    `${'plan job end to end (POST .. succeeded)'.padEnd(44)} ${(1000 / (ms.reduce((a, b) => a + b, 0) / ms.length)).toFixed(2).padStart(7)} plans/s p50 ${quantile(ms, 0.5).toFixed(0)} ms   p99 ${quantile(ms, 0.99).toFixed(0)} ms   (${plans} sequential plans; p99 of so few is their maximum)`,
+  );
 
   const planId = runs[0].job.plan_id;
   await load('GET /v1/plans/{id}', `${server.url}/v1/plans/${planId}`);
@@ -63,9 +87,21 @@ try {
   // Creating: a second server on the same store with no workers, so that what is measured is
   // the API's acceptance (validate four weeks of history, store the job, queue it) and not
   // solves competing for the CPU in the background.
-  const intake = await startServer({ store, port: 0, host: '127.0.0.1', workers: 0, maxQueued: 1_000_000, jobTimeoutSeconds: 300, logger: createLogger('silent'), rateLimit: false });
+  const intake = await startServer({
+    store,
+    port: 0,
+    host: '127.0.0.1',
+    workers: 0,
+    maxQueued: 1_000_000,
+    jobTimeoutSeconds: 300,
+    logger: createLogger('silent'),
+    rateLimit: false,
+  });
   try {
-    await load('POST /v1/plans (202 accepted)', `${intake.url}/v1/plans`, { method: 'POST', body: JSON.stringify({ config: smallConfig(), history: syntheticHistory(4) }) });
+    await load('POST /v1/plans (202 accepted)', `${intake.url}/v1/plans`, {
+      method: 'POST',
+      body: JSON.stringify({ config: smallConfig(), history: syntheticHistory(4) }),
+    });
   } finally {
     await intake.close();
   }

@@ -75,7 +75,9 @@ async function readOnce(path: string): Promise<void> {
   const contacts = history.queues.reduce((s, q) => s + q.hours.reduce((a, h) => a + h.contacts, 0), 0);
   // A digest of the whole result, to show two readers give the same History.
   const digest = createHash('sha256').update(JSON.stringify(history.queues)).digest('hex').slice(0, 16);
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peakRss / 1024, startupRssMb: startupRss / 1024, queues: history.queues.length, hours, contacts, digest }) + '\n');
+  process.stdout.write(
+    `${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peakRss / 1024, startupRssMb: startupRss / 1024, queues: history.queues.length, hours, contacts, digest })}\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -89,15 +91,25 @@ async function main(): Promise<void> {
     file = join(folder, 'history.csv');
     const t0 = performance.now();
     await generate(file, rows, queues, Number(args.seed));
-    console.log(`generated ${file}: ${rows.toLocaleString('en')} five-minute rows, ${queues} queues, ${(statSync(file).size / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${file}: ${rows.toLocaleString('en')} five-minute rows, ${queues} queues, ${(statSync(file).size / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
   try {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--read', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--read', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) throw new Error(`the reader failed (exit ${child.status})`);
     const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
     const mb = statSync(file).size / 1e6;
-    console.log(`readHistory: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU (${(mb / r.seconds).toFixed(1)} MB/s), peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.startupRssMb.toFixed(0)} MB before reading)`);
-    console.log(`result: ${r.queues} queues, ${r.hours.toLocaleString('en')} queue-hours, ${r.contacts.toLocaleString('en')} contacts, digest ${r.digest}`);
+    console.log(
+      `readHistory: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU (${(mb / r.seconds).toFixed(1)} MB/s), peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.startupRssMb.toFixed(0)} MB before reading)`,
+    );
+    console.log(
+      `result: ${r.queues} queues, ${r.hours.toLocaleString('en')} queue-hours, ${r.contacts.toLocaleString('en')} contacts, digest ${r.digest}`,
+    );
   } finally {
     if (folder && !args.keep) rmSync(folder, { recursive: true, force: true });
     else if (folder) console.log(`kept ${file}`);

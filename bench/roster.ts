@@ -27,9 +27,36 @@ const CACHE = join(tmpdir(), 'shiftcast-bench-cbc');
 
 // SPEC section 3's default pools; 300 vendor agents bind at the largest size.
 const POOLS = [
-  { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, productivity: 1.0, shift_lengths: [8, 10], start_hours: null, max_agents: null },
-  { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], start_hours: null, max_agents: 300 },
-  { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, productivity: 1.0, shift_lengths: [8], start_hours: [22, 23, 0], max_agents: null },
+  {
+    id: 'inhouse',
+    kind: 'in_house',
+    cost_per_hour: 55,
+    night_premium: 0.3,
+    productivity: 1.0,
+    shift_lengths: [8, 10],
+    start_hours: null,
+    max_agents: null,
+  },
+  {
+    id: 'vendor',
+    kind: 'outsourced',
+    cost_per_hour: 38,
+    night_premium: 0.2,
+    productivity: 0.9,
+    shift_lengths: [4, 8],
+    start_hours: null,
+    max_agents: 300,
+  },
+  {
+    id: 'night',
+    kind: 'in_house',
+    cost_per_hour: 55,
+    night_premium: 0.5,
+    productivity: 1.0,
+    shift_lengths: [8],
+    start_hours: [22, 23, 0],
+    max_agents: null,
+  },
 ];
 
 // Budgets: "binding" lies about halfway between the least cost of meeting the floors and the
@@ -59,7 +86,7 @@ interface Row {
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const cbcSeconds = Number(args[args.indexOf('--cbc-seconds') + 1] ?? 300) || 300;
-const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] ?? '' : '';
+const sizesArg = args.includes('--sizes') ? (args[args.indexOf('--sizes') + 1] ?? '') : '';
 const chosen = sizesArg ? SIZES.filter((s) => sizesArg.split(',').map(Number).includes(s.peak)) : SIZES;
 const haveChecker = existsSync(PYTHON) && existsSync(CHECKER);
 const haveCbc = haveChecker && !flag('--no-cbc') && spawnSync(PYTHON, ['-c', 'import pulp'], { stdio: 'ignore' }).status === 0;
@@ -70,18 +97,59 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-roster-'));
 const rows: Row[] = [];
 for (const size of chosen) {
   for (const kind of ['loose', 'binding'] as const) {
-    const files = { config: join(dir, `config-${size.peak}-${kind}.json`), requirements: join(dir, `req-${size.peak}.csv`), roster: join(dir, `roster-${size.peak}-${kind}.json`) };
-    const config = { timezone: 'Asia/Shanghai', week_start: '2026-11-30', budget: size[kind], max_outsourced_share: 0.45, min_coverage: 0.95, night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 }, shortfall_penalty: 500, pools: POOLS };
+    const files = {
+      config: join(dir, `config-${size.peak}-${kind}.json`),
+      requirements: join(dir, `req-${size.peak}.csv`),
+      roster: join(dir, `roster-${size.peak}-${kind}.json`),
+    };
+    const config = {
+      timezone: 'Asia/Shanghai',
+      week_start: '2026-11-30',
+      budget: size[kind],
+      max_outsourced_share: 0.45,
+      min_coverage: 0.95,
+      night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 },
+      shortfall_penalty: 500,
+      pools: POOLS,
+    };
     writeFileSync(files.config, JSON.stringify(config));
     writeFileSync(files.requirements, requirementsCsv(realisticWeek(size.peak)));
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/shiftcast.js'), 'roster', '--requirements', files.requirements, '--config', files.config, '--out', files.roster, '--gap', String(GAP)], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/shiftcast.js'),
+        'roster',
+        '--requirements',
+        files.requirements,
+        '--config',
+        files.config,
+        '--out',
+        files.roster,
+        '--gap',
+        String(GAP),
+      ],
+      { encoding: 'utf8' },
+    );
     const seconds = (performance.now() - t0) / 1000;
     if (run.status !== 0) console.log(`peak ${size.peak} ${kind}: shiftcast exited ${run.status}: ${run.stderr.trim()}`);
     const roster = existsSync(files.roster) ? JSON.parse(readFileSync(files.roster, 'utf8')) : { solver: {} };
-    const row: Row = { size: size.peak, budget: `${kind} ${size[kind]}`, objective: roster.solver.objective ?? null, bound: roster.solver.bound ?? null, gap: roster.solver.gap ?? null, seconds, valid: false, cbc: null };
+    const row: Row = {
+      size: size.peak,
+      budget: `${kind} ${size[kind]}`,
+      objective: roster.solver.objective ?? null,
+      bound: roster.solver.bound ?? null,
+      gap: roster.solver.gap ?? null,
+      seconds,
+      valid: false,
+      cbc: null,
+    };
     if (haveChecker) {
-      const verdict = spawnSync(PYTHON, [CHECKER, 'verify', '--config', files.config, '--requirements', files.requirements, '--roster', files.roster], { encoding: 'utf8' });
+      const verdict = spawnSync(
+        PYTHON,
+        [CHECKER, 'verify', '--config', files.config, '--requirements', files.requirements, '--roster', files.roster],
+        { encoding: 'utf8' },
+      );
       row.valid = verdict.status === 0;
       if (!row.valid) console.log(`peak ${size.peak} ${kind}: roster-check verify: ${verdict.stdout.trim()}`);
     }
@@ -94,13 +162,21 @@ printTable(rows);
 
 /** CBC's objective after `cbcSeconds`, from the cache when this instance was solved before. */
 function cbcObjective(config: string, requirements: string): number | null {
-  const key = createHash('sha256').update(readFileSync(config)).update(readFileSync(requirements)).update(String(cbcSeconds)).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(readFileSync(config))
+    .update(readFileSync(requirements))
+    .update(String(cbcSeconds))
+    .digest('hex')
+    .slice(0, 16);
   const cached = join(CACHE, `${key}.json`);
   // pulp says "Optimal" for any integer solution (also when time ran out); with none, the
   // objective it prints is the relaxation's, not a roster's.
   const objectiveOf = (r: { status: string; objective: number | null }) => (r.status === 'Optimal' ? r.objective : null);
   if (!flag('--no-cache') && existsSync(cached)) return objectiveOf(JSON.parse(readFileSync(cached, 'utf8')));
-  const out = execFileSync(PYTHON, [CHECKER, 'cbc', '--config', config, '--requirements', requirements, '--seconds', String(cbcSeconds)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(PYTHON, [CHECKER, 'cbc', '--config', config, '--requirements', requirements, '--seconds', String(cbcSeconds)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const result = JSON.parse(out.trim().split('\n').at(-1)!);
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(cached, JSON.stringify(result));
@@ -120,7 +196,11 @@ function printTable(table: Row[]): void {
     haveCbc && r.cbc === null ? 'no roster' : num(r.cbc),
     r.objective !== null && r.cbc !== null ? (r.objective / r.cbc).toFixed(4) : '-',
   ]);
-  console.log(['', head.join(' | '), head.map(() => '---').join(' | '), ...body.map((cells) => cells.join(' | '))].map((l) => (l ? `| ${l} |` : l)).join('\n'));
+  console.log(
+    ['', head.join(' | '), head.map(() => '---').join(' | '), ...body.map((cells) => cells.join(' | '))]
+      .map((l) => (l ? `| ${l} |` : l))
+      .join('\n'),
+  );
 }
 
 function num(v: number | null): string {

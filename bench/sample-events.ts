@@ -22,9 +22,16 @@ const TARGET = 1.3;
 const DEFAULT_DATES = '2026-03-10,2026-05-12,2026-07-01,2026-08-20,2026-09-20,2026-11-24,2027-01-05';
 
 const { values } = parseArgs({
-  options: { today: { type: 'string', default: DEFAULT_DATES }, weeks: { type: 'string', default: '8' }, quiet: { type: 'boolean', default: false } },
+  options: {
+    today: { type: 'string', default: DEFAULT_DATES },
+    weeks: { type: 'string', default: '8' },
+    quiet: { type: 'boolean', default: false },
+  },
 });
-const dates = values.today!.split(',').map((d) => d.trim()).filter((d) => d.length > 0);
+const dates = values
+  .today!.split(',')
+  .map((d) => d.trim())
+  .filter((d) => d.length > 0);
 const weeks = Number(values.weeks);
 
 interface Sum {
@@ -32,7 +39,7 @@ interface Sum {
   volume: number;
   hours: number;
 }
-const wape = (s: Sum) => (s.volume > 0 ? ((100 * s.error) / s.volume).toFixed(1).padStart(5) + '%' : '     -');
+const wape = (s: Sum) => (s.volume > 0 ? `${((100 * s.error) / s.volume).toFixed(1).padStart(5)}%` : '     -');
 
 /** Scores one "today": the event-hour and ordinary-hour error over its last `weeks` weekly origins. */
 function scoreDate(today: string): { event: Sum; ordinary: Sum; ratio: number; seconds: number } {
@@ -49,7 +56,12 @@ function scoreDate(today: string): { event: Sum; ordinary: Sum; ratio: number; s
     const origin = lastMonday - k * WEEK_MS;
     const train = hours.filter((h) => h.t < origin);
     const test = hours.filter((h) => h.t >= origin && h.t < origin + WEEK_MS);
-    const f = forecastQueue(train, events, SAMPLE_TIME_ZONE, test.map((h) => h.t));
+    const f = forecastQueue(
+      train,
+      events,
+      SAMPLE_TIME_ZONE,
+      test.map((h) => h.t),
+    );
     const week = { event: { error: 0, volume: 0, hours: 0 }, ordinary: { error: 0, volume: 0, hours: 0 } };
     test.forEach((h, i) => {
       const kinds = kindsAt(h.t);
@@ -83,8 +95,13 @@ for (const today of dates) {
     event_hours: r.event.hours,
     seconds: r.seconds,
   };
-  console.log(`today ${today}: event-hour WAPE ${wape(r.event)}  ordinary WAPE ${wape(r.ordinary)}  ratio ${r.ratio.toFixed(2)}  (${r.seconds.toFixed(1)} s)`);
+  console.log(
+    `today ${today}: event-hour WAPE ${wape(r.event)}  ordinary WAPE ${wape(r.ordinary)}  ratio ${r.ratio.toFixed(2)}  (${r.seconds.toFixed(1)} s)`,
+  );
 }
-const worst = Object.entries(results).reduce((w, [d, r]) => (r.wape_ratio > w.ratio ? { date: d, ratio: r.wape_ratio } : w), { date: '', ratio: -Infinity });
+const worst = Object.entries(results).reduce((w, [d, r]) => (r.wape_ratio > w.ratio ? { date: d, ratio: r.wape_ratio } : w), {
+  date: '',
+  ratio: -Infinity,
+});
 console.log(JSON.stringify({ weeks, dates: results, worst_date: worst.date, worst_wape_ratio: worst.ratio, target: TARGET }));
 process.exitCode = worst.ratio <= TARGET ? 0 : 1;

@@ -44,12 +44,21 @@ function medianMs(f: () => unknown, runs = 30): number {
 }
 
 const config = (patience: number | null): PlanConfig =>
-  configSchema.parse({ timezone: TZ, demand: { bot_deflection: 0.78, aht_seconds: AHT }, service: { max_occupancy: null, patience_seconds: patience }, shrinkage: 0 });
+  configSchema.parse({
+    timezone: TZ,
+    demand: { bot_deflection: 0.78, aht_seconds: AHT },
+    service: { max_occupancy: null, patience_seconds: patience },
+    shrinkage: 0,
+  });
 
 /** The week's contact-weighted service under a model, with each hour's agents. */
 function modelWeek(reqs: Requirement[], agents: number[], patience: number | null) {
   const c = config(patience);
-  let offered = 0, within = 0, answered = 0, waited = 0, abandoned = 0;
+  let offered = 0,
+    within = 0,
+    answered = 0,
+    waited = 0,
+    abandoned = 0;
   reqs.forEach((r, i) => {
     const d = deliveredService(agents[i], r.handledContacts, r.ahtSeconds, serviceTargetAt(r.t, c, []));
     const ab = d.abandonRate ?? 0;
@@ -62,7 +71,12 @@ function modelWeek(reqs: Requirement[], agents: number[], patience: number | nul
   return { serviceLevel: within / offered, asaSeconds: waited / answered, abandonRate: abandoned / offered };
 }
 
-function simulatedWeek(reqs: Requirement[], agents: number[], handleTime: HandleTimeModel, patience: number | null): { seconds: number; total: SimulatedService } {
+function simulatedWeek(
+  reqs: Requirement[],
+  agents: number[],
+  handleTime: HandleTimeModel,
+  patience: number | null,
+): { seconds: number; total: SimulatedService } {
   const t0 = performance.now();
   const r = simulate({
     arrivalsPerHour: reqs.map((q) => q.handledContacts),
@@ -78,16 +92,21 @@ function simulatedWeek(reqs: Requirement[], agents: number[], handleTime: Handle
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const ci = (e: { mean: number; lo: number; hi: number } | null, f: (v: number) => string) => (e ? `${f(e.mean)} [${f(e.lo)}, ${f(e.hi)}]` : '-');
+const ci = (e: { mean: number; lo: number; hi: number } | null, f: (v: number) => string) =>
+  e ? `${f(e.mean)} [${f(e.lo)}, ${f(e.hi)}]` : '-';
 const secs = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'inf');
 
 const points = sampleWeek();
-console.log(`sample center, week ${WEEK[0]}..${WEEK[1]}: ${points.length} hours, ${Math.round(points.reduce((a, p) => a + p.contacts, 0))} contacts (78% to the bot), AHT ${AHT} s, target 80% within 20 s\n`);
+console.log(
+  `sample center, week ${WEEK[0]}..${WEEK[1]}: ${points.length} hours, ${Math.round(points.reduce((a, p) => a + p.contacts, 0))} contacts (78% to the bot), AHT ${AHT} s, target 80% within 20 s\n`,
+);
 
 // 1. Requirements speed.
 const cMs = medianMs(() => requirementsFor(points, config(null), []));
 const aMs = medianMs(() => requirementsFor(points, config(PATIENCE), []));
-console.log(`requirementsFor, ${points.length} hours: Erlang C ${cMs.toFixed(2)} ms, Erlang A (patience ${PATIENCE} s) ${aMs.toFixed(2)} ms (median of 30)`);
+console.log(
+  `requirementsFor, ${points.length} hours: Erlang C ${cMs.toFixed(2)} ms, Erlang A (patience ${PATIENCE} s) ${aMs.toFixed(2)} ms (median of 30)`,
+);
 
 const byC = requirementsFor(points, config(null), []);
 const byA = requirementsFor(points, config(PATIENCE), []);
@@ -97,10 +116,15 @@ const agentsA = byA.map((r) => r.agentsNeeded);
 // 2. Simulation speed: the truth model, 20 replications of the week.
 const truth = simulatedWeek(byC, agentsC, { kind: 'lognormal', cv: CV }, PATIENCE);
 const contacts = truth.total.offered;
-console.log(`simulate, peak ${Math.max(...agentsC)} agents, ${Math.round(contacts)} contacts a week, ${REPLICATIONS} replications: ${truth.seconds.toFixed(2)} s (${((1000 * truth.seconds) / REPLICATIONS).toFixed(0)} ms a replication)\n`);
+console.log(
+  `simulate, peak ${Math.max(...agentsC)} agents, ${Math.round(contacts)} contacts a week, ${REPLICATIONS} replications: ${truth.seconds.toFixed(2)} s (${((1000 * truth.seconds) / REPLICATIONS).toFixed(0)} ms a replication)\n`,
+);
 
 // 3. Models against the simulated truth.
-for (const [name, agents, reqs] of [['Erlang C', agentsC, byC], [`Erlang A (patience ${PATIENCE} s)`, agentsA, byA]] as const) {
+for (const [name, agents, reqs] of [
+  ['Erlang C', agentsC, byC],
+  [`Erlang A (patience ${PATIENCE} s)`, agentsA, byA],
+] as const) {
   const hours = agents.reduce((a, b) => a + b, 0);
   console.log(`staffed by ${name}: ${hours} agent-hours, peak ${Math.max(...agents)} agents`);
   const rows: [string, string, string, string][] = [];
@@ -117,8 +141,10 @@ for (const [name, agents, reqs] of [['Erlang C', agentsC, byC], [`Erlang A (pati
     const s = simulatedWeek([...reqs], [...agents], model, patience).total;
     rows.push([label, ci(s.serviceLevel, pct), ci(s.asaSeconds, secs), ci(s.abandonRate, pct)]);
   }
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['model', 'service level', 'ASA s', 'abandoned'][i].length));
-  const line = (r: string[]) => '  ' + r.map((x, i) => x.padEnd(widths[i])).join('  ');
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((r) => r[i].length), ['model', 'service level', 'ASA s', 'abandoned'][i].length),
+  );
+  const line = (r: string[]) => `  ${r.map((x, i) => x.padEnd(widths[i])).join('  ')}`;
   console.log(line(['model', 'service level', 'ASA s', 'abandoned']));
   rows.forEach((r) => console.log(line(r)));
   console.log('');

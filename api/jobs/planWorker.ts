@@ -22,7 +22,13 @@ port.on('message', async (m: RunJob) => {
     // Input problems found while planning (say, history too old) are the user's to fix;
     // anything else is ours: the body gets a generic message, the log gets the detail.
     if (e instanceof InputError) post({ type: 'failed', jobId: m.jobId, error: { error: 'invalid_input', message: e.message } });
-    else post({ type: 'failed', jobId: m.jobId, error: { error: 'internal', message: 'the plan failed on an internal error' }, detail: (e as Error).stack ?? String(e) });
+    else
+      post({
+        type: 'failed',
+        jobId: m.jobId,
+        error: { error: 'internal', message: 'the plan failed on an internal error' },
+        detail: (e as Error).stack ?? String(e),
+      });
   }
 });
 
@@ -42,7 +48,14 @@ async function runPlanJob(m: RunJob, task: Extract<JobTask, { kind: 'plan' }>): 
     type: 'done',
     jobId: m.jobId,
     planId: summary.plan_id,
-    result: { plan_id: summary.plan_id, folder, week_start: summary.week_start, status: summary.status, created: result.created, url: `/v1/plans/${summary.plan_id}` },
+    result: {
+      plan_id: summary.plan_id,
+      folder,
+      week_start: summary.week_start,
+      status: summary.status,
+      created: result.created,
+      url: `/v1/plans/${summary.plan_id}`,
+    },
   };
 }
 

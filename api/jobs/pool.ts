@@ -31,7 +31,11 @@ export class WorkerPool {
   private closing = false;
   private failures = 0;
 
-  constructor(size: number, private readonly events: PoolEvents, private readonly logger: Logger) {
+  constructor(
+    size: number,
+    private readonly events: PoolEvents,
+    private readonly logger: Logger,
+  ) {
     this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: null, online: false, jobId: null, stopping: false }));
   }
 

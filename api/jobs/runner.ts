@@ -47,12 +47,17 @@ export class JobRunner {
 
   constructor(private readonly o: RunnerOptions) {
     this.jobs = new JobStore(o.store);
-    this.pool = new WorkerPool(o.workers, { message: (s, m) => this.onMessage(s, m), changed: (s, exited) => this.onChanged(s, exited) }, o.logger);
+    this.pool = new WorkerPool(
+      o.workers,
+      { message: (s, m) => this.onMessage(s, m), changed: (s, exited) => this.onChanged(s, exited) },
+      o.logger,
+    );
   }
 
   /** Recovers the store's unfinished jobs, then starts the workers. */
   start(): void {
-    for (const name of removeAbandonedTemp(this.o.store)) this.o.logger.warn({ folder: name }, 'removed a half-written plan left by a crash');
+    for (const name of removeAbandonedTemp(this.o.store))
+      this.o.logger.warn({ folder: name }, 'removed a half-written plan left by a crash');
     const swept = this.jobs.removeEndedBefore(new Date(Date.now() - this.o.keepJobsDays * 86_400_000).toISOString());
     if (swept > 0) this.o.logger.info({ jobs: swept }, 'removed the records of old ended jobs');
     for (const job of this.jobs.all()) {
@@ -64,7 +69,9 @@ export class JobRunner {
         this.queue.push(job.id);
         this.o.logger.warn({ job_id: job.id }, 'job was running when the server stopped; queued again');
       } else {
-        this.finish(job.id, 'failed', { error: { error: 'interrupted', message: `the server stopped while this job ran, ${job.attempts} times; it is not started again` } });
+        this.finish(job.id, 'failed', {
+          error: { error: 'interrupted', message: `the server stopped while this job ran, ${job.attempts} times; it is not started again` },
+        });
       }
     }
     this.pool.start();
@@ -94,11 +101,17 @@ export class JobRunner {
       return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
     }
     const slot = this.pool.slots.find((s) => s.jobId === id && !s.stopping);
-    if (!slot) return { cancelled: false, job, reason: `job ${id} is ${job.status} but neither queued nor running in this server; it was not cancelled` };
+    if (!slot)
+      return {
+        cancelled: false,
+        job,
+        reason: `job ${id} is ${job.status} but neither queued nor running in this server; it was not cancelled`,
+      };
     await this.pool.stop(slot);
     // The job may have ended in the instant before its thread stopped: then it was not cancelled.
     const after = this.jobs.get(id)!;
-    if (TERMINAL.includes(after.status)) return { cancelled: false, job: after, reason: `job ${id} ended (${after.status}) before it could be stopped` };
+    if (TERMINAL.includes(after.status))
+      return { cancelled: false, job: after, reason: `job ${id} ended (${after.status}) before it could be stopped` };
     return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
   }
 
@@ -121,8 +134,16 @@ export class JobRunner {
       const next = this.nextTask();
       if (!next) return;
       const { id, task } = next;
-      const job = this.jobs.update(id, { status: 'running', stage: 'starting', started: new Date().toISOString(), attempts: (this.jobs.get(id)?.attempts ?? 0) + 1 });
-      this.timers.set(id, setTimeout(() => this.timeOut(id, slot), this.o.jobTimeoutSeconds * 1000));
+      const job = this.jobs.update(id, {
+        status: 'running',
+        stage: 'starting',
+        started: new Date().toISOString(),
+        attempts: (this.jobs.get(id)?.attempts ?? 0) + 1,
+      });
+      this.timers.set(
+        id,
+        setTimeout(() => this.timeOut(id, slot), this.o.jobTimeoutSeconds * 1000),
+      );
       this.o.logger.info({ job_id: id, worker: slot.index, attempt: job.attempts }, 'job started');
       this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, task });
     }
@@ -135,7 +156,9 @@ export class JobRunner {
         return { id, task: this.jobs.inputs<JobTask>(id) };
       } catch (e) {
         this.o.logger.error({ job_id: id, err: e }, 'the inputs of a queued job cannot be read');
-        this.finish(id, 'failed', { error: { error: 'internal', message: 'the inputs of this job are missing from the store; submit it again' } });
+        this.finish(id, 'failed', {
+          error: { error: 'internal', message: 'the inputs of this job are missing from the store; submit it again' },
+        });
       }
     }
     return null;

@@ -24,7 +24,12 @@ export function healthRoutes(ctx: AppContext): Router {
       const checks = { store: storeWritable(ctx.store), workers: ctx.runner.ready() };
       const ready = checks.store && checks.workers;
       if (ready) res.json({ status: 'ready', checks });
-      else res.status(503).json({ error: 'not_ready', message: !checks.store ? 'the plan store is not writable' : 'the plan workers are not running', checks });
+      else
+        res.status(503).json({
+          error: 'not_ready',
+          message: !checks.store ? 'the plan store is not writable' : 'the plan workers are not running',
+          checks,
+        });
     })
     .get('/openapi.json', (_req, res) => {
       res.json(document);

@@ -15,7 +15,10 @@ export function keyRoutes(ctx: AppContext): Router {
     .post('/keys', admin, ctx.json, (req, res) => {
       const { role, name } = parseBody(keyRequestSchema, req.body);
       const { info, key } = ctx.keys.add(role, name);
-      res.status(201).location(`/v1/keys/${info.id}`).json({ ...info, key });
+      res
+        .status(201)
+        .location(`/v1/keys/${info.id}`)
+        .json({ ...info, key });
     })
     .delete('/keys/:id', admin, (req, res) => {
       if (!ctx.keys.revoke(String(req.params.id))) throw new ApiError(404, 'not_found', `no active key ${String(req.params.id)}`);

@@ -8,7 +8,6 @@ import { grid, parseValues } from '../../src/scenarios/vary.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import type { JobTask } from '../jobs/messages.js';
 import { listPlans, PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
 import { planInputs } from '../planInputs.js';
 import { scenariosRequestSchema } from '../schemas.js';
@@ -42,7 +41,8 @@ export function planRoutes(ctx: AppContext): Router {
       const folder = planFolder(ctx.store, String(req.params.id));
       const type = Object.hasOwn(PLAN_FILE_TYPES, name) ? PLAN_FILE_TYPES[name] : undefined;
       if (!type) throw new ApiError(404, 'not_found', `a plan has no file ${name}; it has ${Object.keys(PLAN_FILE_TYPES).join(', ')}`);
-      if (type.startsWith('text/html')) res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
+      if (type.startsWith('text/html'))
+        res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
       // A plan folder never changes once written, but it can be pruned and it is the center's
       // data: a browser may keep it for this user only (private) and must ask again each time
       // (no-cache); express's ETag makes that ask a cheap 304.
@@ -55,7 +55,8 @@ export function planRoutes(ctx: AppContext): Router {
       // Fields and values are checked here (400 naming them), before a job exists.
       const vary = Object.entries(body.vary).map(([field, spec]) => {
         const path = `vary.${field}`;
-        if (!isVaryField(field)) throw new InputError({ file: 'request', field: path }, `not a field scenarios can vary; use one of ${VARY_FIELDS.join(', ')}`);
+        if (!isVaryField(field))
+          throw new InputError({ file: 'request', field: path }, `not a field scenarios can vary; use one of ${VARY_FIELDS.join(', ')}`);
         try {
           return { field, values: parseValues(field, spec) };
         } catch (e) {

@@ -77,6 +77,7 @@ function fileSystemProblem(e: unknown): { message: string; code: number } | null
   if (!(err instanceof Error) || typeof err.code !== 'string' || typeof err.syscall !== 'string') return null;
   const reason = USER_FIXABLE[err.code];
   const where = err.path ? ` ${err.path}` : '';
-  if (reason) return { message: `cannot ${err.syscall}${where}: ${reason} (${err.code}); check --store and the output paths`, code: EXIT.badInput };
+  if (reason)
+    return { message: `cannot ${err.syscall}${where}: ${reason} (${err.code}); check --store and the output paths`, code: EXIT.badInput };
   return { message: `cannot ${err.syscall}${where}: ${err.message}`, code: EXIT.internal };
 }

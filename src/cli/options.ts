@@ -20,7 +20,10 @@ export function numberOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-      throw new InputError({ file: 'command line', field: name }, `"${text}" must be a number from ${min}${max === Infinity ? ' up' : ` to ${max}`}`);
+      throw new InputError(
+        { file: 'command line', field: name },
+        `"${text}" must be a number from ${min}${max === Infinity ? ' up' : ` to ${max}`}`,
+      );
     }
     return value;
   };

@@ -84,9 +84,36 @@ export const poolSchema = z
   });
 
 const DEFAULT_POOLS = [
-  { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, productivity: 1.0, shift_lengths: [8, 10], start_hours: null, max_agents: null },
-  { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], start_hours: null, max_agents: 300 },
-  { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, productivity: 1.0, shift_lengths: [8], start_hours: [22, 23, 0], max_agents: null },
+  {
+    id: 'inhouse',
+    kind: 'in_house',
+    cost_per_hour: 55,
+    night_premium: 0.3,
+    productivity: 1.0,
+    shift_lengths: [8, 10],
+    start_hours: null,
+    max_agents: null,
+  },
+  {
+    id: 'vendor',
+    kind: 'outsourced',
+    cost_per_hour: 38,
+    night_premium: 0.2,
+    productivity: 0.9,
+    shift_lengths: [4, 8],
+    start_hours: null,
+    max_agents: 300,
+  },
+  {
+    id: 'night',
+    kind: 'in_house',
+    cost_per_hour: 55,
+    night_premium: 0.5,
+    productivity: 1.0,
+    shift_lengths: [8],
+    start_hours: [22, 23, 0],
+    max_agents: null,
+  },
 ] as const;
 
 export const configSchema = z
@@ -129,10 +156,24 @@ export const configSchema = z
       .prefault({}),
     min_coverage: share.default(0.95),
     // Per staff-hour short: up to 100 times the dearest agent-hour, enough to make any shortfall dearer than staffing.
-    shortfall_penalty: z.number().min(0).max(100 * MAX_PER_HOUR).default(500),
+    shortfall_penalty: z
+      .number()
+      .min(0)
+      .max(100 * MAX_PER_HOUR)
+      .default(500),
     max_outsourced_share: share.nullable().default(0.45),
     budget: z.number().min(0).max(MAX_BUDGET).nullable().default(1_200_000),
-    pools: z.array(poolSchema).min(1).default(DEFAULT_POOLS.map((p) => ({ ...p, shift_lengths: [...p.shift_lengths], start_hours: p.start_hours && [...p.start_hours], week_pattern: null }))),
+    pools: z
+      .array(poolSchema)
+      .min(1)
+      .default(
+        DEFAULT_POOLS.map((p) => ({
+          ...p,
+          shift_lengths: [...p.shift_lengths],
+          start_hours: p.start_hours && [...p.start_hours],
+          week_pattern: null,
+        })),
+      ),
     solver: z
       .strictObject({
         time_limit_seconds: seconds.default(30),

@@ -101,7 +101,10 @@ export function parseTimestamp(text: string, timeZone: string): ParsedTimestamp 
   if (!note) return { t, withOffset: false };
   const pad2 = (n: number) => String(n).padStart(2, '0');
   const clock = `${pad2(f.hour)}:${pad2(f.minute)}${f.second ? `:${pad2(f.second)}` : ''} on ${f.year}-${pad2(f.month)}-${pad2(f.day)}`;
-  const message = note.kind === 'skipped' ? `${clock} does not exist in ${timeZone} ${note.detail}` : `${clock} occurs twice in ${timeZone}${note.detail}`;
+  const message =
+    note.kind === 'skipped'
+      ? `${clock} does not exist in ${timeZone} ${note.detail}`
+      : `${clock} occurs twice in ${timeZone}${note.detail}`;
   return { t, withOffset: false, dst: { kind: note.kind, message } };
 }
 
@@ -125,7 +128,15 @@ function wallHour(wall: number, timeZone: string): WallHour | null {
     // Same TZDate offset and the same note at both ends: then every time inside resolves alike.
     const ends = [wall, wall + HOUR_MS - 1000].map((w) => {
       const d = new Date(w);
-      const t = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone).getTime();
+      const t = new TZDate(
+        d.getUTCFullYear(),
+        d.getUTCMonth(),
+        d.getUTCDate(),
+        d.getUTCHours(),
+        d.getUTCMinutes(),
+        d.getUTCSeconds(),
+        timeZone,
+      ).getTime();
       return { offset: w - t, note: dstNote(w, timeZone) };
     });
     const same = ends[0].offset === ends[1].offset && JSON.stringify(ends[0].note) === JSON.stringify(ends[1].note);
@@ -149,7 +160,10 @@ function dstNote(wall: number, timeZone: string): WallHour['note'] {
   const asBefore = offsetMs(wall - before, timeZone) === before;
   const asAfter = offsetMs(wall - after, timeZone) === after;
   if (asBefore && asAfter) {
-    return { kind: 'repeated', detail: `; write the rows with UTC offsets (${formatOffset(before)} / ${formatOffset(after)}) to tell them apart` };
+    return {
+      kind: 'repeated',
+      detail: `; write the rows with UTC offsets (${formatOffset(before)} / ${formatOffset(after)}) to tell them apart`,
+    };
   }
   if (asBefore || asAfter) return undefined;
   // Skipped: the change lies between wall - after (old offset) and wall - before (new offset).

@@ -25,14 +25,24 @@ export interface WeekScore {
  * by the full product (selection and intervals redone at each origin, so `chosen` is as honest
  * as the families). MASE is scaled by the in-sample error of "same local hour one week earlier".
  */
-export function accuracyReport(hours: readonly HourCount[], events: readonly CalendarEvent[], timeZone: string, weeks: number): WeekScore[] {
+export function accuracyReport(
+  hours: readonly HourCount[],
+  events: readonly CalendarEvent[],
+  timeZone: string,
+  weeks: number,
+): WeekScore[] {
   const series = buildSeries(hours, events, timeZone);
   const byLh = new Map(hours.map((h) => [localHour(h.t, timeZone), h]));
   const chosen: Forecaster = {
     name: 'chosen',
     forecast: (origin, targets) => {
       const before = hours.filter((h) => localHour(h.t, timeZone) < origin);
-      const f = forecastQueue(before, events, timeZone, targets.map((lh) => byLh.get(lh)!.t));
+      const f = forecastQueue(
+        before,
+        events,
+        timeZone,
+        targets.map((lh) => byLh.get(lh)!.t),
+      );
       return { mean: f.contacts, lo80: f.lo80, hi80: f.hi80 };
     },
   };

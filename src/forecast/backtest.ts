@@ -61,7 +61,14 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
   const origin: number[] = [];
   const lh: number[] = [];
   const actual: number[] = [];
-  const runs = forecasters.map((f) => ({ model: f.name, mean: [] as number[], lo80: [] as number[], hi80: [] as number[], bands: false, failed: false }));
+  const runs = forecasters.map((f) => ({
+    model: f.name,
+    mean: [] as number[],
+    lo80: [] as number[],
+    hi80: [] as number[],
+    bands: false,
+    failed: false,
+  }));
   for (const from of origins) {
     const kept = Array.from({ length: WEEK }, (_, j) => from + j).filter((t) => Number.isFinite(s.y[t - s.first]));
     forecasters.forEach((f, m) => {

@@ -27,14 +27,26 @@ export interface QueueForecast {
  * picks the family (or combination) with the least held-out error, its held-out errors set the
  * 80% intervals, and it is then refit on the whole history.
  */
-export function forecastQueue(hours: readonly HourCount[], events: readonly CalendarEvent[], timeZone: string, horizon: readonly Instant[]): QueueForecast {
+export function forecastQueue(
+  hours: readonly HourCount[],
+  events: readonly CalendarEvent[],
+  timeZone: string,
+  horizon: readonly Instant[],
+): QueueForecast {
   const series = buildSeries(hours, events, timeZone);
   const occurrences = occurrencesOf(events, timeZone);
   const targets = horizon.map((t) => localHour(t, timeZone));
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
   const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks) : null;
   const selection = bt ? select(bt) : null;
-  const intervals = bt && selection ? fitIntervals(selection.forecast, bt.actual, bt.lh.map((lh, i) => leadDays(lh, bt.origin[i]))) : DEFAULT_INTERVALS;
+  const intervals =
+    bt && selection
+      ? fitIntervals(
+          selection.forecast,
+          bt.actual,
+          bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
+        )
+      : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
   const sum = new Float64Array(targets.length);
   const full = training(series, occurrences);

@@ -13,7 +13,12 @@ export type QueueModel = { queue: string } & ModelChoice;
  * says which family each was forecast with and its backtest error.
  * @param timeZone the zone whose wall clock defines hours of the week and days
  */
-export function forecastHistory(history: History, events: CalendarEvent[], timeZone: string, horizon: Instant[]): { points: ForecastPoint[]; models: QueueModel[] } {
+export function forecastHistory(
+  history: History,
+  events: CalendarEvent[],
+  timeZone: string,
+  horizon: Instant[],
+): { points: ForecastPoint[]; models: QueueModel[] } {
   const several = history.queues.length > 1;
   const models: QueueModel[] = [];
   const points = history.queues.flatMap((q) => {

@@ -35,9 +35,15 @@ export function fitIntervals(forecast: Float64Array, actual: Float64Array, leadD
     if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) rows.push(i);
   });
   if (rows.length < 48) return DEFAULT_INTERVALS;
-  const { a, b } = varianceFit(rows.map((i) => forecast[i]), rows.map((i) => (actual[i] - forecast[i]) ** 2));
+  const { a, b } = varianceFit(
+    rows.map((i) => forecast[i]),
+    rows.map((i) => (actual[i] - forecast[i]) ** 2),
+  );
   const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i]);
-  const growth = leadGrowth(rows.map((i) => leadDays[i]), rows.map((i) => z(i, 0) ** 2));
+  const growth = leadGrowth(
+    rows.map((i) => leadDays[i]),
+    rows.map((i) => z(i, 0) ** 2),
+  );
   const scaled = rows.map((i) => z(i, growth));
   return { a, b, growth, zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
 }
@@ -61,7 +67,11 @@ function leadGrowth(lead: number[], z2: number[]): number {
 
 /** Least squares of e² on (f, f²) with both coefficients kept non-negative. */
 function varianceFit(f: number[], e2: number[]): { a: number; b: number } {
-  let s11 = 0, s12 = 0, s22 = 0, r1 = 0, r2 = 0;
+  let s11 = 0,
+    s12 = 0,
+    s22 = 0,
+    r1 = 0,
+    r2 = 0;
   f.forEach((v, i) => {
     s11 += v * v;
     s12 += v * v * v;

@@ -24,7 +24,10 @@ export function monthFactors(days: readonly DayLevel[]): Float64Array {
   const sum = new Float64Array(33);
   const weight = new Float64Array(33);
   days.forEach((d, i) => {
-    const around = days.filter((o, j) => j !== i && Math.abs(o.day - d.day) <= HALF_WINDOW).map((o) => o.ratio).sort((a, b) => a - b);
+    const around = days
+      .filter((o, j) => j !== i && Math.abs(o.day - d.day) <= HALF_WINDOW)
+      .map((o) => o.ratio)
+      .sort((a, b) => a - b);
     if (around.length < 4 || !(d.ratio > 0)) return;
     const local = around[Math.floor(around.length / 2)];
     if (!(local > 0)) return;
@@ -32,7 +35,11 @@ export function monthFactors(days: readonly DayLevel[]): Float64Array {
     if (Math.abs(dev) > ANOMALY) return;
     const dom = dayOfMonth(d.day);
     // Pool with neighbouring days of the month: a cycle is smooth, a single date is noisy.
-    for (const [k, w] of [[dom - 1, 0.5], [dom, 1], [dom + 1, 0.5]] as const) {
+    for (const [k, w] of [
+      [dom - 1, 0.5],
+      [dom, 1],
+      [dom + 1, 0.5],
+    ] as const) {
       sum[k] += w * dev;
       weight[k] += w;
     }

@@ -47,7 +47,11 @@ const HABIT_SHARE = 0.75;
  * the fixture skipped: normal volume in its slots includes the fixture, and a skipped week
  * would pull the profile down (the event effects tell what a skipped fixture costs).
  */
-function eventMask(y: Float64Array, first: number, events: readonly { name: string; from: number; to: number }[]): { event: Uint8Array; habits: Map<string, Uint8Array> } {
+function eventMask(
+  y: Float64Array,
+  first: number,
+  events: readonly { name: string; from: number; to: number }[],
+): { event: Uint8Array; habits: Map<string, Uint8Array> } {
   const n = y.length;
   const byName = new Map<string, Uint8Array>();
   for (const e of events) {

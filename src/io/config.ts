@@ -44,7 +44,11 @@ function checkDepth(text: string, file: string): void {
   let depth = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_DEPTH) throw new InputError({ file, line: scanner.getTokenStartLine() + 1 }, `nested deeper than ${MAX_DEPTH} levels; a configuration nests at most 4`);
+      if (++depth > MAX_DEPTH)
+        throw new InputError(
+          { file, line: scanner.getTokenStartLine() + 1 },
+          `nested deeper than ${MAX_DEPTH} levels; a configuration nests at most 4`,
+        );
     } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
   }
 }

@@ -11,7 +11,8 @@ export function eventsFromTable(table: Table, timeZone: string): CalendarEvent[]
     if (end <= start) throw new InputError({ file: table.file, line: row.line, field: 'end' }, 'end must be after start');
     const kind = row.cells.kind;
     if (!kind) throw new InputError({ file: table.file, line: row.line, field: 'kind' }, 'value is missing');
-    if (!/^[A-Za-z][\w-]*$/.test(kind)) throw new InputError({ file: table.file, line: row.line, field: 'kind' }, `"${kind}" is not one word`);
+    if (!/^[A-Za-z][\w-]*$/.test(kind))
+      throw new InputError({ file: table.file, line: row.line, field: 'kind' }, `"${kind}" is not one word`);
     const intensity = numberCell(table, row, 'intensity', { min: 0, optional: true }) ?? 1;
     return { start, end, kind, name: row.cells.name || kind, intensity };
   });

@@ -4,7 +4,6 @@ import { formatCsv, numberCell, readTable } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
 
-
 /**
  * `forecast.csv`: timestamp,contacts,lo80,hi80 first (SPEC), then `queue` when the points carry
  * queues and `aht_seconds` when they carry handle times.

@@ -34,7 +34,9 @@ function inTimeOrder(b: HourBucket): HourBucket {
   let sorted = true;
   for (let k = STRIDE; k < b.length && sorted; k += STRIDE) sorted = b[k - STRIDE] < b[k];
   if (sorted) return b;
-  const order = keys(b).map((_, i) => i * STRIDE).sort((x, y) => b[x] - b[y]);
+  const order = keys(b)
+    .map((_, i) => i * STRIDE)
+    .sort((x, y) => b[x] - b[y]);
   return order.flatMap((k) => b.slice(k, k + STRIDE));
 }
 
@@ -73,7 +75,8 @@ class HistoryBuilder {
     if (!bucket) hours.set(hour, (bucket = []));
     const start = ts.t - hour;
     for (let k = 0; k < bucket.length; k += STRIDE) {
-      if (startOf(bucket[k]) === start) throw new InputError({ file: this.file, line: row.line, field: 'timestamp' }, duplicateMessage(lineOf(bucket[k]), ts.dst));
+      if (startOf(bucket[k]) === start)
+        throw new InputError({ file: this.file, line: row.line, field: 'timestamp' }, duplicateMessage(lineOf(bucket[k]), ts.dst));
     }
     bucket.push(start * LINES + row.line, contacts, aht ?? NaN);
   }
@@ -94,7 +97,11 @@ class HistoryBuilder {
       let handled = 0;
       let ahtWeight = 0;
       for (let k = 0; k < b.length; k += STRIDE) {
-        if (startOf(b[k]) % step !== 0) throw new InputError({ file: this.file, line: lineOf(b[k]), field: 'timestamp' }, `interval does not start on a ${step / MINUTE_MS}-minute boundary`);
+        if (startOf(b[k]) % step !== 0)
+          throw new InputError(
+            { file: this.file, line: lineOf(b[k]), field: 'timestamp' },
+            `interval does not start on a ${step / MINUTE_MS}-minute boundary`,
+          );
         const n = b[k + 1];
         const aht = b[k + 2];
         contacts += n;
@@ -110,7 +117,8 @@ class HistoryBuilder {
   /** The interval length of a queue: the smallest gap; every gap must be a multiple of it. */
   private intervalLength(hours: number[], keysByHour: number[][]): number {
     // Every interval in time order: (start instant, line).
-    const each = (f: (t: number, line: number) => void) => keysByHour.forEach((list, i) => list.forEach((key) => f(hours[i] + startOf(key), lineOf(key))));
+    const each = (f: (t: number, line: number) => void) =>
+      keysByHour.forEach((list, i) => list.forEach((key) => f(hours[i] + startOf(key), lineOf(key))));
     let step = Infinity;
     let previous = NaN;
     each((t) => {
@@ -122,7 +130,10 @@ class HistoryBuilder {
     previous = NaN;
     each((t, line) => {
       if (!Number.isNaN(previous) && (t - previous) % step !== 0) {
-        throw new InputError({ file: this.file, line, field: 'timestamp' }, `mixed interval lengths: this row is not on the ${step / MINUTE_MS}-minute grid of the rows before it`);
+        throw new InputError(
+          { file: this.file, line, field: 'timestamp' },
+          `mixed interval lengths: this row is not on the ${step / MINUTE_MS}-minute grid of the rows before it`,
+        );
       }
       previous = t;
     });
@@ -131,7 +142,11 @@ class HistoryBuilder {
     if (step < HOUR_MS) {
       const full = keysByHour.some((list) => list.length === HOUR_MS / step);
       const lone = keysByHour.find((list) => list.length === 1 && startOf(list[0]) === 0);
-      if (full && lone) throw new InputError({ file: this.file, line: lineOf(lone[0]), field: 'timestamp' }, `mixed interval lengths: an hourly row among ${step / MINUTE_MS}-minute rows`);
+      if (full && lone)
+        throw new InputError(
+          { file: this.file, line: lineOf(lone[0]), field: 'timestamp' },
+          `mixed interval lengths: an hourly row among ${step / MINUTE_MS}-minute rows`,
+        );
     }
     return step;
   }

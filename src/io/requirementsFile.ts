@@ -8,7 +8,14 @@ import { roundTo } from '../domain/round.js';
 export function formatRequirements(rows: readonly Requirement[], timeZone: string, withOffset: boolean): string {
   return formatCsv(
     ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed'],
-    rows.map((r) => [formatTimestamp(r.t, timeZone, withOffset), roundTo(r.contacts, 3), roundTo(r.handledContacts, 3), roundTo(r.ahtSeconds, 2), r.agentsNeeded, roundTo(r.staffNeeded, 4)]),
+    rows.map((r) => [
+      formatTimestamp(r.t, timeZone, withOffset),
+      roundTo(r.contacts, 3),
+      roundTo(r.handledContacts, 3),
+      roundTo(r.ahtSeconds, 2),
+      r.agentsNeeded,
+      roundTo(r.staffNeeded, 4),
+    ]),
   );
 }
 

@@ -220,7 +220,8 @@ export function numberCell(table: Source, row: Row, column: string, opts: { min?
     throw new InputError({ file: table.file, line: row.line, field: column }, 'value is missing');
   }
   const value = DECIMAL.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value)) throw new InputError({ file: table.file, line: row.line, field: column }, `"${text}" is not a decimal number`);
+  if (!Number.isFinite(value))
+    throw new InputError({ file: table.file, line: row.line, field: column }, `"${text}" is not a decimal number`);
   if (opts.min !== undefined && value < opts.min) {
     throw new InputError({ file: table.file, line: row.line, field: column }, `${value} is below the least allowed value ${opts.min}`);
   }
@@ -230,5 +231,5 @@ export function numberCell(table: Source, row: Row, column: string, opts: { min?
 /** Writes rows as CSV text: a header, then one line per row (numbers as given, strings quoted when needed). */
 export function formatCsv(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cell = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
-  return [columns.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+  return `${[columns.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n')}\n`;
 }

@@ -23,7 +23,11 @@ export function duplicateMessage(line: number, ...notes: (DstNote | undefined)[]
  * The rows of a time-indexed table with their instants; a timestamp repeated within the same
  * `key` (e.g. queue) is an error naming both lines. Also tells whether timestamps had offsets.
  */
-export function timedRows(table: Table, timeZone: string, key: (row: Row) => string = () => ''): { rows: { t: number; row: Row }[]; withOffset: boolean } {
+export function timedRows(
+  table: Table,
+  timeZone: string,
+  key: (row: Row) => string = () => '',
+): { rows: { t: number; row: Row }[]; withOffset: boolean } {
   let withOffset = false;
   const seen = new Map<string, { line: number; ts: ParsedTimestamp }>();
   const rows = table.rows.map((row) => {
@@ -31,7 +35,11 @@ export function timedRows(table: Table, timeZone: string, key: (row: Row) => str
     withOffset ||= ts.withOffset;
     const id = `${key(row)}\u0000${ts.t}`;
     const earlier = seen.get(id);
-    if (earlier) throw new InputError({ file: table.file, line: row.line, field: 'timestamp' }, duplicateMessage(earlier.line, ts.dst, earlier.ts.dst));
+    if (earlier)
+      throw new InputError(
+        { file: table.file, line: row.line, field: 'timestamp' },
+        duplicateMessage(earlier.line, ts.dst, earlier.ts.dst),
+      );
     seen.set(id, { line: row.line, ts });
     return { t: ts.t, row };
   });

@@ -72,17 +72,28 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     throw new InputError({ file: historyFile }, `no history before the planned week starting ${weekStart}`);
   }
   // A day of history once planned a week "optimal" with every other hour closed: refuse it.
-  const spans = history.queues.map((q) => ({ queue: q.queue, first: q.hours[0].t, last: q.hours[q.hours.length - 1].t, hours: (q.hours[q.hours.length - 1].t - q.hours[0].t) / HOUR_MS + 1 }));
+  const spans = history.queues.map((q) => ({
+    queue: q.queue,
+    first: q.hours[0].t,
+    last: q.hours[q.hours.length - 1].t,
+    hours: (q.hours[q.hours.length - 1].t - q.hours[0].t) / HOUR_MS + 1,
+  }));
   const shortest = spans.reduce((a, b) => (b.hours < a.hours ? b : a));
   if (shortest.hours < MIN_HISTORY_HOURS) {
     const whose = history.queues.length > 1 ? `queue ${shortest.queue}: ` : '';
     const covers = `${shortest.hours} hour${shortest.hours === 1 ? '' : 's'} (${formatTimestamp(shortest.first, tz)} to ${formatTimestamp(shortest.last, tz)})`;
-    throw new InputError({ file: historyFile }, `${whose}the history before the week of ${weekStart} covers ${covers}; forecasting a week needs at least 7 days from first row to last (every hour of the week seen once), and ${HISTORY_WEEKS_WANTED} weeks for a tested forecast`);
+    throw new InputError(
+      { file: historyFile },
+      `${whose}the history before the week of ${weekStart} covers ${covers}; forecasting a week needs at least 7 days from first row to last (every hour of the week seen once), and ${HISTORY_WEEKS_WANTED} weeks for a tested forecast`,
+    );
   }
   const from = lastHour(history) + HOUR_MS;
   const weekEnds = startOfLocalDay(addDaysToDate(weekStart, 7), tz);
   if (weekEnds - from > MAX_WEEKS_AHEAD * 7 * 24 * HOUR_MS) {
-    throw new InputError({ file: historyFile }, `the history ends ${localDate(from, tz)}, more than ${MAX_WEEKS_AHEAD} weeks before the planned week ends; bring the history up to date`);
+    throw new InputError(
+      { file: historyFile },
+      `the history ends ${localDate(from, tz)}, more than ${MAX_WEEKS_AHEAD} weeks before the planned week ends; bring the history up to date`,
+    );
   }
   const horizon = Array.from({ length: (weekEnds - from) / HOUR_MS }, (_, i) => from + i * HOUR_MS);
   const { points, models: forecastModels } = forecastHistory(history, inputs.events, tz, horizon);
@@ -91,7 +102,18 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
   const roster = await withShadowPrices(await solveRoster(problem, { onProgress }), problem, config.currency);
   const historyWeeks = shortest.hours / WEEK;
-  return { weekStart, config, events: inputs.events, withOffset: history.withOffset, forecast, forecastModels, requirements, problem, roster, historyWeeks };
+  return {
+    weekStart,
+    config,
+    events: inputs.events,
+    withOffset: history.withOffset,
+    forecast,
+    forecastModels,
+    requirements,
+    problem,
+    roster,
+    historyWeeks,
+  };
 }
 
 function lastHour(history: History): number {

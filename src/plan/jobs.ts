@@ -112,7 +112,7 @@ export class JobStore {
   }
 
   private save(job: JobRecord): void {
-    writeFileAtomic(this.path(job.id), JSON.stringify(job, null, 2) + '\n');
+    writeFileAtomic(this.path(job.id), `${JSON.stringify(job, null, 2)}\n`);
   }
 
   private path(id: string): string {

@@ -29,7 +29,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The role named on the command line or in a request, or an input error. */
 export function parseRole(text: string, field = 'role'): Role {
-  if (!(ROLES as readonly string[]).includes(text)) throw new InputError({ file: 'request', field }, `"${text}" is not one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(text))
+    throw new InputError({ file: 'request', field }, `"${text}" is not one of ${ROLES.join(', ')}`);
   return text as Role;
 }
 
@@ -58,7 +59,14 @@ export class KeyStore {
    */
   add(role: Role, name = ''): { info: KeyInfo; key: string } {
     const key = `sk_${randomBytes(32).toString('base64url')}`;
-    const record: KeyRecord = { id: randomBytes(6).toString('hex'), name, role, hash: sha256(key), created: new Date().toISOString(), revoked: null };
+    const record: KeyRecord = {
+      id: randomBytes(6).toString('hex'),
+      name,
+      role,
+      hash: sha256(key),
+      created: new Date().toISOString(),
+      revoked: null,
+    };
     this.change((keys) => {
       keys.push(record);
       return true;
@@ -104,7 +112,7 @@ export class KeyStore {
       this.cache = null; // another process may have written since our last read
       const keys = this.read();
       if (!edit(keys)) return false;
-      writeFileAtomic(this.path, JSON.stringify({ keys }, null, 2) + '\n');
+      writeFileAtomic(this.path, `${JSON.stringify({ keys }, null, 2)}\n`);
       chmodSync(this.path, 0o600); // hashes only, but still nobody else's business
       this.cache = null;
       return true;

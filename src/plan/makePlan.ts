@@ -17,7 +17,15 @@ import { hasPlanFile, planFolderName, planId, readPlanFile, writePlanFolder } fr
 /** Weeks of history the report shows before the forecast. */
 const REPORT_HISTORY_WEEKS = 3;
 
-export const PLAN_FILES = ['config.json', 'forecast.csv', 'requirements.csv', 'roster.json', 'roster.csv', 'summary.json', 'report.html'] as const;
+export const PLAN_FILES = [
+  'config.json',
+  'forecast.csv',
+  'requirements.csv',
+  'roster.json',
+  'roster.csv',
+  'summary.json',
+  'report.html',
+] as const;
 
 /** The result of `shiftcast plan`: where the folder is and what it says. */
 export interface PlanResult {
@@ -32,14 +40,23 @@ export function inputsId(inputs: PlanInputs): string {
   const week = planWeek(inputs);
   // The data, not the name of the file it came in: the same history uploaded or read from disk is one plan.
   const { queues, withOffset } = inputs.history;
-  return planId([JSON.stringify({ ...inputs.config, week_start: week }), JSON.stringify({ queues, withOffset }), JSON.stringify(inputs.events), week]);
+  return planId([
+    JSON.stringify({ ...inputs.config, week_start: week }),
+    JSON.stringify({ queues, withOffset }),
+    JSON.stringify(inputs.events),
+    week,
+  ]);
 }
 
 /**
  * Plans one week and writes its folder into the store, whole or not at all. Running it again
  * with the same inputs finds the folder and changes nothing (cron-safe).
  */
-export async function makePlan(inputs: PlanInputs, store: string, options: { now?: Date; onProgress?: RosterSolveOptions['onProgress'] } = {}): Promise<PlanResult> {
+export async function makePlan(
+  inputs: PlanInputs,
+  store: string,
+  options: { now?: Date; onProgress?: RosterSolveOptions['onProgress'] } = {},
+): Promise<PlanResult> {
   const id = inputsId(inputs);
   const name = planFolderName(planWeek(inputs), id);
   // Planned before: nothing to compute, the folder is the answer.
@@ -57,7 +74,12 @@ function existingPlan(store: string, name: string): PlanResult {
 
 async function summarize(outcome: PlanOutcome, id: string, created: string): Promise<PlanSummary> {
   const { config, requirements, roster, events } = outcome;
-  const delivered = deliveredByHour(requirements, roster.hourly.map((h) => h.staffed), config, events);
+  const delivered = deliveredByHour(
+    requirements,
+    roster.hourly.map((h) => h.staffed),
+    config,
+    events,
+  );
   return buildSummary({
     planId: id,
     weekStart: outcome.weekStart,
@@ -73,17 +95,21 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
   });
 }
 
-async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: History): Promise<Record<(typeof PLAN_FILES)[number], string>> {
+async function planFiles(
+  outcome: PlanOutcome,
+  summary: PlanSummary,
+  history: History,
+): Promise<Record<(typeof PLAN_FILES)[number], string>> {
   const { config, roster } = outcome;
   const tz = config.timezone;
   const charts = { contacts: contactsSeries(history, outcome), costs: costByDay(roster, outcome.problem) };
   return {
-    'config.json': JSON.stringify(config, null, 2) + '\n',
+    'config.json': `${JSON.stringify(config, null, 2)}\n`,
     'forecast.csv': formatForecast(outcome.forecast, tz, outcome.withOffset),
     'requirements.csv': formatRequirements(outcome.requirements, tz, outcome.withOffset),
-    'roster.json': JSON.stringify(roster, null, 1) + '\n',
+    'roster.json': `${JSON.stringify(roster, null, 1)}\n`,
     'roster.csv': rosterCsv(roster),
-    'summary.json': JSON.stringify(summary, null, 2) + '\n',
+    'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'report.html': await reportPage(summary, roster, charts),
   };
 }
@@ -94,9 +120,14 @@ function contactsSeries(history: History, outcome: PlanOutcome): ContactsPoint[]
   const weekBegins = outcome.forecast[0]?.t ?? Infinity;
   const from = weekBegins - REPORT_HISTORY_WEEKS * 7 * 24 * HOUR_MS;
   const past = new Map<number, number>();
-  for (const q of history.queues) for (const h of q.hours) if (h.t >= from && h.t < weekBegins) past.set(h.t, (past.get(h.t) ?? 0) + h.contacts);
+  for (const q of history.queues)
+    for (const h of q.hours) if (h.t >= from && h.t < weekBegins) past.set(h.t, (past.get(h.t) ?? 0) + h.contacts);
   return [
-    ...[...past].sort((a, b) => a[0] - b[0]).map(([t, contacts]): ContactsPoint => ({ time: formatTimestamp(t, tz), series: 'history', contacts })),
-    ...outcome.forecast.map((p): ContactsPoint => ({ time: formatTimestamp(p.t, tz), series: 'forecast', contacts: p.contacts, lo80: p.lo80, hi80: p.hi80 })),
+    ...[...past]
+      .sort((a, b) => a[0] - b[0])
+      .map(([t, contacts]): ContactsPoint => ({ time: formatTimestamp(t, tz), series: 'history', contacts })),
+    ...outcome.forecast.map(
+      (p): ContactsPoint => ({ time: formatTimestamp(p.t, tz), series: 'forecast', contacts: p.contacts, lo80: p.lo80, hi80: p.hi80 }),
+    ),
   ];
 }

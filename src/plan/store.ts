@@ -46,13 +46,14 @@ export function writePlanFolder(store: string, name: string, files: PlanFiles): 
   mkdirSync(tmp);
   try {
     for (const [file, text] of Object.entries(files)) writeFileSync(join(tmp, file), text);
-    writeFileSync(join(tmp, PLAN_MARKER), JSON.stringify({ plan_id: id, folder: name, written_by: 'shiftcast' }) + '\n');
+    writeFileSync(join(tmp, PLAN_MARKER), `${JSON.stringify({ plan_id: id, folder: name, written_by: 'shiftcast' })}\n`);
     renameSync(tmp, final);
     return { path: final, created: true };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     // A concurrent writer renamed the same plan into place first: theirs is identical.
-    if (existsSync(final) && ['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? '')) return { path: final, created: false };
+    if (existsSync(final) && ['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? ''))
+      return { path: final, created: false };
     throw e;
   }
 }

@@ -20,7 +20,13 @@ export interface TradeoffPoint {
 
 const WIDTH = 760;
 // Local wall-clock strings read as UTC and shown as UTC: the axes show the plan's local times.
-const localTime = (field: string, title: string) => ({ field, type: 'temporal' as const, scale: { type: 'utc' as const }, title, axis: { format: '%a %d %b', labelAngle: 0 } });
+const localTime = (field: string, title: string) => ({
+  field,
+  type: 'temporal' as const,
+  scale: { type: 'utc' as const },
+  title,
+  axis: { format: '%a %d %b', labelAngle: 0 },
+});
 const utc = (time: string) => `${time}Z`;
 
 /** Contacts per hour: the last weeks of history, then the forecast with its 80% band. */
@@ -31,15 +37,34 @@ export function contactsChart(points: readonly ContactsPoint[]): TopLevelSpec {
     data: { values: points.map((p) => ({ ...p, time: utc(p.time) })) },
     encoding: { x: localTime('time', 'hour (local time)') },
     layer: [
-      { transform: [{ filter: "datum.series === 'forecast'" }], mark: { type: 'area', opacity: 0.3, color: '#f28e2b' }, encoding: { y: { field: 'lo80', type: 'quantitative', title: 'contacts per hour' }, y2: { field: 'hi80' } } },
-      { mark: { type: 'line', strokeWidth: 1.2 }, encoding: { y: { field: 'contacts', type: 'quantitative' }, color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['history', 'forecast'], range: ['#4e79a7', '#f28e2b'] } } } },
+      {
+        transform: [{ filter: "datum.series === 'forecast'" }],
+        mark: { type: 'area', opacity: 0.3, color: '#f28e2b' },
+        encoding: { y: { field: 'lo80', type: 'quantitative', title: 'contacts per hour' }, y2: { field: 'hi80' } },
+      },
+      {
+        mark: { type: 'line', strokeWidth: 1.2 },
+        encoding: {
+          y: { field: 'contacts', type: 'quantitative' },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['history', 'forecast'], range: ['#4e79a7', '#f28e2b'] },
+          },
+        },
+      },
     ],
   };
 }
 
 /** Staffed minus needed, day x hour: red hours are short, blue hours over-staffed. */
 export function coverageHeatmap(hours: readonly { timestamp: string; staff_needed: number; staffed: number }[]): TopLevelSpec {
-  const values = hours.map((h) => ({ day: h.timestamp.slice(0, 10), hour: Number(h.timestamp.slice(11, 13)), gap: Math.round((h.staffed - h.staff_needed) * 10) / 10 }));
+  const values = hours.map((h) => ({
+    day: h.timestamp.slice(0, 10),
+    hour: Number(h.timestamp.slice(11, 13)),
+    gap: Math.round((h.staffed - h.staff_needed) * 10) / 10,
+  }));
   return {
     width: WIDTH,
     height: 180,
@@ -70,15 +95,28 @@ export function costChart(costs: readonly DayCost[], currency: string): TopLevel
 
 /** The scenarios' cost against weekly service level, the Pareto frontier joined by a line. */
 export function tradeoffChart(points: readonly TradeoffPoint[], currency: string): TopLevelSpec {
-  const x = { field: 'serviceLevel', type: 'quantitative' as const, title: 'weekly service level', axis: { format: '.1%' }, scale: { zero: false } };
+  const x = {
+    field: 'serviceLevel',
+    type: 'quantitative' as const,
+    title: 'weekly service level',
+    axis: { format: '.1%' },
+    scale: { zero: false },
+  };
   const y = { field: 'cost', type: 'quantitative' as const, title: `weekly cost (${currency})`, scale: { zero: false } };
   return {
     width: WIDTH,
     height: 260,
     data: { values: [...points] },
     layer: [
-      { transform: [{ filter: 'datum.pareto' }], mark: { type: 'line', color: '#e15759' }, encoding: { x, y, order: { field: 'serviceLevel' } } },
-      { mark: { type: 'point', filled: true, size: 60 }, encoding: { x, y, color: { field: 'pareto', type: 'nominal', title: 'on the frontier' } } },
+      {
+        transform: [{ filter: 'datum.pareto' }],
+        mark: { type: 'line', color: '#e15759' },
+        encoding: { x, y, order: { field: 'serviceLevel' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60 },
+        encoding: { x, y, color: { field: 'pareto', type: 'nominal', title: 'on the frontier' } },
+      },
     ],
   };
 }

@@ -15,7 +15,7 @@ export interface ReportCharts {
   tradeoff?: TradeoffPoint[];
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * report.html: one self-contained page (no scripts, styles or fonts from the network) with the
@@ -24,7 +24,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * heat map, cost by pool and day, and the trade-off curve when scenarios are given.
  */
 export async function reportPage(summary: PlanSummary, roster: Roster, charts: ReportCharts): Promise<string> {
-  const rows = (pairs: [string, string][]) => pairs.map(([k, v]) => `<tr><th>${escape(k)}</th><td>${escape(v)}</td></tr>`).join('');
+  const rows = (pairs: [string, string][]) => pairs.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
   const kpis = rows([
     ['Status', summary.status],
     ['Cost', `${money(summary.cost.total)} ${summary.currency}${summary.cost.budget === null ? '' : ` of ${money(summary.cost.budget)}`}`],
@@ -35,24 +35,36 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     ['Service level (week)', pct(summary.kpis.service_level)],
     ['ASA (week)', summary.kpis.asa_seconds === null ? 'n/a' : `${summary.kpis.asa_seconds} s`],
     ['Hours below need', String(summary.kpis.hours_below_target)],
-    ...(summary.forecast ?? []).map((m, _, all): [string, string] => [all.length > 1 ? `Forecast model, ${m.queue}` : 'Forecast model', forecastModelText(m)]),
+    ...(summary.forecast ?? []).map((m, _, all): [string, string] => [
+      all.length > 1 ? `Forecast model, ${m.queue}` : 'Forecast model',
+      forecastModelText(m),
+    ]),
   ]);
-  const alerts = summary.alerts.length === 0 ? '<p>No alerts.</p>' : `<ul>${summary.alerts.map((a) => `<li class="${a.severity}">${escape(a.message)}</li>`).join('')}</ul>`;
-  const prices = summary.shadow_prices.length === 0 ? '<p>None (no LP relaxation).</p>' : `<ul>${summary.shadow_prices.map((p) => `<li>${escape(p.text)}</li>`).join('')}</ul>`;
+  const alerts =
+    summary.alerts.length === 0
+      ? '<p>No alerts.</p>'
+      : `<ul>${summary.alerts.map((a) => `<li class="${a.severity}">${escapeHtml(a.message)}</li>`).join('')}</ul>`;
+  const prices =
+    summary.shadow_prices.length === 0
+      ? '<p>None (no LP relaxation).</p>'
+      : `<ul>${summary.shadow_prices.map((p) => `<li>${escapeHtml(p.text)}</li>`).join('')}</ul>`;
   const figures: [string, string, Promise<string>][] = [
     ['contacts', 'Contacts per hour: history and forecast (80% band)', vegaLiteSvg(contactsChart(charts.contacts))],
     ['coverage', 'Staffed minus staff needed, day x hour', vegaLiteSvg(coverageHeatmap(roster.hourly))],
     ['cost', `Cost by pool and day (${summary.currency})`, vegaLiteSvg(costChart(charts.costs, summary.currency))],
   ];
-  if (charts.tradeoff && charts.tradeoff.length > 0) figures.push(['tradeoff', 'Cost against service level (scenarios)', vegaLiteSvg(tradeoffChart(charts.tradeoff, summary.currency))]);
+  if (charts.tradeoff && charts.tradeoff.length > 0)
+    figures.push(['tradeoff', 'Cost against service level (scenarios)', vegaLiteSvg(tradeoffChart(charts.tradeoff, summary.currency))]);
   const svgs = await Promise.all(figures.map(([, , svg]) => svg));
-  const figureHtml = figures.map(([id, title], i) => `<figure id="chart-${id}"><figcaption>${escape(title)}</figcaption>${svgs[i]}</figure>`).join('\n');
+  const figureHtml = figures
+    .map(([id, title], i) => `<figure id="chart-${id}"><figcaption>${escapeHtml(title)}</figcaption>${svgs[i]}</figure>`)
+    .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Shiftcast plan ${escape(summary.plan_id)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Shiftcast plan ${escapeHtml(summary.plan_id)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}th,td{padding:2px 8px;text-align:left}
 td{font-variant-numeric:tabular-nums}.critical{color:#b00020}figure{margin:1.5em 0}figcaption{font-weight:600;margin-bottom:.3em}</style></head><body>
-<h1>Plan for the week of ${escape(summary.week_start)}</h1>
-<p>${escape(summary.explanation)}</p>
+<h1>Plan for the week of ${escapeHtml(summary.week_start)}</h1>
+<p>${escapeHtml(summary.explanation)}</p>
 <h2>Cost and service</h2><table>${kpis}</table>
 <h2>Alerts</h2>${alerts}
 <h2>What the rules cost</h2>${prices}

@@ -3,5 +3,8 @@ import type { Roster } from '../roster/types.js';
 
 /** roster.csv: one row per shift (pool, start, hours, agents). */
 export function rosterCsv(roster: Roster): string {
-  return formatCsv(['pool', 'start', 'hours', 'agents'], roster.shifts.map((s) => [s.pool, s.start, s.hours, s.agents]));
+  return formatCsv(
+    ['pool', 'start', 'hours', 'agents'],
+    roster.shifts.map((s) => [s.pool, s.start, s.hours, s.agents]),
+  );
 }

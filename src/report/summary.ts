@@ -13,7 +13,13 @@ export interface PlanSummary {
   created: string;
   status: Roster['status'];
   currency: string;
-  cost: { total: number; by_pool: Record<string, number>; budget: number | null; budget_used: number | null; per_handled_contact: number | null };
+  cost: {
+    total: number;
+    by_pool: Record<string, number>;
+    budget: number | null;
+    budget_used: number | null;
+    per_handled_contact: number | null;
+  };
   kpis: {
     outsourced_share: number;
     night_coverage: number;
@@ -54,7 +60,6 @@ export interface SummaryInputs {
   forecastModels?: QueueModel[];
 }
 
-
 /** Builds summary.json from the plan's stages. */
 export function buildSummary(s: SummaryInputs): PlanSummary {
   const { roster, config, requirements, delivered } = s;
@@ -80,7 +85,10 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       night_coverage: roster.kpis.night_coverage,
       coverage: roster.kpis.coverage,
       hours_below_target: roster.hourly.filter((h) => h.shortfall > 1e-9).length,
-      shortfall_staff_hours: roundTo(roster.hourly.reduce((a, h) => a + h.shortfall, 0), 2),
+      shortfall_staff_hours: roundTo(
+        roster.hourly.reduce((a, h) => a + h.shortfall, 0),
+        2,
+      ),
       peak_staff_needed: roundTo(Math.max(0, ...roster.hourly.map((h) => h.staff_needed)), 2),
       peak_staffed: roundTo(Math.max(0, ...roster.hourly.map((h) => h.staffed)), 2),
       service_level: infeasible ? null : roundOrNull(delivered.week.serviceLevel, 4),
@@ -89,7 +97,13 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       handled_contacts: Math.round(handled),
     },
     alerts: [
-      ...(infeasible ? [] : planAlerts(roster, config, { asaSeconds: delivered.hours.map((d) => d.asaSeconds), fullCoverageCost: s.fullCoverageCost, currency: config.currency })),
+      ...(infeasible
+        ? []
+        : planAlerts(roster, config, {
+            asaSeconds: delivered.hours.map((d) => d.asaSeconds),
+            fullCoverageCost: s.fullCoverageCost,
+            currency: config.currency,
+          })),
       // About the inputs, so raised on infeasible plans too.
       ...(s.historyWeeks === undefined ? [] : historyAlerts(s.historyWeeks)),
     ],
@@ -109,7 +123,9 @@ function roundedModel(m: QueueModel): QueueModel {
 /** One queue's forecast model in words, for the report and the text summary. */
 export function forecastModelText(m: QueueModel): string {
   const bt = m.backtest;
-  return bt ? `${m.model}, WAPE ${bt.wape === null ? 'n/a' : `${(100 * bt.wape).toFixed(1)}%`} (MAE ${bt.mae.toFixed(1)}) over ${bt.weeks} held-out weeks` : `${m.model}, untested (history too short to hold weeks out)`;
+  return bt
+    ? `${m.model}, WAPE ${bt.wape === null ? 'n/a' : `${(100 * bt.wape).toFixed(1)}%`} (MAE ${bt.mae.toFixed(1)}) over ${bt.weeks} held-out weeks`
+    : `${m.model}, untested (history too short to hold weeks out)`;
 }
 
 function roundOrNull(v: number | null, digits: number): number | null {

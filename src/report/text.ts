@@ -1,7 +1,6 @@
 import { forecastModelText, type PlanSummary } from './summary.js';
 import { money, pct } from '../domain/format.js';
 
-
 /** The plan summary a manager reads in ten seconds (the CLI's and cron mail's text). */
 export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds: number): string {
   const lines = [`Shiftcast plan ${s.plan_id} for the week of ${s.week_start}: ${s.status}`];
@@ -10,17 +9,29 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
   } else {
     const budget = s.cost.budget === null ? 'no budget set' : `of ${money(s.cost.budget)} budget (${pct(s.cost.total / s.cost.budget)})`;
     lines.push(`  Cost        ${money(s.cost.total)} ${s.currency} ${budget}`);
-    lines.push(`  By pool     ${Object.entries(s.cost.by_pool).map(([pool, cost]) => `${pool} ${money(cost)}`).join(' | ')}`);
+    lines.push(
+      `  By pool     ${Object.entries(s.cost.by_pool)
+        .map(([pool, cost]) => `${pool} ${money(cost)}`)
+        .join(' | ')}`,
+    );
     lines.push(`  Outsourced  ${pct(s.kpis.outsourced_share)} of paid hours`);
     lines.push(`  Night       ${pct(s.kpis.night_coverage)} of night need covered`);
-    const service = s.kpis.service_level === null ? 'n/a' : `${pct(s.kpis.service_level)} answered within ${answerWithinSeconds} s, ASA ${s.kpis.asa_seconds === null ? 'unbounded' : `${s.kpis.asa_seconds} s`}`;
+    const service =
+      s.kpis.service_level === null
+        ? 'n/a'
+        : `${pct(s.kpis.service_level)} answered within ${answerWithinSeconds} s, ASA ${s.kpis.asa_seconds === null ? 'unbounded' : `${s.kpis.asa_seconds} s`}`;
     lines.push(`  Service     ${service}`);
     lines.push(`  Below need  ${s.kpis.hours_below_target} hours (${s.kpis.shortfall_staff_hours} staff-hours short)`);
     lines.push(`  Peak staff  ${s.kpis.peak_staffed} on shift for a peak need of ${s.kpis.peak_staff_needed}`);
   }
   const models = s.forecast ?? [];
-  if (models.length > 0) lines.push(`  Forecast    ${models.map((m) => (models.length > 1 ? `${m.queue}: ` : '') + forecastModelText(m)).join('\n              ')}`);
-  lines.push(`  Alerts      ${s.alerts.length === 0 ? 'none' : s.alerts.map((a) => `[${a.severity}] ${a.message}`).join('\n              ')}`);
+  if (models.length > 0)
+    lines.push(
+      `  Forecast    ${models.map((m) => (models.length > 1 ? `${m.queue}: ` : '') + forecastModelText(m)).join('\n              ')}`,
+    );
+  lines.push(
+    `  Alerts      ${s.alerts.length === 0 ? 'none' : s.alerts.map((a) => `[${a.severity}] ${a.message}`).join('\n              ')}`,
+  );
   lines.push(`  Files       ${folder}/ (${s.files.join(', ')})`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

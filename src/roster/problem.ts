@@ -16,12 +16,21 @@ export function isNightHour(hour: number, night: { start_hour: number; end_hour:
  * closed), the coverage floor, and the rules from the configuration. The horizon wraps as a
  * single week does: a shift starting in its last hours covers its first.
  */
-export function buildRosterProblem(needs: readonly StaffNeed[], config: PlanConfig, weekStart: string, withOffset = false, weeks = 1): RosterProblem {
+export function buildRosterProblem(
+  needs: readonly StaffNeed[],
+  config: PlanConfig,
+  weekStart: string,
+  withOffset = false,
+  weeks = 1,
+): RosterProblem {
   const tz = config.timezone;
   const byInstant = new Map(needs.map((n) => [n.t, n.staffNeeded]));
   const hours = weekHours(weekStart, tz, weeks);
   if (!hours.some((t) => byInstant.has(t))) {
-    throw new InputError({ file: 'requirements.csv', field: 'timestamp' }, `no row falls in the ${weeks > 1 ? `${weeks} weeks` : 'week'} starting ${weekStart} (${config.timezone})`);
+    throw new InputError(
+      { file: 'requirements.csv', field: 'timestamp' },
+      `no row falls in the ${weeks > 1 ? `${weeks} weeks` : 'week'} starting ${weekStart} (${config.timezone})`,
+    );
   }
   const weekStartInstant = startOfLocalDay(weekStart, tz);
   const slots = hours.map((t) => {

@@ -33,8 +33,10 @@ export function verifyRoster(problem: RosterProblem, roster: Roster): string[] {
       errors.push(`shift ${JSON.stringify(shift)}: unknown pool or start outside the week`);
       continue;
     }
-    if (!Number.isInteger(shift.agents) || shift.agents <= 0) errors.push(`shift ${JSON.stringify(shift)}: agents must be a positive integer`);
-    if (!pool.shift_lengths.includes(shift.hours)) errors.push(`shift ${JSON.stringify(shift)}: ${shift.hours} h is not a shift length of ${pool.id}`);
+    if (!Number.isInteger(shift.agents) || shift.agents <= 0)
+      errors.push(`shift ${JSON.stringify(shift)}: agents must be a positive integer`);
+    if (!pool.shift_lengths.includes(shift.hours))
+      errors.push(`shift ${JSON.stringify(shift)}: ${shift.hours} h is not a shift length of ${pool.id}`);
     // Tour shifts may move off a missing DST hour; their start hours are checked on the tours.
     if (!pool.week_pattern && pool.start_hours && !pool.start_hours.includes(slots[start].hourOfDay)) {
       errors.push(`shift ${JSON.stringify(shift)}: ${pool.id} may not start at ${slots[start].hourOfDay}:00`);
@@ -51,22 +53,27 @@ export function verifyRoster(problem: RosterProblem, roster: Roster): string[] {
 
   // Hard rules.
   slots.forEach((slot, h) => {
-    if (staffed[h] + TOL < slot.floor) errors.push(`${slot.label}: staffed ${fmt(staffed[h])} is below the coverage floor ${fmt(slot.floor)}`);
+    if (staffed[h] + TOL < slot.floor)
+      errors.push(`${slot.label}: staffed ${fmt(staffed[h])} is below the coverage floor ${fmt(slot.floor)}`);
   });
   for (const pool of pools) {
     const most = Math.max(...heads.get(pool.id)!);
-    if (pool.max_agents !== null && most > pool.max_agents) errors.push(`pool ${pool.id}: ${most} agents on shift at once, max_agents is ${pool.max_agents}`);
+    if (pool.max_agents !== null && most > pool.max_agents)
+      errors.push(`pool ${pool.id}: ${most} agents on shift at once, max_agents is ${pool.max_agents}`);
   }
   const share = problem.maxOutsourcedShare;
-  if (share !== null && outsourcedPaid > share * paid + TOL) errors.push(`outsourced share ${fmt(outsourcedPaid / paid)} is above ${share}`);
+  if (share !== null && outsourcedPaid > share * paid + TOL)
+    errors.push(`outsourced share ${fmt(outsourcedPaid / paid)} is above ${share}`);
   const total = [...byPool.values()].reduce((a, b) => a + b, 0);
-  if (problem.budget !== null && total > problem.budget * (1 + 1e-9)) errors.push(`cost ${fmt(total)} is above the budget ${problem.budget}`);
+  if (problem.budget !== null && total > problem.budget * (1 + 1e-9))
+    errors.push(`cost ${fmt(total)} is above the budget ${problem.budget}`);
   errors.push(...verifyTours(problem, roster));
 
   // Reported figures agree with the recomputation.
   const shortfall = slots.map((s, h) => Math.max(0, s.staffNeeded - staffed[h]));
   const agree = (what: string, reported: number | null, actual: number | null) => {
-    const bad = reported === null || actual === null ? reported !== actual : Math.abs(reported - actual) > TOL * Math.max(1, Math.abs(actual));
+    const bad =
+      reported === null || actual === null ? reported !== actual : Math.abs(reported - actual) > TOL * Math.max(1, Math.abs(actual));
     if (bad) errors.push(`reported ${what} ${reported} differs from the recomputed ${actual === null ? null : fmt(actual)}`);
   };
   if (roster.hourly.length !== n) errors.push(`hourly has ${roster.hourly.length} rows for ${n} slots`);
@@ -102,9 +109,12 @@ function verifyTours(problem: RosterProblem, roster: Roster): string[] {
     for (const tour of roster.tours.filter((t) => t.pool === pool.id)) {
       const off = tour.days_off.map(dayOf).sort((a, b) => a - b);
       const offSet = new Set(off);
-      if (tour.days_off.some((d) => !DAYS.includes(d)) || offSet.size !== 7 - days) errors.push(`tour ${JSON.stringify(tour)}: needs ${7 - days} distinct days off`);
-      else if (consecutive_days_off && off.length > 0 && !off.some((d) => off.every((_, i) => offSet.has((d + i) % 7)))) errors.push(`tour ${JSON.stringify(tour)}: days off are not consecutive`);
-      if (pool.start_hours && !pool.start_hours.includes(tour.start_hour)) errors.push(`tour ${JSON.stringify(tour)}: ${pool.id} may not start at ${tour.start_hour}:00`);
+      if (tour.days_off.some((d) => !DAYS.includes(d)) || offSet.size !== 7 - days)
+        errors.push(`tour ${JSON.stringify(tour)}: needs ${7 - days} distinct days off`);
+      else if (consecutive_days_off && off.length > 0 && !off.some((d) => off.every((_, i) => offSet.has((d + i) % 7))))
+        errors.push(`tour ${JSON.stringify(tour)}: days off are not consecutive`);
+      if (pool.start_hours && !pool.start_hours.includes(tour.start_hour))
+        errors.push(`tour ${JSON.stringify(tour)}: ${pool.id} may not start at ${tour.start_hour}:00`);
       const horizonDays = problem.slots[problem.slots.length - 1].day + 1;
       for (let day = 0; day < horizonDays; day++) {
         // Tours repeat every week of the horizon.
@@ -116,7 +126,8 @@ function verifyTours(problem: RosterProblem, roster: Roster): string[] {
       }
     }
     const got = new Map<string, number>();
-    for (const s of roster.shifts.filter((s) => s.pool === pool.id)) got.set(`${s.start}|${s.hours}`, (got.get(`${s.start}|${s.hours}`) ?? 0) + s.agents);
+    for (const s of roster.shifts.filter((s) => s.pool === pool.id))
+      got.set(`${s.start}|${s.hours}`, (got.get(`${s.start}|${s.hours}`) ?? 0) + s.agents);
     const same = want.size === got.size && [...want].every(([k, v]) => got.get(k) === v);
     if (!same) errors.push(`pool ${pool.id}: shifts are not exactly the expansion of its tours`);
   }

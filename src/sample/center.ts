@@ -14,7 +14,9 @@ const DAYTIME_LEVEL = 6200;
 const WEEKLY_GROWTH = 0.003;
 
 /** Relative volume by local hour of day: night trough, daytime plateau, live-stream evening. */
-const HOUR_SHAPE = [0.34, 0.22, 0.15, 0.11, 0.09, 0.1, 0.16, 0.3, 0.55, 0.8, 0.95, 1.0, 0.92, 0.95, 1.0, 1.0, 0.97, 0.95, 1.0, 1.25, 1.45, 1.5, 1.3, 0.8];
+const HOUR_SHAPE = [
+  0.34, 0.22, 0.15, 0.11, 0.09, 0.1, 0.16, 0.3, 0.55, 0.8, 0.95, 1.0, 0.92, 0.95, 1.0, 1.0, 0.97, 0.95, 1.0, 1.25, 1.45, 1.5, 1.3, 0.8,
+];
 /** Relative volume by weekday, Monday first; weekend evenings carry more live streams. */
 const DAY_SHAPE = [1.0, 0.97, 0.96, 0.98, 1.02, 1.1, 1.08];
 const WEEKEND_EVENING = 1.12;
@@ -71,8 +73,8 @@ export function generateSampleCenter(today: string, seed = 20261124): SampleCent
   const anomaly = 1 + Math.floor(rows.length / 3);
   rows[anomaly] = rows[anomaly].replace(/,(\d+)$/, (_, n) => `,${Number(n) * 3}`);
 
-  const eventsCsv = ['start,end,kind,name,intensity', ...events.map((e) => `${e.start},${e.end},${e.kind},${e.name},${e.intensity}`)].join('\n') + '\n';
-  return { historyCsv: rows.join('\n') + '\n', eventsCsv, config: sampleConfig(weekStart), weekStart, historyEnd: to };
+  const eventsCsv = `${['start,end,kind,name,intensity', ...events.map((e) => `${e.start},${e.end},${e.kind},${e.name},${e.intensity}`)].join('\n')}\n`;
+  return { historyCsv: `${rows.join('\n')}\n`, eventsCsv, config: sampleConfig(weekStart), weekStart, historyEnd: to };
 }
 
 const at = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:00`;
@@ -87,19 +89,63 @@ function sampleEvents(firstDay: string, lastDay: string, random: Random): Sample
     const promotion = PROMOTIONS.find((p) => p.month === month && p.day === day);
     if (promotion) {
       const i = promotion.intensity;
-      events.push({ start: at(addDaysToDate(date, -1), 20), end: at(date, 0), kind: 'promotion', name: `${promotion.name}-presale`, intensity: 1, effect: () => 2.2 });
-      events.push({ start: at(date, 0), end: at(addDaysToDate(date, 1), 0), kind: 'promotion', name: promotion.name, intensity: i, effect: (h) => 1 + (evening(h, 3.4, 0.8) - 1 + (h < 2 ? 1.5 : 0)) * i });
+      events.push({
+        start: at(addDaysToDate(date, -1), 20),
+        end: at(date, 0),
+        kind: 'promotion',
+        name: `${promotion.name}-presale`,
+        intensity: 1,
+        effect: () => 2.2,
+      });
+      events.push({
+        start: at(date, 0),
+        end: at(addDaysToDate(date, 1), 0),
+        kind: 'promotion',
+        name: promotion.name,
+        intensity: i,
+        effect: (h) => 1 + (evening(h, 3.4, 0.8) - 1 + (h < 2 ? 1.5 : 0)) * i,
+      });
     }
     const holiday = HOLIDAYS.find((h) => h.month === month && day >= h.day && day < h.day + h.days);
     if (holiday) {
-      if (day === holiday.day) events.push({ start: at(addDaysToDate(date, -1), 0), end: at(date, 0), kind: 'holiday_eve', name: holiday.name, intensity: 1, effect: (h) => (h >= 17 ? 1.1 : 1) });
-      events.push({ start: at(date, 0), end: at(addDaysToDate(date, 1), 0), kind: 'holiday', name: holiday.name, intensity: 1, effect: (h) => (h < 10 ? 0.7 : 0.88) });
+      if (day === holiday.day)
+        events.push({
+          start: at(addDaysToDate(date, -1), 0),
+          end: at(date, 0),
+          kind: 'holiday_eve',
+          name: holiday.name,
+          intensity: 1,
+          effect: (h) => (h >= 17 ? 1.1 : 1),
+        });
+      events.push({
+        start: at(date, 0),
+        end: at(addDaysToDate(date, 1), 0),
+        kind: 'holiday',
+        name: holiday.name,
+        intensity: 1,
+        effect: (h) => (h < 10 ? 0.7 : 0.88),
+      });
     }
     // A top streamer every Friday evening, and a brand's live-commerce day on the 20th.
-    if (weekday === 4 && !promotion) events.push({ start: at(date, 20), end: at(date, 23), kind: 'live_commerce', name: 'streamer-x-evening', intensity: 1, effect: () => 1.45 });
+    if (weekday === 4 && !promotion)
+      events.push({
+        start: at(date, 20),
+        end: at(date, 23),
+        kind: 'live_commerce',
+        name: 'streamer-x-evening',
+        intensity: 1,
+        effect: () => 1.45,
+      });
     if (day === 20) {
       const intensity = Math.round((0.8 + 0.6 * random.uniform()) * 10) / 10;
-      events.push({ start: at(date, 19), end: at(addDaysToDate(date, 1), 0), kind: 'live_commerce', name: 'brand-day', intensity, effect: () => 1 + 0.9 * intensity });
+      events.push({
+        start: at(date, 19),
+        end: at(addDaysToDate(date, 1), 0),
+        kind: 'live_commerce',
+        name: 'brand-day',
+        intensity,
+        effect: () => 1 + 0.9 * intensity,
+      });
     }
   }
   return events;
@@ -125,7 +171,14 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     week_start: weekStart,
     currency: 'CNY',
     demand: { bot_deflection: 0.78, aht_seconds: 240, concurrency: 1 },
-    service: { answer_within_seconds: 20, service_level: 0.8, max_asa_seconds: null, max_occupancy: 0.85, patience_seconds: null, holiday: { answer_within_seconds: 30 } },
+    service: {
+      answer_within_seconds: 20,
+      service_level: 0.8,
+      max_asa_seconds: null,
+      max_occupancy: 0.85,
+      patience_seconds: null,
+      holiday: { answer_within_seconds: 30 },
+    },
     shrinkage: { breaks: 0.12, training: 0.06, meetings: 0.04, absence: 0.08 },
     night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 },
     min_coverage: 0.95,
@@ -133,9 +186,36 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     max_outsourced_share: 0.45,
     budget: 1_200_000,
     pools: [
-      { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, productivity: 1.0, shift_lengths: [8, 10], start_hours: null, max_agents: null },
-      { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], start_hours: null, max_agents: 300 },
-      { id: 'night', kind: 'in_house', cost_per_hour: 45, night_premium: 0.35, productivity: 1.0, shift_lengths: [8], start_hours: [22, 23, 0], max_agents: 120 },
+      {
+        id: 'inhouse',
+        kind: 'in_house',
+        cost_per_hour: 55,
+        night_premium: 0.3,
+        productivity: 1.0,
+        shift_lengths: [8, 10],
+        start_hours: null,
+        max_agents: null,
+      },
+      {
+        id: 'vendor',
+        kind: 'outsourced',
+        cost_per_hour: 38,
+        night_premium: 0.2,
+        productivity: 0.9,
+        shift_lengths: [4, 8],
+        start_hours: null,
+        max_agents: 300,
+      },
+      {
+        id: 'night',
+        kind: 'in_house',
+        cost_per_hour: 45,
+        night_premium: 0.35,
+        productivity: 1.0,
+        shift_lengths: [8],
+        start_hours: [22, 23, 0],
+        max_agents: 120,
+      },
     ],
   };
 }

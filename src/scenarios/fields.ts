@@ -3,7 +3,16 @@ import { InputError } from '../domain/errors.js';
 import { parseConfig } from '../io/config.js';
 
 /** The configuration paths a scenario may vary (SPEC section 2, Scenarios). */
-export const VARY_FIELDS = ['budget', 'max_outsourced_share', 'night.min_coverage', 'min_coverage', 'service.service_level', 'service.answer_within_seconds', 'pools.<id>.cost_per_hour', 'pools.<id>.max_agents'] as const;
+export const VARY_FIELDS = [
+  'budget',
+  'max_outsourced_share',
+  'night.min_coverage',
+  'min_coverage',
+  'service.service_level',
+  'service.answer_within_seconds',
+  'pools.<id>.cost_per_hour',
+  'pools.<id>.max_agents',
+] as const;
 
 const POOL_FIELD = /^pools\.([^.]+)\.(cost_per_hour|max_agents)$/;
 
@@ -28,7 +37,11 @@ export function withField(config: PlanConfig, field: string, value: number): Pla
   const pool = POOL_FIELD.exec(field);
   if (pool) {
     const target = next.pools.find((p) => p.id === pool[1]);
-    if (!target) throw new InputError({ file: source, field }, `no pool "${pool[1]}" in the configuration (it has ${next.pools.map((p) => p.id).join(', ')})`);
+    if (!target)
+      throw new InputError(
+        { file: source, field },
+        `no pool "${pool[1]}" in the configuration (it has ${next.pools.map((p) => p.id).join(', ')})`,
+      );
     target[pool[2] as 'cost_per_hour' | 'max_agents'] = value;
   } else if (field === 'budget') next.budget = value;
   else if (field === 'max_outsourced_share') next.max_outsourced_share = value;

@@ -17,8 +17,15 @@ export function scenarioTable(result: ScenarioResult, currency: string): string 
     money(p.marginal_cost_per_service_level_point, '-'),
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(width[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padStart(width[i]))
+      .join('  ')
+      .trimEnd();
   const m = result.marginal_cost_per_service_level_point;
-  const footer = m === null ? 'Marginal cost of service: n/a (the frontier has fewer than two service levels).' : `Along the frontier, one more point of weekly service level costs ${money(m)} ${currency} a week.`;
-  return [line(head), ...rows.map(line), '', footer].join('\n') + '\n';
+  const footer =
+    m === null
+      ? 'Marginal cost of service: n/a (the frontier has fewer than two service levels).'
+      : `Along the frontier, one more point of weekly service level costs ${money(m)} ${currency} a week.`;
+  return `${[line(head), ...rows.map(line), '', footer].join('\n')}\n`;
 }

@@ -31,9 +31,22 @@ export async function solvePoint(task: PointTask): Promise<PointFigures> {
   const problem = buildRosterProblem(needs, config, task.weekStart, task.withOffset);
   const roster = await solveRoster(problem);
   if (roster.status === 'infeasible') {
-    return { set: task.set, status: 'infeasible', cost: { total: null, by_pool: {} }, shortfall_staff_hours: null, service_level: null, asa_seconds: null, outsourced_share: null, cost_per_handled_contact: null };
+    return {
+      set: task.set,
+      status: 'infeasible',
+      cost: { total: null, by_pool: {} },
+      shortfall_staff_hours: null,
+      service_level: null,
+      asa_seconds: null,
+      outsourced_share: null,
+      cost_per_handled_contact: null,
+    };
   }
-  const hours = demandBySlot(problem.slots.map((s) => s.t), task.demand ?? [], config);
+  const hours = demandBySlot(
+    problem.slots.map((s) => s.t),
+    task.demand ?? [],
+    config,
+  );
   const handled = hours.reduce((a, h) => a + h.handledContacts, 0);
   const staffed = roster.hourly.map((h) => h.staffed);
   const service = task.demand
@@ -43,11 +56,13 @@ export async function solvePoint(task: PointTask): Promise<PointFigures> {
     set: task.set,
     status: roster.status,
     cost: { total: roster.cost.total, by_pool: roster.cost.by_pool },
-    shortfall_staff_hours: roundTo(roster.hourly.reduce((a, h) => a + h.shortfall, 0), 2),
+    shortfall_staff_hours: roundTo(
+      roster.hourly.reduce((a, h) => a + h.shortfall, 0),
+      2,
+    ),
     service_level: service.serviceLevel === null ? null : roundTo(service.serviceLevel, 4),
     asa_seconds: service.asaSeconds === null || !Number.isFinite(service.asaSeconds) ? null : roundTo(service.asaSeconds, 1),
     outsourced_share: roster.kpis.outsourced_share,
     cost_per_handled_contact: handled > 0 ? roundTo(roster.cost.total / handled, 4) : null,
   };
 }
-

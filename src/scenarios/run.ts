@@ -26,7 +26,10 @@ export interface ScenarioOptions extends PoolOptions {
 export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], options: ScenarioOptions = {}): Promise<ScenarioResult> {
   const recompute = vary.some((v) => changesRequirements(v.field));
   if (recompute && base.demand === null) {
-    throw new InputError({ file: 'requirements.csv', field: 'contacts' }, 'varying a service target needs the contacts per hour: give a requirements.csv with contacts and aht_seconds, or --plan');
+    throw new InputError(
+      { file: 'requirements.csv', field: 'contacts' },
+      'varying a service target needs the contacts per hour: give a requirements.csv with contacts and aht_seconds, or --plan',
+    );
   }
   const tasks: PointTask[] = grid(vary).map((set) => ({
     set,

@@ -11,7 +11,9 @@ import type { ScenarioBase, ScenarioResult } from './types.js';
 
 /** The grid's points that have a cost and a service level, for the trade-off chart. */
 export function tradeoffPoints(result: ScenarioResult): TradeoffPoint[] {
-  return result.points.flatMap((p) => (p.cost.total === null || p.service_level === null ? [] : [{ cost: p.cost.total, serviceLevel: p.service_level, pareto: p.pareto }]));
+  return result.points.flatMap((p) =>
+    p.cost.total === null || p.service_level === null ? [] : [{ cost: p.cost.total, serviceLevel: p.service_level, pareto: p.pareto }],
+  );
 }
 
 /**
@@ -25,6 +27,14 @@ export async function planReportWithTradeoff(dir: string, base: ScenarioBase, re
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as PlanSummary;
   const roster = JSON.parse(readFileSync(join(dir, 'roster.json'), 'utf8')) as Roster;
   const problem = buildRosterProblem(base.needs, base.config, base.weekStart, base.withOffset);
-  const contacts = (base.demand ?? []).map((p): ContactsPoint => ({ time: formatTimestamp(p.t, base.config.timezone), series: 'forecast', contacts: p.contacts, lo80: p.lo80, hi80: p.hi80 }));
+  const contacts = (base.demand ?? []).map(
+    (p): ContactsPoint => ({
+      time: formatTimestamp(p.t, base.config.timezone),
+      series: 'forecast',
+      contacts: p.contacts,
+      lo80: p.lo80,
+      hi80: p.hi80,
+    }),
+  );
   return reportPage(summary, roster, { contacts, costs: costByDay(roster, problem), tradeoff: tradeoffPoints(result) });
 }

@@ -46,7 +46,10 @@ export function parseVary(text: string): Vary {
   const at = text.indexOf('=');
   const field = at < 0 ? text : text.slice(0, at).trim();
   if (at < 0 || !isVaryField(field)) {
-    throw new InputError({ file: 'command line', field: '--vary' }, `"${text}" must be FIELD=VALUES with FIELD one of ${VARY_FIELDS.join(', ')}`);
+    throw new InputError(
+      { file: 'command line', field: '--vary' },
+      `"${text}" must be FIELD=VALUES with FIELD one of ${VARY_FIELDS.join(', ')}`,
+    );
   }
   return { field, values: parseValues(field, text.slice(at + 1)) };
 }
@@ -58,9 +61,17 @@ export function parseVary(text: string): Vary {
 export function grid(vary: readonly Vary[]): ScenarioSet[] {
   const fields = vary.map((v) => v.field);
   const twice = fields.find((f, i) => fields.indexOf(f) !== i);
-  if (twice) throw new InputError({ file: 'command line', field: `--vary ${twice}` }, 'the field is varied twice; give all its values in one --vary');
+  if (twice)
+    throw new InputError(
+      { file: 'command line', field: `--vary ${twice}` },
+      'the field is varied twice; give all its values in one --vary',
+    );
   if (vary.length === 0) throw new InputError({ file: 'command line', field: '--vary' }, 'vary at least one field');
   const size = vary.reduce((a, v) => a * v.values.length, 1);
-  if (size > MAX_POINTS) throw new InputError({ file: 'command line', field: '--vary' }, `the grid has ${size} points; at most ${MAX_POINTS} (each is a roster solve)`);
+  if (size > MAX_POINTS)
+    throw new InputError(
+      { file: 'command line', field: '--vary' },
+      `the grid has ${size} points; at most ${MAX_POINTS} (each is a roster solve)`,
+    );
   return vary.reduce<ScenarioSet[]>((sets, v) => sets.flatMap((s) => v.values.map((value) => ({ ...s, [v.field]: value }))), [{}]);
 }

@@ -17,7 +17,9 @@ export const MAX_AGENTS_PER_HOUR = 100_000;
 /** A load that would need more than MAX_AGENTS_PER_HOUR agents: almost surely a wrong count. */
 export class TooManyAgentsError extends RangeError {
   constructor(readonly loadErlangs: number) {
-    super(`a load of ${Math.round(loadErlangs).toLocaleString('en-US')} Erlangs needs more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents`);
+    super(
+      `a load of ${Math.round(loadErlangs).toLocaleString('en-US')} Erlangs needs more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents`,
+    );
     this.name = 'TooManyAgentsError';
   }
 }
@@ -104,6 +106,8 @@ function serviceModel(arrivalsPerHour: number, ahtSeconds: number, target: Servi
   const within = target.answer_within_seconds;
   return (agents) => {
     const queue = { arrivalsPerHour, ahtSeconds, agents };
-    return patience === null ? erlangCFromBlocking(queue, within, logB(agents)) : erlangAFromBlocking(queue, patience, within, logB(agents));
+    return patience === null
+      ? erlangCFromBlocking(queue, within, logB(agents))
+      : erlangAFromBlocking(queue, patience, within, logB(agents));
   };
 }

@@ -24,7 +24,7 @@ export function estimate(values: readonly number[]): Estimate | null {
 }
 
 // Student t 97.5% quantiles for 1 to 7 degrees of freedom (tables), where the expansion below is poor.
-const SMALL_DF = [NaN, 12.706204736, 4.302652730, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252];
+const SMALL_DF = [NaN, 12.706204736, 4.30265273, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252];
 
 /**
  * The 97.5% quantile of Student's t with `df` degrees of freedom: tabled up to 7, then the

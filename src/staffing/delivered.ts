@@ -108,8 +108,14 @@ export function deliveredByHour(
   if (!options.simulation) {
     const weights = hours.map((h) => h.handledContacts);
     const week = {
-      serviceLevel: contactWeighted(model.map((d) => d.serviceLevel), weights),
-      asaSeconds: contactWeighted(model.map((d) => d.asaSeconds), weights),
+      serviceLevel: contactWeighted(
+        model.map((d) => d.serviceLevel),
+        weights,
+      ),
+      asaSeconds: contactWeighted(
+        model.map((d) => d.asaSeconds),
+        weights,
+      ),
     };
     return { agents, hours: model, week, simulated: null };
   }

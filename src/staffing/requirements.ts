@@ -6,7 +6,6 @@ import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsN
 import type { HourDemand } from './delivered.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
-
 /**
  * Agents and staff each forecast hour needs (SPEC section 3): handled contacts =
  * contacts x (1 - bot_deflection); handle time = the point's forecast AHT, else
@@ -23,7 +22,12 @@ import { serviceTargetAt } from './serviceTargets.js';
  * @param source the file the counts come from (the forecast, or the history it was made from),
  *   named when an hour would need more agents than any center has
  */
-export function requirementsFor(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[], source = 'forecast'): Requirement[] {
+export function requirementsFor(
+  points: readonly ForecastPoint[],
+  config: PlanConfig,
+  events: readonly CalendarEvent[],
+  source = 'forecast',
+): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
   return points.map((p) => {
     const handledContacts = handledOf(p.contacts, config);
@@ -34,7 +38,10 @@ export function requirementsFor(points: readonly ForecastPoint[], config: PlanCo
     } catch (e) {
       if (!(e instanceof TooManyAgentsError)) throw e;
       const count = `a forecast of ${Math.round(p.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(p.t, config.timezone)}`;
-      throw new InputError({ file: source }, `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`);
+      throw new InputError(
+        { file: source },
+        `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`,
+      );
     }
     return { t: p.t, contacts: p.contacts, handledContacts, ahtSeconds, agentsNeeded: agents, staffNeeded: agents / available };
   });

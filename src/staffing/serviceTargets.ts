@@ -20,7 +20,10 @@ export function serviceTargetAt(t: Instant, config: PlanConfig, events: readonly
   if (periods.length === 0) return base;
   const { hour, weekday } = localParts(t, config.timezone);
   const matching = periods.filter((p) => periodCovers(p, WEEKDAYS[weekday], hour, holiday));
-  return matching.reduce<ServiceTarget>((target, { days: _d, start_hour: _s, end_hour: _e, ...fields }) => ({ ...target, ...fields }), base);
+  // Later periods override earlier ones, field by field.
+  const target = { ...base };
+  for (const { days: _d, start_hour: _s, end_hour: _e, ...fields } of matching) Object.assign(target, fields);
+  return target;
 }
 
 /** Whether a service period covers a local weekday and hour (holiday hours are `holiday`, not workday/weekend). */

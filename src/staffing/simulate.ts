@@ -82,7 +82,13 @@ export function simulate(input: SimulationInput): SimulationResult {
 /** One run of the horizon. */
 function replicate(input: SimulationInput, random: Random): Tally {
   const H = input.arrivalsPerHour.length;
-  const tally: Tally = { offered: new Float64Array(H), answered: new Float64Array(H), within: new Float64Array(H), waitAnswered: new Float64Array(H), busySeconds: new Float64Array(H) };
+  const tally: Tally = {
+    offered: new Float64Array(H),
+    answered: new Float64Array(H),
+    within: new Float64Array(H),
+    waitAnswered: new Float64Array(H),
+    busySeconds: new Float64Array(H),
+  };
   const agents = new AgentHeap(Math.max(0, ...input.agentsOnDuty));
   const handle = unitHandleTime(input.handleTime, random);
   const patience = input.patienceSeconds;

@@ -19,7 +19,9 @@ function app(workersReady: boolean) {
 
 describe('createApp without listening', () => {
   it('is ready only when its plan workers are, and says which check failed', async () => {
-    await request(app(true).app).get('/v1/ready').expect(200, { status: 'ready', checks: { store: true, workers: true } });
+    await request(app(true).app)
+      .get('/v1/ready')
+      .expect(200, { status: 'ready', checks: { store: true, workers: true } });
     const r = await request(app(false).app).get('/v1/ready').expect(503);
     const checks = { store: true, workers: false };
     expect(r.body).toMatchObject({ error: 'not_ready', message: 'the plan workers are not running', checks });

@@ -34,7 +34,11 @@ describe('API keys and roles', () => {
   afterAll(() => server.close());
 
   const call = (e: (typeof ENDPOINTS)[number], headers: Record<string, string> = {}) =>
-    fetch(server.url + e.path, { method: e.method, headers: { 'content-type': 'application/json', ...headers }, body: e.body === undefined ? undefined : JSON.stringify(e.body) });
+    fetch(server.url + e.path, {
+      method: e.method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: e.body === undefined ? undefined : JSON.stringify(e.body),
+    });
 
   for (const e of ENDPOINTS) {
     it(`${e.method} ${e.path} answers 401 without a key and with a wrong one`, async () => {
@@ -42,7 +46,7 @@ describe('API keys and roles', () => {
         const r = await call(e, headers);
         expect(r.status).toBe(401);
         expect(r.headers.get('www-authenticate')).toBe('Bearer');
-        expect((await r.json() as any).error).toBe('unauthorized');
+        expect(((await r.json()) as any).error).toBe('unauthorized');
       }
     });
 
@@ -53,7 +57,7 @@ describe('API keys and roles', () => {
         if (allowed) expect([200, 400, 404]).toContain(r.status);
         else {
           expect(r.status).toBe(403);
-          expect((await r.json() as any).error).toBe('forbidden');
+          expect(((await r.json()) as any).error).toBe('forbidden');
         }
       });
     }

@@ -56,7 +56,12 @@ describe('shiftcast plan on the cron path', () => {
       const r = await shiftcast(['plan', '--history', f.history, '--config', f.config, '--week', week, '--store', f.store, '--keep', '2']);
       expect([0, 3]).toContain(r.code);
     }
-    expect(readdirSync(f.store).filter((n) => !n.startsWith('.')).map((n) => n.slice(0, 10)).sort()).toEqual(['2026-12-07', '2026-12-14']);
+    expect(
+      readdirSync(f.store)
+        .filter((n) => !n.startsWith('.'))
+        .map((n) => n.slice(0, 10))
+        .sort(),
+    ).toEqual(['2026-12-07', '2026-12-14']);
     expect(existsSync(join(f.store, '.lock'))).toBe(false);
   }, 300_000);
 });

@@ -10,7 +10,11 @@ describe('the REST API endpoints', () => {
   let server: RunningServer;
   let url: string;
   const json = (path: string, body: unknown, key = keys.planner, method = 'POST') =>
-    fetch(url + path, { method, headers: { 'content-type': 'application/json', ...bearer(key) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...bearer(key) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const get = (path: string, key = keys.finance) => fetch(url + path, { headers: bearer(key) });
 
   beforeAll(async () => {
@@ -26,21 +30,33 @@ describe('the REST API endpoints', () => {
   it('answers health', async () => {
     const r = await fetch(`${url}/v1/health`);
     expect(r.status).toBe(200);
-    expect(await r.json() as any).toEqual({ status: 'ok' });
+    expect((await r.json()) as any).toEqual({ status: 'ok' });
     expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers readiness with the state of the store and the workers', async () => {
     const r = await fetch(`${url}/v1/ready`);
-    const body = await r.json() as any;
+    const body = (await r.json()) as any;
     expect(body.checks.store).toBe(true);
     expect(r.status).toBe(body.checks.workers ? 200 : 503);
   });
 
   it('serves an OpenAPI 3 document whose request schemas come from the validating zod schemas', async () => {
-    const doc = await (await fetch(`${url}/v1/openapi.json`)).json() as any;
+    const doc = (await (await fetch(`${url}/v1/openapi.json`)).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/health', '/ready', '/openapi.json', '/plans', '/plans/{plan_id}', '/plans/{plan_id}/files/{name}', '/plans/{plan_id}/scenarios', '/jobs/{id}', '/config/validate', '/keys', '/keys/{id}']) {
+    for (const path of [
+      '/health',
+      '/ready',
+      '/openapi.json',
+      '/plans',
+      '/plans/{plan_id}',
+      '/plans/{plan_id}/files/{name}',
+      '/plans/{plan_id}/scenarios',
+      '/jobs/{id}',
+      '/config/validate',
+      '/keys',
+      '/keys/{id}',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     const config = doc.components.schemas.Config.properties;
@@ -51,7 +67,7 @@ describe('the REST API endpoints', () => {
   it('validates a good config and fills in its defaults', async () => {
     const r = await json('/v1/config/validate', { budget: 900000 }, keys.finance);
     expect(r.status).toBe(200);
-    const body = await r.json() as any;
+    const body = (await r.json()) as any;
     expect(body.valid).toBe(true);
     expect(body.config.budget).toBe(900000);
     expect(body.config.min_coverage).toBe(0.95);
@@ -60,7 +76,7 @@ describe('the REST API endpoints', () => {
   it('names each bad field of a config with 400', async () => {
     const r = await json('/v1/config/validate', { min_coverage: 1.5, service: { service_level: 2 }, budjet: 1 }, keys.finance);
     expect(r.status).toBe(400);
-    const body = await r.json() as any;
+    const body = (await r.json()) as any;
     expect(body.error).toBe('invalid_input');
     expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['budjet', 'min_coverage', 'service.service_level'].sort());
     expect(body.fields).toContainEqual({ path: 'budjet', message: 'unknown field (did you mean budget?)' });
@@ -70,12 +86,40 @@ describe('the REST API endpoints', () => {
     const good = () => ({ config: smallConfig(), history: syntheticHistory(2) });
     const cases: [string, unknown, string][] = [
       ['a bad config field', { ...good(), config: { ...smallConfig(), service: { service_level: 1.2 } } }, 'config.service.service_level'],
-      ['a history CSV with a bad number', { ...good(), history: 'timestamp,contacts\n2026-11-23T00:00,5\n2026-11-23T01:00,x\n' }, 'history'],
+      [
+        'a history CSV with a bad number',
+        { ...good(), history: 'timestamp,contacts\n2026-11-23T00:00,5\n2026-11-23T01:00,x\n' },
+        'history',
+      ],
       ['a history CSV without the contacts column', { ...good(), history: 'timestamp,calls\n2026-11-23T00:00,5\n' }, 'history'],
-      ['a history row with a negative count', { ...good(), history: [{ timestamp: '2026-11-23T00:00', contacts: 5 }, { timestamp: '2026-11-23T01:00', contacts: -1 }] }, 'history.1.contacts'],
-      ['history rows with a duplicated timestamp', { ...good(), history: [{ timestamp: '2026-11-23T00:00', contacts: 5 }, { timestamp: '2026-11-23T00:00', contacts: 6 }] }, 'history.1.timestamp'],
+      [
+        'a history row with a negative count',
+        {
+          ...good(),
+          history: [
+            { timestamp: '2026-11-23T00:00', contacts: 5 },
+            { timestamp: '2026-11-23T01:00', contacts: -1 },
+          ],
+        },
+        'history.1.contacts',
+      ],
+      [
+        'history rows with a duplicated timestamp',
+        {
+          ...good(),
+          history: [
+            { timestamp: '2026-11-23T00:00', contacts: 5 },
+            { timestamp: '2026-11-23T00:00', contacts: 6 },
+          ],
+        },
+        'history.1.timestamp',
+      ],
       ['a history row with an unreadable timestamp', { ...good(), history: [{ timestamp: 'monday', contacts: 5 }] }, 'history.0.timestamp'],
-      ['an event that ends before it starts', { ...good(), events: [{ start: '2026-12-01T10:00', end: '2026-12-01T09:00', kind: 'promotion' }] }, 'events.0.end'],
+      [
+        'an event that ends before it starts',
+        { ...good(), events: [{ start: '2026-12-01T10:00', end: '2026-12-01T09:00', kind: 'promotion' }] },
+        'events.0.end',
+      ],
       ['a week that is not a date', { ...good(), week: 'next week' }, 'week'],
       ['an unknown top-level field', { ...good(), colour: 'red' }, 'colour'],
       ['no history', { config: smallConfig() }, 'history'],
@@ -87,7 +131,7 @@ describe('the REST API endpoints', () => {
       it(`answers 400 naming ${path || 'the body'} for ${what}, and stores nothing`, async () => {
         const r = await json('/v1/plans', body);
         expect(r.status).toBe(400);
-        const answer = await r.json() as any;
+        const answer = (await r.json()) as any;
         expect(answer.error).toBe('invalid_input');
         expect(answer.fields.map((f: { path: string }) => f.path)).toContain(path);
         expect(JSON.stringify(answer)).not.toMatch(/\/work|\/tmp|\bat .*\.ts:\d+/);
@@ -98,41 +142,63 @@ describe('the REST API endpoints', () => {
     it('answers 400 to a body that is not JSON', async () => {
       const r = await json('/v1/plans', '{"config": ');
       expect(r.status).toBe(400);
-      expect((await r.json() as any).error).toBe('invalid_input');
+      expect(((await r.json()) as any).error).toBe('invalid_input');
     });
   });
 
   it('lists plans newest first', async () => {
     const r = await get('/v1/plans');
     expect(r.status).toBe(200);
-    const { plans } = await r.json() as any;
+    const { plans } = (await r.json()) as any;
     expect(plans.map((p: { plan_id: string }) => p.plan_id)).toEqual(['bbbbbbbbbb', 'aaaaaaaaaa']);
-    expect(plans[0]).toMatchObject({ week_start: '2026-11-30T00:00', status: 'optimal', cost: { total: 1000 }, url: '/v1/plans/bbbbbbbbbb' });
+    expect(plans[0]).toMatchObject({
+      week_start: '2026-11-30T00:00',
+      status: 'optimal',
+      cost: { total: 1000 },
+      url: '/v1/plans/bbbbbbbbbb',
+    });
   });
 
   it('returns a plan summary with links to its files, by short id or folder name', async () => {
     for (const id of ['aaaaaaaaaa', '2026-11-23_aaaaaaaaaa']) {
-      const body = await (await get(`/v1/plans/${id}`)).json() as any;
+      const body = (await (await get(`/v1/plans/${id}`)).json()) as any;
       expect(body.plan_id).toBe('aaaaaaaaaa');
       expect(body.links.files['roster.json']).toBe('/v1/plans/aaaaaaaaaa/files/roster.json');
     }
   });
 
   it('serves each plan file with its media type', async () => {
-    const types: Record<string, RegExp> = { 'roster.json': /application\/json/, 'roster.csv': /text\/csv/, 'report.html': /text\/html/, 'forecast.csv': /text\/csv/, 'requirements.csv': /text\/csv/, 'summary.json': /application\/json/, 'config.json': /application\/json/ };
+    const types: Record<string, RegExp> = {
+      'roster.json': /application\/json/,
+      'roster.csv': /text\/csv/,
+      'report.html': /text\/html/,
+      'forecast.csv': /text\/csv/,
+      'requirements.csv': /text\/csv/,
+      'summary.json': /application\/json/,
+      'config.json': /application\/json/,
+    };
     for (const [name, type] of Object.entries(types)) {
       const r = await get(`/v1/plans/aaaaaaaaaa/files/${name}`);
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toMatch(type);
     }
-    expect(await (await get('/v1/plans/aaaaaaaaaa/files/roster.json')).json() as any).toEqual({ status: 'optimal' });
+    expect((await (await get('/v1/plans/aaaaaaaaaa/files/roster.json')).json()) as any).toEqual({ status: 'optimal' });
   });
 
   it('answers a JSON 404 for unknown plans, files, jobs and routes, never leaking paths', async () => {
-    for (const path of ['/v1/plans/cccccccccc', '/v1/plans/..%2F..%2Fetc', '/v1/plans/aaaaaaaaaa/files/..%2Fsummary.json', '/v1/plans/aaaaaaaaaa/files/secret.txt', '/v1/jobs/ffffffffffffffff', '/v1/jobs/../../x', '/v1/nothing', '/elsewhere']) {
+    for (const path of [
+      '/v1/plans/cccccccccc',
+      '/v1/plans/..%2F..%2Fetc',
+      '/v1/plans/aaaaaaaaaa/files/..%2Fsummary.json',
+      '/v1/plans/aaaaaaaaaa/files/secret.txt',
+      '/v1/jobs/ffffffffffffffff',
+      '/v1/jobs/../../x',
+      '/v1/nothing',
+      '/elsewhere',
+    ]) {
       const r = await get(path);
       expect(r.status).toBe(404);
-      const body = await r.json() as any;
+      const body = (await r.json()) as any;
       expect(body.error).toBe('not_found');
       expect(JSON.stringify(body)).not.toContain(store);
     }
@@ -142,7 +208,7 @@ describe('the REST API endpoints', () => {
     for (const vary of [{ colour: [1, 2] }, { budget: '900000:1200000:0' }]) {
       const r = await json('/v1/plans/aaaaaaaaaa/scenarios', { vary }, keys.finance);
       expect(r.status).toBe(400);
-      const body = await r.json() as any;
+      const body = (await r.json()) as any;
       expect(body.error).toBe('invalid_input');
       expect(body.fields[0].path).toBe(`vary.${Object.keys(vary)[0]}`);
     }
@@ -151,9 +217,9 @@ describe('the REST API endpoints', () => {
   it('makes, lists and revokes keys for an admin, showing the key only once', async () => {
     const made = await json('/v1/keys', { role: 'finance', name: 'controller' }, keys.admin);
     expect(made.status).toBe(201);
-    const key = await made.json() as any;
+    const key = (await made.json()) as any;
     expect(key.key).toMatch(/^sk_/);
-    const listed = (await (await get('/v1/keys', keys.admin)).json() as any).keys;
+    const listed = ((await (await get('/v1/keys', keys.admin)).json()) as any).keys;
     expect(listed.find((k: { id: string }) => k.id === key.id)).toMatchObject({ role: 'finance', name: 'controller', revoked: null });
     expect(JSON.stringify(listed)).not.toContain(key.key);
     expect((await get('/v1/plans', key.key)).status).toBe(200);
@@ -165,7 +231,7 @@ describe('the REST API endpoints', () => {
   it('refuses a key with an unknown role, naming the field', async () => {
     const r = await json('/v1/keys', { role: 'owner' }, keys.admin);
     expect(r.status).toBe(400);
-    expect((await r.json() as any).fields[0].path).toBe('role');
+    expect(((await r.json()) as any).fields[0].path).toBe('role');
   });
 });
 
@@ -175,9 +241,13 @@ describe('request limits', () => {
     const keys = makeKeys(store);
     const server = await serve(store, { bodyLimit: '1kb' });
     try {
-      const r = await fetch(`${server.url}/v1/plans`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(keys.planner) }, body: JSON.stringify({ config: {}, history: syntheticHistory(1) }) });
+      const r = await fetch(`${server.url}/v1/plans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(keys.planner) },
+        body: JSON.stringify({ config: {}, history: syntheticHistory(1) }),
+      });
       expect(r.status).toBe(413);
-      expect((await r.json() as any).error).toBe('payload_too_large');
+      expect(((await r.json()) as any).error).toBe('payload_too_large');
     } finally {
       await server.close();
     }
@@ -193,7 +263,7 @@ describe('request limits', () => {
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
       const r = await fetch(`${server.url}/v1/plans`, { headers: bearer(keys.finance) });
       expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect((await r.json() as any).error).toBe('rate_limited');
+      expect(((await r.json()) as any).error).toBe('rate_limited');
       expect((await fetch(`${server.url}/v1/health`)).status).toBe(200);
     } finally {
       await server.close();

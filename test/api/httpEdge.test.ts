@@ -10,7 +10,13 @@ import { REPO } from '../support/cli.js';
 import { bearer, fakePlan, makeKeys, serve, smallConfig, syntheticHistory, tempStore } from './support.js';
 
 /** One HTTP exchange with full control of the request line, headers and body bytes. */
-function exchange(url: string, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+function exchange(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string | number>,
+  body?: Buffer | string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url + path, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -85,14 +91,32 @@ describe('the HTTP edge of the API', () => {
 
   it('still reads JSON sent as application/json with a charset, and gzipped JSON', async () => {
     const body = JSON.stringify({ role: 'planner', name: 'edge' });
-    const plain = await exchange(url, 'POST', '/v1/keys', { ...bearer(keys.admin), 'content-type': 'application/json; charset=utf-8' }, body);
+    const plain = await exchange(
+      url,
+      'POST',
+      '/v1/keys',
+      { ...bearer(keys.admin), 'content-type': 'application/json; charset=utf-8' },
+      body,
+    );
     expect(plain.status).toBe(201);
-    const zipped = await exchange(url, 'POST', '/v1/keys', { ...bearer(keys.admin), 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(body));
+    const zipped = await exchange(
+      url,
+      'POST',
+      '/v1/keys',
+      { ...bearer(keys.admin), 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      gzipSync(body),
+    );
     expect(zipped.status).toBe(201);
   });
 
   it('answers 400 to a gzip body that is not gzip', async () => {
-    const r = await exchange(url, 'POST', '/v1/config/validate', { ...bearer(keys.finance), 'content-type': 'application/json', 'content-encoding': 'gzip' }, Buffer.from('this is not gzip at all'));
+    const r = await exchange(
+      url,
+      'POST',
+      '/v1/config/validate',
+      { ...bearer(keys.finance), 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      Buffer.from('this is not gzip at all'),
+    );
     expect(r.status).toBe(400);
     expectErrorBody(r.text, 'invalid_input');
   });
@@ -124,7 +148,13 @@ describe('the HTTP edge of the API', () => {
   });
 
   it('sends nosniff and no-store on JSON answers, errors included', async () => {
-    for (const [path, status] of [['/v1/health', 200], ['/v1/plans', 200], ['/v1/openapi.json', 200], ['/v1/nothing-here', 404], ['/v1/keys', 403]] as const) {
+    for (const [path, status] of [
+      ['/v1/health', 200],
+      ['/v1/plans', 200],
+      ['/v1/openapi.json', 200],
+      ['/v1/nothing-here', 404],
+      ['/v1/keys', 403],
+    ] as const) {
       const r = await exchange(url, 'GET', path, bearer(keys.finance));
       expect(r.status, path).toBe(status);
       expect(r.headers['x-content-type-options'], path).toBe('nosniff');
@@ -141,7 +171,10 @@ describe('the HTTP edge of the API', () => {
       expect(r.status, name).toBe(200);
       expect(r.headers['x-content-type-options'], name).toBe('nosniff');
       expect(r.headers['cache-control'], name).toBe('private, no-cache');
-      const again = await exchange(url, 'GET', `/v1/plans/cccccccccc/files/${name}`, { ...bearer(keys.finance), 'if-none-match': String(r.headers.etag) });
+      const again = await exchange(url, 'GET', `/v1/plans/cccccccccc/files/${name}`, {
+        ...bearer(keys.finance),
+        'if-none-match': String(r.headers.etag),
+      });
       expect(again.status, name).toBe(304);
     }
   });
@@ -150,7 +183,12 @@ describe('the HTTP edge of the API', () => {
     const r = await exchange(url, 'GET', '/v1/plans/cccccccccc/files/report.html', bearer(keys.finance));
     expect(r.headers['content-type']).toMatch(/^text\/html/);
     const csp = String(r.headers['content-security-policy']);
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('style-src')).toContain("'unsafe-inline'");
     expect(directives.get('img-src')).toContain('data:');
@@ -159,7 +197,7 @@ describe('the HTTP edge of the API', () => {
     expect(directives.has('upgrade-insecure-requests')).toBe(false);
   });
 
-  it('keeps helmet\'s strict default CSP off JSON (nothing to render) but lets nothing frame it', async () => {
+  it("keeps helmet's strict default CSP off JSON (nothing to render) but lets nothing frame it", async () => {
     const r = await exchange(url, 'GET', '/v1/health', {});
     expect(r.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
@@ -222,7 +260,13 @@ describe('an unwritable plan store', () => {
   });
 
   it('answers 503 store_unavailable, without a path, when a key cannot be stored', async () => {
-    const r = await exchange(url, 'POST', '/v1/keys', { ...bearer(keys.admin), 'content-type': 'application/json' }, JSON.stringify({ role: 'planner' }));
+    const r = await exchange(
+      url,
+      'POST',
+      '/v1/keys',
+      { ...bearer(keys.admin), 'content-type': 'application/json' },
+      JSON.stringify({ role: 'planner' }),
+    );
     expect(r.status).toBe(503);
     expect(expectErrorBody(r.text, 'store_unavailable').message).toMatch(/the plan store cannot be written/);
     expect(r.text).not.toContain(store);
@@ -233,7 +277,13 @@ describe('an unwritable plan store', () => {
 
   it('answers 503 store_unavailable when a plan job cannot be stored', async () => {
     const body = { config: smallConfig(), history: syntheticHistory(4) };
-    const r = await exchange(url, 'POST', '/v1/plans', { ...bearer(keys.planner), 'content-type': 'application/json' }, JSON.stringify(body));
+    const r = await exchange(
+      url,
+      'POST',
+      '/v1/plans',
+      { ...bearer(keys.planner), 'content-type': 'application/json' },
+      JSON.stringify(body),
+    );
     expect(r.status).toBe(503);
     expectErrorBody(r.text, 'store_unavailable');
     expect(r.text).not.toContain(store);

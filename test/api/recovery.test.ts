@@ -7,7 +7,18 @@ import { planInputs } from '../../api/planInputs.js';
 import { JobStore } from '../../src/plan/jobs.js';
 import { REPO } from '../support/cli.js';
 import { deadPid } from '../support/process.js';
-import { heavyConfig, makeKeys, postPlan, serve, syntheticHistory, tempStore, tinyConfig, waitForJob, waitReady, wholePlanFolders } from './support.js';
+import {
+  heavyConfig,
+  makeKeys,
+  postPlan,
+  serve,
+  syntheticHistory,
+  tempStore,
+  tinyConfig,
+  waitForJob,
+  waitReady,
+  wholePlanFolders,
+} from './support.js';
 
 const inputs = (scale = 1) => planInputs({ config: tinyConfig(), history: syntheticHistory(4, scale) }, tempStore());
 
@@ -81,7 +92,10 @@ describe('restart recovery with the engine', () => {
   it('survives `shiftcast serve` being killed in the middle of a plan: no half plan, the job is re-run', async () => {
     const store = tempStore();
     const keys = makeKeys(store);
-    const child = spawn(process.execPath, [resolve(REPO, 'bin/shiftcast.js'), 'serve', '--port', '0', '--store', store, '--workers', '1'], { env: { ...process.env, SHIFTCAST_LOG_LEVEL: 'info', VITEST: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [resolve(REPO, 'bin/shiftcast.js'), 'serve', '--port', '0', '--store', store, '--workers', '1'], {
+      env: { ...process.env, SHIFTCAST_LOG_LEVEL: 'info', VITEST: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise((r) => child.on('exit', r));
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {
@@ -93,7 +107,8 @@ describe('restart recovery with the engine', () => {
         child.on('exit', () => reject(new Error('serve exited before listening')));
       });
       await waitReady(url);
-      const id = (await (await postPlan(url, keys.planner, { config: heavyConfig(4), history: syntheticHistory(8, 20) })).json() as any).job_id;
+      const id = ((await (await postPlan(url, keys.planner, { config: heavyConfig(4), history: syntheticHistory(8, 20) })).json()) as any)
+        .job_id;
       expect((await waitForJob(url, keys.planner, id, 30_000, (s) => s !== 'queued')).status).toBe('running');
       child.kill('SIGKILL');
       await exited;
@@ -104,7 +119,13 @@ describe('restart recovery with the engine', () => {
     }
     const server = await serve(store);
     try {
-      const job = await waitForJob(server.url, keys.planner, readdirSync(join(store, '.jobs')).find((f) => /^[0-9a-f]{16}\.json$/.test(f))!.slice(0, 16));
+      const job = await waitForJob(
+        server.url,
+        keys.planner,
+        readdirSync(join(store, '.jobs'))
+          .find((f) => /^[0-9a-f]{16}\.json$/.test(f))!
+          .slice(0, 16),
+      );
       expect(job).toMatchObject({ status: 'succeeded', attempts: 2 });
       expect(wholePlanFolders(store)).toHaveLength(1);
       expect(readdirSync(store).filter((n) => n.startsWith('.tmp-'))).toEqual([]);

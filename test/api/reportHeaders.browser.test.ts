@@ -10,7 +10,10 @@ import { bearer, makeKeys, serve, tempStore } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
-if (!present) console.warn(`SKIPPED: report.html through the API in headless Chromium needs ${CHROMIUM} (Debian package chromium; .ci/run installs it).`);
+if (!present)
+  console.warn(
+    `SKIPPED: report.html through the API in headless Chromium needs ${CHROMIUM} (Debian package chromium; .ci/run installs it).`,
+  );
 
 /**
  * report.html as the API serves it, with every header the service sends (helmet's, the
@@ -23,8 +26,18 @@ describe('report.html served by the API in headless Chromium', () => {
   let server: RunningServer;
   beforeAll(async () => {
     if (!present) return;
-    const summary = { plan_id: 'dddddddddd', week_start: '2026-11-30T00:00', created: '2026-11-27T10:00:00.000Z', status: 'optimal', cost: { total: 1000 }, files: [] };
-    writePlanFolder(store, '2026-11-30_dddddddddd', { 'summary.json': JSON.stringify(summary), 'report.html': await reportFixture({ withTradeoff: true }) });
+    const summary = {
+      plan_id: 'dddddddddd',
+      week_start: '2026-11-30T00:00',
+      created: '2026-11-27T10:00:00.000Z',
+      status: 'optimal',
+      cost: { total: 1000 },
+      files: [],
+    };
+    writePlanFolder(store, '2026-11-30_dddddddddd', {
+      'summary.json': JSON.stringify(summary),
+      'report.html': await reportFixture({ withTradeoff: true }),
+    });
     server = await serve(store);
   });
   afterAll(() => server?.close());
@@ -34,7 +47,16 @@ describe('report.html served by the API in headless Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       extraHTTPHeaders: bearer(keys.finance),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const tab = await context.newPage();

@@ -9,6 +9,15 @@ import { startServer } from '../../api/server.js';
 
 const store = process.argv[2];
 const logger = pino({ level: 'info', base: { service: 'shiftcast' } }, pino.destination(2));
-const server = await startServer({ store, port: 0, host: '127.0.0.1', workers: 1, maxQueued: 5, jobTimeoutSeconds: 60, logger, rateLimit: false });
+const server = await startServer({
+  store,
+  port: 0,
+  host: '127.0.0.1',
+  workers: 1,
+  maxQueued: 5,
+  jobTimeoutSeconds: 60,
+  logger,
+  rateLimit: false,
+});
 process.stdout.write(`LISTENING ${server.url}\n`);
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -8,7 +8,7 @@ import { shiftcast } from '../support/cli.js';
 import { bearer, makeKeys, serve, tempStore, waitForJob, waitReady, withServer } from './support.js';
 
 describe('one server per folder store', () => {
-  it('refuses a second server on the same store, leaving the first one\'s jobs alone', async () => {
+  it("refuses a second server on the same store, leaving the first one's jobs alone", async () => {
     const store = tempStore();
     const first = await serve(store);
     try {
@@ -75,7 +75,14 @@ describe('a job the store lost the inputs of', () => {
 describe('GET /v1/plans on a store with stray entries', () => {
   it('lists the plans, skipping a stray folder and a plan whose summary is corrupt; that plan alone answers an error', async () => {
     await withServer({}, async ({ server, keys, store }) => {
-      const summary = (id: string) => JSON.stringify({ plan_id: id, week_start: '2026-11-30T00:00', created: '2026-11-27T10:00:00.000Z', status: 'optimal', cost: { total: 1 } });
+      const summary = (id: string) =>
+        JSON.stringify({
+          plan_id: id,
+          week_start: '2026-11-30T00:00',
+          created: '2026-11-27T10:00:00.000Z',
+          status: 'optimal',
+          cost: { total: 1 },
+        });
       writePlanFolder(store, '2026-11-30_aaaaaaaaaa', { 'summary.json': summary('aaaaaaaaaa') });
       writePlanFolder(store, '2026-11-23_bbbbbbbbbb', { 'summary.json': '{"plan_id": "bbbbbbbbbb", trunc' });
       mkdirSync(join(store, 'backup-old'));
@@ -97,9 +104,13 @@ describe('GET /v1/plans on a store with stray entries', () => {
 describe('keys changed by several processes at once', () => {
   it('stores every key that ten concurrent `keys add` printed', async () => {
     const store = tempStore();
-    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => shiftcast(['keys', 'add', '--role', 'planner', '--name', `box ${i}`, '--store', store])));
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => shiftcast(['keys', 'add', '--role', 'planner', '--name', `box ${i}`, '--store', store])),
+    );
     expect(runs.map((r) => r.code)).toEqual(new Array(10).fill(0));
-    const stored = (JSON.parse(readFileSync(join(store, '.keys.json'), 'utf8')) as { keys: { name: string }[] }).keys.map((k) => k.name).sort();
+    const stored = (JSON.parse(readFileSync(join(store, '.keys.json'), 'utf8')) as { keys: { name: string }[] }).keys
+      .map((k) => k.name)
+      .sort();
     expect(stored).toEqual(Array.from({ length: 10 }, (_, i) => `box ${i}`).sort());
   }, 180_000);
 });

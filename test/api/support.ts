@@ -13,7 +13,17 @@ export { heavyConfig, smallConfig, syntheticHistory, tempStore, tinyConfig } fro
 
 /** Starts the real service on a loopback port (any free one), logs silenced. */
 export function serve(store: string, o: Partial<ServeOptions> = {}): Promise<RunningServer> {
-  return startServer({ store, port: 0, host: '127.0.0.1', workers: 1, maxQueued: 50, jobTimeoutSeconds: 300, logger: createLogger('silent'), rateLimit: false, ...o });
+  return startServer({
+    store,
+    port: 0,
+    host: '127.0.0.1',
+    workers: 1,
+    maxQueued: 50,
+    jobTimeoutSeconds: 300,
+    logger: createLogger('silent'),
+    rateLimit: false,
+    ...o,
+  });
 }
 
 /** One key of each role in the store. */
@@ -25,7 +35,13 @@ export function makeKeys(store: string): { admin: string; planner: string; finan
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 /** Polls a job until it ends (or the deadline passes); returns its last state. */
-export async function waitForJob(url: string, key: string, id: string, deadlineMs = 240_000, until: (status: string) => boolean = (s) => ['succeeded', 'failed', 'cancelled'].includes(s)): Promise<Record<string, any>> {
+export async function waitForJob(
+  url: string,
+  key: string,
+  id: string,
+  deadlineMs = 240_000,
+  until: (status: string) => boolean = (s) => ['succeeded', 'failed', 'cancelled'].includes(s),
+): Promise<Record<string, any>> {
   const end = Date.now() + deadlineMs;
   for (;;) {
     const job = (await (await fetch(`${url}/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, any>;
@@ -54,7 +70,11 @@ export async function verifyPlanThroughApi(url: string, key: string, planId: str
     return r.text();
   };
   const [config, requirements, rosterText] = [await get('config.json'), await get('requirements.csv'), await get('roster.json')];
-  const roster = JSON.parse(rosterText) as { status: string; shifts: { pool: string; start: string; hours: number; agents: number }[]; hourly: { timestamp: string; staffed: number }[] };
+  const roster = JSON.parse(rosterText) as {
+    status: string;
+    shifts: { pool: string; start: string; hours: number; agents: number }[];
+    hourly: { timestamp: string; staffed: number }[];
+  };
   expect(['optimal', 'feasible']).toContain(roster.status);
   expect(roster.hourly).toHaveLength(168);
   const productivity = new Map((JSON.parse(config).pools as { id: string; productivity: number }[]).map((p) => [p.id, p.productivity]));
@@ -75,7 +95,6 @@ export async function verifyPlanThroughApi(url: string, key: string, planId: str
   return roster;
 }
 
-
 /** POSTs a plan request as the given key. */
 export const postPlan = (url: string, key: string, body: unknown) =>
   fetch(`${url}/v1/plans`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(key) }, body: JSON.stringify(body) });
@@ -83,14 +102,27 @@ export const postPlan = (url: string, key: string, body: unknown) =>
 /** The store's plan folders (non-hidden entries), each checked to be whole. */
 export function wholePlanFolders(store: string): string[] {
   const names = readdirSync(store).filter((n) => !n.startsWith('.'));
-  for (const n of names) expect(readdirSync(join(store, n)).sort()).toEqual([PLAN_MARKER, 'config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json']);
+  for (const n of names)
+    expect(readdirSync(join(store, n)).sort()).toEqual([
+      PLAN_MARKER,
+      'config.json',
+      'forecast.csv',
+      'report.html',
+      'requirements.csv',
+      'roster.csv',
+      'roster.json',
+      'summary.json',
+    ]);
   return names;
 }
 
 /**
  * Runs `test` against a fresh store with keys and a ready server, closing the server after.
  */
-export async function withServer(o: Partial<ServeOptions>, test: (s: { server: RunningServer; keys: ReturnType<typeof makeKeys>; store: string }) => Promise<void>): Promise<void> {
+export async function withServer(
+  o: Partial<ServeOptions>,
+  test: (s: { server: RunningServer; keys: ReturnType<typeof makeKeys>; store: string }) => Promise<void>,
+): Promise<void> {
   const store = tempStore();
   const keys = makeKeys(store);
   const server = await serve(store, o);
@@ -115,6 +147,7 @@ export function fakePlan(store: string, id: string, week = '2026-11-30', created
     'roster.json': '{"status":"optimal"}\n',
     'roster.csv': 'pool,start,hours,agents\n',
     'summary.json': JSON.stringify(summary),
-    'report.html': '<!doctype html><html><head><meta charset="utf-8"><title>plan</title><style>body{font:14px system-ui}</style></head><body><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect style="fill:#b00020" width="10" height="10"/></svg></body></html>',
+    'report.html':
+      '<!doctype html><html><head><meta charset="utf-8"><title>plan</title><style>body{font:14px system-ui}</style></head><body><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect style="fill:#b00020" width="10" height="10"/></svg></body></html>',
   });
 }

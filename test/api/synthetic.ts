@@ -23,7 +23,7 @@ export function syntheticHistory(weeks = 4, scale = 1, seed = 1): string {
     const day = 20 + 30 * Math.max(0, Math.sin(((hour - 6) / 24) * 2 * Math.PI)) + (hour >= 19 && hour <= 22 ? 25 : 0);
     rows.push(`${t.toISOString().slice(0, 16)},${Math.max(0, Math.round(day * scale * (1 + noise())))}`);
   }
-  return rows.join('\n') + '\n';
+  return `${rows.join('\n')}\n`;
 }
 
 /** A small config (UTC, short solver limit, no budget) for the synthetic center. */

@@ -69,10 +69,20 @@ describe('shiftcast command line', () => {
 });
 
 describe('shiftcast scenarios', () => {
-  it('refuses --report without --plan (the page is a plan\'s report)', async () => {
+  it("refuses --report without --plan (the page is a plan's report)", async () => {
     const requirements = file('rs.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n');
     const config = file('cs.json', '{"week_start": "2026-11-30"}');
-    const r = await shiftcast(['scenarios', '--config', config, '--requirements', requirements, '--vary', 'budget=1,2', '--report', join(dir, 'page.html')]);
+    const r = await shiftcast([
+      'scenarios',
+      '--config',
+      config,
+      '--requirements',
+      requirements,
+      '--vary',
+      'budget=1,2',
+      '--report',
+      join(dir, 'page.html'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--report needs --plan/);
     expect(existsSync(join(dir, 'page.html'))).toBe(false);
@@ -82,7 +92,15 @@ describe('shiftcast scenarios', () => {
 describe('shiftcast plan on a short history', () => {
   it('plans, and warns on stderr (which cron mails) that the history is short', async () => {
     const { week_start: _week, ...config } = smallConfig();
-    const r = await shiftcast(['plan', '--history', file('short.csv', syntheticHistory(2)), '--config', file('short.json', JSON.stringify(config)), '--store', join(dir, 'store')]);
+    const r = await shiftcast([
+      'plan',
+      '--history',
+      file('short.csv', syntheticHistory(2)),
+      '--config',
+      file('short.json', JSON.stringify(config)),
+      '--store',
+      join(dir, 'store'),
+    ]);
     expect([0, 3]).toContain(r.code);
     expect(r.stderr).toMatch(/^shiftcast: warning: The history before this week covers only 2\.0 weeks/m);
   }, 300_000);

@@ -39,7 +39,14 @@ describe('parseConfig', () => {
   });
 
   it('rejects a repeated pool id', () => {
-    expect(() => parseConfig({ pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 1 }, { id: 'a', kind: 'outsourced', cost_per_hour: 1 }] })).toThrow(/used twice/);
+    expect(() =>
+      parseConfig({
+        pools: [
+          { id: 'a', kind: 'in_house', cost_per_hour: 1 },
+          { id: 'a', kind: 'outsourced', cost_per_hour: 1 },
+        ],
+      }),
+    ).toThrow(/used twice/);
   });
 
   it('rejects an unknown time zone', () => {
@@ -67,7 +74,14 @@ describe('readConfig', () => {
 
   it('refuses a file that is not UTF-8, naming the line, rather than reading Latin-1 as replacement characters', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'config.json');
-    writeFileSync(path, Buffer.concat([Buffer.from('{\n  "currency": "CNY",\n  "pools": [{"id": "caf'), Buffer.from([0xe9]), Buffer.from('", "kind": "in_house", "cost_per_hour": 50}]\n}\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('{\n  "currency": "CNY",\n  "pools": [{"id": "caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('", "kind": "in_house", "cost_per_hour": 50}]\n}\n'),
+      ]),
+    );
     expect(() => readConfig(path)).toThrow(/^config\.json line 3: not valid UTF-8/);
   });
 });
@@ -108,12 +122,19 @@ describe('numbers the solver cannot use (issue 11)', () => {
   });
 
   it('still takes the largest values a real center could use', () => {
-    const c = parseConfig({ budget: 1e12, shortfall_penalty: 1e7, pools: [{ ...pool, cost_per_hour: 1e6, max_agents: 1_000_000, night_premium: 10 }], solver: { time_limit_seconds: 86_400 } });
+    const c = parseConfig({
+      budget: 1e12,
+      shortfall_penalty: 1e7,
+      pools: [{ ...pool, cost_per_hour: 1e6, max_agents: 1_000_000, night_premium: 10 }],
+      solver: { time_limit_seconds: 86_400 },
+    });
     expect(c.budget).toBe(1e12);
   });
 
   it('names the file, line and field of an out-of-range cost', () => {
-    const path = configFile('{\n  "budget": null,\n  "pools": [\n    {\n      "id": "a", "kind": "in_house",\n      "cost_per_hour": 1e308\n    }\n  ]\n}\n');
+    const path = configFile(
+      '{\n  "budget": null,\n  "pools": [\n    {\n      "id": "a", "kind": "in_house",\n      "cost_per_hour": 1e308\n    }\n  ]\n}\n',
+    );
     expect(() => readConfig(path)).toThrow(/^config\.json line 6, field pools\.0\.cost_per_hour: /);
   });
 });
@@ -121,15 +142,15 @@ describe('numbers the solver cannot use (issue 11)', () => {
 describe('deeply nested configuration (issue 11)', () => {
   it.each([
     ['arrays', '['.repeat(100_000) + ']'.repeat(100_000)],
-    ['objects', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
-    ['a nested field value', '{\n"service": {"holiday": ' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000) + '}}'],
+    ['objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
+    ['a nested field value', `{\n"service": {"holiday": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}}`],
   ])('refuses 100,000 levels of %s as bad input, not a stack overflow', (_, text) => {
     expect(() => readConfig(configFile(text))).toThrow(InputError);
     expect(() => readConfig(configFile(text))).toThrow(/^config\.json line \d+: nested deeper than 64 levels/);
   });
 
   it('names the line where the nesting goes too deep', () => {
-    const text = '{\n  "service": {\n    "holiday": ' + '['.repeat(70) + ']'.repeat(70) + '\n  }\n}\n';
+    const text = `{\n  "service": {\n    "holiday": ${'['.repeat(70)}${']'.repeat(70)}\n  }\n}\n`;
     expect(() => readConfig(configFile(text))).toThrow(/^config\.json line 3: nested deeper than 64 levels/);
   });
 
@@ -140,8 +161,12 @@ describe('deeply nested configuration (issue 11)', () => {
 
 describe('unknown fields (issue 11)', () => {
   it('names the unknown key at its own line and path, with a suggestion', () => {
-    const path = configFile('{\n  "timezone": "UTC",\n  "service": {\n    "service_level": 0.8,\n\n\n    "answer_within_secs": 20\n  }\n}\n');
-    expect(() => readConfig(path)).toThrow('config.json line 7, field service.answer_within_secs: unknown field (did you mean answer_within_seconds?)');
+    const path = configFile(
+      '{\n  "timezone": "UTC",\n  "service": {\n    "service_level": 0.8,\n\n\n    "answer_within_secs": 20\n  }\n}\n',
+    );
+    expect(() => readConfig(path)).toThrow(
+      'config.json line 7, field service.answer_within_secs: unknown field (did you mean answer_within_seconds?)',
+    );
   });
 
   it('names an unknown top-level key by name, not as (root)', () => {
@@ -151,7 +176,10 @@ describe('unknown fields (issue 11)', () => {
 
   it('names unknown keys inside pools and periods, and every one of them in fields', () => {
     try {
-      parseConfig({ pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 1, max_agent: 3 }], service: { periods: [{ service_level: 0.9, zzz: 1 }] } });
+      parseConfig({
+        pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 1, max_agent: 3 }],
+        service: { periods: [{ service_level: 0.9, zzz: 1 }] },
+      });
       expect.unreachable();
     } catch (e) {
       const fields = (e as InputError).fields;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
-import { formatTimestamp, localParts, nextMonday, parseTimestamp, startOfLocalHour, timestampProblem, weekHours } from '../../src/domain/time.js';
+import {
+  formatTimestamp,
+  localParts,
+  nextMonday,
+  parseTimestamp,
+  startOfLocalHour,
+  timestampProblem,
+  weekHours,
+} from '../../src/domain/time.js';
 
 describe('time', () => {
   it('reads a timestamp without offset as wall-clock time in the zone', () => {
@@ -41,7 +49,10 @@ describe('parseTimestamp across daylight-saving changes', () => {
 
   it('marks a wall-clock time the clocks skipped, with a message that says so', () => {
     const p = parseTimestamp('2026-03-08T02:30', NY)!;
-    expect(p.dst).toEqual({ kind: 'skipped', message: '02:30 on 2026-03-08 does not exist in America/New_York (clocks jump from 02:00 to 03:00)' });
+    expect(p.dst).toEqual({
+      kind: 'skipped',
+      message: '02:30 on 2026-03-08 does not exist in America/New_York (clocks jump from 02:00 to 03:00)',
+    });
   });
 
   it('marks a wall-clock time that occurs twice, naming both offsets', () => {
@@ -68,7 +79,13 @@ describe('parseTimestamp across daylight-saving changes', () => {
   });
 
   it('gives every minute of a day the same instant as before, around both changes', () => {
-    for (const [date, tz] of [['2026-03-08', NY], ['2026-11-01', NY], ['1999-04-02', 'Asia/Jerusalem'], ['1999-09-03', 'Asia/Jerusalem'], ['2026-10-04', 'Australia/Lord_Howe']]) {
+    for (const [date, tz] of [
+      ['2026-03-08', NY],
+      ['2026-11-01', NY],
+      ['1999-04-02', 'Asia/Jerusalem'],
+      ['1999-09-03', 'Asia/Jerusalem'],
+      ['2026-10-04', 'Australia/Lord_Howe'],
+    ]) {
       for (let m = 0; m < 24 * 60; m += 5) {
         const [h, mi] = [Math.floor(m / 60), m % 60].map((n) => String(n).padStart(2, '0'));
         const text = `${date}T${h}:${mi}`;
@@ -83,7 +100,9 @@ describe('timestamp problems', () => {
   it('rejects an offset out of range', () => {
     expect(parseTimestamp('2026-11-30T08:00+99:99', 'UTC')).toBeNull();
     expect(parseTimestamp('2026-11-30T08:00+05:75', 'UTC')).toBeNull();
-    expect(timestampProblem('2026-11-30T08:00+99:99')).toBe('offset "+99:99" is not a valid UTC offset (from -12:00 to +14:00, minutes below 60)');
+    expect(timestampProblem('2026-11-30T08:00+99:99')).toBe(
+      'offset "+99:99" is not a valid UTC offset (from -12:00 to +14:00, minutes below 60)',
+    );
     expect(parseTimestamp('2026-11-30T08:00+14:00', 'UTC')!.t).toBe(Date.UTC(2026, 10, 29, 18));
     expect(parseTimestamp('2026-11-30T08:00-0930', 'UTC')!.t).toBe(Date.UTC(2026, 10, 30, 17, 30));
   });

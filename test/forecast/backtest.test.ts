@@ -7,7 +7,11 @@ import { buildSeries, endOf } from '../../src/forecast/series.js';
 import { at, makeHistory, typicalMean } from './synthetic.js';
 
 const TZ = 'UTC';
-const series = buildSeries(makeHistory(at('2026-01-05T00:00', TZ), 6, TZ, (p) => typicalMean(p)), [], TZ);
+const series = buildSeries(
+  makeHistory(at('2026-01-05T00:00', TZ), 6, TZ, (p) => typicalMean(p)),
+  [],
+  TZ,
+);
 
 /** Forecasts the week-old value; throws for the origin `failAt`. */
 const lastWeek = (failAt: number | null): Forecaster => ({

@@ -33,7 +33,12 @@ describe('daylight saving', () => {
   it('forecasts by local hour across the change when the history spans it', () => {
     const longer = makeHistory(start, 13, TZ, (p) => mean(p));
     const next = at('2026-04-13T00:00', TZ);
-    const g = forecastQueue(longer.filter((h) => h.t < next), [], TZ, hoursFrom(next, 168));
+    const g = forecastQueue(
+      longer.filter((h) => h.t < next),
+      [],
+      TZ,
+      hoursFrom(next, 168),
+    );
     const nine = hoursFrom(next, 168).findIndex((t) => localParts(t, TZ).hour === 9);
     expect(g.contacts[nine]).toBeGreaterThan(150);
     expect(g.contacts[nine - 1]).toBeLessThan(80);

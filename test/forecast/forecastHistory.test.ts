@@ -12,7 +12,18 @@ describe('forecastHistory', () => {
   it('forecasts each queue on its own and names the queue', () => {
     const voice = makeHistory(start, 8, TZ, (p) => typicalMean(p), 1);
     const chat = makeHistory(start, 8, TZ, (p) => typicalMean(p) / 10, 2);
-    const { points } = forecastHistory({ queues: [{ queue: 'voice', hours: voice }, { queue: 'chat', hours: chat }], withOffset: false }, [], TZ, horizon);
+    const { points } = forecastHistory(
+      {
+        queues: [
+          { queue: 'voice', hours: voice },
+          { queue: 'chat', hours: chat },
+        ],
+        withOffset: false,
+      },
+      [],
+      TZ,
+      horizon,
+    );
     expect(points).toHaveLength(2 * 168);
     const total = (q: string) => points.filter((p) => p.queue === q).reduce((s, p) => s + p.contacts, 0);
     expect(total('voice') / total('chat')).toBeGreaterThan(8);

@@ -66,4 +66,3 @@ describe('the lead-time growth of the interval model', () => {
     expect(interval(m, 100, 12).hi80).toBeGreaterThan(interval(m, 100, 0).hi80);
   });
 });
-

@@ -34,7 +34,11 @@ describe('the Poisson regression family', () => {
 
   it('gives unannounced holidays and viral days in the last two weeks no say in profile or level', () => {
     // A near-closed weekday, a quiet Monday and a day at four times normal: none is in an events file.
-    const odd = new Map([[end - 3 * 24 * HOUR_MS, 0.05], [end - 7 * 24 * HOUR_MS, 0.4], [end - 9 * 24 * HOUR_MS, 4]]);
+    const odd = new Map([
+      [end - 3 * 24 * HOUR_MS, 0.05],
+      [end - 7 * 24 * HOUR_MS, 0.4],
+      [end - 9 * 24 * HOUR_MS, 4],
+    ]);
     const factor = (t: number) => odd.get(t - (t % (24 * HOUR_MS))) ?? 1;
     const history = makeHistory(start, 16, TZ, (p, t) => typicalMean(p) * factor(t));
     expect(gap(forecast(history), truth)).toBeLessThan(0.06);

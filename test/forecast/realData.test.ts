@@ -28,10 +28,18 @@ describe.skipIf(!present)('the real bank history (../shared/data)', () => {
       const origin = hours[hours.length - 1].t + HOUR_MS - w * 168 * HOUR_MS;
       const train = hours.filter((h) => h.t < origin);
       const test = hours.filter((h) => h.t >= origin && h.t < origin + 168 * HOUR_MS);
-      const f = forecastQueue(train, events, TZ, test.map((h) => h.t));
+      const f = forecastQueue(
+        train,
+        events,
+        TZ,
+        test.map((h) => h.t),
+      );
       const actual = Float64Array.from(test, (h) => h.contacts);
       ours += mae(f.contacts, actual);
-      naive += mae(Float64Array.from(test, (h) => train.find((x) => x.t === h.t - 168 * HOUR_MS)?.contacts ?? 0), actual);
+      naive += mae(
+        Float64Array.from(test, (h) => train.find((x) => x.t === h.t - 168 * HOUR_MS)?.contacts ?? 0),
+        actual,
+      );
       test.forEach((h, i) => (inside += f.lo80[i] <= h.contacts && h.contacts <= f.hi80[i] ? 1 : 0));
       count += test.length;
     }

@@ -39,7 +39,14 @@ describe('readEvents', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shiftcast-events-'));
     try {
       const path = join(dir, 'events.csv');
-      writeFileSync(path, Buffer.concat([Buffer.from('start,end,kind,name\n2026-11-11T00:00,2026-11-12T00:00,promotion,f'), Buffer.from([0xea, 0x74, 0x65]), Buffer.from('\n')]));
+      writeFileSync(
+        path,
+        Buffer.concat([
+          Buffer.from('start,end,kind,name\n2026-11-11T00:00,2026-11-12T00:00,promotion,f'),
+          Buffer.from([0xea, 0x74, 0x65]),
+          Buffer.from('\n'),
+        ]),
+      );
       expect(() => readEvents(path, TZ)).toThrow(/events\.csv line 2: not valid UTF-8/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

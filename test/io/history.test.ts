@@ -8,7 +8,7 @@ import { parseHistory, readHistory } from '../../src/io/history.js';
 import { inputError, inputErrorAsync } from '../support/inputError.js';
 
 const TZ = 'Asia/Shanghai';
-const csv = (...lines: string[]) => lines.join('\n') + '\n';
+const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
 describe('parseHistory', () => {
   it('reads hourly rows into one default queue, sorted by time', () => {
@@ -23,7 +23,13 @@ describe('parseHistory', () => {
 
   it('sums 15-minute intervals into hours and weights handle time by contacts', () => {
     const h = parseHistory(
-      csv('timestamp,contacts,aht_seconds', '2026-11-30T08:00,1,100', '2026-11-30T08:15,3,200', '2026-11-30T08:30,0,', '2026-11-30T08:45,0,'),
+      csv(
+        'timestamp,contacts,aht_seconds',
+        '2026-11-30T08:00,1,100',
+        '2026-11-30T08:15,3,200',
+        '2026-11-30T08:30,0,',
+        '2026-11-30T08:45,0,',
+      ),
       TZ,
     );
     expect(h.queues[0].hours).toHaveLength(1);
@@ -66,19 +72,34 @@ describe('parseHistory', () => {
   });
 
   it('names the second of two duplicated timestamps', () => {
-    const e = inputError(() => parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T09:00,1', '2026-11-30T08:00,2'), TZ));
+    const e = inputError(() =>
+      parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T09:00,1', '2026-11-30T08:00,2'), TZ),
+    );
     expect(e.location.line).toBe(4);
     expect(e.message).toMatch(/duplicated.*line 2/);
   });
 
   it('rejects mixed interval lengths: a 10-minute row among 15-minute rows', () => {
-    const e = inputError(() => parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T08:15,1', '2026-11-30T08:30,1', '2026-11-30T08:40,1'), TZ));
+    const e = inputError(() =>
+      parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T08:15,1', '2026-11-30T08:30,1', '2026-11-30T08:40,1'), TZ),
+    );
     expect(e.message).toMatch(/mixed interval lengths/);
   });
 
   it('rejects mixed interval lengths: an hourly row among 15-minute rows', () => {
     const e = inputError(() =>
-      parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T08:15,1', '2026-11-30T08:30,1', '2026-11-30T08:45,1', '2026-11-30T09:00,4', '2026-11-30T10:00,4'), TZ),
+      parseHistory(
+        csv(
+          'timestamp,contacts',
+          '2026-11-30T08:00,1',
+          '2026-11-30T08:15,1',
+          '2026-11-30T08:30,1',
+          '2026-11-30T08:45,1',
+          '2026-11-30T09:00,4',
+          '2026-11-30T10:00,4',
+        ),
+        TZ,
+      ),
     );
     expect(e.message).toMatch(/mixed interval lengths/);
   });
@@ -95,7 +116,10 @@ describe('parseHistory', () => {
 
 describe('parseHistory in a half-hour time zone', () => {
   it('sums 30-minute intervals into local hours (Asia/Kolkata, +05:30)', () => {
-    const h = parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T08:30,2', '2026-11-30T09:00,4', '2026-11-30T09:30,8'), 'Asia/Kolkata');
+    const h = parseHistory(
+      csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T08:30,2', '2026-11-30T09:00,4', '2026-11-30T09:30,8'),
+      'Asia/Kolkata',
+    );
     expect(h.queues[0].hours.map((x) => [formatTimestamp(x.t, 'Asia/Kolkata'), x.contacts])).toEqual([
       ['2026-11-30T08:00', 3],
       ['2026-11-30T09:00', 12],
@@ -107,14 +131,18 @@ describe('parseHistory across daylight-saving changes', () => {
   const NY = 'America/New_York';
 
   it('names an hour the clocks skipped when it holds contacts', () => {
-    const e = inputError(() => parseHistory(csv('timestamp,contacts', '2026-03-08T01:00,3', '2026-03-08T02:00,4', '2026-03-08T03:00,5'), NY, 'history.csv'));
+    const e = inputError(() =>
+      parseHistory(csv('timestamp,contacts', '2026-03-08T01:00,3', '2026-03-08T02:00,4', '2026-03-08T03:00,5'), NY, 'history.csv'),
+    );
     expect(e.location).toEqual({ file: 'history.csv', line: 3, field: 'timestamp' });
     expect(e.message).toContain('02:00 on 2026-03-08 does not exist in America/New_York (clocks jump from 02:00 to 03:00)');
     expect(e.message).not.toMatch(/duplicated/);
   });
 
   it('names the skipped hour in Asia/Jerusalem too (1999-04-02, as in the shared bank history)', () => {
-    const e = inputError(() => parseHistory(csv('timestamp,contacts', '1999-04-02T01:00,1', '1999-04-02T02:00,2', '1999-04-02T03:00,1'), 'Asia/Jerusalem'));
+    const e = inputError(() =>
+      parseHistory(csv('timestamp,contacts', '1999-04-02T01:00,1', '1999-04-02T02:00,2', '1999-04-02T03:00,1'), 'Asia/Jerusalem'),
+    );
     expect(e.message).toContain('02:00 on 1999-04-02 does not exist in Asia/Jerusalem (clocks jump from 02:00 to 03:00)');
   });
 
@@ -134,16 +162,28 @@ describe('parseHistory across daylight-saving changes', () => {
 
   it('says an hour written twice in the autumn change occurs twice, and how to tell them apart', () => {
     const e = inputError(() =>
-      parseHistory(csv('timestamp,contacts', '2026-11-01T00:00,1', '2026-11-01T01:00,2', '2026-11-01T01:00,3', '2026-11-01T02:00,4'), NY, 'history.csv'),
+      parseHistory(
+        csv('timestamp,contacts', '2026-11-01T00:00,1', '2026-11-01T01:00,2', '2026-11-01T01:00,3', '2026-11-01T02:00,4'),
+        NY,
+        'history.csv',
+      ),
     );
     expect(e.location).toEqual({ file: 'history.csv', line: 4, field: 'timestamp' });
-    expect(e.message).toContain('01:00 on 2026-11-01 occurs twice in America/New_York; write the rows with UTC offsets (-04:00 / -05:00) to tell them apart');
+    expect(e.message).toContain(
+      '01:00 on 2026-11-01 occurs twice in America/New_York; write the rows with UTC offsets (-04:00 / -05:00) to tell them apart',
+    );
     expect(e.message).toContain('line 3');
   });
 
   it('accepts the repeated hour written with UTC offsets: they are distinct instants', () => {
     const h = parseHistory(
-      csv('timestamp,contacts', '2026-11-01T00:00-04:00,1', '2026-11-01T01:00-04:00,2', '2026-11-01T01:00-05:00,3', '2026-11-01T02:00-05:00,4'),
+      csv(
+        'timestamp,contacts',
+        '2026-11-01T00:00-04:00,1',
+        '2026-11-01T01:00-04:00,2',
+        '2026-11-01T01:00-05:00,3',
+        '2026-11-01T02:00-05:00,4',
+      ),
       NY,
     );
     expect(h.withOffset).toBe(true);
@@ -163,11 +203,16 @@ describe('parseHistory across daylight-saving changes', () => {
 });
 
 describe('parseHistory number and timestamp cells', () => {
-  it.each(['0x10', '0b11', '0o17', 'Infinity', '-Infinity', '1_000', '1,5', '++1', '1e', '.', 'NaN'])('rejects %s as a count, naming file, line and column', (text) => {
-    const e = inputError(() => parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', `2026-11-30T09:00,"${text}"`), TZ, 'history.csv'));
-    expect(e.location).toEqual({ file: 'history.csv', line: 3, field: 'contacts' });
-    expect(e.message).toContain('is not a decimal number');
-  });
+  it.each(['0x10', '0b11', '0o17', 'Infinity', '-Infinity', '1_000', '1,5', '++1', '1e', '.', 'NaN'])(
+    'rejects %s as a count, naming file, line and column',
+    (text) => {
+      const e = inputError(() =>
+        parseHistory(csv('timestamp,contacts', '2026-11-30T08:00,1', `2026-11-30T09:00,"${text}"`), TZ, 'history.csv'),
+      );
+      expect(e.location).toEqual({ file: 'history.csv', line: 3, field: 'contacts' });
+      expect(e.message).toContain('is not a decimal number');
+    },
+  );
 
   it.each([
     ['1e3', 1000],
@@ -180,11 +225,15 @@ describe('parseHistory number and timestamp cells', () => {
   });
 
   it('rejects a handle time written in hex as well', () => {
-    expect(inputError(() => parseHistory(csv('timestamp,contacts,aht_seconds', '2026-11-30T08:00,1,0xF0'), TZ)).location.field).toBe('aht_seconds');
+    expect(inputError(() => parseHistory(csv('timestamp,contacts,aht_seconds', '2026-11-30T08:00,1,0xF0'), TZ)).location.field).toBe(
+      'aht_seconds',
+    );
   });
 
   it('says a UTC offset like +99:99 is invalid (not "mixed interval lengths")', () => {
-    const e = inputError(() => parseHistory(csv('timestamp,contacts', '2026-11-30T08:00+08:00,1', '2026-11-30T09:00+99:99,1'), TZ, 'history.csv'));
+    const e = inputError(() =>
+      parseHistory(csv('timestamp,contacts', '2026-11-30T08:00+08:00,1', '2026-11-30T09:00+99:99,1'), TZ, 'history.csv'),
+    );
     expect(e.location).toEqual({ file: 'history.csv', line: 3, field: 'timestamp' });
     expect(e.message).toMatch(/offset "\+99:99" is not a valid UTC offset/);
     expect(e.message).not.toMatch(/mixed/);
@@ -221,16 +270,17 @@ describe('readHistory (streamed from the file)', () => {
     }
     // A few rows out of order, as hand-merged exports have.
     [lines[10], lines[5000]] = [lines[5000], lines[10]];
-    const text = lines.join('\n') + '\n';
+    const text = `${lines.join('\n')}\n`;
     const streamed = await readHistory(file('big.csv', text), TZ);
     expect(streamed).toEqual(parseHistory(text, TZ, 'big.csv'));
     expect(streamed.queues.map((q) => q.hours.length)).toEqual([2500, 2500, 2500]);
   });
 
   it('reads CRLF, a BOM, blank lines and quoted cells as parseHistory does, with the same line numbers', async () => {
-    const text = '\uFEFFtimestamp,contacts,queue\r\n"2026-11-30T08:00",3,"chat"\r\n\r\n2026-11-30T09:00,4,chat\r\n   \r\n2026-11-30T10:00,5,chat\r\n';
+    const text =
+      '\uFEFFtimestamp,contacts,queue\r\n"2026-11-30T08:00",3,"chat"\r\n\r\n2026-11-30T09:00,4,chat\r\n   \r\n2026-11-30T10:00,5,chat\r\n';
     expect(await readHistory(file('crlf.csv', text), TZ)).toEqual(parseHistory(text, TZ, 'crlf.csv'));
-    const bad = text + '2026-11-30T11:00,-2,chat\r\n';
+    const bad = `${text}2026-11-30T11:00,-2,chat\r\n`;
     const streamed = await inputErrorAsync(() => readHistory(file('crlf-bad.csv', bad), TZ));
     expect(streamed.location).toEqual({ file: 'crlf-bad.csv', line: 7, field: 'contacts' });
     expect(inputError(() => parseHistory(bad, TZ, 'crlf-bad.csv')).location).toEqual(streamed.location);
@@ -240,13 +290,17 @@ describe('readHistory (streamed from the file)', () => {
     const lines = ['timestamp,contacts'];
     for (let i = 0; i < 20_000; i++) lines.push(`${new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().slice(0, 16)},1`);
     lines.push(lines[5]);
-    const e = await inputErrorAsync(() => readHistory(file('dup.csv', lines.join('\n') + '\n'), TZ));
+    const e = await inputErrorAsync(() => readHistory(file('dup.csv', `${lines.join('\n')}\n`), TZ));
     expect(e.location).toEqual({ file: 'dup.csv', line: 20_002, field: 'timestamp' });
     expect(e.message).toMatch(/duplicated timestamp \(also on line 6\)/);
   });
 
   it('rejects a file that is not UTF-8 (Latin-1 bytes), naming file and line', async () => {
-    const latin1 = Buffer.concat([Buffer.from('timestamp,contacts,queue\n2026-11-30T08:00,1,voice\n2026-11-30T09:00,2,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('timestamp,contacts,queue\n2026-11-30T08:00,1,voice\n2026-11-30T09:00,2,caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     const e = await inputErrorAsync(() => readHistory(file('latin1.csv', latin1), TZ));
     expect(e.location).toEqual({ file: 'latin1.csv', line: 3 });
     expect(e.message).toMatch(/latin1\.csv line 3: not valid UTF-8/);
@@ -255,14 +309,20 @@ describe('readHistory (streamed from the file)', () => {
   it('finds the line of a bad byte deep in a large file', async () => {
     const lines = ['timestamp,contacts,queue'];
     for (let i = 0; i < 20_000; i++) lines.push(`${new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().slice(0, 16)},1,q\uFFFD`);
-    const head = Buffer.from(lines.join('\n') + '\n');
-    const e = await inputErrorAsync(() => readHistory(file('deep.csv', Buffer.concat([head, Buffer.from('2030-01-01T00:00,1,x'), Buffer.from([0xff]), Buffer.from('\n')])), TZ));
+    const head = Buffer.from(`${lines.join('\n')}\n`);
+    const e = await inputErrorAsync(() =>
+      readHistory(file('deep.csv', Buffer.concat([head, Buffer.from('2030-01-01T00:00,1,x'), Buffer.from([0xff]), Buffer.from('\n')])), TZ),
+    );
     expect(e.location.line).toBe(20_002);
   });
 
   it('keeps the separator hint and the line of a bad cell when streaming', async () => {
-    expect((await inputErrorAsync(() => readHistory(file('semi.csv', 'timestamp;contacts\n2026-11-30T08:00;1\n'), TZ))).message).toMatch(/separator must be a comma/);
-    const e = await inputErrorAsync(() => readHistory(file('hex.csv', csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T09:00,0x10')), TZ));
+    expect((await inputErrorAsync(() => readHistory(file('semi.csv', 'timestamp;contacts\n2026-11-30T08:00;1\n'), TZ))).message).toMatch(
+      /separator must be a comma/,
+    );
+    const e = await inputErrorAsync(() =>
+      readHistory(file('hex.csv', csv('timestamp,contacts', '2026-11-30T08:00,1', '2026-11-30T09:00,0x10')), TZ),
+    );
     expect(e.location).toEqual({ file: 'hex.csv', line: 3, field: 'contacts' });
   });
 

@@ -17,8 +17,14 @@ describe('validation problems of a request body', () => {
   });
 
   it('names the bad row of a history given as rows, not the union', () => {
-    expect(problems({ config: {}, history: [{ timestamp: '2026-11-30T08:00', contacts: 3 }, { timestamp: '2026-11-30T09:00', contacts: 'many' }] })).toEqual([
-      { path: 'history.1.contacts', message: expect.any(String) },
-    ]);
+    expect(
+      problems({
+        config: {},
+        history: [
+          { timestamp: '2026-11-30T08:00', contacts: 3 },
+          { timestamp: '2026-11-30T09:00', contacts: 'many' },
+        ],
+      }),
+    ).toEqual([{ path: 'history.1.contacts', message: expect.any(String) }]);
   });
 });

@@ -22,7 +22,13 @@ describe('readRosterShifts', () => {
   const roster = (shifts: object[]) => write(JSON.stringify({ week_start: '2026-11-30', status: 'optimal', shifts }));
 
   it("places each shift on the roster's week with its pool's productivity, the last slot included", () => {
-    const r = readRosterShifts(roster([{ pool: 'vendor', start: '2026-11-30T00:00', hours: 8, agents: 3 }, { pool: 'inhouse', start: '2026-12-06T23:00', hours: 8, agents: 2 }]), config);
+    const r = readRosterShifts(
+      roster([
+        { pool: 'vendor', start: '2026-11-30T00:00', hours: 8, agents: 3 },
+        { pool: 'inhouse', start: '2026-12-06T23:00', hours: 8, agents: 2 },
+      ]),
+      config,
+    );
     expect(r.weekStart).toBe('2026-11-30');
     expect(r.slots).toHaveLength(168);
     expect(r.shifts).toEqual([
@@ -37,20 +43,34 @@ describe('readRosterShifts', () => {
   });
 
   it('names the shift of a pool the configuration does not have', () => {
-    const e = inputError(() => readRosterShifts(roster([{ pool: 'inhouse', start: '2026-11-30T08:00', hours: 8, agents: 1 }, { pool: 'bpo', start: '2026-11-30T08:00', hours: 8, agents: 1 }]), config));
+    const e = inputError(() =>
+      readRosterShifts(
+        roster([
+          { pool: 'inhouse', start: '2026-11-30T08:00', hours: 8, agents: 1 },
+          { pool: 'bpo', start: '2026-11-30T08:00', hours: 8, agents: 1 },
+        ]),
+        config,
+      ),
+    );
     expect(e.location).toEqual({ file: 'roster.json', field: 'shifts.1.pool' });
     expect(e.message).toMatch(/pool "bpo"/);
   });
 
   it('names the field that breaks the schema', () => {
-    expect(inputError(() => readRosterShifts(roster([{ pool: 'inhouse', start: '2026-11-30T08:00', hours: 0, agents: 1 }]), config)).location.field).toBe('shifts.0.hours');
+    expect(
+      inputError(() => readRosterShifts(roster([{ pool: 'inhouse', start: '2026-11-30T08:00', hours: 0, agents: 1 }]), config)).location
+        .field,
+    ).toBe('shifts.0.hours');
     expect(inputError(() => readRosterShifts(write('{"shifts": []}'), config)).location.field).toBe('week_start');
   });
 
   it('refuses text that is not JSON, and names the line of a byte that is not UTF-8', () => {
     expect(inputError(() => readRosterShifts(write('{"week_start": '), config)).message).toMatch(/^roster\.json: cannot read it as JSON/);
     const path = join(dir, 'latin1.json');
-    writeFileSync(path, Buffer.concat([Buffer.from('{\n"week_start": "2026-11-30",\n"shifts": [{"pool": "'), Buffer.from([0xe9]), Buffer.from('"}]}')]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from('{\n"week_start": "2026-11-30",\n"shifts": [{"pool": "'), Buffer.from([0xe9]), Buffer.from('"}]}')]),
+    );
     expect(inputError(() => readRosterShifts(path, config)).location).toMatchObject({ file: 'latin1.json', line: 3 });
   });
 });

@@ -41,18 +41,33 @@ async function planError(h: History, week = WEEK): Promise<InputError> {
 
 describe('runPlan on a history too short to forecast a week (issue 11)', () => {
   it('refuses a one-row history, naming its file and how much is needed', async () => {
-    const one: History = { queues: [{ queue: '', hours: [{ t: at('2026-11-29T10:00', TZ), contacts: 40 }] }], withOffset: false, file: 'calls.csv' };
-    expect((await planError(one)).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 1 hour \(2026-11-29T10:00 to 2026-11-29T10:00\); .*needs at least 7 days/);
+    const one: History = {
+      queues: [{ queue: '', hours: [{ t: at('2026-11-29T10:00', TZ), contacts: 40 }] }],
+      withOffset: false,
+      file: 'calls.csv',
+    };
+    expect((await planError(one)).message).toMatch(
+      /^calls\.csv: the history before the week of 2026-11-30 covers 1 hour \(2026-11-29T10:00 to 2026-11-29T10:00\); .*needs at least 7 days/,
+    );
   });
 
   it('refuses a one-day history', async () => {
-    expect((await planError(history(1))).message).toMatch(/^calls\.csv: the history before the week of 2026-11-30 covers 24 hours \(2026-11-29T00:00 to 2026-11-29T23:00\); .*needs at least 7 days/);
+    expect((await planError(history(1))).message).toMatch(
+      /^calls\.csv: the history before the week of 2026-11-30 covers 24 hours \(2026-11-29T00:00 to 2026-11-29T23:00\); .*needs at least 7 days/,
+    );
   });
 
   it('names the queue whose history is short when there are several', async () => {
     const long = history(14).queues[0].hours;
     const short = history(2).queues[0].hours;
-    const h: History = { queues: [{ queue: 'voice', hours: long }, { queue: 'chat', hours: short }], withOffset: false, file: 'calls.csv' };
+    const h: History = {
+      queues: [
+        { queue: 'voice', hours: long },
+        { queue: 'chat', hours: short },
+      ],
+      withOffset: false,
+      file: 'calls.csv',
+    };
     expect((await planError(h)).message).toMatch(/^calls\.csv: queue chat: the history before the week of 2026-11-30 covers 48 hours/);
   });
 
@@ -71,7 +86,13 @@ describe('the forecast model record in summary.json', () => {
   it('names per queue the family the backtest chose and its held-out error, and the text summary says it', async () => {
     const store = mkdtempSync(join(tmpdir(), 'shiftcast-model-'));
     const h = history(42);
-    const two: History = { ...h, queues: [{ ...h.queues[0], queue: 'voice' }, { ...h.queues[0], queue: 'chat' }] };
+    const two: History = {
+      ...h,
+      queues: [
+        { ...h.queues[0], queue: 'voice' },
+        { ...h.queues[0], queue: 'chat' },
+      ],
+    };
     const { summary, folder } = await makePlan({ config, history: two, events: [], week: WEEK }, store);
     expect(summary.forecast?.map((m) => m.queue)).toEqual(['voice', 'chat']);
     for (const m of summary.forecast!) {
@@ -80,12 +101,17 @@ describe('the forecast model record in summary.json', () => {
       expect(m.backtest).toMatchObject({ weeks: 3, hours: 3 * 168 });
       expect(m.backtest!.wape).toBeCloseTo(m.backtest!.mae / 30, 3);
     }
-    expect(summaryText(summary, store, 20)).toMatch(/Forecast {4}voice: .+, WAPE \d+\.\d% \(MAE \d+\.\d\) over 3 held-out weeks\n {14}chat: /);
+    expect(summaryText(summary, store, 20)).toMatch(
+      /Forecast {4}voice: .+, WAPE \d+\.\d% \(MAE \d+\.\d\) over 3 held-out weeks\n {14}chat: /,
+    );
     expect(readFileSync(join(folder, 'report.html'), 'utf8')).toContain('<th>Forecast model, chat</th>');
   });
 
   it('records the untested fallback when the history is too short to hold weeks out', async () => {
-    const { summary } = await makePlan({ config, history: history(14), events: [], week: WEEK }, mkdtempSync(join(tmpdir(), 'shiftcast-model-')));
+    const { summary } = await makePlan(
+      { config, history: history(14), events: [], week: WEEK },
+      mkdtempSync(join(tmpdir(), 'shiftcast-model-')),
+    );
     expect(summary.forecast).toEqual([{ queue: '', model: MODELS[0].name, backtest: null }]);
   });
 });
@@ -100,8 +126,12 @@ describe('historyAlerts', () => {
 
 describe('runPlan week-range errors', () => {
   it('name the history file the history came from', async () => {
-    expect((await planError(history(28, 'calls-2026.csv'), '2027-03-01')).message).toMatch(/^calls-2026\.csv: the history ends 2026-11-30, more than 8 weeks before/);
-    expect((await planError(history(28, 'calls-2026.csv'), '2026-01-05')).message).toMatch(/^calls-2026\.csv: no history before the planned week starting 2026-01-05/);
+    expect((await planError(history(28, 'calls-2026.csv'), '2027-03-01')).message).toMatch(
+      /^calls-2026\.csv: the history ends 2026-11-30, more than 8 weeks before/,
+    );
+    expect((await planError(history(28, 'calls-2026.csv'), '2026-01-05')).message).toMatch(
+      /^calls-2026\.csv: no history before the planned week starting 2026-01-05/,
+    );
   });
 });
 

@@ -31,7 +31,7 @@ describe('the store lock', () => {
     expect(existsSync(store)).toBe(false);
   });
 
-  it('keeps the kinds apart: a server\'s lock does not stop a plan run, and names who holds it', () => {
+  it("keeps the kinds apart: a server's lock does not stop a plan run, and names who holds it", () => {
     const store = tempStore();
     const server = acquireLock(store, 'serve');
     acquireLock(store, 'plan')();

@@ -5,7 +5,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rosterCheck, ROSTER_CHECK, SHARED_DATA, shiftcast } from '../support/cli.js';
 import { PLAN_MARKER } from '../../src/plan/store.js';
 
-const PLAN_FILES = [PLAN_MARKER, 'config.json', 'forecast.csv', 'report.html', 'requirements.csv', 'roster.csv', 'roster.json', 'summary.json'];
+const PLAN_FILES = [
+  PLAN_MARKER,
+  'config.json',
+  'forecast.csv',
+  'report.html',
+  'requirements.csv',
+  'roster.csv',
+  'roster.json',
+  'summary.json',
+];
 
 function onlyPlan(store: string): string {
   const plans = readdirSync(store).filter((n) => !n.startsWith('.'));
@@ -89,7 +98,15 @@ describe('shiftcast plan on bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shiftcast-bad-'));
     writeFileSync(join(dir, 'history.csv'), 'timestamp,contacts\n2026-11-23T00:00,5\n');
     writeFileSync(join(dir, 'config.json'), '{"min_coverage": 1.5}');
-    const r = await shiftcast(['plan', '--history', join(dir, 'history.csv'), '--config', join(dir, 'config.json'), '--store', join(dir, 'store')]);
+    const r = await shiftcast([
+      'plan',
+      '--history',
+      join(dir, 'history.csv'),
+      '--config',
+      join(dir, 'config.json'),
+      '--store',
+      join(dir, 'store'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/config\.json line 1, field min_coverage/);
   });
@@ -101,9 +118,30 @@ describe.runIf(existsSync(BANK))('shiftcast plan on the real bank history (../sh
   it('plans a week of 1999 that the independent checker accepts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shiftcast-bank-'));
     // A bank in 1999: no bot, calls of about 3.5 minutes, no DST shifts in the hourly file.
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ timezone: 'Etc/GMT-2', currency: 'ILS', demand: { bot_deflection: 0, aht_seconds: 210 }, budget: null, solver: { time_limit_seconds: 10 } }));
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        timezone: 'Etc/GMT-2',
+        currency: 'ILS',
+        demand: { bot_deflection: 0, aht_seconds: 210 },
+        budget: null,
+        solver: { time_limit_seconds: 10 },
+      }),
+    );
     const store = join(dir, 'store');
-    const r = await shiftcast(['plan', '--history', BANK, '--events', join(SHARED_DATA, 'anonymous-bank-1999-events.csv'), '--config', join(dir, 'config.json'), '--week', '1999-11-14', '--store', store]);
+    const r = await shiftcast([
+      'plan',
+      '--history',
+      BANK,
+      '--events',
+      join(SHARED_DATA, 'anonymous-bank-1999-events.csv'),
+      '--config',
+      join(dir, 'config.json'),
+      '--week',
+      '1999-11-14',
+      '--store',
+      store,
+    ]);
     // Exit 3 is allowed: thin night hours of a small center may raise a critical ASA alert,
     // and then the first stderr line must say so in one sentence.
     expect([0, 3]).toContain(r.code);

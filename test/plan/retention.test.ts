@@ -7,8 +7,8 @@ import { smallConfig, syntheticHistory, tempStore } from '../api/synthetic.js';
 import { shiftcast } from '../support/cli.js';
 import { deadPid } from '../support/process.js';
 
-const plan = (store: string, name: string, created: string) => writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
-
+const plan = (store: string, name: string, created: string) =>
+  writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
 
 describe('plan retention (--keep)', () => {
   it('keeps the newest N plan folders, the protected one, and every hidden entry', () => {
@@ -25,7 +25,7 @@ describe('plan retention (--keep)', () => {
 });
 
 describe('retention deletes only what Shiftcast wrote', () => {
-  it('refuses a store holding a user\'s folders and files, naming them, and deletes nothing', async () => {
+  it("refuses a store holding a user's folders and files, naming them, and deletes nothing", async () => {
     const store = tempStore();
     plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
     plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
@@ -59,9 +59,17 @@ describe('retention deletes only what Shiftcast wrote', () => {
   it('removes only half-written plan folders of dead processes', async () => {
     const store = tempStore();
     const dead = await deadPid();
-    for (const name of [`.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`, `.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`, `.tmp-notes-${dead}-0a1b2c3d`, '.tmp-mine']) mkdirSync(join(store, name));
+    for (const name of [
+      `.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`,
+      `.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`,
+      `.tmp-notes-${dead}-0a1b2c3d`,
+      '.tmp-mine',
+    ])
+      mkdirSync(join(store, name));
     expect(removeAbandonedTemp(store)).toEqual([`.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`]);
-    expect(readdirSync(store).sort()).toEqual([`.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`, '.tmp-mine', `.tmp-notes-${dead}-0a1b2c3d`].sort());
+    expect(readdirSync(store).sort()).toEqual(
+      [`.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`, '.tmp-mine', `.tmp-notes-${dead}-0a1b2c3d`].sort(),
+    );
   });
 });
 
@@ -78,10 +86,13 @@ describe('shiftcast plan --keep', () => {
     return { dir, history: join(dir, 'data', 'history.csv'), config: join(dir, 'data', 'config.json') };
   }
 
-  it('run with --store . in a project folder refuses, names the user\'s folders, and deletes and writes nothing', async () => {
+  it("run with --store . in a project folder refuses, names the user's folders, and deletes and writes nothing", async () => {
     const p = project();
     const before = readdirSync(p.dir).sort();
-    const r = await shiftcast(['plan', '--history', 'data/history.csv', '--config', 'data/config.json', '--store', '.', '--keep', '1'], p.dir);
+    const r = await shiftcast(
+      ['plan', '--history', 'data/history.csv', '--config', 'data/config.json', '--store', '.', '--keep', '1'],
+      p.dir,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(/--keep.*not Shiftcast plans \(data, scripts\)/);
     expect(readdirSync(p.dir).sort()).toEqual(before);

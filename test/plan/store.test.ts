@@ -38,7 +38,7 @@ describe('plan store', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('lists plan folders newest week first and hides the store\'s own entries', () => {
+  it("lists plan folders newest week first and hides the store's own entries", () => {
     const dir = store();
     writePlanFolder(dir, '2026-11-23_aaaaaaaaaa', { f: '' });
     writePlanFolder(dir, '2026-11-30_bbbbbbbbbb', { f: '' });

@@ -39,11 +39,17 @@ describe('plan alerts (SPEC section 3, Alerts)', () => {
 
   it('flags a full-coverage cost more than 10% over budget, not 10% itself', () => {
     expect(planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1100 })).toEqual([]);
-    expect(planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1101 })[0]).toMatchObject({ kind: 'over_budget', severity: 'critical' });
+    expect(planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1101 })[0]).toMatchObject({
+      kind: 'over_budget',
+      severity: 'critical',
+    });
   });
 
   it('flags an outsourced share over its cap, and night coverage under 85%', () => {
-    expect(kinds(planAlerts(roster(0, { outsourced_share: 0.46, night_coverage: 0.84 }), config, facts))).toEqual(['outsourced_share_over', 'night_coverage_under']);
+    expect(kinds(planAlerts(roster(0, { outsourced_share: 0.46, night_coverage: 0.84 }), config, facts))).toEqual([
+      'outsourced_share_over',
+      'night_coverage_under',
+    ]);
   });
 
   it('flags hours short of more than 15% of their need', () => {
@@ -52,7 +58,15 @@ describe('plan alerts (SPEC section 3, Alerts)', () => {
   });
 
   it('uses the thresholds configured under alerts', () => {
-    const strict = parseConfig({ budget: 1000, alerts: { max_asa_seconds: 5, budget_tolerance: 0, min_night_coverage: 0.99, max_shortfall_share: 0.05 } });
-    expect(kinds(planAlerts(roster(1), strict, { ...facts, fullCoverageCost: 1001 }))).toEqual(['asa_over_limit', 'over_budget', 'night_coverage_under', 'shortfall_over']);
+    const strict = parseConfig({
+      budget: 1000,
+      alerts: { max_asa_seconds: 5, budget_tolerance: 0, min_night_coverage: 0.99, max_shortfall_share: 0.05 },
+    });
+    expect(kinds(planAlerts(roster(1), strict, { ...facts, fullCoverageCost: 1001 }))).toEqual([
+      'asa_over_limit',
+      'over_budget',
+      'night_coverage_under',
+      'shortfall_over',
+    ]);
   });
 });

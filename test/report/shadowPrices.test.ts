@@ -20,10 +20,20 @@ const TIGHT_SHARE = { budget: null, max_outsourced_share: 0.1, min_coverage: 0.9
 function relaxed(rules: Record<string, unknown>, rule: string): { extra: Record<string, unknown>; set: string } {
   const r = rules as { budget: number; max_outsourced_share: number; min_coverage: number; night: { min_coverage: number } };
   switch (rule) {
-    case 'budget': return { extra: { ...rules, budget: r.budget + 1 }, set: `budget=${r.budget + 1}` };
-    case 'max_outsourced_share': return { extra: { ...rules, max_outsourced_share: r.max_outsourced_share + 0.01 }, set: `max_outsourced_share=${r.max_outsourced_share + 0.01}` };
-    case 'min_coverage': return { extra: { ...rules, min_coverage: r.min_coverage - 0.01 }, set: `min_coverage=${r.min_coverage - 0.01}` };
-    case 'night.min_coverage': return { extra: { ...rules, night: { ...r.night, min_coverage: r.night.min_coverage - 0.01 } }, set: `night.min_coverage=${r.night.min_coverage - 0.01}` };
+    case 'budget':
+      return { extra: { ...rules, budget: r.budget + 1 }, set: `budget=${r.budget + 1}` };
+    case 'max_outsourced_share':
+      return {
+        extra: { ...rules, max_outsourced_share: r.max_outsourced_share + 0.01 },
+        set: `max_outsourced_share=${r.max_outsourced_share + 0.01}`,
+      };
+    case 'min_coverage':
+      return { extra: { ...rules, min_coverage: r.min_coverage - 0.01 }, set: `min_coverage=${r.min_coverage - 0.01}` };
+    case 'night.min_coverage':
+      return {
+        extra: { ...rules, night: { ...r.night, min_coverage: r.night.min_coverage - 0.01 } },
+        set: `night.min_coverage=${r.night.min_coverage - 0.01}`,
+      };
     default: {
       const id = rule.split('.')[1];
       const pools = SHADOW_POOLS.map((p) => (p.id === id ? { ...p, max_agents: p.max_agents! + 1 } : p));
@@ -41,11 +51,16 @@ async function lpObjective(extra: Record<string, unknown>): Promise<number> {
 // A dual is the slope at the current value; a one-unit step may cross a change of basis, after
 // which the LP (convex in its right-hand sides) falls a little more slowly.
 function expectAgrees(price: ShadowPrice, fall: number) {
-  expect(Math.abs(fall - price.value), `${price.rule}: dual ${price.value}, re-solved ${fall}`).toBeLessThanOrEqual(0.02 * Math.abs(price.value) + 0.01);
+  expect(Math.abs(fall - price.value), `${price.rule}: dual ${price.value}, re-solved ${fall}`).toBeLessThanOrEqual(
+    0.02 * Math.abs(price.value) + 0.01,
+  );
 }
 
 describe('shadow prices', () => {
-  for (const [name, rules] of [['budget', TIGHT_BUDGET], ['outsourcing cap', TIGHT_SHARE]] as const) {
+  for (const [name, rules] of [
+    ['budget', TIGHT_BUDGET],
+    ['outsourcing cap', TIGHT_SHARE],
+  ] as const) {
     it(`agree with re-solving the relaxation one unit looser (binding ${name})`, async () => {
       const prices = await shadowPrices(shadowProblem(rules), 'CNY');
       const base = await lpObjective(rules);
@@ -83,8 +98,16 @@ describe('shadow prices against the independent checker (roster-check.py lp --se
     const files = { config: path.join(dir, 'config.json'), requirements: path.join(dir, 'requirements.csv') };
     writeFileSync(files.config, JSON.stringify({ week_start: '2026-11-30', timezone: 'Asia/Shanghai', ...shadowConfig(TIGHT_BUDGET) }));
     writeFileSync(files.requirements, requirementsCsv(realisticWeek(40)));
-    const lp = (set: string[]) => JSON.parse(execFileSync(python, [checker, 'lp', '--config', files.config, '--requirements', files.requirements, ...set.flatMap((s) => ['--set', s])], { encoding: 'utf8' })).objective as number;
+    const lp = (set: string[]) =>
+      JSON.parse(
+        execFileSync(
+          python,
+          [checker, 'lp', '--config', files.config, '--requirements', files.requirements, ...set.flatMap((s) => ['--set', s])],
+          { encoding: 'utf8' },
+        ),
+      ).objective as number;
     const base = lp([]);
-    for (const price of await shadowPrices(shadowProblem(TIGHT_BUDGET), 'CNY')) expectAgrees(price, base - lp([relaxed(TIGHT_BUDGET, price.rule).set]));
+    for (const price of await shadowPrices(shadowProblem(TIGHT_BUDGET), 'CNY'))
+      expectAgrees(price, base - lp([relaxed(TIGHT_BUDGET, price.rule).set]));
   });
 });

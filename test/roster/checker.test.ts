@@ -20,18 +20,54 @@ describe('the independent checker (shared/bench/roster-check.py)', () => {
   it.runIf(available)('accepts the roster of a realistic week with the default pools, tours included', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'roster-check-'));
     const pools = [
-      { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, productivity: 1.0, shift_lengths: [8, 10], start_hours: null, max_agents: null },
-      { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], start_hours: null, max_agents: 300 },
-      { id: 'fixed', kind: 'in_house', cost_per_hour: 50, night_premium: 0.5, productivity: 1.0, shift_lengths: [8], start_hours: [8, 12], max_agents: 20, week_pattern: { days: 5, consecutive_days_off: true } },
+      {
+        id: 'inhouse',
+        kind: 'in_house',
+        cost_per_hour: 55,
+        night_premium: 0.3,
+        productivity: 1.0,
+        shift_lengths: [8, 10],
+        start_hours: null,
+        max_agents: null,
+      },
+      {
+        id: 'vendor',
+        kind: 'outsourced',
+        cost_per_hour: 38,
+        night_premium: 0.2,
+        productivity: 0.9,
+        shift_lengths: [4, 8],
+        start_hours: null,
+        max_agents: 300,
+      },
+      {
+        id: 'fixed',
+        kind: 'in_house',
+        cost_per_hour: 50,
+        night_premium: 0.5,
+        productivity: 1.0,
+        shift_lengths: [8],
+        start_hours: [8, 12],
+        max_agents: 20,
+        week_pattern: { days: 5, consecutive_days_off: true },
+      },
     ];
-    const files = { config: path.join(dir, 'config.json'), requirements: path.join(dir, 'requirements.csv'), roster: path.join(dir, 'roster.json') };
+    const files = {
+      config: path.join(dir, 'config.json'),
+      requirements: path.join(dir, 'requirements.csv'),
+      roster: path.join(dir, 'roster.json'),
+    };
     writeFileSync(files.config, JSON.stringify({ week_start: '2026-11-30', budget: 400_000, pools, solver: { time_limit_seconds: 5 } }));
     writeFileSync(files.requirements, requirementsCsv(realisticWeek(90)));
     const config = readConfig(files.config);
     const roster = await solveRoster(buildRosterProblem(readStaffNeeds(files.requirements, config.timezone).needs, config, '2026-11-30'));
     writeFileSync(files.roster, JSON.stringify(roster));
     expect(roster.tours.length).toBeGreaterThan(0);
-    const verdict = JSON.parse(execFileSync(python, [checker, 'verify', '--config', files.config, '--requirements', files.requirements, '--roster', files.roster], { encoding: 'utf8' }));
+    const verdict = JSON.parse(
+      execFileSync(python, [checker, 'verify', '--config', files.config, '--requirements', files.requirements, '--roster', files.roster], {
+        encoding: 'utf8',
+      }),
+    );
     expect(verdict).toMatchObject({ valid: true, errors: [] });
     expect(verdict.cost).toBeCloseTo(roster.cost.total, 4);
     expect(verdict.objective).toBeCloseTo(roster.solver.objective!, 4);

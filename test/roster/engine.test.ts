@@ -9,10 +9,26 @@ import { makeProblem, plainConfig } from './helpers.js';
 import { realisticWeek } from './weekShape.js';
 
 const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] } as const;
-const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], max_agents: 300 } as const;
-const night = { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, shift_lengths: [8], start_hours: [22, 23, 0] } as const;
+const vendor = {
+  id: 'vendor',
+  kind: 'outsourced',
+  cost_per_hour: 38,
+  night_premium: 0.2,
+  productivity: 0.9,
+  shift_lengths: [4, 8],
+  max_agents: 300,
+} as const;
+const night = {
+  id: 'night',
+  kind: 'in_house',
+  cost_per_hour: 55,
+  night_premium: 0.5,
+  shift_lengths: [8],
+  start_hours: [22, 23, 0],
+} as const;
 const week = (peak: number) => realisticWeek(peak).map((r) => r.staffNeeded);
-const realistic = (peak: number, extra: Record<string, unknown> = {}) => makeProblem(plainConfig([inhouse, vendor, night], { max_outsourced_share: 0.45, ...extra }), (slot) => week(peak)[slot]);
+const realistic = (peak: number, extra: Record<string, unknown> = {}) =>
+  makeProblem(plainConfig([inhouse, vendor, night], { max_outsourced_share: 0.45, ...extra }), (slot) => week(peak)[slot]);
 const withoutSeconds = (r: Roster) => ({ ...r, solver: { ...r.solver, seconds: 0 } });
 
 describe('the roster engine', () => {
@@ -63,9 +79,27 @@ describe('the roster engine', () => {
   });
 
   it('writes LP text that HiGHS reads back to the same optimum', async () => {
-    const day8 = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.5, shift_lengths: [4, 8], start_hours: [6, 14, 22] };
-    const contractor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 8, productivity: 0.9, shift_lengths: [8], start_hours: [6, 14, 22], max_agents: 3 };
-    const problem = makeProblem(plainConfig([day8, contractor], { max_outsourced_share: 0.4 }), (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10);
+    const day8 = {
+      id: 'inhouse',
+      kind: 'in_house',
+      cost_per_hour: 10,
+      night_premium: 0.5,
+      shift_lengths: [4, 8],
+      start_hours: [6, 14, 22],
+    };
+    const contractor = {
+      id: 'vendor',
+      kind: 'outsourced',
+      cost_per_hour: 8,
+      productivity: 0.9,
+      shift_lengths: [8],
+      start_hours: [6, 14, 22],
+      max_agents: 3,
+    };
+    const problem = makeProblem(
+      plainConfig([day8, contractor], { max_outsourced_share: 0.4 }),
+      (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10,
+    );
     const roster = await solveRoster(problem, { mipRelGap: 0 });
     expect(roster.status).toBe('optimal');
     const highs = await (highsModule as unknown as () => Promise<Highs>)();

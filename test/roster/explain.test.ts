@@ -4,9 +4,18 @@ import { makeProblem, plainConfig } from './helpers.js';
 import { realisticWeek } from './weekShape.js';
 
 const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] } as const;
-const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], max_agents: 300 } as const;
+const vendor = {
+  id: 'vendor',
+  kind: 'outsourced',
+  cost_per_hour: 38,
+  night_premium: 0.2,
+  productivity: 0.9,
+  shift_lengths: [4, 8],
+  max_agents: 300,
+} as const;
 const week = realisticWeek(30).map((r) => r.staffNeeded);
-const realistic = (extra: Record<string, unknown>) => makeProblem(plainConfig([inhouse, vendor], { max_outsourced_share: 0.45, ...extra }), (slot) => week[slot]);
+const realistic = (extra: Record<string, unknown>) =>
+  makeProblem(plainConfig([inhouse, vendor], { max_outsourced_share: 0.45, ...extra }), (slot) => week[slot]);
 // A search stopped before its first node: a wall-clock limit of ~0 and a work budget of 1 iteration.
 const stoppedAtOnce = { timeLimitSeconds: 0.001, iterationLimit: 1 };
 
@@ -45,7 +54,10 @@ describe('explanations of a week without a roster rest on a proof, not on how fa
   it('names the outsourced share cap and its least figure when the search stops at once', async () => {
     const day8 = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0, shift_lengths: [8], max_agents: 6 } as const;
     const config = plainConfig([day8, { ...day8, id: 'vendor', kind: 'outsourced', max_agents: null }], { max_outsourced_share: 0.1 });
-    const roster = await solveRoster(makeProblem(config, () => 10), stoppedAtOnce);
+    const roster = await solveRoster(
+      makeProblem(config, () => 10),
+      stoppedAtOnce,
+    );
     expect(roster.status).toBe('infeasible');
     // The LP relaxation with the rounding cuts proves 37.9% (solve.test.ts finds a roster at 38%).
     expect(roster.explanation).toMatch(/^The outsourced share cap of 10% cannot hold: .* is (at least )?38%/);
@@ -54,10 +66,23 @@ describe('explanations of a week without a roster rest on a proof, not on how fa
   it('names the least raise of max_agents when caps bind only jointly, from the LP relaxation', async () => {
     // Shifts from 00:00 and 04:00 overlap at 04-07: the floors before and after need 5 of each
     // there, the cap allows 5 in all (every single hour is within the cap).
-    const pool = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0, shift_lengths: [8], start_hours: [0, 4], max_agents: 5 } as const;
-    const roster = await solveRoster(makeProblem(plainConfig([pool]), (_, hour) => (hour < 4 || (hour >= 8 && hour < 12) ? 5 : 0)), stoppedAtOnce);
+    const pool = {
+      id: 'inhouse',
+      kind: 'in_house',
+      cost_per_hour: 10,
+      night_premium: 0,
+      shift_lengths: [8],
+      start_hours: [0, 4],
+      max_agents: 5,
+    } as const;
+    const roster = await solveRoster(
+      makeProblem(plainConfig([pool]), (_, hour) => (hour < 4 || (hour >= 8 && hour < 12) ? 5 : 0)),
+      stoppedAtOnce,
+    );
     expect(roster.status).toBe('infeasible');
-    expect(roster.explanation).toMatch(/^No roster meets the coverage floors \(proven by the LP relaxation\): together, .*raise every capped pool's max_agents by at least 5/);
+    expect(roster.explanation).toMatch(
+      /^No roster meets the coverage floors \(proven by the LP relaxation\): together, .*raise every capped pool's max_agents by at least 5/,
+    );
   });
 
   it('says the time limit stopped the search, not that a rule is infeasible, when a roster exists', async () => {

@@ -20,6 +20,12 @@ export function makeProblem(config: Record<string, unknown>, need: (slot: number
 
 /** A config with only the given pools and no budget, share cap or night floor unless set. */
 export function plainConfig(pools: PoolInput[], extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { pools, budget: null, max_outsourced_share: null, min_coverage: 0.95, night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 }, ...extra };
+  return {
+    pools,
+    budget: null,
+    max_outsourced_share: null,
+    min_coverage: 0.95,
+    night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 },
+    ...extra,
+  };
 }
-

@@ -7,8 +7,23 @@ import { makeProblem, plainConfig } from './helpers.js';
 import { realisticWeek } from './weekShape.js';
 
 const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] } as const;
-const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, night_premium: 0.2, productivity: 0.9, shift_lengths: [4, 8], max_agents: 300 } as const;
-const night = { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, shift_lengths: [8], start_hours: [22, 23, 0] } as const;
+const vendor = {
+  id: 'vendor',
+  kind: 'outsourced',
+  cost_per_hour: 38,
+  night_premium: 0.2,
+  productivity: 0.9,
+  shift_lengths: [4, 8],
+  max_agents: 300,
+} as const;
+const night = {
+  id: 'night',
+  kind: 'in_house',
+  cost_per_hour: 55,
+  night_premium: 0.5,
+  shift_lengths: [8],
+  start_hours: [22, 23, 0],
+} as const;
 const week = realisticWeek(30).map((r) => r.staffNeeded);
 // The bench's binding budget at peak 30: the integer floors alone cost 117,373.
 const problem = makeProblem(plainConfig([inhouse, vendor, night], { max_outsourced_share: 0.45, budget: 120_500 }), (slot) => week[slot]);
@@ -34,8 +49,19 @@ describe('the rounding heuristic', () => {
 
   it('adds rounding cuts that tighten the relaxation and keep the integer optimum', async () => {
     const day = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.5, shift_lengths: [4, 8], start_hours: [6, 14, 22] };
-    const contractor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 8, productivity: 0.9, shift_lengths: [8], start_hours: [6, 14, 22], max_agents: 3 };
-    const small = makeProblem(plainConfig([day, contractor], { max_outsourced_share: 0.4 }), (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10);
+    const contractor = {
+      id: 'vendor',
+      kind: 'outsourced',
+      cost_per_hour: 8,
+      productivity: 0.9,
+      shift_lengths: [8],
+      start_hours: [6, 14, 22],
+      max_agents: 3,
+    };
+    const small = makeProblem(
+      plainConfig([day, contractor], { max_outsourced_share: 0.4 }),
+      (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10,
+    );
     const model = buildRosterModel(small);
     const cut = { ...model.program, rows: [...model.program.rows, ...roundingCuts(small, model)] };
     const solve = (lp: typeof cut, relax: boolean) => solveWithHighs(lp, { timeLimitSeconds: 30, mipRelGap: 0, relax, inThread: true });

@@ -16,7 +16,10 @@ describe('buildRosterModel', () => {
     const model = buildRosterModel(makeProblem(plainConfig([{ ...inhouse, start_hours: [23] }]), () => 1));
     const row = (name: string) => model.program.rows.find((r) => r.name === name)!.terms;
     // Slot 0's head count includes the shift started at 23:00 on Sunday, which ends at slot 7.
-    expect(row('heads_inhouse_0')).toEqual([{ variable: 'on_inhouse_0', coef: 1 }, { variable: 'x_inhouse_167_8', coef: -1 }]);
+    expect(row('heads_inhouse_0')).toEqual([
+      { variable: 'on_inhouse_0', coef: 1 },
+      { variable: 'x_inhouse_167_8', coef: -1 },
+    ]);
     expect(row('heads_inhouse_7')).toContainEqual({ variable: 'x_inhouse_167_8', coef: 1 });
     expect(row('heads_inhouse_167')).toContainEqual({ variable: 'x_inhouse_167_8', coef: -1 });
     expect(row('floor_0')).toEqual([{ variable: 'on_inhouse_0', coef: 1 }]);
@@ -61,7 +64,15 @@ describe('buildRosterModel', () => {
 
 describe('offDaySets', () => {
   it('gives the seven pairs of adjacent days, Sunday-Monday included, for 5 consecutive days', () => {
-    expect(offDaySets({ days: 5, consecutive_days_off: true })).toEqual([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [0, 6]]);
+    expect(offDaySets({ days: 5, consecutive_days_off: true })).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [0, 6],
+    ]);
   });
 
   it('gives every pair of days when the days off need not be adjacent', () => {

@@ -84,7 +84,9 @@ describe('solveRoster', () => {
     expect(roster.status).toBe('infeasible');
     // 6 in-house on shift all week; floors of 9.5 (day, 112 h) and 8.5 (night, 56 h) need 4 and 3
     // vendor agents more: (4 x 112 + 3 x 56) / (10 x 112 + 9 x 56) = 37.9%.
-    expect(roster.explanation).toMatch(/least outsourced share that meets the coverage floors is 38%; raise max_outsourced_share to at least 0.38/);
+    expect(roster.explanation).toMatch(
+      /least outsourced share that meets the coverage floors is 38%; raise max_outsourced_share to at least 0.38/,
+    );
     const again = await solveRoster(makeProblem({ ...config, max_outsourced_share: 0.38 }, () => 10));
     expect(again.status).not.toBe('infeasible');
   });
@@ -97,7 +99,10 @@ describe('solveRoster', () => {
     expect(sum(roster.tours.map((t) => t.agents))).toBe(6);
     for (const tour of roster.tours) expect(tour).toMatchObject({ pool: 'inhouse', start_hour: 9, hours: 8 });
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-    for (const { days_off } of roster.tours) expect((days.indexOf(days_off[1]) - days.indexOf(days_off[0]) + 7) % 7 === 1 || (days_off[0] === 'mon' && days_off[1] === 'sun')).toBe(true);
+    for (const { days_off } of roster.tours)
+      expect(
+        (days.indexOf(days_off[1]) - days.indexOf(days_off[0]) + 7) % 7 === 1 || (days_off[0] === 'mon' && days_off[1] === 'sun'),
+      ).toBe(true);
     expect(roster.hourly.filter((h) => h.shortfall > 0)).toEqual([]);
     expect(verifyRoster(problem, roster)).toEqual([]);
   });
@@ -118,7 +123,10 @@ describe('solveRoster', () => {
   it('gives the same roster for the same input', async () => {
     // Solved to proven optimality: a run cut short by the time limit is not reproducible.
     const vendor = { ...day8, id: 'vendor', kind: 'outsourced', cost_per_hour: 8, shift_lengths: [4, 8] };
-    const problem = makeProblem(plainConfig([day8, vendor], { max_outsourced_share: 0.4 }), (slot, hour) => (hour >= 8 && hour < 20 ? 6.5 : 2.2) + (slot % 3) / 4);
+    const problem = makeProblem(
+      plainConfig([day8, vendor], { max_outsourced_share: 0.4 }),
+      (slot, hour) => (hour >= 8 && hour < 20 ? 6.5 : 2.2) + (slot % 3) / 4,
+    );
     const [a, b] = [await solveRoster(problem), await solveRoster(problem)];
     expect({ ...a, solver: { ...a.solver, seconds: 0 } }).toEqual({ ...b, solver: { ...b.solver, seconds: 0 } });
   });

@@ -4,7 +4,14 @@ import { verifyRoster } from '../../src/roster/verify.js';
 import type { Roster, RosterProblem } from '../../src/roster/types.js';
 import { makeProblem, plainConfig } from './helpers.js';
 
-const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.5, shift_lengths: [8], start_hours: [0, 8, 16] } as const;
+const inhouse = {
+  id: 'inhouse',
+  kind: 'in_house',
+  cost_per_hour: 10,
+  night_premium: 0.5,
+  shift_lengths: [8],
+  start_hours: [0, 8, 16],
+} as const;
 const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 6, shift_lengths: [8], start_hours: [0, 8, 16], max_agents: 2 } as const;
 
 describe('verifyRoster', () => {
@@ -26,23 +33,49 @@ describe('verifyRoster', () => {
   });
 
   it('catches a reported cost that does not match the shifts', () => {
-    expect(verifyRoster(problem, tampered((r) => (r.cost.total += 1)))).toEqual([expect.stringContaining('reported cost.total')]);
+    expect(
+      verifyRoster(
+        problem,
+        tampered((r) => (r.cost.total += 1)),
+      ),
+    ).toEqual([expect.stringContaining('reported cost.total')]);
   });
 
   it('catches a removed shift: the floor breaks and the hourly figures no longer agree', () => {
-    const errors = verifyRoster(problem, tampered((r) => r.shifts.shift()));
+    const errors = verifyRoster(
+      problem,
+      tampered((r) => r.shifts.shift()),
+    );
     expect(errors.some((e) => e.includes('below the coverage floor'))).toBe(true);
     expect(errors.some((e) => e.includes('reported staffed'))).toBe(true);
   });
 
   it('catches fractional agents, a forbidden start hour and a forbidden length', () => {
-    const errors = verifyRoster(problem, tampered((r) => r.shifts.push({ pool: 'inhouse', start: '2026-11-30T03:00', hours: 7, agents: 0.5 })));
-    expect(errors).toEqual(expect.arrayContaining([expect.stringContaining('positive integer'), expect.stringContaining('may not start at 3:00'), expect.stringContaining('not a shift length')]));
+    const errors = verifyRoster(
+      problem,
+      tampered((r) => r.shifts.push({ pool: 'inhouse', start: '2026-11-30T03:00', hours: 7, agents: 0.5 })),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('positive integer'),
+        expect.stringContaining('may not start at 3:00'),
+        expect.stringContaining('not a shift length'),
+      ]),
+    );
   });
 
   it('catches max_agents, the outsourced share and the budget being broken', () => {
-    const errors = verifyRoster(problem, tampered((r) => r.shifts.push({ pool: 'vendor', start: '2026-11-30T08:00', hours: 8, agents: 500 })));
-    expect(errors).toEqual(expect.arrayContaining([expect.stringContaining('max_agents is 2'), expect.stringContaining('outsourced share'), expect.stringContaining('above the budget')]));
+    const errors = verifyRoster(
+      problem,
+      tampered((r) => r.shifts.push({ pool: 'vendor', start: '2026-11-30T08:00', hours: 8, agents: 500 })),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('max_agents is 2'),
+        expect.stringContaining('outsourced share'),
+        expect.stringContaining('above the budget'),
+      ]),
+    );
   });
 
   it('catches tours that do not expand into their pool shifts', async () => {
@@ -52,6 +85,8 @@ describe('verifyRoster', () => {
     expect(verifyRoster(tourProblem, tours)).toEqual([]);
     const moved = structuredClone(tours);
     moved.tours[0].days_off = ['mon', 'wed'];
-    expect(verifyRoster(tourProblem, moved)).toEqual(expect.arrayContaining([expect.stringContaining('not consecutive'), expect.stringContaining('not exactly the expansion')]));
+    expect(verifyRoster(tourProblem, moved)).toEqual(
+      expect.arrayContaining([expect.stringContaining('not consecutive'), expect.stringContaining('not exactly the expansion')]),
+    );
   });
 });

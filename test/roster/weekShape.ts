@@ -4,7 +4,9 @@
  * is `peak` staff. Deterministic: a fixed wiggle instead of noise.
  */
 export function realisticWeek(peak: number, weekStart = '2026-11-30'): { timestamp: string; staffNeeded: number }[] {
-  const shape = [0.12, 0.08, 0.06, 0.05, 0.05, 0.07, 0.15, 0.3, 0.5, 0.65, 0.72, 0.75, 0.7, 0.68, 0.72, 0.74, 0.7, 0.68, 0.72, 0.85, 1.0, 0.95, 0.6, 0.3];
+  const shape = [
+    0.12, 0.08, 0.06, 0.05, 0.05, 0.07, 0.15, 0.3, 0.5, 0.65, 0.72, 0.75, 0.7, 0.68, 0.72, 0.74, 0.7, 0.68, 0.72, 0.85, 1.0, 0.95, 0.6, 0.3,
+  ];
   const dayFactor = [0.92, 0.9, 0.9, 0.93, 0.96, 1.0, 0.97];
   const [y, m, d] = weekStart.split('-').map(Number);
   const rows: { timestamp: string; staffNeeded: number }[] = [];
@@ -20,5 +22,5 @@ export function realisticWeek(peak: number, weekStart = '2026-11-30'): { timesta
 
 /** The rows as `requirements.csv` text (`timestamp,staff_needed`). */
 export function requirementsCsv(rows: readonly { timestamp: string; staffNeeded: number }[]): string {
-  return ['timestamp,staff_needed', ...rows.map((r) => `${r.timestamp},${r.staffNeeded}`)].join('\n') + '\n';
+  return `${['timestamp,staff_needed', ...rows.map((r) => `${r.timestamp},${r.staffNeeded}`)].join('\n')}\n`;
 }

@@ -10,7 +10,8 @@ const history = parseHistory(sample.historyCsv, SAMPLE_TIME_ZONE).queues[0].hour
 const events = parseEvents(sample.eventsCsv, SAMPLE_TIME_ZONE);
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const byHour = (pick: (p: ReturnType<typeof localParts>) => boolean) => history.filter((h) => pick(localParts(h.t, SAMPLE_TIME_ZONE))).map((h) => h.contacts);
+const byHour = (pick: (p: ReturnType<typeof localParts>) => boolean) =>
+  history.filter((h) => pick(localParts(h.t, SAMPLE_TIME_ZONE))).map((h) => h.contacts);
 
 describe('the sample center', () => {
   it('is the same for the same seed and date', () => {
@@ -48,12 +49,13 @@ describe('the sample center', () => {
     const e618 = events.find((e) => e.name === '618')!;
     expect(double11.kind).toBe('promotion');
     expect(e618.kind).toBe('promotion');
-    const evening = (start: number) => mean(history.filter((h) => h.t >= start + 20 * 3_600_000 && h.t < start + 23 * 3_600_000).map((h) => h.contacts));
+    const evening = (start: number) =>
+      mean(history.filter((h) => h.t >= start + 20 * 3_600_000 && h.t < start + 23 * 3_600_000).map((h) => h.contacts));
     const weekBefore = evening(double11.start - 7 * 24 * 3_600_000);
     expect(evening(double11.start)).toBeGreaterThan(3 * weekBefore);
   });
 
-  it('lists live-commerce sessions and holidays, including the planned week\'s sessions', () => {
+  it("lists live-commerce sessions and holidays, including the planned week's sessions", () => {
     const kinds = new Set(events.map((e) => e.kind));
     for (const kind of ['live_commerce', 'promotion', 'holiday', 'holiday_eve']) expect(kinds).toContain(kind);
     const week = weekHours(sample.weekStart, SAMPLE_TIME_ZONE);

@@ -31,7 +31,10 @@ describe('the scenario grid', () => {
     expect(parseVary('budget=1000:2000:3')).toEqual({ field: 'budget', values: [1000, 1500, 2000] });
     expect(parseVary('pools.vendor.max_agents=250,300').values).toEqual([250, 300]);
     expect(grid([parseVary('budget=1,2'), parseVary('min_coverage=0.9,0.95')])).toEqual([
-      { budget: 1, min_coverage: 0.9 }, { budget: 1, min_coverage: 0.95 }, { budget: 2, min_coverage: 0.9 }, { budget: 2, min_coverage: 0.95 },
+      { budget: 1, min_coverage: 0.9 },
+      { budget: 1, min_coverage: 0.95 },
+      { budget: 2, min_coverage: 0.9 },
+      { budget: 2, min_coverage: 0.95 },
     ]);
     expect(() => parseVary('shrinkage=0.3')).toThrow(/FIELD=VALUES/);
     expect(() => parseVary('budget=1:x:3')).toThrow(/a:b:n/);
@@ -41,7 +44,8 @@ describe('the scenario grid', () => {
     const result = await runScenarios(smallBase(), [parseVary('budget=82000:102000:5')], { threads: 2 });
     const solved = result.points.filter((p) => p.status !== 'infeasible');
     expect(solved.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < solved.length; i++) expect(solved[i].shortfall_staff_hours!).toBeLessThanOrEqual(solved[i - 1].shortfall_staff_hours! + 1e-6);
+    for (let i = 1; i < solved.length; i++)
+      expect(solved[i].shortfall_staff_hours!).toBeLessThanOrEqual(solved[i - 1].shortfall_staff_hours! + 1e-6);
     const frontier = result.points.filter((p) => p.pareto).sort((a, b) => a.service_level! - b.service_level!);
     expect(frontier.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < frontier.length; i++) expect(frontier[i].cost.total!).toBeGreaterThanOrEqual(frontier[i - 1].cost.total!);
@@ -57,7 +61,16 @@ describe('the scenario grid', () => {
   });
 
   it('marks the points no other point beats on both cost and service level', () => {
-    const point = (cost: number, service_level: number) => ({ set: {}, status: 'optimal' as const, cost: { total: cost, by_pool: {} }, shortfall_staff_hours: 0, service_level, asa_seconds: 1, outsourced_share: 0, cost_per_handled_contact: 1 });
+    const point = (cost: number, service_level: number) => ({
+      set: {},
+      status: 'optimal' as const,
+      cost: { total: cost, by_pool: {} },
+      shortfall_staff_hours: 0,
+      service_level,
+      asa_seconds: 1,
+      outsourced_share: 0,
+      cost_per_handled_contact: 1,
+    });
     const result = withFrontier([point(100, 0.8), point(120, 0.9), point(130, 0.85), point(150, 0.95)]);
     expect(result.points.map((p) => p.pareto)).toEqual([true, true, false, true]);
     expect(result.points.map((p) => p.marginal_cost_per_service_level_point)).toEqual([2, 6, null, null]);
@@ -67,8 +80,22 @@ describe('the scenario grid', () => {
 
 describe('the trade-off chart of a grid', () => {
   it('draws the points that have both a cost and a service level, keeping their frontier mark', () => {
-    const point = (cost: number | null, service_level: number | null, pareto: boolean) => ({ set: {}, status: 'optimal' as const, cost: { total: cost, by_pool: {} }, shortfall_staff_hours: 0, service_level, asa_seconds: 1, outsourced_share: 0, cost_per_handled_contact: 1, pareto, marginal_cost_per_service_level_point: null });
-    const result = { points: [point(100, 0.8, true), point(null, null, false), point(120, null, false)], marginal_cost_per_service_level_point: null };
+    const point = (cost: number | null, service_level: number | null, pareto: boolean) => ({
+      set: {},
+      status: 'optimal' as const,
+      cost: { total: cost, by_pool: {} },
+      shortfall_staff_hours: 0,
+      service_level,
+      asa_seconds: 1,
+      outsourced_share: 0,
+      cost_per_handled_contact: 1,
+      pareto,
+      marginal_cost_per_service_level_point: null,
+    });
+    const result = {
+      points: [point(100, 0.8, true), point(null, null, false), point(120, null, false)],
+      marginal_cost_per_service_level_point: null,
+    };
     expect(tradeoffPoints(result)).toEqual([{ cost: 100, serviceLevel: 0.8, pareto: true }]);
   });
 });

@@ -42,7 +42,13 @@ describe('agentsNeeded', () => {
       target({ patience_seconds: 180, max_occupancy: 0.8, max_asa_seconds: 15 }),
     ];
     for (const t of targets) {
-      for (const [arrivals, aht] of [[3, 300], [50, 240], [200, 180], [1234, 420], [4000, 200]]) {
+      for (const [arrivals, aht] of [
+        [3, 300],
+        [50, 240],
+        [200, 180],
+        [1234, 420],
+        [4000, 200],
+      ]) {
         expect(agentsNeeded(arrivals, aht, t), JSON.stringify({ arrivals, aht, t })).toBe(scanFromZero(arrivals, aht, t));
       }
     }

@@ -65,7 +65,10 @@ describe('deliveredByHour with the queueing model', () => {
     const [workday] = deliveredByHour(hoursFrom(1, 200), [14], c, []).hours;
     const [onHoliday] = deliveredByHour(hoursFrom(1, 200), [14], c, [holiday]).hours;
     expect(onHoliday.serviceLevel).toBeGreaterThan(workday.serviceLevel); // 30 s instead of 20 s
-    expect(onHoliday.serviceLevel).toBeCloseTo(deliveredService(14, 200, 180, serviceTargetAt(at(MONDAY_10), c, [holiday])).serviceLevel, 12);
+    expect(onHoliday.serviceLevel).toBeCloseTo(
+      deliveredService(14, 200, 180, serviceTargetAt(at(MONDAY_10), c, [holiday])).serviceLevel,
+      12,
+    );
   });
 
   it('divides the handle time by the chat concurrency', () => {
@@ -76,7 +79,9 @@ describe('deliveredByHour with the queueing model', () => {
   it('applies one given patience to every hour, and null turns a configured patience off', () => {
     const withPatience = deliveredByHour(hoursFrom(2, 200), [12, 12], config({ shrinkage: 0 }), [], { patienceSeconds: 120 });
     expect(withPatience.hours.map((h) => h.abandonRate)).toEqual([expect.closeTo(0.0616, 4), expect.closeTo(0.0616, 4)]);
-    const off = deliveredByHour(hoursFrom(1, 200), [12], config({ shrinkage: 0, service: { patience_seconds: 120 } }), [], { patienceSeconds: null });
+    const off = deliveredByHour(hoursFrom(1, 200), [12], config({ shrinkage: 0, service: { patience_seconds: 120 } }), [], {
+      patienceSeconds: null,
+    });
     expect(off.hours[0].abandonRate).toBeUndefined();
   });
 });
@@ -88,7 +93,14 @@ describe('deliveredByHour with the simulator', () => {
     const c = config({ shrinkage: 0.3 });
     const hours = hoursFrom(4, 200);
     const d = deliveredByHour(hours, [20, 20, 20, 20], c, [], { simulation });
-    const direct = simulate({ arrivalsPerHour: [200, 200, 200, 200], agentsOnDuty: [14, 14, 14, 14], ahtSeconds: [180, 180, 180, 180], answerWithinSeconds: [20, 20, 20, 20], patienceSeconds: null, ...simulation });
+    const direct = simulate({
+      arrivalsPerHour: [200, 200, 200, 200],
+      agentsOnDuty: [14, 14, 14, 14],
+      ahtSeconds: [180, 180, 180, 180],
+      answerWithinSeconds: [20, 20, 20, 20],
+      patienceSeconds: null,
+      ...simulation,
+    });
     expect(d.simulated).toMatchObject({ servers: [14, 14, 14, 14], total: direct.total, hours: direct.hours });
     expect(d.week).toEqual({ serviceLevel: direct.total.serviceLevel!.mean, asaSeconds: direct.total.asaSeconds!.mean });
     // The Erlang model stays beside it, and the two agree on a steady exponential queue.

@@ -82,7 +82,9 @@ describe('Erlang A', () => {
     expect(Math.abs(a.asaSeconds - c.asaSeconds)).toBeLessThan(1e-4);
     expect(a.abandonRate).toBeLessThan(1e-6);
     // and gets closer as patience grows
-    expect(Math.abs(erlangA(queue, 1e4, 20).serviceLevel - c.serviceLevel)).toBeGreaterThan(Math.abs(erlangA(queue, 1e6, 20).serviceLevel - c.serviceLevel));
+    expect(Math.abs(erlangA(queue, 1e4, 20).serviceLevel - c.serviceLevel)).toBeGreaterThan(
+      Math.abs(erlangA(queue, 1e6, 20).serviceLevel - c.serviceLevel),
+    );
   });
 
   it('stays stable with fewer agents than Erlangs, because callers hang up', () => {
@@ -93,7 +95,12 @@ describe('Erlang A', () => {
   });
 
   it('answers nobody with no agents', () => {
-    expect(erlangA({ arrivalsPerHour: 200, ahtSeconds: 180, agents: 0 }, 120, 20)).toMatchObject({ pWait: 1, abandonRate: 1, serviceLevel: 0, asaSeconds: Infinity });
+    expect(erlangA({ arrivalsPerHour: 200, ahtSeconds: 180, agents: 0 }, 120, 20)).toMatchObject({
+      pWait: 1,
+      abandonRate: 1,
+      serviceLevel: 0,
+      asaSeconds: Infinity,
+    });
   });
 
   it('stays finite and monotone up to 10,000 agents at 500,000 contacts an hour', () => {

@@ -50,7 +50,12 @@ describe('Erlang C', () => {
   });
 
   it('makes nobody wait when no contact arrives, even with no agents', () => {
-    expect(erlangC({ arrivalsPerHour: 0, ahtSeconds: 180, agents: 0 }, 20)).toMatchObject({ pWait: 0, serviceLevel: 1, asaSeconds: 0, stable: true });
+    expect(erlangC({ arrivalsPerHour: 0, ahtSeconds: 180, agents: 0 }, 20)).toMatchObject({
+      pWait: 0,
+      serviceLevel: 1,
+      asaSeconds: 0,
+      stable: true,
+    });
   });
 
   it('stays finite and monotone in agents from 0 to 10,000 at 500,000 contacts an hour', () => {

@@ -10,8 +10,20 @@ import { serviceTargetAt } from '../../src/staffing/serviceTargets.js';
 const TZ = 'Asia/Shanghai';
 const at = (text: string) => parseTimestamp(text, TZ)!.t;
 const config = (over: object = {}): PlanConfig => configSchema.parse({ timezone: TZ, ...over });
-const point = (text: string, contacts: number, extra: Partial<ForecastPoint> = {}): ForecastPoint => ({ t: at(text), contacts, lo80: contacts, hi80: contacts, ...extra });
-const holiday = (from: string, to: string): CalendarEvent => ({ start: at(from), end: at(to), kind: 'holiday', name: 'national-day', intensity: 1 });
+const point = (text: string, contacts: number, extra: Partial<ForecastPoint> = {}): ForecastPoint => ({
+  t: at(text),
+  contacts,
+  lo80: contacts,
+  hi80: contacts,
+  ...extra,
+});
+const holiday = (from: string, to: string): CalendarEvent => ({
+  start: at(from),
+  end: at(to),
+  kind: 'holiday',
+  name: 'national-day',
+  intensity: 1,
+});
 
 // Monday 2026-11-30; 1,000 contacts of which the bot resolves 78% leave 220 for agents.
 const MONDAY_10 = '2026-11-30T10:00';
@@ -56,7 +68,9 @@ describe('requirementsFor', () => {
     const events = [holiday('2026-11-30T00:00', '2026-12-01T00:00')];
     const [inside, outside] = requirementsFor([point(MONDAY_10, 3000), point('2026-12-01T10:00', 3000)], c, events);
     expect(serviceTargetAt(inside.t, c, events)).toMatchObject({ answer_within_seconds: 120, service_level: 0.6 });
-    expect(inside.agentsNeeded).toBe(agentsNeeded(660, 240, { ...serviceTargetAt(outside.t, c, []), answer_within_seconds: 120, service_level: 0.6 }));
+    expect(inside.agentsNeeded).toBe(
+      agentsNeeded(660, 240, { ...serviceTargetAt(outside.t, c, []), answer_within_seconds: 120, service_level: 0.6 }),
+    );
     expect(inside.agentsNeeded).toBeLessThan(outside.agentsNeeded);
   });
 
@@ -64,11 +78,18 @@ describe('requirementsFor', () => {
     const c = config({ service: { max_occupancy: null, patience_seconds: 90 } });
     const [r] = requirementsFor([point(MONDAY_10, 1000)], c, []);
     expect(r.agentsNeeded).toBe(agentsNeeded(220, 240, serviceTargetAt(r.t, c, [])));
-    expect(r.agentsNeeded).not.toBe(requirementsFor([point(MONDAY_10, 1000)], config({ service: { max_occupancy: null } }), [])[0].agentsNeeded);
+    expect(r.agentsNeeded).not.toBe(
+      requirementsFor([point(MONDAY_10, 1000)], config({ service: { max_occupancy: null } }), [])[0].agentsNeeded,
+    );
   });
 
   it('covers every hour of a week, first and last included', () => {
-    const week = Array.from({ length: 168 }, (_, h) => ({ t: at('2026-11-30T00:00') + h * 3_600_000, contacts: 500 + 400 * Math.sin(h / 4), lo80: 0, hi80: 0 }));
+    const week = Array.from({ length: 168 }, (_, h) => ({
+      t: at('2026-11-30T00:00') + h * 3_600_000,
+      contacts: 500 + 400 * Math.sin(h / 4),
+      lo80: 0,
+      hi80: 0,
+    }));
     const rows = requirementsFor(week, config(), []);
     expect(rows.map((r) => r.t)).toEqual(week.map((p) => p.t));
     expect(rows.every((r) => r.agentsNeeded > 0)).toBe(true);
@@ -118,7 +139,9 @@ describe('requirementsFor on a count no center staffs (issue 11)', () => {
     const points = [point(MONDAY_10, 100), point('2026-11-30T11:00', 1e9)];
     const started = performance.now();
     expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(InputError);
-    expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(/^forecast\.csv: a forecast of 1,000,000,000 contacts at 2026-11-30T11:00 would need more than 100,000 agents/);
+    expect(() => requirementsFor(points, config(), [], 'forecast.csv')).toThrow(
+      /^forecast\.csv: a forecast of 1,000,000,000 contacts at 2026-11-30T11:00 would need more than 100,000 agents/,
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -47,7 +47,15 @@ describe('simulate', () => {
     // M/G/1: mean wait = arrivals/s x E[handle time^2] / (2 (1 - load)), E[S^2] = AHT^2 (1 + CV^2).
     const hours = Array.from({ length: 2000 }, () => 0);
     const cv = 1.2;
-    const r = simulate(steady({ arrivalsPerHour: hours.map(() => 10), agentsOnDuty: hours.map(() => 1), ahtSeconds: hours.map(() => 180), answerWithinSeconds: hours.map(() => 20), handleTime: { kind: 'lognormal', cv } }));
+    const r = simulate(
+      steady({
+        arrivalsPerHour: hours.map(() => 10),
+        agentsOnDuty: hours.map(() => 1),
+        ahtSeconds: hours.map(() => 180),
+        answerWithinSeconds: hours.map(() => 20),
+        handleTime: { kind: 'lognormal', cv },
+      }),
+    );
     const meanWait = ((10 / 3600) * 180 ** 2 * (1 + cv ** 2)) / (2 * (1 - 0.5));
     expect(within(meanWait, r.total.asaSeconds)).toBe(true);
   });
@@ -59,7 +67,13 @@ describe('simulate', () => {
   });
 
   it('holds contacts that arrive while nobody is on duty until agents come on, unless they hang up', () => {
-    const input = steady({ arrivalsPerHour: [100, 0], agentsOnDuty: [0, 20], ahtSeconds: [180, 180], answerWithinSeconds: [20, 20], replications: 3 });
+    const input = steady({
+      arrivalsPerHour: [100, 0],
+      agentsOnDuty: [0, 20],
+      ahtSeconds: [180, 180],
+      answerWithinSeconds: [20, 20],
+      replications: 3,
+    });
     const patient = simulate(input);
     expect(patient.hours[0].abandonRate!.mean).toBe(0);
     expect(patient.hours[0].asaSeconds!.mean).toBeGreaterThan(600);
@@ -69,14 +83,18 @@ describe('simulate', () => {
   });
 
   it('counts contacts as unanswered when no agent ever comes', () => {
-    const r = simulate(steady({ arrivalsPerHour: [100], agentsOnDuty: [0], ahtSeconds: [180], answerWithinSeconds: [20], replications: 2 }));
+    const r = simulate(
+      steady({ arrivalsPerHour: [100], agentsOnDuty: [0], ahtSeconds: [180], answerWithinSeconds: [20], replications: 2 }),
+    );
     expect(r.total.abandonRate!.mean).toBe(1);
     expect(r.total.asaSeconds).toBeNull();
   });
 
   it('lets agents who go off duty finish their contact but take no new one', () => {
     // 30 agents for an hour, then 1: the second hour's contacts queue behind a single agent.
-    const r = simulate(steady({ arrivalsPerHour: [300, 60], agentsOnDuty: [30, 1], ahtSeconds: [180, 180], answerWithinSeconds: [20, 20], replications: 5 }));
+    const r = simulate(
+      steady({ arrivalsPerHour: [300, 60], agentsOnDuty: [30, 1], ahtSeconds: [180, 180], answerWithinSeconds: [20, 20], replications: 5 }),
+    );
     expect(r.hours[0].serviceLevel!.mean).toBeGreaterThan(0.9);
     expect(r.hours[1].serviceLevel!.mean).toBeLessThan(0.2);
     expect(r.hours[1].occupancy!.mean).toBe(1);

@@ -15,13 +15,16 @@ function writeInputs(dir: string, roster: object) {
       rows.push(`${day}T${String(h).padStart(2, '0')}:00,${h >= 8 && h < 20 ? 300 : 0}`);
     }
   }
-  writeFileSync(join(dir, 'forecast.csv'), rows.join('\n') + '\n');
+  writeFileSync(join(dir, 'forecast.csv'), `${rows.join('\n')}\n`);
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ demand: { bot_deflection: 0, aht_seconds: 180 }, shrinkage: 0 }));
   writeFileSync(join(dir, 'roster.json'), JSON.stringify(roster));
 }
 
 const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2026, 10, 30 + d)).toISOString().slice(0, 10));
-const fullRoster = { week_start: '2026-11-30', shifts: days.flatMap((day) => [{ pool: 'inhouse', start: `${day}T08:00`, hours: 12, agents: 19 }]) };
+const fullRoster = {
+  week_start: '2026-11-30',
+  shifts: days.flatMap((day) => [{ pool: 'inhouse', start: `${day}T08:00`, hours: 12, agents: 19 }]),
+};
 
 async function run(args: string[]): Promise<string> {
   let out = '';
@@ -59,7 +62,16 @@ describe('shiftcast simulate', () => {
 
   it('gives the same result for the same seed', async () => {
     writeInputs(dir, fullRoster);
-    const files = ['--roster', join(dir, 'roster.json'), '--forecast', join(dir, 'forecast.csv'), '--config', join(dir, 'config.json'), '--replications', '2'];
+    const files = [
+      '--roster',
+      join(dir, 'roster.json'),
+      '--forecast',
+      join(dir, 'forecast.csv'),
+      '--config',
+      join(dir, 'config.json'),
+      '--replications',
+      '2',
+    ];
     const a = await run([...files, '--seed', '3', '--handle-time', 'lognormal', '--cv', '1.5', '--patience', '90']);
     const b = await run([...files, '--seed', '3', '--handle-time', 'lognormal', '--cv', '1.5', '--patience', '90']);
     expect(a).toBe(b);

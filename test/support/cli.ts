@@ -25,10 +25,16 @@ export function shiftcast(args: string[], cwd = REPO): Promise<{ code: number; s
 }
 
 /** The independent checker's verdict on a roster, or null when python3 or the script is absent. */
-export function rosterCheck(config: string, requirements: string, roster: string): { valid: boolean; errors: string[]; cost: number } | null {
+export function rosterCheck(
+  config: string,
+  requirements: string,
+  roster: string,
+): { valid: boolean; errors: string[]; cost: number } | null {
   const python = ['/usr/bin/python3', 'python3'].find((p) => p === 'python3' || existsSync(p))!;
   if (!existsSync(ROSTER_CHECK)) return null;
-  const r = spawnSync(python, [ROSTER_CHECK, 'verify', '--config', config, '--requirements', requirements, '--roster', roster], { encoding: 'utf8' });
+  const r = spawnSync(python, [ROSTER_CHECK, 'verify', '--config', config, '--requirements', requirements, '--roster', roster], {
+    encoding: 'utf8',
+  });
   if (r.error) return null;
   return JSON.parse(r.stdout);
 }

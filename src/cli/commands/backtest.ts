@@ -26,8 +26,12 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
       // A local hour number read as UTC is the local wall-clock time.
       const week = (lh: number) => formatTimestamp(lh * 3_600_000, 'UTC');
       if (o.json) {
-        const rows = queues.map((q) => ({ queue: q.queue, weeks: q.weeks.map((w) => ({ ...w, origin: week(w.origin) })), mean: means(q.weeks) }));
-        process.stdout.write(JSON.stringify({ queues: rows }, null, 1) + '\n');
+        const rows = queues.map((q) => ({
+          queue: q.queue,
+          weeks: q.weeks.map((w) => ({ ...w, origin: week(w.origin) })),
+          mean: means(q.weeks),
+        }));
+        process.stdout.write(`${JSON.stringify({ queues: rows }, null, 1)}\n`);
         return;
       }
       for (const q of queues) {
@@ -35,7 +39,9 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
         for (const w of [...q.weeks, ...means(q.weeks).map((m) => ({ ...m, origin: NaN }))]) {
           const cover = w.coverage80 === null ? '     -' : w.coverage80.toFixed(3).padStart(6);
           const label = Number.isNaN(w.origin) ? 'mean' : week(w.origin);
-          process.stdout.write(`${label.padEnd(18)}${w.model.padEnd(18)}${w.mase.toFixed(3).padStart(7)}${w.wape.toFixed(3).padStart(7)}   ${cover}\n`);
+          process.stdout.write(
+            `${label.padEnd(18)}${w.model.padEnd(18)}${w.mase.toFixed(3).padStart(7)}${w.wape.toFixed(3).padStart(7)}   ${cover}\n`,
+          );
         }
       }
     });

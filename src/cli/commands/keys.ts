@@ -32,8 +32,10 @@ export function registerKeys(program: Command, _ctx: CommandContext): void {
     .option('--json', 'as JSON')
     .action((o: { store: string; json?: boolean }) => {
       const list = new KeyStore(o.store).list();
-      if (o.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-      else for (const k of list) process.stdout.write(`${k.id}  ${k.role.padEnd(7)}  ${k.created}  ${k.revoked ? `revoked ${k.revoked}` : 'active'}  ${k.name}\n`);
+      if (o.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      else
+        for (const k of list)
+          process.stdout.write(`${k.id}  ${k.role.padEnd(7)}  ${k.created}  ${k.revoked ? `revoked ${k.revoked}` : 'active'}  ${k.name}\n`);
     });
   keys
     .command('revoke')

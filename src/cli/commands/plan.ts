@@ -53,7 +53,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       try {
         // Refused before minutes of solving, and checked again when pruning.
         if (o.keep !== undefined) assertOnlyPlans(o.store);
-        for (const name of removeAbandonedTemp(o.store)) process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
+        for (const name of removeAbandonedTemp(o.store))
+          process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
         const result = await (await loadMakePlan())(inputs, o.store);
         if (o.keep !== undefined) prunePlans(o.store, o.keep, [basename(result.folder)]);
         ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
@@ -67,7 +68,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
 export function reportPlan(result: PlanResult, answerWithinSeconds: number): number {
   const { summary } = result;
   const critical = summary.alerts.find((a) => a.severity === 'critical');
-  if (summary.status === 'infeasible') process.stderr.write(`shiftcast: the plan for ${summary.week_start} is infeasible: ${summary.explanation}\n`);
+  if (summary.status === 'infeasible')
+    process.stderr.write(`shiftcast: the plan for ${summary.week_start} is infeasible: ${summary.explanation}\n`);
   else if (critical) process.stderr.write(`shiftcast: the plan for ${summary.week_start} needs attention: ${critical.message}\n`);
   // A forecast from too little history is no ordinary warning: cron drops stdout, so say it on stderr too.
   const shortHistory = summary.alerts.find((a) => a.kind === 'history_short');

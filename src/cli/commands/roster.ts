@@ -28,8 +28,16 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
     .requiredOption('--config <file>', 'config.json')
     .option('--out <file>', 'output file (default: standard output)')
     .option('--weeks <n>', 'horizon in weeks, 1-4 (tours repeat every week; the horizon wraps)', intOption('--weeks', 1, 4), 1)
-    .option('--time-limit <seconds>', 'wall-clock limit of the solve (default: solver.time_limit_seconds)', numberOption('--time-limit', 1e-3, Infinity))
-    .option('--gap <share>', 'stop within this relative gap to the bound, e.g. 0.005 (default: solver.mip_rel_gap)', numberOption('--gap', 0, 1))
+    .option(
+      '--time-limit <seconds>',
+      'wall-clock limit of the solve (default: solver.time_limit_seconds)',
+      numberOption('--time-limit', 1e-3, Infinity),
+    )
+    .option(
+      '--gap <share>',
+      'stop within this relative gap to the bound, e.g. 0.005 (default: solver.mip_rel_gap)',
+      numberOption('--gap', 0, 1),
+    )
     .option('--preview', 'answer fast with the rounded, repaired LP relaxation (no branch and bound)')
     .option('--export-lp <file>', 'also write the model in CPLEX LP format, to check it with another solver')
     .option('--progress', 'print incumbent, bound and gap on stderr while solving (default when stderr is a terminal)')
@@ -41,14 +49,25 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
       const problem = buildRosterProblem(needs, config, weekStart, withOffset, o.weeks);
       // The solver and its model are loaded on use: other commands start faster without them.
       if (o.exportLp) {
-        const [{ toLpFormat }, { buildRosterModel }] = await Promise.all([import('../../roster/model/lpFormat.js'), import('../../roster/model/model.js')]);
+        const [{ toLpFormat }, { buildRosterModel }] = await Promise.all([
+          import('../../roster/model/lpFormat.js'),
+          import('../../roster/model/model.js'),
+        ]);
         writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
       }
-      const [{ solveRoster }, { withShadowPrices }] = await Promise.all([import('../../roster/solve/solve.js'), import('../../roster/explain/shadowPrices.js')]);
+      const [{ solveRoster }, { withShadowPrices }] = await Promise.all([
+        import('../../roster/solve/solve.js'),
+        import('../../roster/explain/shadowPrices.js'),
+      ]);
       const showProgress = o.progress ?? process.stderr.isTTY === true;
-      const solved = await solveRoster(problem, { timeLimitSeconds: o.timeLimit, mipRelGap: o.gap, preview: o.preview, onProgress: showProgress ? printProgress : undefined });
+      const solved = await solveRoster(problem, {
+        timeLimitSeconds: o.timeLimit,
+        mipRelGap: o.gap,
+        preview: o.preview,
+        onProgress: showProgress ? printProgress : undefined,
+      });
       const roster = await withShadowPrices(solved, problem, config.currency);
-      writeOutput(o.out, JSON.stringify(roster, null, 1) + '\n');
+      writeOutput(o.out, `${JSON.stringify(roster, null, 1)}\n`);
       if (roster.status === 'infeasible') {
         process.stderr.write(`shiftcast: the roster is infeasible: ${roster.explanation}\n`);
         ctx.setExitCode(EXIT.infeasible);

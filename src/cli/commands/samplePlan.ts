@@ -12,7 +12,9 @@ import { DEFAULT_STORE, loadMakePlan, reportPlan, weekOption } from './plan.js';
 export function registerSamplePlan(program: Command, ctx: CommandContext): void {
   program
     .command('sample')
-    .description("generate the sample live-commerce center (history to today, events, config) and plan its coming week (what `npm start` runs)")
+    .description(
+      'generate the sample live-commerce center (history to today, events, config) and plan its coming week (what `npm start` runs)',
+    )
     .option('--store <dir>', 'plan store; the sample inputs go to <store>/.sample-center/', DEFAULT_STORE)
     .option('--today <date>', 'the date the history runs up to (default: today in Asia/Shanghai)', weekOption)
     .option('--seed <n>', 'random seed of the sample', (v) => Number(v), 20261124)
@@ -20,7 +22,7 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
       const today = o.today ?? localDate(Date.now(), SAMPLE_TIME_ZONE);
       const sample = generateSampleCenter(today, o.seed);
       const workspace = join(o.store, '.sample-center');
-      const configText = JSON.stringify(sample.config, null, 2) + '\n';
+      const configText = `${JSON.stringify(sample.config, null, 2)}\n`;
       writeFileAtomic(join(workspace, 'history.csv'), sample.historyCsv);
       writeFileAtomic(join(workspace, 'events.csv'), sample.eventsCsv);
       writeFileAtomic(join(workspace, 'config.json'), configText);
@@ -28,7 +30,11 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
       const config = parseConfig(sample.config, 'config.json');
       const makePlan = await loadMakePlan();
       const result = await makePlan(
-        { config, history: parseHistory(sample.historyCsv, config.timezone, 'history.csv'), events: parseEvents(sample.eventsCsv, config.timezone, 'events.csv') },
+        {
+          config,
+          history: parseHistory(sample.historyCsv, config.timezone, 'history.csv'),
+          events: parseEvents(sample.eventsCsv, config.timezone, 'events.csv'),
+        },
         o.store,
       );
       ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));

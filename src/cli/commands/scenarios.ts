@@ -37,13 +37,15 @@ export function registerScenarios(program: Command, _ctx: CommandContext): void 
     .option('--out <file>', 'output file (default: standard output)')
     .option('--report <file>', "with --plan: write the plan's report page with the trade-off curve added (the plan folder is not changed)")
     .action(async (o: ScenariosOptions) => {
-      if (!o.plan === !(o.config && o.requirements)) throw new InputError({ file: 'command line', field: '--plan' }, 'give --plan DIR, or both --config and --requirements');
-      if (o.report && !o.plan) throw new InputError({ file: 'command line', field: '--report' }, '--report needs --plan DIR (the page is the plan\'s report)');
+      if (!o.plan === !(o.config && o.requirements))
+        throw new InputError({ file: 'command line', field: '--plan' }, 'give --plan DIR, or both --config and --requirements');
+      if (o.report && !o.plan)
+        throw new InputError({ file: 'command line', field: '--report' }, "--report needs --plan DIR (the page is the plan's report)");
       const vary = o.vary.map(parseVary);
       const base = o.plan ? planBase(o.plan) : filesBase(o.config!, o.requirements!);
       const events = eventsOrNone(o.events, base.config.timezone);
       const result = await runScenarios({ ...base, events }, vary, { simulate: o.simulate, threads: o.threads });
-      writeOutput(o.out, o.json ? JSON.stringify(result, null, 1) + '\n' : scenarioTable(result, base.config.currency));
+      writeOutput(o.out, o.json ? `${JSON.stringify(result, null, 1)}\n` : scenarioTable(result, base.config.currency));
       if (o.report) writeFileAtomic(o.report, await planReportWithTradeoff(o.plan!, base, result));
     });
 }

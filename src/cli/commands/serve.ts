@@ -20,7 +20,14 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .action(async (o: { port: number; host: string; store: string; workers: number; queue: number; jobTimeout: number }) => {
       // Loaded on use so the other commands do not pay for express and pino at start-up.
       const { startServer } = await import('../../../api/server.js');
-      const running = await startServer({ store: o.store, port: o.port, host: o.host, workers: o.workers, maxQueued: o.queue, jobTimeoutSeconds: o.jobTimeout });
+      const running = await startServer({
+        store: o.store,
+        port: o.port,
+        host: o.host,
+        workers: o.workers,
+        maxQueued: o.queue,
+        jobTimeoutSeconds: o.jobTimeout,
+      });
       await new Promise<void>((resolve) => {
         const stop = () => void running.close().then(resolve);
         process.once('SIGINT', stop);

@@ -42,7 +42,11 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
     .option('--seed <n>', 'random seed (same seed, same result)', intOption('--seed', 0, 2 ** 32 - 1), 1)
     .addOption(new Option('--handle-time <model>', 'handle-time distribution').choices(['exponential', 'lognormal']).default('exponential'))
     .option('--cv <number>', 'coefficient of variation of lognormal handle times', positiveNumber('--cv'), 1)
-    .option('--patience <seconds>', 'mean exponential patience (default: service.patience_seconds; none: nobody hangs up)', positiveNumber('--patience'))
+    .option(
+      '--patience <seconds>',
+      'mean exponential patience (default: service.patience_seconds; none: nobody hangs up)',
+      positiveNumber('--patience'),
+    )
     .option('--json', 'print the whole result as JSON')
     .option('--out <file>', 'output file (default: standard output)')
     .action((o: SimulateOptions) => {
@@ -64,8 +68,16 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
       });
       const cv = o.handleTime === 'lognormal' ? o.cv : 1;
       const week = service(simulated.total);
-      const report = { replications: o.replications, seed: o.seed, handle_time: o.handleTime, cv, patience_seconds: patienceSeconds, week, hours };
-      writeOutput(o.out, o.json ? JSON.stringify(report, null, 1) + '\n' : table(report));
+      const report = {
+        replications: o.replications,
+        seed: o.seed,
+        handle_time: o.handleTime,
+        cv,
+        patience_seconds: patienceSeconds,
+        week,
+        hours,
+      };
+      writeOutput(o.out, o.json ? `${JSON.stringify(report, null, 1)}\n` : table(report));
     });
 }
 
@@ -87,28 +99,66 @@ function simulateRoster(rosterPath: string, forecastPath: string, config: PlanCo
 function positiveNumber(name: string) {
   return (text: string): number => {
     const value = Number(text);
-    if (!(value > 0) || !Number.isFinite(value)) throw new InputError({ file: 'command line', field: name }, `"${text}" must be a positive number`);
+    if (!(value > 0) || !Number.isFinite(value))
+      throw new InputError({ file: 'command line', field: name }, `"${text}" must be a positive number`);
     return value;
   };
 }
 
 /** Simulated service in the output's field names. */
 function service(s: SimulatedService) {
-  return { offered: s.offered, service_level: s.serviceLevel, asa_seconds: s.asaSeconds, abandon_rate: s.abandonRate, occupancy: s.occupancy };
+  return {
+    offered: s.offered,
+    service_level: s.serviceLevel,
+    asa_seconds: s.asaSeconds,
+    abandon_rate: s.abandonRate,
+    occupancy: s.occupancy,
+  };
 }
 
-type Report = { replications: number; week: ReturnType<typeof service>; hours: ({ timestamp: string; agents: number; model: { service_level: number; asa_seconds: number; abandon_rate: number } } & ReturnType<typeof service>)[] };
+type Report = {
+  replications: number;
+  week: ReturnType<typeof service>;
+  hours: ({ timestamp: string; agents: number; model: { service_level: number; asa_seconds: number; abandon_rate: number } } & ReturnType<
+    typeof service
+  >)[];
+};
 
 /** The text report: the week, then each hour that has contacts, simulated (95% CI) beside the model. */
 function table(r: Report): string {
-  const ci = (e: Estimate | null, digits: number, scale = 1) => (e ? `${(e.mean * scale).toFixed(digits)} [${(e.lo * scale).toFixed(digits)}, ${(e.hi * scale).toFixed(digits)}]` : '-');
+  const ci = (e: Estimate | null, digits: number, scale = 1) =>
+    e ? `${(e.mean * scale).toFixed(digits)} [${(e.lo * scale).toFixed(digits)}, ${(e.hi * scale).toFixed(digits)}]` : '-';
   const lines = [
     `week (${r.replications} replications, 95% confidence intervals): offered ${Math.round(r.week.offered)}, service level ${ci(r.week.service_level, 1, 100)} %, ASA ${ci(r.week.asa_seconds, 1)} s, abandoned ${ci(r.week.abandon_rate, 2, 100)} %, occupancy ${ci(r.week.occupancy, 1, 100)} %`,
     '',
-    ['timestamp', 'agents', 'offered', 'SL % (sim)', 'SL % (model)', 'ASA s (sim)', 'ASA s (model)', 'aband. % (sim)', 'aband. % (model)', 'occ. % (sim)'].join('\t'),
+    [
+      'timestamp',
+      'agents',
+      'offered',
+      'SL % (sim)',
+      'SL % (model)',
+      'ASA s (sim)',
+      'ASA s (model)',
+      'aband. % (sim)',
+      'aband. % (model)',
+      'occ. % (sim)',
+    ].join('\t'),
   ];
   for (const h of r.hours.filter((x) => x.offered > 0)) {
-    lines.push([h.timestamp, h.agents, h.offered.toFixed(1), ci(h.service_level, 1, 100), (h.model.service_level * 100).toFixed(1), ci(h.asa_seconds, 1), h.model.asa_seconds.toFixed(1), ci(h.abandon_rate, 2, 100), (h.model.abandon_rate * 100).toFixed(2), ci(h.occupancy, 1, 100)].join('\t'));
+    lines.push(
+      [
+        h.timestamp,
+        h.agents,
+        h.offered.toFixed(1),
+        ci(h.service_level, 1, 100),
+        (h.model.service_level * 100).toFixed(1),
+        ci(h.asa_seconds, 1),
+        h.model.asa_seconds.toFixed(1),
+        ci(h.abandon_rate, 2, 100),
+        (h.model.abandon_rate * 100).toFixed(2),
+        ci(h.occupancy, 1, 100),
+      ].join('\t'),
+    );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

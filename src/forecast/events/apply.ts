@@ -36,7 +36,8 @@ const PRIOR_CONTACTS = 30;
  */
 export function multiplierAt(effects: EventEffects, o: Occurrence, offset: number): number {
   const lh = o.from + offset;
-  if (isFixtureHour(effects.fixtures, o, lh)) return fixtureMultiplier(effects.fixtures, o) / fixtureMultiplier(effects.fixtures, { ...o, intensity: 1 });
+  if (isFixtureHour(effects.fixtures, o, lh))
+    return fixtureMultiplier(effects.fixtures, o) / fixtureMultiplier(effects.fixtures, { ...o, intensity: 1 });
   let tally = effects.byName.get(o.name);
   let at = offset;
   if (!tally) {
@@ -63,7 +64,12 @@ export function multiplierAt(effects: EventEffects, o: Occurrence, offset: numbe
  * (overlapping events multiply). In a weekly fixture's slot within the calendar's span, an hour
  * the fixture does not cover (a promotion replaced it, or it stopped) loses its lift.
  */
-export function applyEffects(effects: EventEffects, occurrences: readonly Occurrence[], targets: readonly number[], normal: Float64Array): Float64Array {
+export function applyEffects(
+  effects: EventEffects,
+  occurrences: readonly Occurrence[],
+  targets: readonly number[],
+  normal: Float64Array,
+): Float64Array {
   const out = Float64Array.from(normal);
   targets.forEach((lh, i) => {
     const covering = occurrences.filter((o) => lh >= o.from && lh < o.to);

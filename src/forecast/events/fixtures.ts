@@ -79,7 +79,10 @@ export function learnFixtures(s: Series, occurrences: readonly Occurrence[]): Ma
         const day = Math.floor(lh / 24);
         const refs = FIXTURE_REFERENCE_DAYS.map((k) => free(lh + 24 * k) * levelRatio(day, day + k)).filter(Number.isFinite);
         if (refs.length < 2) continue;
-        const ref = weightedMedian(refs, refs.map(() => 1));
+        const ref = weightedMedian(
+          refs,
+          refs.map(() => 1),
+        );
         if (!(ref > 0)) continue;
         actual += ref + (v - ref) / o.intensity;
         reference += ref;

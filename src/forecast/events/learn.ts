@@ -43,7 +43,12 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
 
   const baselineAt = (lh: number) => {
     const neighbours = BASELINE_WEEKS.map((k) => baseAt(lh + k * WEEK)).filter(Number.isFinite);
-    return neighbours.length < 2 ? NaN : weightedMedian(neighbours, neighbours.map(() => 1));
+    return neighbours.length < 2
+      ? NaN
+      : weightedMedian(
+          neighbours,
+          neighbours.map(() => 1),
+        );
   };
   const levels = new Map<number, number>();
   const dayLevel = (day: number) => {
@@ -61,7 +66,8 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
       const actual = i >= 0 && Number.isFinite(s.y[i]) ? s.y[i] : 0;
       if (isFixtureHour(fixtures, o, lh)) {
         // Its lift is in the normal volume already; it only informs first occurrences of its kind.
-        if (s.event[i] === 0) fixtureRows.push({ o, lh, actual, baseline: base * ((fixtureFactor.get(lh) ?? 1) / fixtureMultiplier(fixtures, o)) });
+        if (s.event[i] === 0)
+          fixtureRows.push({ o, lh, actual, baseline: base * ((fixtureFactor.get(lh) ?? 1) / fixtureMultiplier(fixtures, o)) });
       } else {
         rows.push({ o, lh, actual, baseline: base * (fixtureFactor.get(lh) ?? 1) });
       }

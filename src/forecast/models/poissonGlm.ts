@@ -28,7 +28,10 @@ export class PoissonGlm implements ForecastModel {
    * @param weeks weeks of history fitted
    * @param decay weight of the k-th week back is decay^k
    */
-  constructor(private readonly weeks = 16, private readonly decay = 0.9) {}
+  constructor(
+    private readonly weeks = 16,
+    private readonly decay = 0.9,
+  ) {}
 
   fit(series: Series): this {
     const end = endOf(series);

@@ -27,7 +27,14 @@ export function robustDayWeights(lhs: readonly number[], y: Float64Array, mu: (i
   const logs = [...ratio.values()];
   const ones = logs.map(() => 1);
   const mid = weightedMedian(logs, ones);
-  const spread = Math.max(MIN_SPREAD, 1.4826 * weightedMedian(logs.map((r) => Math.abs(r - mid)), ones));
+  const spread = Math.max(
+    MIN_SPREAD,
+    1.4826 *
+      weightedMedian(
+        logs.map((r) => Math.abs(r - mid)),
+        ones,
+      ),
+  );
   const weight = new Map(
     [...ratio].map(([day, r]) => {
       const u = (r - mid) / (CUTOFF * Math.hypot(spread, 1 / Math.sqrt(fitted.get(day)! + 1)));

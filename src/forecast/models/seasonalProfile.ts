@@ -17,7 +17,10 @@ export class SeasonalProfile implements ForecastModel {
    * @param weeks how many recent weeks feed the profile
    * @param decay weight of the k-th week back is decay^k
    */
-  constructor(private readonly weeks = 6, private readonly decay = 0.85) {}
+  constructor(
+    private readonly weeks = 6,
+    private readonly decay = 0.85,
+  ) {}
 
   fit(series: Series): this {
     this.profile = weekProfile(series, this.weeks, this.decay);

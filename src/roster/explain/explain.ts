@@ -80,7 +80,8 @@ export async function explainInfeasible(problem: RosterProblem, options: Explain
 
   // Every relaxation holds, yet HiGHS proved no integer roster exists: integer searches decide.
   const least = await leastCost(problem, withShare, withShareLp, options);
-  if (least.cost !== null && problem.budget !== null && exceeds(least.cost, problem.budget)) return budgetTooSmall(problem, least, lpCost, true);
+  if (least.cost !== null && problem.budget !== null && exceeds(least.cost, problem.budget))
+    return budgetTooSmall(problem, least, lpCost, true);
   if (least.infeasible) {
     if (withShare === floors) return unreachableFloors(problem, false, options);
     const floorsOnly = await leastCost(problem, floors, floorsLp, options);
@@ -99,7 +100,9 @@ export async function explainInfeasible(problem: RosterProblem, options: Explain
  * @param relaxed whether the LP relaxation meets every hard rule (then a rule is not the cause)
  */
 export function noRosterInTime(limitSeconds: number, stopped: string, relaxed: boolean): string {
-  const rules = relaxed ? 'no hard rule is proven to be in the way (the LP relaxation meets them all)' : 'whether a roster exists is not known';
+  const rules = relaxed
+    ? 'no hard rule is proven to be in the way (the LP relaxation meets them all)'
+    : 'whether a roster exists is not known';
   return `No roster found: the search reached its limit (${limitSeconds} s; ${stopped || 'stopped'}) before finding one, and ${rules}; raise solver.time_limit_seconds.`;
 }
 
@@ -107,7 +110,9 @@ function costModel(problem: RosterProblem, rules: RuleSelection): CostModel {
   const model = buildRosterModel(problem, rules);
   const objective = model.decisions.map((d) => ({ variable: d.name, coef: d.cost }));
   // Shortfall rows constrain nothing once the penalty is out of the objective: left out.
-  const rows = [...model.program.rows, ...roundingCuts(problem, model)].filter((r) => !r.name.startsWith('cover_') && !r.name.startsWith('mir_cover_'));
+  const rows = [...model.program.rows, ...roundingCuts(problem, model)].filter(
+    (r) => !r.name.startsWith('cover_') && !r.name.startsWith('mir_cover_'),
+  );
   return { rules, model, program: { objective, rows, integers: model.program.integers } };
 }
 
@@ -140,13 +145,22 @@ async function leastCost(problem: RosterProblem, m: CostModel, lp: SolverOutcome
   const found = [seed?.counts, mip.status === 'optimal' || mip.status === 'feasible' ? roundCounts(m.model, mip.values) : undefined];
   const costs = found.flatMap((counts) => (counts ? [verifiedCost(variant, m.model, counts)] : [])).filter((c): c is number => c !== null);
   const bounds = [lp.status === 'optimal' ? lp.objective : null, mip.bound].filter((b): b is number => b !== null && Number.isFinite(b));
-  return { cost: costs.length > 0 ? Math.min(...costs) : null, bound: bounds.length > 0 ? Math.max(...bounds) : null, infeasible: mip.status === 'infeasible' };
+  return {
+    cost: costs.length > 0 ? Math.min(...costs) : null,
+    bound: bounds.length > 0 ? Math.max(...bounds) : null,
+    infeasible: mip.status === 'infeasible',
+  };
 }
 
 /** A roster's total cost when it passes the independent check under the problem's rules, else null. */
 function verifiedCost(problem: RosterProblem, model: RosterModel, counts: Counts): number | null {
   const body = assembleRoster(problem, model, mergeSplits(model.merges, counts));
-  const roster: Roster = { status: 'feasible', ...body, solver: { name: 'highs', seconds: 0, objective: null, bound: null, gap: null }, explanation: '' };
+  const roster: Roster = {
+    status: 'feasible',
+    ...body,
+    solver: { name: 'highs', seconds: 0, objective: null, bound: null, gap: null },
+    explanation: '',
+  };
   return verifyRoster(problem, roster).length === 0 ? body.cost.total : null;
 }
 
@@ -167,8 +181,11 @@ function budgetTooSmall(problem: RosterProblem, least: LeastCost, lpCost: number
   const high = least.cost === null ? null : Math.ceil(least.cost - 1e-6);
   const head = `The budget of ${budget} is too small: the least cost that meets the coverage floors under the other rules`;
   if (high !== null && low >= high) return `${head} is ${high}; raise the budget to at least ${high} or lower min_coverage.`;
-  const proof = aboveBudget ? 'no roster within the budget exists, as HiGHS proved' : 'a proven lower bound, from the LP relaxation and the search';
-  if (high !== null) return `${head} is at least ${low} (${proof}) and at most ${high} (a roster that meets them costs that); raise the budget to ${high}, which is known to be enough (none below ${low} can be), or lower min_coverage.`;
+  const proof = aboveBudget
+    ? 'no roster within the budget exists, as HiGHS proved'
+    : 'a proven lower bound, from the LP relaxation and the search';
+  if (high !== null)
+    return `${head} is at least ${low} (${proof}) and at most ${high} (a roster that meets them costs that); raise the budget to ${high}, which is known to be enough (none below ${low} can be), or lower min_coverage.`;
   return `${head} is at least ${low} (${proof}; the search found no roster within its limit to pin it down); raise the budget to at least ${low} or lower min_coverage.`;
 }
 
@@ -184,9 +201,12 @@ async function shareTooSmall(problem: RosterProblem, floors: CostModel, options:
   // The least cap on the 0.001 grid that the LP ratio allows: no smaller cap can hold.
   const low = ratio === null ? null : Math.ceil(ratio * 1000 - 1e-6) / 1000;
   const head = `The outsourced share cap of ${pct(cap)} cannot hold: the in-house pools' max_agents leave too few in-house hours, and the least outsourced share that meets the coverage floors`;
-  if (high !== null && low !== null && low >= high) return `${head} is ${pct(high)}; raise max_outsourced_share to at least ${high} or in-house max_agents.`;
-  if (high !== null) return `${head} is at most ${pct(high)} (a roster found has that share)${low !== null ? ` and at least ${pct(low)} (proven by the LP relaxation)` : ''}; raise max_outsourced_share to ${high}, which is known to be enough, or in-house max_agents.`;
-  if (low !== null) return `${head} is at least ${pct(low)} (proven by the LP relaxation; the search found no roster within its limit to pin it down); raise max_outsourced_share to at least ${low} or in-house max_agents.`;
+  if (high !== null && low !== null && low >= high)
+    return `${head} is ${pct(high)}; raise max_outsourced_share to at least ${high} or in-house max_agents.`;
+  if (high !== null)
+    return `${head} is at most ${pct(high)} (a roster found has that share)${low !== null ? ` and at least ${pct(low)} (proven by the LP relaxation)` : ''}; raise max_outsourced_share to ${high}, which is known to be enough, or in-house max_agents.`;
+  if (low !== null)
+    return `${head} is at least ${pct(low)} (proven by the LP relaxation; the search found no roster within its limit to pin it down); raise max_outsourced_share to at least ${low} or in-house max_agents.`;
   return `The outsourced share cap of ${pct(cap)} cannot hold under the in-house pools' max_agents (proven by the LP relaxation); raise max_outsourced_share or in-house max_agents.`;
 }
 
@@ -198,15 +218,26 @@ async function shareTooSmall(problem: RosterProblem, floors: CostModel, options:
  * rounded up to 0.001 and verified by its roster, so raising the cap to it works (null when no
  * roster was found).
  */
-async function leastOutsourcedShare(problem: RosterProblem, floors: CostModel, relax: boolean, options: ExplainOptions): Promise<number | null> {
+async function leastOutsourcedShare(
+  problem: RosterProblem,
+  floors: CostModel,
+  relax: boolean,
+  options: ExplainOptions,
+): Promise<number | null> {
   const { model } = floors;
   const rows = floors.program.rows;
   let share = 1;
   let best: number | null = null;
   for (let round = 0; round < 8; round++) {
-    const objective = model.decisions.map((d) => ({ variable: d.name, coef: d.paidHours * ((d.pool.kind === 'outsourced' ? 1 : 0) - share) }));
+    const objective = model.decisions.map((d) => ({
+      variable: d.name,
+      coef: d.paidHours * ((d.pool.kind === 'outsourced' ? 1 : 0) - share),
+    }));
     const timeLimitSeconds = relax ? PROOF_SECONDS : options.timeLimitSeconds / 8;
-    const result = await solveWithHighs({ ...floors.program, objective, rows }, { timeLimitSeconds, mipRelGap: 0, relax, iterationLimit: relax ? undefined : options.iterationLimit / 8, inThread: options.inThread });
+    const result = await solveWithHighs(
+      { ...floors.program, objective, rows },
+      { timeLimitSeconds, mipRelGap: 0, relax, iterationLimit: relax ? undefined : options.iterationLimit / 8, inThread: options.inThread },
+    );
     if (result.status !== 'optimal' && result.status !== 'feasible') return relax ? null : best;
     const counts = roundCounts(model, result.values);
     let paid = 0;
@@ -237,7 +268,13 @@ async function leastCapRaise(problem: RosterProblem, relax: boolean, options: Ex
   const { program: floors } = costModel(problem, FLOORS);
   const rows = floors.rows.map((r) => (r.name.startsWith('max_') ? { ...r, terms: [...r.terms, { variable: 'raise', coef: -1 }] } : r));
   const program = { objective: [{ variable: 'raise', coef: 1 }], rows, integers: [...floors.integers, 'raise'] };
-  const result = await solveWithHighs(program, { timeLimitSeconds: relax ? PROOF_SECONDS : options.timeLimitSeconds, mipRelGap: 0, relax, iterationLimit: relax ? undefined : options.iterationLimit, inThread: options.inThread });
+  const result = await solveWithHighs(program, {
+    timeLimitSeconds: relax ? PROOF_SECONDS : options.timeLimitSeconds,
+    mipRelGap: 0,
+    relax,
+    iterationLimit: relax ? undefined : options.iterationLimit,
+    inThread: options.inThread,
+  });
   if (result.status !== 'optimal' && result.status !== 'feasible') return null;
   return Math.ceil(result.objective! - 1e-6);
 }
@@ -249,27 +286,47 @@ async function leastCapRaise(problem: RosterProblem, relax: boolean, options: Ex
  */
 async function unreachableFloors(problem: RosterProblem, relax: boolean, options: ExplainOptions): Promise<string> {
   const { slots, pools } = problem;
-  const capacity = slots.map((slot) => pools.reduce((a, p) => a + (coversHour(p.start_hours, p.shift_lengths, slot.hourOfDay) ? (p.max_agents ?? Infinity) * p.productivity : 0), 0));
-  const short = slots.flatMap((slot, h) => (slot.floor > capacity[h] + 1e-9 ? [{ label: slot.label, floor: slot.floor, capacity: capacity[h], night: slot.night }] : []));
-  const lower = short.some((s) => s.night) ? (short.some((s) => !s.night) ? 'min_coverage or night.min_coverage' : 'night.min_coverage') : 'min_coverage';
+  const capacity = slots.map((slot) =>
+    pools.reduce(
+      (a, p) => a + (coversHour(p.start_hours, p.shift_lengths, slot.hourOfDay) ? (p.max_agents ?? Infinity) * p.productivity : 0),
+      0,
+    ),
+  );
+  const short = slots.flatMap((slot, h) =>
+    slot.floor > capacity[h] + 1e-9 ? [{ label: slot.label, floor: slot.floor, capacity: capacity[h], night: slot.night }] : [],
+  );
+  const lower = short.some((s) => s.night)
+    ? short.some((s) => !s.night)
+      ? 'min_coverage or night.min_coverage'
+      : 'night.min_coverage'
+    : 'min_coverage';
   if (short.length === 0) {
     const raise = await leastCapRaise(problem, relax, options);
     const proof = relax ? 'the LP relaxation' : "HiGHS' search";
-    const by = raise !== null && raise > 0 ? `raise every capped pool's max_agents by ${relax ? 'at least ' : ''}${raise}` : 'raise max_agents';
+    const by =
+      raise !== null && raise > 0 ? `raise every capped pool's max_agents by ${relax ? 'at least ' : ''}${raise}` : 'raise max_agents';
     return `No roster meets the coverage floors (proven by ${proof}): together, the pools' max_agents, start hours and shift lengths cannot reach them in every hour at once; ${by}, allow more start hours, or lower min_coverage.`;
   }
   const worst = short.reduce((a, b) => (b.floor - b.capacity > a.floor - a.capacity ? b : a));
-  const listed = short.slice(0, 5).map((s) => s.label).join(', ') + (short.length > 5 ? ` and ${short.length - 5} more` : '');
+  const listed =
+    short
+      .slice(0, 5)
+      .map((s) => s.label)
+      .join(', ') + (short.length > 5 ? ` and ${short.length - 5} more` : '');
   const missing = worst.floor - worst.capacity;
   // Per capped pool that can work that hour: the agents it alone would need on top of its cap.
   const hour = slots.find((s) => s.label === worst.label)!.hourOfDay;
   const covering = pools.filter((p) => coversHour(p.start_hours, p.shift_lengths, hour));
   const perPool = covering
     .filter((p) => p.max_agents !== null)
-    .map((p) => `${p.id}'s max_agents by ${Math.ceil(missing / p.productivity - 1e-9)} (to ${p.max_agents! + Math.ceil(missing / p.productivity - 1e-9)})`);
-  const fix = covering.length === 0
-    ? `no pool's start hours and shift lengths reach ${String(hour).padStart(2, '0')}:00: allow a start hour that covers it`
-    : `raise ${perPool.join(' or ')}`;
+    .map(
+      (p) =>
+        `${p.id}'s max_agents by ${Math.ceil(missing / p.productivity - 1e-9)} (to ${p.max_agents! + Math.ceil(missing / p.productivity - 1e-9)})`,
+    );
+  const fix =
+    covering.length === 0
+      ? `no pool's start hours and shift lengths reach ${String(hour).padStart(2, '0')}:00: allow a start hour that covers it`
+      : `raise ${perPool.join(' or ')}`;
   const what = covering.length === 0 ? "pools' start hours and shift lengths" : "pools' max_agents";
   return `The ${what} cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
 }

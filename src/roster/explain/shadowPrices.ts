@@ -53,7 +53,10 @@ export async function shadowPrices(problem: RosterProblem, currency: string): Pr
   const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
   try {
     model.options.set({ output_flag: false, random_seed: 0 });
-    const solve = () => (model.run(), model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getObjectiveValue() : null);
+    const solve = () => {
+      model.run();
+      return model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getObjectiveValue() : null;
+    };
     const base = solve();
     if (base === null) return [];
     const { rowDual, colValue } = model.getSolution();
@@ -94,7 +97,13 @@ function perOf(rule: string, currency: string): string {
 }
 
 /** Every configured rule with its slope from the duals and its rows one unit looser. */
-function ruleRelaxations(problem: RosterProblem, program: LinearProgram, decisions: Decision[], lp: { dual: (row: string) => number; paidHours: number }, currency: string): RuleRelaxation[] {
+function ruleRelaxations(
+  problem: RosterProblem,
+  program: LinearProgram,
+  decisions: Decision[],
+  lp: { dual: (row: string) => number; paidHours: number },
+  currency: string,
+): RuleRelaxation[] {
   const out: RuleRelaxation[] = [];
   const rows = (test: (r: LinearRow) => boolean) => program.rows.filter(test);
 
@@ -104,7 +113,8 @@ function ruleRelaxations(problem: RosterProblem, program: LinearProgram, decisio
       rule: 'budget',
       slope: -lp.dual('budget'),
       edits: [{ name: 'budget', rhs: problem.budget + 1 }],
-      say: (v) => `The budget binds: each extra 1 ${currency} of budget buys staff that cut the shortfall penalty by ${money(v + 1, currency)}, a net saving of ${money(v, currency)} a week.`,
+      say: (v) =>
+        `The budget binds: each extra 1 ${currency} of budget buys staff that cut the shortfall penalty by ${money(v + 1, currency)}, a net saving of ${money(v, currency)} a week.`,
       idle: 'The budget does not bind: a larger budget would change nothing.',
     });
   }
@@ -118,8 +128,17 @@ function ruleRelaxations(problem: RosterProblem, program: LinearProgram, decisio
     out.push({
       rule: 'max_outsourced_share',
       slope: row ? -lp.dual(row.name) * lp.paidHours * 0.01 : 0,
-      edits: row ? [{ name: row.name, rhs: 0, terms: decisions.map((d) => ({ variable: d.name, coef: d.paidHours * ((d.pool.kind === 'outsourced' ? 1 : 0) - looser) })) }] : [],
-      say: (v) => `The outsourcing cap binds: allowing one more percentage point of paid hours to the vendor would save ${money(v, currency)} a week.`,
+      edits: row
+        ? [
+            {
+              name: row.name,
+              rhs: 0,
+              terms: decisions.map((d) => ({ variable: d.name, coef: d.paidHours * ((d.pool.kind === 'outsourced' ? 1 : 0) - looser) })),
+            },
+          ]
+        : [],
+      say: (v) =>
+        `The outsourcing cap binds: allowing one more percentage point of paid hours to the vendor would save ${money(v, currency)} a week.`,
       idle: 'The outsourcing cap does not bind: moving more hours to the vendor would not save money.',
     });
   }
@@ -133,7 +152,8 @@ function ruleRelaxations(problem: RosterProblem, program: LinearProgram, decisio
       rule: night ? 'night.min_coverage' : 'min_coverage',
       slope: floors.reduce((a, r) => a + lp.dual(r.name) * need(r) * 0.01, 0),
       edits: floors.map((r) => ({ name: r.name, rhs: Math.max(0, r.rhs - 0.01 * need(r)) })),
-      say: (v) => `${what} binds: lowering it by one percentage point would save ${money(v, currency)} a week, at the price of thinner coverage in those hours.`,
+      say: (v) =>
+        `${what} binds: lowering it by one percentage point would save ${money(v, currency)} a week, at the price of thinner coverage in those hours.`,
       idle: `${what} does not bind: lowering it would save nothing.`,
     });
   }

@@ -32,7 +32,12 @@ export function roundingCuts(problem: RosterProblem, model: RosterModel): Linear
  * `sum G(a_j) x_j + c / (1 - f0) y >= ceil(b)` with f0 = frac(-b) and
  * G(a) = ceil(a) - max(0, frac(-a) - f0) / (1 - f0). None when b is integral (nothing to round).
  */
-function mir(name: string, ints: { variable: string; coef: number }[], cont: { variable: string; coef: number } | null, b: number): LinearRow[] {
+function mir(
+  name: string,
+  ints: { variable: string; coef: number }[],
+  cont: { variable: string; coef: number } | null,
+  b: number,
+): LinearRow[] {
   const f0 = frac(-b);
   if (f0 < EPS || f0 > 1 - EPS) return [];
   const terms = ints.map((t) => ({ variable: t.variable, coef: Math.ceil(t.coef - EPS) - Math.max(0, frac(-t.coef) - f0) / (1 - f0) }));

@@ -22,20 +22,29 @@ const EPS = 1e-9;
  *   cost. These come back through `mergeSplits`.
  * Tours are never dropped.
  */
-export function dropDominated(all: readonly Decision[], pools: readonly Pool[], slots: readonly RosterSlot[]): { kept: Decision[]; merges: Merge[] } {
+export function dropDominated(
+  all: readonly Decision[],
+  pools: readonly Pool[],
+  slots: readonly RosterSlot[],
+): { kept: Decision[]; merges: Merge[] } {
   const n = slots.length;
   const rank = new Map(pools.map((p, i) => [p, i]));
   const at = new Map(all.filter((d) => !d.tour).map((d) => [`${d.pool.id}|${d.starts[0]}|${d.hours}`, d]));
   const bySlot = new Map<string, Decision[]>();
-  for (const d of all.filter((d) => !d.tour)) bySlot.set(`${d.starts[0]}|${d.hours}`, [...(bySlot.get(`${d.starts[0]}|${d.hours}`) ?? []), d]);
+  for (const d of all.filter((d) => !d.tour))
+    bySlot.set(`${d.starts[0]}|${d.hours}`, [...(bySlot.get(`${d.starts[0]}|${d.hours}`) ?? []), d]);
   const beats = (a: Decision, b: Decision) =>
     a.pool.max_agents === null &&
     a.pool.productivity >= b.pool.productivity &&
     a.cost <= b.cost + EPS &&
     (a.pool.kind === 'in_house' || b.pool.kind === 'outsourced') &&
     // Equal on every count: the earlier pool wins, so two equal pools do not drop each other.
-    (a.pool.productivity > b.pool.productivity || a.cost < b.cost - EPS || a.pool.kind !== b.pool.kind || rank.get(a.pool)! < rank.get(b.pool)!);
-  const dominated = (d: Decision) => !d.tour && bySlot.get(`${d.starts[0]}|${d.hours}`)!.some((o) => o !== d && o.pool !== d.pool && beats(o, d));
+    (a.pool.productivity > b.pool.productivity ||
+      a.cost < b.cost - EPS ||
+      a.pool.kind !== b.pool.kind ||
+      rank.get(a.pool)! < rank.get(b.pool)!);
+  const dominated = (d: Decision) =>
+    !d.tour && bySlot.get(`${d.starts[0]}|${d.hours}`)!.some((o) => o !== d && o.pool !== d.pool && beats(o, d));
   const merges: Merge[] = [];
   const kept = all.filter((d) => {
     if (dominated(d)) return false;

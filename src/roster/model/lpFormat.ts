@@ -41,7 +41,7 @@ export function toLpFormat(lp: LinearProgram): string {
     for (let i = 0; i < lp.integers.length; i += TERMS_PER_LINE) out.push(` ${lp.integers.slice(i, i + TERMS_PER_LINE).join(' ')}`);
   }
   out.push('End');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 // Long rows are wrapped: CPLEX-style readers limit the line length.

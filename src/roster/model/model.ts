@@ -64,7 +64,12 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   // before plus the shifts starting minus those ending. Slot 0 anchors the cycle.
   for (const pool of pools) {
     const mine = decisions.filter((d) => d.pool === pool);
-    rows.push({ name: `heads_${lpName(pool.id)}_0`, terms: [{ variable: heads(pool, 0), coef: 1 }, ...onAt(mine, 0, n).map((t) => ({ ...t, coef: -t.coef }))], sense: '=', rhs: 0 });
+    rows.push({
+      name: `heads_${lpName(pool.id)}_0`,
+      terms: [{ variable: heads(pool, 0), coef: 1 }, ...onAt(mine, 0, n).map((t) => ({ ...t, coef: -t.coef }))],
+      sense: '=',
+      rhs: 0,
+    });
     const change = slots.map(() => new Map<string, number>());
     for (const d of mine) {
       for (const s of d.starts) {
@@ -74,7 +79,12 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
     }
     for (let h = 1; h < n; h++) {
       const moves = [...change[h]].filter(([, c]) => c !== 0).map(([variable, coef]) => ({ variable, coef }));
-      rows.push({ name: `heads_${lpName(pool.id)}_${h}`, terms: [{ variable: heads(pool, h), coef: 1 }, { variable: heads(pool, h - 1), coef: -1 }, ...moves], sense: '=', rhs: 0 });
+      rows.push({
+        name: `heads_${lpName(pool.id)}_${h}`,
+        terms: [{ variable: heads(pool, h), coef: 1 }, { variable: heads(pool, h - 1), coef: -1 }, ...moves],
+        sense: '=',
+        rhs: 0,
+      });
     }
   }
 
@@ -86,7 +96,8 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   // Shortfall: short_h >= need_h - staffed_h, written as staffed_h + short_h >= need_h.
   slots.forEach((slot, h) => {
     const short = shortfall[h];
-    if (short) rows.push({ name: `cover_${h}`, terms: [...staffedTerms(h), { variable: short, coef: 1 }], sense: '>=', rhs: slot.staffNeeded });
+    if (short)
+      rows.push({ name: `cover_${h}`, terms: [...staffedTerms(h), { variable: short, coef: 1 }], sense: '>=', rhs: slot.staffNeeded });
   });
 
   // max_agents: agents of the pool on shift in a slot (a head count, not productivity). Written
@@ -140,7 +151,15 @@ function shiftDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
   slots.forEach((slot, s) => {
     if (pool.start_hours !== null && !pool.start_hours.includes(slot.hourOfDay)) return;
     for (const hours of pool.shift_lengths) {
-      out.push({ name: `x_${lpName(pool.id)}_${s}_${hours}`, pool, hours, starts: [s], tour: null, cost: shiftCost(pool, slots, s, hours), paidHours: hours });
+      out.push({
+        name: `x_${lpName(pool.id)}_${s}_${hours}`,
+        pool,
+        hours,
+        starts: [s],
+        tour: null,
+        cost: shiftCost(pool, slots, s, hours),
+        paidHours: hours,
+      });
     }
   });
   return out;

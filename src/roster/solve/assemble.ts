@@ -13,7 +13,11 @@ export type Counts = Map<string, number>;
  * columns (`verifyRoster` recomputes them from the shifts alone, so the two are a cross-check).
  * Status, solver figures and explanation are left for the caller.
  */
-export function assembleRoster(problem: RosterProblem, model: RosterModel, counts: Counts): Omit<Roster, 'status' | 'solver' | 'explanation'> {
+export function assembleRoster(
+  problem: RosterProblem,
+  model: RosterModel,
+  counts: Counts,
+): Omit<Roster, 'status' | 'solver' | 'explanation'> {
   const { slots } = problem;
   const n = slots.length;
   const used = [...model.decisions, ...model.merges.map((m) => m.whole)].filter((d) => (counts.get(d.name) ?? 0) > 0);
@@ -57,7 +61,11 @@ export function assembleRoster(problem: RosterProblem, model: RosterModel, count
       .map((r) => ({ pool: r.pool, start: slots[r.slot].label, hours: r.hours, agents: r.agents })),
     tours: used.filter((d) => d.tour).map((d) => tourRow(problem, d, counts.get(d.name)!)),
     hourly,
-    cost: { total: roundTo(total, 6), by_pool: mapValues(byPool, (v) => roundTo(v, 6)), shortfall_penalty: roundTo(problem.shortfallPenalty * shortfall, 6) },
+    cost: {
+      total: roundTo(total, 6),
+      by_pool: mapValues(byPool, (v) => roundTo(v, 6)),
+      shortfall_penalty: roundTo(problem.shortfallPenalty * shortfall, 6),
+    },
     kpis: {
       outsourced_share: paid > 0 ? roundTo(outsourcedPaid / paid, 6) : 0,
       night_coverage: coverage(slots.flatMap((s, h): [number, number][] => (s.night ? [[staffed[h], s.staffNeeded]] : []))),
@@ -81,7 +89,13 @@ export function weekdayName(weekStart: string, day: number): string {
 
 function tourRow(problem: RosterProblem, d: Decision, agents: number): Roster['tours'][number] {
   const { startHour, daysOff } = d.tour!;
-  return { pool: d.pool.id, start_hour: startHour, hours: d.hours, days_off: daysOff.map((day) => weekdayName(problem.weekStart, day)), agents };
+  return {
+    pool: d.pool.id,
+    start_hour: startHour,
+    hours: d.hours,
+    days_off: daysOff.map((day) => weekdayName(problem.weekStart, day)),
+    agents,
+  };
 }
 
 function mapValues(o: Record<string, number>, f: (v: number) => number): Record<string, number> {

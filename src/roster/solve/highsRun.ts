@@ -55,7 +55,13 @@ export async function runHighs(lp: LinearProgram, options: RunOptions, onProgres
   try {
     // No strong branching to initialise pseudocosts: on a small, fractional week it ran ~10 s of
     // LPs on the first nodes between two interrupt checks, beyond the work budget.
-    model.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: options.mipRelGap, random_seed: 0, mip_pscost_minreliable: 0 });
+    model.options.set({
+      output_flag: false,
+      time_limit: options.timeLimitSeconds,
+      mip_rel_gap: options.mipRelGap,
+      random_seed: 0,
+      mip_pscost_minreliable: 0,
+    });
     const names = variableNames(program);
     const index = new Map(names.map((name) => [name, model.getColByName(name)]));
     if (options.start) {
@@ -81,7 +87,14 @@ export async function runHighs(lp: LinearProgram, options: RunOptions, onProgres
     const hasPrimal = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
     const detail = statusName(status, codes);
     if (status === codes.infeasible) return { status: 'infeasible', values: [], objective: null, bound: null, seconds, detail };
-    if (!hasPrimal || (status !== codes.optimal && status !== codes.timeLimit && status !== codes.interrupted && status !== codes.iterationLimit && status !== codes.solutionLimit)) {
+    if (
+      !hasPrimal ||
+      (status !== codes.optimal &&
+        status !== codes.timeLimit &&
+        status !== codes.interrupted &&
+        status !== codes.iterationLimit &&
+        status !== codes.solutionLimit)
+    ) {
       return { status: 'no_solution', values: [], objective: null, bound: null, seconds, detail };
     }
     const col = model.getSolution().colValue;
@@ -89,7 +102,14 @@ export async function runHighs(lp: LinearProgram, options: RunOptions, onProgres
     const objective = model.getObjectiveValue();
     const bound = program.integers.length > 0 ? Number(model.info.get('mip_dual_bound')) : status === codes.optimal ? objective : null;
     onProgress?.(progressOf(seconds, objective, bound ?? undefined));
-    return { status: status === codes.optimal ? 'optimal' : 'feasible', values, objective, bound: Number.isFinite(bound) ? bound : null, seconds, detail };
+    return {
+      status: status === codes.optimal ? 'optimal' : 'feasible',
+      values,
+      objective,
+      bound: Number.isFinite(bound) ? bound : null,
+      seconds,
+      detail,
+    };
   } finally {
     model.dispose();
   }

@@ -20,7 +20,10 @@ export class RosterState {
   private paid = 0;
   private outsourced = 0;
 
-  constructor(private readonly problem: RosterProblem, private readonly decisions: readonly Decision[]) {
+  constructor(
+    private readonly problem: RosterProblem,
+    private readonly decisions: readonly Decision[],
+  ) {
     const n = problem.slots.length;
     this.count = decisions.map(() => 0);
     this.staffed = new Array<number>(n).fill(0);
@@ -199,7 +202,8 @@ export class RosterState {
   private near(i: number, j: number): boolean {
     const a = this.decisions[i];
     const b = this.decisions[j];
-    if (a.tour || b.tour) return !!a.tour && !!b.tour && a.tour.daysOff.join() === b.tour.daysOff.join() && Math.abs(a.tour.startHour - b.tour.startHour) <= 2;
+    if (a.tour || b.tour)
+      return !!a.tour && !!b.tour && a.tour.daysOff.join() === b.tour.daysOff.join() && Math.abs(a.tour.startHour - b.tour.startHour) <= 2;
     const n = this.problem.slots.length;
     const dist = Math.abs(a.starts[0] - b.starts[0]);
     return Math.min(dist, n - dist) <= 2;

@@ -54,7 +54,14 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const iterationLimit = options.iterationLimit ?? ITERATIONS_PER_SECOND * timeLimitSeconds;
   // Why there is no roster comes from proofs (explain.ts); the search only sets how exact the numbers get.
   const explain = (proven: boolean, stopped = '') =>
-    explainInfeasible(problem, { proven, timeLimitSeconds: remaining(), iterationLimit, inThread, stopped, userLimitSeconds: timeLimitSeconds });
+    explainInfeasible(problem, {
+      proven,
+      timeLimitSeconds: remaining(),
+      iterationLimit,
+      inThread,
+      stopped,
+      userLimitSeconds: timeLimitSeconds,
+    });
   const model = buildRosterModel(problem);
   // The same optimum with a tighter relaxation: a better rounding, bound and root (cuts.ts).
   const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
@@ -87,7 +94,13 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
     const body = assembleRoster(problem, model, mergeSplits(model.merges, counts));
     const objective = roundTo(body.cost.total + body.cost.shortfall_penalty, 6);
     const gap = bound === null ? null : objective > 0 ? roundTo(Math.max(0, (objective - bound) / objective), 6) : 0;
-    const solver = { name: options.preview ? 'highs-preview' : 'highs', seconds: 0, objective, bound: bound === null ? null : roundTo(bound, 6), gap };
+    const solver = {
+      name: options.preview ? 'highs-preview' : 'highs',
+      seconds: 0,
+      objective,
+      bound: bound === null ? null : roundTo(bound, 6),
+      gap,
+    };
     const draft: Roster = { status: gap !== null && gap <= mipRelGap + 1e-9 ? 'optimal' : 'feasible', ...body, solver, explanation: '' };
     const errors = verifyRoster(problem, draft);
     if (errors.length > 0) failures.push(errors[0]);
@@ -99,9 +112,12 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   }
   // Stopped without a roster: not an infeasibility unless a proof says so. A relaxation that
   // met every rule already rules that out; otherwise the diagnosis's LPs decide.
-  const why = failures.length > 0
-    ? `No verified roster: the solver's answer failed the independent check (${failures[0]}).`
-    : lp.status === 'optimal' ? noRosterInTime(timeLimitSeconds, stopped, true) : await explain(false, stopped);
+  const why =
+    failures.length > 0
+      ? `No verified roster: the solver's answer failed the independent check (${failures[0]}).`
+      : lp.status === 'optimal'
+        ? noRosterInTime(timeLimitSeconds, stopped, true)
+        : await explain(false, stopped);
   return infeasibleRoster(problem, why, elapsed());
 }
 
@@ -118,8 +134,17 @@ function infeasibleRoster(problem: RosterProblem, explanation: string, seconds: 
     shifts: [],
     tours: [],
     hourly: problem.slots.map((s) => ({ timestamp: s.label, staff_needed: s.staffNeeded, staffed: 0, shortfall: s.staffNeeded })),
-    cost: { total: 0, by_pool: Object.fromEntries(problem.pools.map((p) => [p.id, 0])), shortfall_penalty: roundTo(problem.shortfallPenalty * need, 6) },
-    kpis: { outsourced_share: 0, night_coverage: problem.slots.some((s) => s.night && s.staffNeeded > 0) ? 0 : 1, coverage: need > 0 ? 0 : 1, budget_used: problem.budget ? 0 : null },
+    cost: {
+      total: 0,
+      by_pool: Object.fromEntries(problem.pools.map((p) => [p.id, 0])),
+      shortfall_penalty: roundTo(problem.shortfallPenalty * need, 6),
+    },
+    kpis: {
+      outsourced_share: 0,
+      night_coverage: problem.slots.some((s) => s.night && s.staffNeeded > 0) ? 0 : 1,
+      coverage: need > 0 ? 0 : 1,
+      budget_used: problem.budget ? 0 : null,
+    },
     solver: { name: 'highs', seconds: roundTo(seconds, 6), objective: null, bound: null, gap: null },
     shadow_prices: [],
     explanation,
