@@ -11,6 +11,11 @@ export const LOCKS = {
   serve: { file: '.serve.lock', holder: 'shiftcast serve', action: 'serving' },
   /** Changes to the API keys: held for milliseconds, so takers wait rather than fail. */
   keys: { file: '.keys.lock', holder: 'shiftcast process changing keys', action: 'changing keys' },
+  /**
+   * Writing a plan folder and pruning old ones, by any process (a cron run, an API job, the
+   * sample): held for milliseconds, so a prune never races a write. Takers wait.
+   */
+  write: { file: '.write.lock', holder: 'shiftcast process writing plans', action: 'writing plans' },
 } as const;
 
 export type LockKind = keyof typeof LOCKS;

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { isProcessAlive } from './lock.js';
+import { isProcessAlive, withLock } from './lock.js';
 import { listPlanFolders, scanStore } from './store.js';
 
 /** A plan folder and when it was made (summary.json `created`, else the folder's mtime). */
@@ -50,13 +50,16 @@ export function assertOnlyPlans(store: string, foreign: readonly string[] = scan
  * @example prunePlans('forecasts', 2) //=> ['2026-11-16_ab12cd34ef']
  */
 export function prunePlans(store: string, keep: number, protect: readonly string[] = []): string[] {
-  const { plans: folders, foreign } = scanStore(store);
-  assertOnlyPlans(store, foreign);
-  const plans = plansNewestFirst(store, folders).map((p) => p.name);
-  const kept = new Set([...plans.slice(0, keep), ...protect]);
-  const doomed = plans.filter((name) => !kept.has(name));
-  for (const name of doomed) rmSync(join(store, name), { recursive: true, force: true });
-  return doomed;
+  // Under the write lock: a plan being written (an API job) is never half-seen or raced.
+  return withLock(store, 'write', () => {
+    const { plans: folders, foreign } = scanStore(store);
+    assertOnlyPlans(store, foreign);
+    const plans = plansNewestFirst(store, folders).map((p) => p.name);
+    const kept = new Set([...plans.slice(0, keep), ...protect]);
+    const doomed = plans.filter((name) => !kept.has(name));
+    for (const name of doomed) rmSync(join(store, name), { recursive: true, force: true });
+    return doomed;
+  });
 }
 
 /** `.tmp-<plan folder>-<pid>-<8 hex>`: the hidden folder writePlanFolder renames into place. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withLock } from './lock.js';
 
 /** The files of one plan folder, by name. */
 export type PlanFiles = Record<string, string>;
@@ -31,8 +32,8 @@ export const planFolderName = (weekStart: string, id: string) => `${weekStart}_$
 export const planIdOfFolder = (name: string): string | undefined => PLAN_FOLDER_NAME.exec(name)?.[2];
 
 /**
- * Writes a plan folder whole or not at all: the files and the marker go into a hidden folder of
- * the store, which is then renamed into place. If another writer already produced the same plan
+ * Writes a plan folder whole or not at all, under the store's write lock: the files and the
+ * marker go into a hidden folder of the store, which is then renamed into place. If another writer already produced the same plan
  * (same inputs, same name), its folder is kept and ours is dropped. Returns the folder's path
  * and whether this call created it.
  */
@@ -40,22 +41,24 @@ export function writePlanFolder(store: string, name: string, files: PlanFiles): 
   const id = planIdOfFolder(name);
   if (id === undefined) throw new Error(`"${name}" is not a plan folder name (<week_start>_<10 hex digits>)`);
   mkdirSync(store, { recursive: true });
-  const final = join(store, name);
-  if (existsSync(final)) return { path: final, created: false };
-  const tmp = join(store, `.tmp-${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  mkdirSync(tmp);
-  try {
-    for (const [file, text] of Object.entries(files)) writeFileSync(join(tmp, file), text);
-    writeFileSync(join(tmp, PLAN_MARKER), `${JSON.stringify({ plan_id: id, folder: name, written_by: 'shiftcast' })}\n`);
-    renameSync(tmp, final);
-    return { path: final, created: true };
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    // A concurrent writer renamed the same plan into place first: theirs is identical.
-    if (existsSync(final) && ['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? ''))
-      return { path: final, created: false };
-    throw e;
-  }
+  return withLock(store, 'write', () => {
+    const final = join(store, name);
+    if (existsSync(final)) return { path: final, created: false };
+    const tmp = join(store, `.tmp-${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(tmp);
+    try {
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(tmp, file), text);
+      writeFileSync(join(tmp, PLAN_MARKER), `${JSON.stringify({ plan_id: id, folder: name, written_by: 'shiftcast' })}\n`);
+      renameSync(tmp, final);
+      return { path: final, created: true };
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      // A writer on another host (no shared lock) renamed the same plan into place first: theirs is identical.
+      if (existsSync(final) && ['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? ''))
+        return { path: final, created: false };
+      throw e;
+    }
+  });
 }
 
 /**

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPlanFolder, listPlanFolders, PLAN_MARKER, planFolderName, planId, scanStore, writePlanFolder } from '../../src/plan/store.js';
+import { REPO } from '../support/cli.js';
 
 const store = () => mkdtempSync(join(tmpdir(), 'shiftcast-store-'));
 
@@ -65,5 +67,33 @@ describe('plan store', () => {
     expect(isPlanFolder(dir, '2026-11-30_0123456789')).toBe(true);
     expect(listPlanFolders(dir)).toEqual(['2026-11-30_0123456789']);
     expect(scanStore(dir).foreign).toEqual(['2026-11-09_dddddddddd', '2026-11-16_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa', 'data']);
+  });
+});
+
+describe('writes and prunes of several processes', () => {
+  it("a write waits while another process holds the store's write lock (a prune or a write), then lands", async () => {
+    const dir = store();
+    // Another process takes the write lock, says so, and holds it for a second.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const { acquireLock } = await import(${JSON.stringify(join(REPO, 'src/plan/lock.ts'))});
+         const release = acquireLock(${JSON.stringify(dir)}, 'write');
+         console.log('held');
+         setTimeout(() => { release(); }, 1000);`,
+      ],
+      { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((held) => holder.stdout.once('data', () => held()));
+    expect(existsSync(join(dir, '.write.lock'))).toBe(true);
+    const started = Date.now();
+    const { created } = writePlanFolder(dir, '2026-11-30_0123456789', { f: '' });
+    expect(created).toBe(true);
+    expect(Date.now() - started).toBeGreaterThan(200);
+    expect(readdirSync(dir)).toEqual(['2026-11-30_0123456789']);
+    await new Promise((exited) => holder.on('exit', exited));
   });
 });
