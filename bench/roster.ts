@@ -19,45 +19,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticWeek, requirementsCsv } from '../test/roster/weekShape.js';
+import { DEFAULT_POOLS } from '../src/domain/config.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKER = resolve(ROOT, '../shared/bench/roster-check.py');
 const PYTHON = '/usr/bin/python3';
 const CACHE = join(tmpdir(), 'shiftcast-bench-cbc');
-
-// SPEC section 3's default pools; 300 vendor agents bind at the largest size.
-const POOLS = [
-  {
-    id: 'inhouse',
-    kind: 'in_house',
-    cost_per_hour: 55,
-    night_premium: 0.3,
-    productivity: 1.0,
-    shift_lengths: [8, 10],
-    start_hours: null,
-    max_agents: null,
-  },
-  {
-    id: 'vendor',
-    kind: 'outsourced',
-    cost_per_hour: 38,
-    night_premium: 0.2,
-    productivity: 0.9,
-    shift_lengths: [4, 8],
-    start_hours: null,
-    max_agents: 300,
-  },
-  {
-    id: 'night',
-    kind: 'in_house',
-    cost_per_hour: 55,
-    night_premium: 0.5,
-    productivity: 1.0,
-    shift_lengths: [8],
-    start_hours: [22, 23, 0],
-    max_agents: null,
-  },
-];
 
 // Budgets: "binding" lies about halfway between the least cost of meeting the floors and the
 // optimum without a budget (so the optimum trades shortfall for cost; at peak 30 the integer
@@ -110,7 +77,7 @@ for (const size of chosen) {
       min_coverage: 0.95,
       night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 },
       shortfall_penalty: 500,
-      pools: POOLS,
+      pools: DEFAULT_POOLS, // SPEC section 3's; its 300 vendor agents bind at the largest size
     };
     writeFileSync(files.config, JSON.stringify(config));
     writeFileSync(files.requirements, requirementsCsv(realisticWeek(size.peak)));

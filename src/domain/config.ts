@@ -83,7 +83,8 @@ export const poolSchema = z
     path: ['shift_lengths'],
   });
 
-const DEFAULT_POOLS = [
+/** SPEC section 3's default pools (in-house day, one vendor, in-house night). */
+export const DEFAULT_POOLS = [
   {
     id: 'inhouse',
     kind: 'in_house',
