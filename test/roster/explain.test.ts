@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { solveRoster } from '../../src/roster/solve/solve.js';
 import { makeProblem, plainConfig } from './helpers.js';
-import { realisticWeek } from './weekShape.js';
+import { REALISTIC_POOLS, realisticWeek } from './weekShape.js';
 
-const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] } as const;
-const vendor = {
-  id: 'vendor',
-  kind: 'outsourced',
-  cost_per_hour: 38,
-  night_premium: 0.2,
-  productivity: 0.9,
-  shift_lengths: [4, 8],
-  max_agents: 300,
-} as const;
+const { inhouse, vendor } = REALISTIC_POOLS;
 const week = realisticWeek(30).map((r) => r.staffNeeded);
 const realistic = (extra: Record<string, unknown>) =>
   makeProblem(plainConfig([inhouse, vendor], { max_outsourced_share: 0.45, ...extra }), (slot) => week[slot]);

@@ -4,26 +4,9 @@ import { solveWithHighs } from '../../src/roster/solve/highs.js';
 import { roundAndRepair } from '../../src/roster/solve/heuristic.js';
 import { buildRosterModel } from '../../src/roster/model/model.js';
 import { makeProblem, plainConfig } from './helpers.js';
-import { realisticWeek } from './weekShape.js';
+import { REALISTIC_POOLS, realisticWeek } from './weekShape.js';
 
-const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] } as const;
-const vendor = {
-  id: 'vendor',
-  kind: 'outsourced',
-  cost_per_hour: 38,
-  night_premium: 0.2,
-  productivity: 0.9,
-  shift_lengths: [4, 8],
-  max_agents: 300,
-} as const;
-const night = {
-  id: 'night',
-  kind: 'in_house',
-  cost_per_hour: 55,
-  night_premium: 0.5,
-  shift_lengths: [8],
-  start_hours: [22, 23, 0],
-} as const;
+const { inhouse, vendor, night } = REALISTIC_POOLS;
 const week = realisticWeek(30).map((r) => r.staffNeeded);
 // The bench's binding budget at peak 30: the integer floors alone cost 117,373.
 const problem = makeProblem(plainConfig([inhouse, vendor, night], { max_outsourced_share: 0.45, budget: 120_500 }), (slot) => week[slot]);

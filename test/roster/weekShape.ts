@@ -24,3 +24,18 @@ export function realisticWeek(peak: number, weekStart = '2026-11-30'): { timesta
 export function requirementsCsv(rows: readonly { timestamp: string; staffNeeded: number }[]): string {
   return `${['timestamp,staff_needed', ...rows.map((r) => `${r.timestamp},${r.staffNeeded}`)].join('\n')}\n`;
 }
+
+/** The pools the realistic weeks are planned with (the SPEC's defaults, fields spelt out where they differ). */
+export const REALISTIC_POOLS = {
+  inhouse: { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] },
+  vendor: {
+    id: 'vendor',
+    kind: 'outsourced',
+    cost_per_hour: 38,
+    night_premium: 0.2,
+    productivity: 0.9,
+    shift_lengths: [4, 8],
+    max_agents: 300,
+  },
+  night: { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, shift_lengths: [8], start_hours: [22, 23, 0] },
+} as const;
