@@ -1,16 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
 import { writePlanFolder } from '../../src/plan/store.js';
 import { reportFixture } from '../report/reportFixture.js';
 import { bearer, makeKeys, serve, tempStore } from './support.js';
+import { CHROMIUM, chromiumPresent, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present)
+if (!chromiumPresent)
   console.warn(
     `SKIPPED: report.html through the API in headless Chromium needs ${CHROMIUM} (Debian package chromium; .ci/run installs it).`,
   );
@@ -25,7 +20,7 @@ describe('report.html served by the API in headless Chromium', () => {
   const keys = makeKeys(store);
   let server: RunningServer;
   beforeAll(async () => {
-    if (!present) return;
+    if (!chromiumPresent) return;
     const summary = {
       plan_id: 'dddddddddd',
       week_start: '2026-11-30T00:00',
@@ -42,22 +37,8 @@ describe('report.html served by the API in headless Chromium', () => {
   });
   afterAll(() => server?.close());
 
-  it.runIf(present)('renders its inline styles and SVG with no Content-Security-Policy violation', async () => {
-    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'chromium-profile-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      extraHTTPHeaders: bearer(keys.finance),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+  it.runIf(chromiumPresent)('renders its inline styles and SVG with no Content-Security-Policy violation', async () => {
+    const context = await launchChromium({ extraHTTPHeaders: bearer(keys.finance) });
     try {
       const tab = await context.newPage();
       const violations: string[] = [];

@@ -99,20 +99,22 @@ export async function verifyPlanThroughApi(url: string, key: string, planId: str
 export const postPlan = (url: string, key: string, body: unknown) =>
   fetch(`${url}/v1/plans`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(key) }, body: JSON.stringify(body) });
 
+/** What a whole plan folder holds (SPEC section 5, and the marker proving Shiftcast wrote it), sorted. */
+export const WHOLE_PLAN_FOLDER = [
+  PLAN_MARKER,
+  'config.json',
+  'forecast.csv',
+  'report.html',
+  'requirements.csv',
+  'roster.csv',
+  'roster.json',
+  'summary.json',
+];
+
 /** The store's plan folders (non-hidden entries), each checked to be whole. */
 export function wholePlanFolders(store: string): string[] {
   const names = readdirSync(store).filter((n) => !n.startsWith('.'));
-  for (const n of names)
-    expect(readdirSync(join(store, n)).sort()).toEqual([
-      PLAN_MARKER,
-      'config.json',
-      'forecast.csv',
-      'report.html',
-      'requirements.csv',
-      'roster.csv',
-      'roster.json',
-      'summary.json',
-    ]);
+  for (const n of names) expect(readdirSync(join(store, n)).sort()).toEqual(WHOLE_PLAN_FOLDER);
   return names;
 }
 

@@ -3,18 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rosterCheck, ROSTER_CHECK, SHARED_DATA, shiftcast } from '../support/cli.js';
-import { PLAN_MARKER } from '../../src/plan/store.js';
-
-const PLAN_FILES = [
-  PLAN_MARKER,
-  'config.json',
-  'forecast.csv',
-  'report.html',
-  'requirements.csv',
-  'roster.csv',
-  'roster.json',
-  'summary.json',
-];
+import { WHOLE_PLAN_FOLDER } from '../api/support.js';
 
 function onlyPlan(store: string): string {
   const plans = readdirSync(store).filter((n) => !n.startsWith('.'));
@@ -52,7 +41,7 @@ describe('shiftcast sample (npm start)', () => {
   it('writes one whole plan folder named <week_start>_<id> and keeps the inputs in .sample-center', async () => {
     const folder = onlyPlan(store);
     expect(folder).toMatch(/2026-11-30_[0-9a-f]{10}$/);
-    expect(readdirSync(folder).sort()).toEqual(PLAN_FILES);
+    expect(readdirSync(folder).sort()).toEqual(WHOLE_PLAN_FOLDER);
     expect(existsSync(join(store, '.sample-center', 'history.csv'))).toBe(true);
     expect(readdirSync(store).filter((n) => n.startsWith('.tmp'))).toEqual([]);
   });

@@ -1,36 +1,21 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reportFixture } from './reportFixture.js';
+import { CHROMIUM, chromiumPresent, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present) console.warn(`SKIPPED: report.html in headless Chromium needs ${CHROMIUM} (Debian package chromium; .ci/run installs it).`);
+if (!chromiumPresent)
+  console.warn(`SKIPPED: report.html in headless Chromium needs ${CHROMIUM} (Debian package chromium; .ci/run installs it).`);
 
 describe('report.html in headless Chromium', () => {
-  it.runIf(present)('opens with no network and draws every chart as SVG', async () => {
+  it.runIf(chromiumPresent)('opens with no network and draws every chart as SVG', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'report-page-'));
     const page = path.join(dir, 'report.html');
     writeFileSync(page, await reportFixture({ withTradeoff: true }));
     // A fresh profile each run (playwright takes it as the persistent context's directory).
-    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'chromium-profile-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      offline: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const context = await launchChromium({ offline: true });
     try {
       const tab = await context.newPage();
       const requests: string[] = [];
