@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { plansNewestFirst } from '../src/plan/retention.js';
-import { hasPlanFile, listPlanFolders, readPlanFile, scanStore } from '../src/plan/store.js';
+import { hasPlanFile, listPlanFolders, readPlanSummary, scanStore } from '../src/plan/store.js';
 import { ApiError } from './errors.js';
 
 /** The files a plan folder holds and the media type each is served with. */
@@ -27,12 +27,8 @@ export function planFolder(store: string, id: string): string {
 
 /** A plan's summary.json as an object; a plan whose summary cannot be read answers for itself alone. */
 export function readSummary(store: string, folder: string): Record<string, unknown> {
-  try {
-    const summary = JSON.parse(readPlanFile(store, folder, 'summary.json')) as unknown;
-    if (summary !== null && typeof summary === 'object' && !Array.isArray(summary)) return summary as Record<string, unknown>;
-  } catch {
-    /* answered below */
-  }
+  const summary = readPlanSummary(store, folder);
+  if (summary) return summary;
   throw new ApiError(500, 'corrupt_plan', `plan ${folder} is damaged: its summary.json cannot be read; plan the week again`);
 }
 
@@ -45,21 +41,20 @@ export function listPlans(store: string, limit: number, logger: Logger): Record<
   const { plans: folders, foreign } = scanStore(store);
   if (foreign.length > 0) logger.warn({ entries: foreign }, 'the plan store holds entries that are not plans; they are not listed');
   const plans: Record<string, unknown>[] = [];
-  for (const { name } of plansNewestFirst(store, folders)) {
+  for (const { name, summary: s } of plansNewestFirst(store, folders)) {
     if (plans.length === limit) break;
-    try {
-      const s = readSummary(store, name);
-      plans.push({
-        plan_id: s.plan_id,
-        week_start: s.week_start,
-        created: s.created,
-        status: s.status,
-        cost: s.cost,
-        url: `/v1/plans/${s.plan_id}`,
-      });
-    } catch (e) {
-      logger.error({ folder: name, err: e }, 'a plan folder cannot be read; it is left out of the list');
+    if (!s) {
+      logger.error({ folder: name }, 'a plan folder cannot be read; it is left out of the list');
+      continue;
     }
+    plans.push({
+      plan_id: s.plan_id,
+      week_start: s.week_start,
+      created: s.created,
+      status: s.status,
+      cost: s.cost,
+      url: `/v1/plans/${s.plan_id}`,
+    });
   }
   return plans;
 }

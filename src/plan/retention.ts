@@ -1,30 +1,25 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { isProcessAlive, withLock } from './lock.js';
-import { listPlanFolders, scanStore } from './store.js';
+import { listPlanFolders, readPlanSummary, scanStore } from './store.js';
 
-/** A plan folder and when it was made (summary.json `created`, else the folder's mtime). */
+/** A plan folder, when it was made (summary.json `created`, else the folder's mtime), and its summary (null when damaged). */
 export interface DatedPlan {
   name: string;
   created: string;
+  summary: Record<string, unknown> | null;
 }
 
-/** The store's plan folders (or the ones named), most recently created first. */
+/** The store's plan folders (or the ones named), most recently created first; each summary is read once. */
 export function plansNewestFirst(store: string, names: readonly string[] = listPlanFolders(store)): DatedPlan[] {
   return names
-    .map((name) => ({ name, created: createdOf(join(store, name)) }))
+    .map((name) => {
+      const summary = readPlanSummary(store, name);
+      const created = typeof summary?.created === 'string' ? summary.created : statSync(join(store, name)).mtime.toISOString();
+      return { name, created, summary };
+    })
     .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.name < b.name ? 1 : -1));
-}
-
-function createdOf(folder: string): string {
-  try {
-    const created = (JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { created?: unknown }).created;
-    if (typeof created === 'string') return created;
-  } catch {
-    /* a folder without a readable summary: fall back to its time on disk */
-  }
-  return statSync(folder).mtime.toISOString();
 }
 
 /**

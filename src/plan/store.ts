@@ -29,7 +29,7 @@ export const PLAN_MARKER = '.shiftcast-plan.json';
 export const planFolderName = (weekStart: string, id: string) => `${weekStart}_${id}`;
 
 /** The plan id in a plan folder name, or undefined when the name is not one. */
-export const planIdOfFolder = (name: string): string | undefined => PLAN_FOLDER_NAME.exec(name)?.[2];
+const planIdOfFolder = (name: string): string | undefined => PLAN_FOLDER_NAME.exec(name)?.[2];
 
 /**
  * Writes a plan folder whole or not at all, under the store's write lock: the files and the
@@ -98,6 +98,16 @@ export const listPlanFolders = (store: string) => scanStore(store).plans;
 /** Whether a plan folder of the store holds a file. */
 export function hasPlanFile(store: string, name: string, file: string): boolean {
   return existsSync(join(store, name, file));
+}
+
+/** A plan's summary.json as an object, or null when it is missing or not a JSON object (a damaged plan). */
+export function readPlanSummary(store: string, name: string): Record<string, unknown> | null {
+  try {
+    const summary = JSON.parse(readPlanFile(store, name, 'summary.json')) as unknown;
+    return summary !== null && typeof summary === 'object' && !Array.isArray(summary) ? (summary as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads one file of a plan folder. */
