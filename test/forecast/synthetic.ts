@@ -1,5 +1,7 @@
 import { HOUR_MS, localParts, parseTimestamp } from '../../src/domain/time.js';
 import type { HourCount, Instant } from '../../src/domain/types.js';
+import { slotOf } from '../../src/forecast/calendar.js';
+import type { Series } from '../../src/forecast/series.js';
 
 /** A seeded uniform generator (mulberry32), so every synthetic series is the same on every run. */
 export function seeded(seed: number): () => number {
@@ -66,4 +68,44 @@ export function makeHistory(
 export function typicalMean(p: { hour: number; weekday: number }): number {
   const daily = p.hour < 7 ? 8 : p.hour < 19 ? 60 : p.hour < 23 ? 90 : 20;
   return daily * (p.weekday >= 5 ? 0.7 : 1);
+}
+
+/** Local hour number of Monday 1970-01-05 00:00 (slot 0): a week- and day-aligned origin for hand-built series. */
+export const MONDAY_LH = 96;
+
+/** `typicalMean` at a local hour number, without noise: a deterministic, perfectly weekly volume. */
+export function typicalAt(lh: number): number {
+  const slot = slotOf(lh);
+  return typicalMean({ hour: slot % 24, weekday: Math.floor(slot / 24) });
+}
+
+/**
+ * A series built directly on the local-hour grid (no time zone, no events file): `y[i]` is local
+ * hour `first + i` (NaN: no row), `events` lists the indices an event covers, `habits` the weekly fixtures.
+ */
+export function seriesOf(
+  y: ArrayLike<number>,
+  options: { first?: number; events?: readonly number[]; habits?: ReadonlyMap<string, Uint8Array> } = {},
+): Series {
+  const event = new Uint8Array(y.length);
+  for (const i of options.events ?? []) event[i] = 1;
+  return { first: options.first ?? MONDAY_LH, y: Float64Array.from(y), event, habits: options.habits ?? new Map() };
+}
+
+/** `weeks` weeks of hourly values from Monday `MONDAY_LH`: `value(lh, i)` at local hour `lh`, index `i`. */
+export function gridOf(weeks: number, value: (lh: number, i: number) => number): number[] {
+  return Array.from({ length: weeks * 168 }, (_, i) => value(MONDAY_LH + i, i));
+}
+
+/** `makeHistory` without the noise: each hour has exactly `mean` contacts (null: no row), for values derived by hand. */
+export function exactHistory(
+  start: Instant,
+  weeks: number,
+  timeZone: string,
+  mean: (p: ReturnType<typeof localParts>, t: Instant) => number | null,
+): HourCount[] {
+  return hoursFrom(start, weeks * 168).flatMap((t) => {
+    const m = mean(localParts(t, timeZone), t);
+    return m === null ? [] : [{ t, contacts: m }];
+  });
 }
