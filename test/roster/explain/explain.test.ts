@@ -65,6 +65,19 @@ describe('explainInfeasible', () => {
     );
   });
 
+  it('prices the budget under the outsourced share cap', async () => {
+    // Without the cap 2 vendor agents (40) would do; with half the paid hours in-house: 40 + 20.
+    const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 5, shift_lengths: [4], start_hours: [8] };
+    const text = await explain([day, vendor], { budget: 50, max_outsourced_share: 0.5 }, MORNING);
+    expect(text).toMatch(/^The budget of 50 is too small: the least cost that meets the coverage floors under the other rules is 60;/);
+  });
+
+  it('names a rule the relaxation proves, even when the search merely stopped', async () => {
+    const proven = await explain([{ ...day, max_agents: 1 }], {}, MORNING);
+    const stopped = await explain([{ ...day, max_agents: 1 }], {}, MORNING, { proven: false, stopped: 'time limit reached' });
+    expect(stopped).toBe(proven);
+  });
+
   it('names the outsourced share cap and the least share that meets the floors', async () => {
     // Every morning needs 2; in-house works only mornings, 1 agent at most: the second agent of
     // every morning must be the vendor's, half the paid hours (no idle in-house shift can dilute it).

@@ -53,7 +53,7 @@ describe('dropDominated: a pool shift another pool offers at no more cost', () =
     expect(names(dropDominated(all, pools, slots).kept)).toEqual(['x_vendor_8_4', 'x_house_8_4']);
   });
 
-  it('drops a pool of equal cost and productivity only when the rival is more productive, cheaper, in-house or listed first', () => {
+  it('between two equal pools, drops only the one listed later in the config', () => {
     const { pools, slots, pool } = setup({ ...base, id: 'first', cost_per_hour: 10 }, { ...base, id: 'second', cost_per_hour: 10 });
     const all = [shift(pool('second'), 8, 4), shift(pool('first'), 8, 4)];
     // Two equal pools never drop each other: the earlier pool in the config wins.
