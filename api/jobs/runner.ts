@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import { ShiftcastError } from '../../src/domain/errors.js';
 import { JobStore, TERMINAL, type JobRecord } from '../../src/plan/jobs.js';
 import { removeAbandonedTemp } from '../../src/plan/retention.js';
-import type { JobTask, WorkerMessage } from './messages.js';
-import { WorkerPool, type Slot } from './pool.js';
+import { TaskError, TaskPool } from '../../src/workers/pool.js';
+import type { PlanTaskResult, TaskMessage } from '../../src/workers/tasks.js';
+import type { JobTask, PlanJobResult } from './jobTask.js';
 
 /** Settings of the job runner. */
 export interface RunnerOptions {
@@ -32,29 +33,36 @@ export class QueueFullError extends ShiftcastError {
   }
 }
 
+/** A job on a worker thread: stopping it aborts its task; `ended` settles once its thread let go. */
+interface Running {
+  stop: AbortController;
+  ended: Promise<void>;
+}
+
 /**
- * Runs plan jobs on worker threads: a bounded FIFO queue in front of a worker pool, a time
+ * Runs plan jobs on worker threads: a bounded FIFO queue in front of the worker pool, a time
  * limit per job, cancellation, and recovery of the jobs a previous process left behind.
  * Job state lives in the JobStore files; this class only keeps the queue order and timers.
  */
 export class JobRunner {
   readonly jobs: JobStore;
   private readonly queue: string[] = [];
-  private readonly pool: WorkerPool;
+  private readonly pool: TaskPool;
+  private readonly running = new Map<string, Running>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
   /** Running mean of job durations, seconds, for Retry-After. */
   private meanSeconds = 10;
 
   constructor(private readonly o: RunnerOptions) {
     this.jobs = new JobStore(o.store);
-    this.pool = new WorkerPool(
-      o.workers,
-      { message: (s, m) => this.onMessage(s, m), changed: (s, exited) => this.onChanged(s, exited) },
-      o.logger,
-    );
+    this.pool = new TaskPool(o.workers, {
+      eager: true,
+      onError: (e) => o.logger.error({ err: e }, 'a worker thread failed outside any job'),
+    });
   }
 
-  /** Recovers the store's unfinished jobs, then starts the workers. */
+  /** Recovers the store's unfinished jobs, then loads the engine in the worker threads. */
   start(): void {
     for (const name of removeAbandonedTemp(this.o.store))
       this.o.logger.warn({ folder: name }, 'removed a half-written plan left by a crash');
@@ -74,7 +82,8 @@ export class JobRunner {
         });
       }
     }
-    this.pool.start();
+    this.dispatch();
+    this.pool.warm().catch((e: Error) => this.o.logger.error({ err: e }, 'the worker threads cannot load the engine'));
   }
 
   /** Queues a job; throws QueueFullError (storing nothing) when the queue is full. */
@@ -89,7 +98,7 @@ export class JobRunner {
 
   /**
    * Cancels a queued or running job. It says `cancelled` only when the job has really stopped:
-   * taken off this server's queue, or its worker thread terminated before the job ended. A job
+   * taken off this server's queue, or its worker thread stopped before the job ended. A job
    * that ended first, or that this server does not hold, is not cancelled, and the reason says why.
    */
   async cancel(id: string): Promise<CancelOutcome> {
@@ -100,37 +109,43 @@ export class JobRunner {
       this.queue.splice(at, 1);
       return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
     }
-    const slot = this.pool.slots.find((s) => s.jobId === id && !s.stopping);
-    if (!slot)
+    const run = this.running.get(id);
+    if (!run || run.stop.signal.aborted)
       return {
         cancelled: false,
         job,
         reason: `job ${id} is ${job.status} but neither queued nor running in this server; it was not cancelled`,
       };
-    await this.pool.stop(slot);
+    run.stop.abort();
+    await run.ended;
     // The job may have ended in the instant before its thread stopped: then it was not cancelled.
     const after = this.jobs.get(id)!;
     if (TERMINAL.includes(after.status))
       return { cancelled: false, job: after, reason: `job ${id} ended (${after.status}) before it could be stopped` };
-    return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
+    const cancelled = this.finish(id, 'cancelled', {});
+    this.dispatch();
+    return { cancelled: true, job: cancelled };
   }
 
-  /** True when every worker thread is up. */
+  /** True when every worker thread is up and has loaded the engine. */
   ready(): boolean {
-    return this.pool.healthy();
+    return this.pool.ready();
   }
 
   /** Stops the workers; running jobs go back to the queue and run at the next start. */
   async close(): Promise<void> {
-    const running = this.pool.slots.map((s) => s.jobId).filter((id): id is string => id !== null);
-    await this.pool.close();
+    this.closing = true;
+    const running = [...this.running.keys()];
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const id of running) this.jobs.update(id, { status: 'queued', stage: 'queued' });
+    await this.pool.close();
+    await Promise.all([...this.running.values()].map((r) => r.ended));
+    for (const id of running)
+      if (!TERMINAL.includes(this.jobs.get(id)?.status ?? 'failed')) this.jobs.update(id, { status: 'queued', stage: 'queued' });
   }
 
+  /** Starts queued jobs while a worker thread is free. */
   private dispatch(): void {
-    for (const slot of this.pool.slots) {
-      if (!slot.online || slot.jobId !== null) continue;
+    while (!this.closing && this.running.size < this.o.workers) {
       const next = this.nextTask();
       if (!next) return;
       const { id, task } = next;
@@ -142,11 +157,59 @@ export class JobRunner {
       });
       this.timers.set(
         id,
-        setTimeout(() => this.timeOut(id, slot), this.o.jobTimeoutSeconds * 1000),
+        setTimeout(() => this.timeOut(id), this.o.jobTimeoutSeconds * 1000),
       );
-      this.o.logger.info({ job_id: id, worker: slot.index, attempt: job.attempts }, 'job started');
-      this.pool.run(slot, { type: 'run', jobId: id, store: this.o.store, task });
+      this.o.logger.info({ job_id: id, attempt: job.attempts }, 'job started');
+      const stop = new AbortController();
+      this.running.set(id, { stop, ended: this.execute(id, task, stop.signal) });
     }
+  }
+
+  /**
+   * Runs a job's task on the pool and records how it ended. A task that finished is recorded even
+   * if a cancel came in meanwhile (its plan is written: the cancel then says it came too late); one
+   * stopped by a cancel, a time limit or close() is left to them.
+   */
+  private async execute(id: string, task: JobTask, signal: AbortSignal): Promise<void> {
+    const onMessage = (m: TaskMessage) => this.onStage(id, m, signal);
+    let ending: (() => void) | null;
+    try {
+      if (task.kind === 'plan') {
+        const plan = await this.pool.run({ kind: 'plan', inputs: task.inputs, store: this.o.store }, { signal, onMessage });
+        ending = () => this.finish(id, 'succeeded', { plan_id: plan.planId, result: planJobResult(plan) });
+      } else {
+        const { planId, folder, vary } = task;
+        const result = await this.pool.run({ kind: 'scenarios', store: this.o.store, folder, vary }, { signal, onMessage });
+        ending = () => this.finish(id, 'succeeded', { plan_id: planId, result });
+      }
+    } catch (e) {
+      ending = signal.aborted || this.closing ? null : () => this.failed(id, e as Error);
+    }
+    this.running.delete(id);
+    if (ending === null || TERMINAL.includes(this.jobs.get(id)?.status ?? 'failed')) return;
+    ending();
+    this.dispatch();
+  }
+
+  /** Records a job's failure: a Shiftcast error (bad input found while planning) is the user's, anything else ours. */
+  private failed(id: string, e: Error): void {
+    if (e instanceof TaskError) {
+      this.finish(id, 'failed', { error: { error: e.code, message: e.message } });
+      return;
+    }
+    // The body gets a generic message, the log gets the detail.
+    this.o.logger.error({ job_id: id, detail: e.stack ?? String(e) }, 'plan job failed');
+    const crashed = /worker exited/i.test(e.message);
+    const message = crashed ? 'the plan worker stopped unexpectedly' : 'the plan failed on an internal error';
+    this.finish(id, 'failed', { error: { error: 'internal', message } });
+  }
+
+  /** What a running job reports: its stage and the solver's incumbent and bound. */
+  private onStage(id: string, m: TaskMessage, signal: AbortSignal): void {
+    // A late message from a job already cancelled or timed out is ignored.
+    if (signal.aborted) return;
+    const progress = m.progress ? { incumbent: m.progress.incumbent, bound: m.progress.bound, gap: m.progress.gap } : undefined;
+    this.jobs.update(id, { stage: m.stage, ...(progress ? { progress } : {}) });
   }
 
   /** The next queued job whose inputs can be read; one whose inputs the store lost fails with the reason, never stays queued. */
@@ -164,34 +227,13 @@ export class JobRunner {
     return null;
   }
 
-  private timeOut(id: string, slot: Slot): void {
-    if (slot.jobId !== id || slot.stopping) return;
+  private timeOut(id: string): void {
+    const run = this.running.get(id);
+    if (!run || run.stop.signal.aborted) return;
     this.finish(id, 'failed', { error: { error: 'timeout', message: `the job ran over its time limit of ${this.o.jobTimeoutSeconds} s` } });
-    void this.pool.stop(slot);
-  }
-
-  private onMessage(slot: Slot, m: Exclude<WorkerMessage, { type: 'ready' }>): void {
-    // A late message from a job already cancelled or timed out is ignored.
-    if (slot.jobId !== m.jobId || TERMINAL.includes(this.jobs.get(m.jobId)?.status ?? 'failed')) return;
-    if (m.type === 'stage') {
-      this.jobs.update(m.jobId, { stage: m.stage, ...(m.progress ? { progress: m.progress } : {}) });
-      return;
-    }
-    slot.jobId = null;
-    if (m.type === 'done') this.finish(m.jobId, 'succeeded', { plan_id: m.planId, result: m.result });
-    else {
-      if (m.detail) this.o.logger.error({ job_id: m.jobId, detail: m.detail }, 'plan job failed');
-      this.finish(m.jobId, 'failed', { error: m.error });
-    }
-    this.dispatch();
-  }
-
-  private onChanged(slot: Slot, exited: { jobId: string | null; code: number } | null): void {
-    if (exited?.jobId) {
-      this.finish(exited.jobId, 'failed', { error: { error: 'internal', message: 'the plan worker stopped unexpectedly' } });
-      this.o.logger.error({ job_id: exited.jobId, worker: slot.index, code: exited.code }, 'plan worker exited during a job');
-    }
-    this.dispatch();
+    run.stop.abort();
+    // The next job starts once this one's thread has stopped.
+    void run.ended.then(() => this.dispatch());
   }
 
   private finish(id: string, status: 'succeeded' | 'failed' | 'cancelled', change: Partial<JobRecord>): JobRecord {
@@ -210,3 +252,13 @@ export class JobRunner {
     return Math.max(1, Math.min(600, Math.ceil((this.meanSeconds * this.queue.length) / this.o.workers)));
   }
 }
+
+/** A plan task's answer as the job's `result` (SPEC section 4). */
+const planJobResult = (plan: PlanTaskResult): PlanJobResult => ({
+  plan_id: plan.planId,
+  folder: plan.folder,
+  week_start: plan.weekStart,
+  status: plan.status,
+  created: plan.created,
+  url: `/v1/plans/${plan.planId}`,
+});

@@ -1,14 +1,16 @@
+import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../domain/errors.js';
+import { sharedPool, TaskPool } from '../workers/pool.js';
 import { changesRequirements, withField } from './fields.js';
 import { withFrontier } from './frontier.js';
-import type { PointTask } from './point.js';
+import { solvePoint, type PointFigures, type PointTask } from './point.js';
 import type { ScenarioBase, ScenarioResult } from './types.js';
 import { grid, type Vary } from './vary.js';
-import { solveInWorkers, type PoolOptions } from './workerPool.js';
 
-/** Options of a scenario run: the simulator instead of the Erlang model, and how to run it. */
-export interface ScenarioOptions extends PoolOptions {
+/** Options of a scenario run: the simulator instead of the Erlang model, and worker threads (default: one per core). */
+export interface ScenarioOptions {
   simulate?: boolean;
+  threads?: number;
 }
 
 /**
@@ -42,5 +44,35 @@ export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], op
     recompute,
     simulate: options.simulate ?? false,
   }));
-  return withFrontier(await solveInWorkers(tasks, options));
+  return withFrontier(await solvePoints(tasks, options.threads));
+}
+
+/**
+ * Solves the points on worker threads, so a grid uses every core; inside a worker (an API job)
+ * they run one after another in that thread. Results come in the tasks' order; the first failure
+ * stops the others.
+ */
+async function solvePoints(tasks: readonly PointTask[], threads?: number): Promise<PointFigures[]> {
+  if (!isMainThread) {
+    const figures: PointFigures[] = [];
+    for (const task of tasks) figures.push(await solvePoint(task));
+    return figures;
+  }
+  // A thread count of the caller's gets a pool of its own for this grid.
+  const own = threads !== undefined;
+  const pool = own ? new TaskPool(threads) : sharedPool();
+  const stop = new AbortController();
+  try {
+    return await Promise.all(
+      tasks.map((point, i) =>
+        pool.run({ kind: 'point', point }, { signal: stop.signal }).catch((e: Error) => {
+          if (stop.signal.aborted) throw e;
+          stop.abort();
+          throw new Error(`scenario point ${i + 1} failed: ${e.stack ?? e.message}`);
+        }),
+      ),
+    );
+  } finally {
+    if (own) await pool.close();
+  }
 }
