@@ -23,7 +23,7 @@ export function weightedMedian(values: readonly number[], weights: readonly numb
  * "outlier". One-off anomalies therefore move the result little, while ordinary noise is averaged
  * (a median alone would waste a third of the data).
  * @param poissonUnit contacts per unit of `values` (values are often level-normalised counts)
- * @example winsorizedMean([10, 11, 9, 90], [1, 1, 1, 1], 1) //=> about 12.2
+ * @example winsorizedMean([10, 11, 9, 90], [1, 1, 1, 1], 1) //=> about 11.6 (the 90 is pulled in to 16.3)
  */
 export function winsorizedMean(values: readonly number[], weights: readonly number[], poissonUnit = 1): number {
   const m = weightedMedian(values, weights);

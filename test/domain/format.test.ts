@@ -33,6 +33,11 @@ describe('money', () => {
     expect(money(0)).toBe('0');
   });
 
+  it('writes rounding noise below zero without a minus sign', () => {
+    expect(money(-0.4)).toBe('0');
+    expect(pct(-0.0001)).toBe('0.0%');
+  });
+
   it('keeps the sign of a negative amount', () => {
     expect(money(-1234.4)).toBe('-1,234');
   });

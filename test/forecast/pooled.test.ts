@@ -44,6 +44,12 @@ describe('pooledForecast', () => {
     ]);
   });
 
+  it('weighs handle times over the queues that have one, so a queue without does not dilute them', () => {
+    const [p] = pooledForecast([point(0, 'a', 10, 300), point(0, 'b', 10)]);
+    expect(p.contacts).toBe(20);
+    expect(p.ahtSeconds).toBe(300);
+  });
+
   it('gives no handle time when no queue has one', () => {
     for (const p of pooledForecast([point(0, 'a', 10), point(0, 'b', 20)])) expect(p).not.toHaveProperty('ahtSeconds');
   });

@@ -24,10 +24,6 @@ const PRIOR_CONTACTS = 30;
 
 /**
  * The multiplier of normal volume at hour `offset` of an occurrence: from past occurrences of the
-/**
- * Multiplies normal forecasts at `targets` by the effects of the occurrences covering them
-/**
- * The multiplier of normal volume at hour `offset` of an occurrence: from past occurrences of the
  * same name, else (a first occurrence) of the same kind starting at the same hour and lasting as
  * long, else of the same kind and length, else of the same kind by hour of day, else 1. Each
  * hour's own ratio is shrunk towards the event's overall ratio in proportion to how few contacts
