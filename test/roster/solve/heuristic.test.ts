@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { roundingCuts } from '../../src/roster/model/cuts.js';
-import { solveWithHighs } from '../../src/roster/solve/highs.js';
-import { roundAndRepair } from '../../src/roster/solve/heuristic.js';
-import { buildRosterModel } from '../../src/roster/model/model.js';
-import { makeProblem, plainConfig } from './helpers.js';
-import { REALISTIC_POOLS, realisticWeek } from './weekShape.js';
+import { roundingCuts } from '../../../src/roster/model/cuts.js';
+import { solveWithHighs } from '../../../src/roster/solve/highs.js';
+import { roundAndRepair } from '../../../src/roster/solve/heuristic.js';
+import { buildRosterModel } from '../../../src/roster/model/model.js';
+import { makeProblem, plainConfig } from '../helpers.js';
+import { REALISTIC_POOLS, realisticWeek } from '../weekShape.js';
 
 const { inhouse, vendor, night } = REALISTIC_POOLS;
 const week = realisticWeek(30).map((r) => r.staffNeeded);

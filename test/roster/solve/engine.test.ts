@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import highsModule, { type Highs } from 'highs';
-import { toLpFormat } from '../../src/roster/model/lpFormat.js';
-import { buildRosterModel } from '../../src/roster/model/model.js';
-import { solveRoster } from '../../src/roster/solve/solve.js';
-import { verifyRoster } from '../../src/roster/verify.js';
-import type { Roster } from '../../src/roster/types.js';
-import { makeProblem, plainConfig } from './helpers.js';
-import { REALISTIC_POOLS, realisticWeek } from './weekShape.js';
+import { toLpFormat } from '../../../src/roster/model/lpFormat.js';
+import { buildRosterModel } from '../../../src/roster/model/model.js';
+import { solveRoster } from '../../../src/roster/solve/solve.js';
+import { verifyRoster } from '../../../src/roster/verify.js';
+import type { Roster } from '../../../src/roster/types.js';
+import { makeProblem, plainConfig } from '../helpers.js';
+import { REALISTIC_POOLS, realisticWeek } from '../weekShape.js';
 
 const { inhouse, vendor, night } = REALISTIC_POOLS;
 const week = (peak: number) => realisticWeek(peak).map((r) => r.staffNeeded);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { solveRoster } from '../../src/roster/solve/solve.js';
-import { makeProblem, plainConfig } from './helpers.js';
-import { REALISTIC_POOLS, realisticWeek } from './weekShape.js';
+import { solveRoster } from '../../../src/roster/solve/solve.js';
+import { makeProblem, plainConfig } from '../helpers.js';
+import { REALISTIC_POOLS, realisticWeek } from '../weekShape.js';
 
 const { inhouse, vendor } = REALISTIC_POOLS;
 const week = realisticWeek(30).map((r) => r.staffNeeded);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildRosterModel } from '../../src/roster/model/model.js';
-import { solveRoster } from '../../src/roster/solve/solve.js';
-import { verifyRoster } from '../../src/roster/verify.js';
-import { makeProblem, plainConfig } from './helpers.js';
+import { buildRosterModel } from '../../../src/roster/model/model.js';
+import { solveRoster } from '../../../src/roster/solve/solve.js';
+import { verifyRoster } from '../../../src/roster/verify.js';
+import { makeProblem, plainConfig } from '../helpers.js';
 
 const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.3, shift_lengths: [8] } as const;
 const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 5, productivity: 0.9, shift_lengths: [4, 8], max_agents: 20 } as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { solveRoster } from '../../src/roster/solve/solve.js';
-import { verifyRoster } from '../../src/roster/verify.js';
-import type { Roster } from '../../src/roster/types.js';
-import { makeProblem, plainConfig } from './helpers.js';
+import { solveRoster } from '../../../src/roster/solve/solve.js';
+import { verifyRoster } from '../../../src/roster/verify.js';
+import type { Roster } from '../../../src/roster/types.js';
+import { makeProblem, plainConfig } from '../helpers.js';
 
 const day8 = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0, shift_lengths: [8] } as const;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

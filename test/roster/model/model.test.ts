@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRosterModel, offDaySets } from '../../src/roster/model/model.js';
-import { toLpFormat } from '../../src/roster/model/lpFormat.js';
-import { makeProblem, plainConfig } from './helpers.js';
+import { buildRosterModel, offDaySets } from '../../../src/roster/model/model.js';
+import { toLpFormat } from '../../../src/roster/model/lpFormat.js';
+import { makeProblem, plainConfig } from '../helpers.js';
 
 const inhouse = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.5, shift_lengths: [8] } as const;
 
