@@ -84,11 +84,13 @@ try {
   const planId = runs[0].job.plan_id;
   await load('GET /v1/plans/{id}', `${server.url}/v1/plans/${planId}`);
   await load('GET /v1/plans/{id}/files/roster.json', `${server.url}/v1/plans/${planId}/files/roster.json`);
-  // Creating: a second server on the same store with no workers, so that what is measured is
-  // the API's acceptance (validate four weeks of history, store the job, queue it) and not
-  // solves competing for the CPU in the background.
+  // Creating: a second server with no workers, so that what is measured is the API's acceptance
+  // (validate four weeks of history, store the job, queue it) and not solves competing for the
+  // CPU in the background. A store has one server (its serve lock), so it gets a store of its own.
+  const intakeStore = tempStore();
+  const intakeAuth = { ...auth, authorization: `Bearer ${new KeyStore(intakeStore).add('admin', 'bench').key}` };
   const intake = await startServer({
-    store,
+    store: intakeStore,
     port: 0,
     host: '127.0.0.1',
     workers: 0,
@@ -100,10 +102,12 @@ try {
   try {
     await load('POST /v1/plans (202 accepted)', `${intake.url}/v1/plans`, {
       method: 'POST',
+      headers: intakeAuth,
       body: JSON.stringify({ config: smallConfig(), history: syntheticHistory(4) }),
     });
   } finally {
     await intake.close();
+    rmSync(intakeStore, { recursive: true, force: true });
   }
 } finally {
   await server.close();

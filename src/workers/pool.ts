@@ -45,7 +45,8 @@ export class TaskPool {
     this.pool = new Piscina({
       filename: WORKER,
       minThreads: options.eager ? threads : 0,
-      maxThreads: threads,
+      // Piscina wants a positive maximum; a pool of 0 (a server that only queues) is never given a task.
+      maxThreads: Math.max(1, threads),
       idleTimeout: Number.POSITIVE_INFINITY,
       // Between tasks a thread must run its event loop (not block in Atomics.wait), or the close of
       // a finished task's port never reaches us.
