@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createLogger } from '../api/logger.js';
 import { startServer } from '../api/server.js';
-import { KeyStore } from '../src/plan/keys.js';
+import { openStore } from '../src/store/open.js';
 import { smallConfig, syntheticHistory, tempStore } from '../test/api/synthetic.js';
 
 const { values } = parseArgs({
@@ -27,7 +27,7 @@ const connections = Math.min(100, Number(values.connections));
 const plans = Math.min(50, Number(values.plans));
 
 const store = tempStore();
-const key = new KeyStore(store).add('admin', 'bench').key;
+const key = (await openStore(store).keys.add('admin', 'bench')).key;
 const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 // A queue deep enough that the POST benchmark measures acceptance, not 429s.
 const server = await startServer({

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../src/domain/errors.js';
 import type { PlanInputs } from '../../src/plan/chain.js';
-import type { JobProgress } from '../../src/plan/jobs.js';
+import type { JobProgress } from '../../src/store/jobRecord.js';
 import type { ScenarioResult } from '../../src/scenarios/types.js';
 import type { Vary } from '../../src/scenarios/vary.js';
 

@@ -1,10 +1,10 @@
-import { basename, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../../src/domain/errors.js';
 import { makePlan } from '../../src/plan/makePlan.js';
 import type { Progress } from '../../src/roster/solve/highs.js';
-import { planBase } from '../../src/scenarios/base.js';
+import { storedPlanBase } from '../../src/scenarios/base.js';
 import { runScenarios } from '../../src/scenarios/run.js';
+import { openStore } from '../../src/store/open.js';
 import type { JobTask, RunJob, WorkerMessage } from './messages.js';
 
 /**
@@ -41,9 +41,9 @@ async function runPlanJob(m: RunJob, task: Extract<JobTask, { kind: 'plan' }>): 
     last = p.seconds;
     post({ type: 'stage', jobId: m.jobId, stage: 'roster', progress: { incumbent: p.incumbent, bound: p.bound, gap: p.gap } });
   };
-  const result = await makePlan(task.inputs, m.store, { onProgress });
+  const result = await makePlan(task.inputs, openStore(m.store), { onProgress });
   const { summary } = result;
-  const folder = basename(result.folder);
+  const folder = result.name;
   return {
     type: 'done',
     jobId: m.jobId,
@@ -61,7 +61,7 @@ async function runPlanJob(m: RunJob, task: Extract<JobTask, { kind: 'plan' }>): 
 
 async function runScenarioJob(m: RunJob, task: Extract<JobTask, { kind: 'scenarios' }>): Promise<WorkerMessage> {
   post({ type: 'stage', jobId: m.jobId, stage: 'scenarios' });
-  const base = planBase(join(m.store, task.folder));
+  const base = await storedPlanBase(openStore(m.store), task.folder);
   // One thread per job: the server's worker pool already runs jobs side by side.
   const result = await runScenarios(base, task.vary, { threads: 1 });
   return { type: 'done', jobId: m.jobId, planId: task.planId, result };
