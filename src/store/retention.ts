@@ -20,6 +20,7 @@ export function assertOnlyPlans(location: string, foreign: readonly string[]): v
   const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
   throw new InputError(
     { file: 'command line', field: '--keep' },
-    `the store ${location} holds entries that are not Shiftcast plans (${shown}); --keep deletes old plans only in a store of its own: move them out or plan into another --store`,
+    `the store ${location} holds entries that are not Shiftcast plans (${shown}); ` +
+      '--keep deletes old plans only in a store of its own: move them out or plan into another --store',
   );
 }

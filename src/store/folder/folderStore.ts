@@ -5,7 +5,7 @@ import type { DatedPlan } from '../retention.js';
 import type { LockStore, PlanFiles, PlanStore, ReleaseLock, Store } from '../store.js';
 import { FolderJobs } from './jobs.js';
 import { FolderKeys } from './keys.js';
-import { acquireLock, withLockAsync } from './lock.js';
+import { acquireLock, withLock } from './lock.js';
 import { readPlanFile, readPlanSummary, scanStore, writePlanFolder } from './planFolders.js';
 import { plansNewestFirst, prunePlans, removeAbandonedTemp } from './retention.js';
 
@@ -14,7 +14,7 @@ class FolderPlans implements PlanStore {
   constructor(private readonly dir: string) {}
 
   async write(name: string, files: PlanFiles): Promise<{ created: boolean }> {
-    return { created: writePlanFolder(this.dir, name, files).created };
+    return { created: (await writePlanFolder(this.dir, name, files)).created };
   }
 
   async has(name: string, file: string): Promise<boolean> {
@@ -60,7 +60,7 @@ class FolderLocks implements LockStore {
   }
 
   withLock<T>(kind: LockKind, fn: () => T | Promise<T>, waitMs?: number): Promise<T> {
-    return withLockAsync(this.dir, kind, fn, waitMs);
+    return withLock(this.dir, kind, fn, waitMs);
   }
 }
 

@@ -27,7 +27,7 @@ export class FolderKeys implements KeyStore {
 
   async add(role: Role, name = ''): Promise<{ info: KeyInfo; key: string }> {
     const { record, key } = newKey(role, name);
-    this.change((keys) => {
+    await this.change((keys) => {
       keys.push(record);
       return true;
     });
@@ -56,7 +56,7 @@ export class FolderKeys implements KeyStore {
   }
 
   /** Applies `edit` to the keys as they are on disk now, under the lock; writes them when it returns true. */
-  private change(edit: (keys: KeyRecord[]) => boolean): boolean {
+  private change(edit: (keys: KeyRecord[]) => boolean): Promise<boolean> {
     return withLock(this.store, 'keys', () => {
       this.cache = null; // another process may have written since our last read
       const keys = this.read();

@@ -61,31 +61,12 @@ export function acquireLock(store: string, kind: LockKind = 'plan'): () => void 
 }
 
 /**
- * Runs `change` holding a store lock, waiting up to `waitMs` for it when another process holds
- * it: for short read-modify-write changes (keys, plan writes) that must neither fail nor lose a
- * write when several run at once. Blocks the thread while it waits (held for milliseconds only).
+ * Runs `change` holding a store lock, waiting up to `waitMs` for it when another holder has
+ * it: for short read-modify-write changes (keys, plan writes, prunes) that must neither fail nor
+ * lose a write when several run at once. Waits without blocking the event loop, so a holder in
+ * this same process can release.
  */
-export function withLock<T>(store: string, kind: LockKind, change: () => T, waitMs = 10_000): T {
-  const deadline = Date.now() + waitMs;
-  for (let pause = 5; ; pause = Math.min(100, pause * 2)) {
-    let releaseLock: () => void;
-    try {
-      releaseLock = acquireLock(store, kind);
-    } catch (e) {
-      if (!(e instanceof LockBusyError) || Date.now() > deadline) throw e;
-      sleep(pause);
-      continue;
-    }
-    try {
-      return change();
-    } finally {
-      releaseLock();
-    }
-  }
-}
-
-/** withLock for changes that await: waits without blocking the event loop. */
-export async function withLockAsync<T>(store: string, kind: LockKind, change: () => T | Promise<T>, waitMs = 10_000): Promise<T> {
+export async function withLock<T>(store: string, kind: LockKind, change: () => T | Promise<T>, waitMs = 10_000): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (let pause = 5; ; pause = Math.min(100, pause * 2)) {
     let releaseLock: () => void;

@@ -17,7 +17,7 @@ export const PLAN_MARKER = '.shiftcast-plan.json';
  * (same inputs, same name), its folder is kept and ours is dropped. Returns the folder's path
  * and whether this call created it.
  */
-export function writePlanFolder(store: string, name: string, files: PlanFiles): { path: string; created: boolean } {
+export function writePlanFolder(store: string, name: string, files: PlanFiles): Promise<{ path: string; created: boolean }> {
   const id = checkedPlanId(name);
   mkdirSync(store, { recursive: true });
   return withLock(store, 'write', () => {

@@ -23,7 +23,7 @@ export function plansNewestFirst(store: string, names: readonly string[] = scanS
  * not plans and are left alone.
  * @returns the names of the deleted folders
  */
-export function prunePlans(store: string, keep: number, protect: readonly string[] = []): string[] {
+export function prunePlans(store: string, keep: number, protect: readonly string[] = []): Promise<string[]> {
   // Under the write lock: a plan being written (an API job) is never half-seen or raced.
   return withLock(store, 'write', () => {
     const { plans: folders, foreign } = scanStore(store);
