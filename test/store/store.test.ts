@@ -98,6 +98,8 @@ describe('writes and prunes of several processes', () => {
       ],
       { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    // Listened for at once: the write now waits without blocking, so the holder may exit before it lands.
+    const exited = new Promise((done) => holder.on('exit', done));
     await new Promise<void>((held) => holder.stdout.once('data', () => held()));
     expect(existsSync(join(dir, '.write.lock'))).toBe(true);
     const started = Date.now();
@@ -105,6 +107,6 @@ describe('writes and prunes of several processes', () => {
     expect(created).toBe(true);
     expect(Date.now() - started).toBeGreaterThan(200);
     expect(readdirSync(dir)).toEqual(['2026-11-30_0123456789']);
-    await new Promise((exited) => holder.on('exit', exited));
+    await exited;
   });
 });
