@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import type { KeyStore } from '../src/plan/keys.js';
+import type { Store } from '../src/store/store.js';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound } from './errors.js';
 import type { JobRunner } from './jobs/runner.js';
@@ -16,8 +16,7 @@ import { jsonBody } from './validation.js';
 
 /** What the app is built from. */
 export interface AppOptions {
-  store: string;
-  keys: KeyStore;
+  store: Store;
   runner: JobRunner;
   logger: Logger;
   /** Largest request body, e.g. `'10mb'` (a year of 15-minute history is about 1 MB). */
@@ -32,7 +31,7 @@ export interface AppOptions {
  */
 export function createApp(o: AppOptions): Express {
   const json = jsonBody(o.bodyLimit ?? '10mb');
-  const ctx: AppContext = { store: o.store, keys: o.keys, runner: o.runner, logger: o.logger, json };
+  const ctx: AppContext = { store: o.store, runner: o.runner, logger: o.logger, json };
   const app = express();
   app.disable('x-powered-by');
   app.use(

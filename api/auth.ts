@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
-import type { KeyStore, Role } from '../src/plan/keys.js';
+import type { Role } from '../src/store/keyRecord.js';
+import type { KeyStore } from '../src/store/store.js';
 import { ApiError } from './errors.js';
 
 /** Every role: for the routes any valid key may use. */
@@ -10,9 +11,9 @@ export const ANY_ROLE: readonly Role[] = ['planner', 'finance', 'admin'];
  * `roles` (403 otherwise). The key's record (never the key) is left in `res.locals.key`.
  */
 export function allow(keys: KeyStore, roles: readonly Role[]): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-    const key = match ? keys.verify(match[1]) : null;
+    const key = match ? await keys.verify(match[1]) : null;
     if (!key) {
       next(new ApiError(401, 'unauthorized', 'a valid API key is required: Authorization: Bearer KEY', { 'WWW-Authenticate': 'Bearer' }));
       return;

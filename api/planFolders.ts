@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import { plansNewestFirst } from '../src/plan/retention.js';
-import { hasPlanFile, listPlanFolders, readPlanSummary, scanStore } from '../src/plan/store.js';
+import type { Store } from '../src/store/store.js';
 import { ApiError } from './errors.js';
 
 /** The files a plan folder holds and the media type each is served with. */
@@ -18,16 +17,16 @@ export const PLAN_FILE_TYPES: Record<string, string> = {
 const PLAN_ID = /^(?:\d{4}-\d{2}-\d{2}_)?([0-9a-f]{10})$/;
 
 /** The folder name of a plan id, or a 404 (also for ids that could point outside the store). */
-export function planFolder(store: string, id: string): string {
+export async function planFolder(store: Store, id: string): Promise<string> {
   const hash = PLAN_ID.exec(id)?.[1];
-  const folder = hash === undefined ? undefined : listPlanFolders(store).find((name) => name.endsWith(`_${hash}`));
-  if (!folder || !hasPlanFile(store, folder, 'summary.json')) throw new ApiError(404, 'not_found', `no plan ${id}`);
+  const folder = hash === undefined ? undefined : (await store.plans.scan()).plans.find((name) => name.endsWith(`_${hash}`));
+  if (!folder || !(await store.plans.has(folder, 'summary.json'))) throw new ApiError(404, 'not_found', `no plan ${id}`);
   return folder;
 }
 
 /** A plan's summary.json as an object; a plan whose summary cannot be read answers for itself alone. */
-export function readSummary(store: string, folder: string): Record<string, unknown> {
-  const summary = readPlanSummary(store, folder);
+export async function readSummary(store: Store, folder: string): Promise<Record<string, unknown>> {
+  const summary = await store.plans.summary(folder);
   if (summary) return summary;
   throw new ApiError(500, 'corrupt_plan', `plan ${folder} is damaged: its summary.json cannot be read; plan the week again`);
 }
@@ -37,11 +36,11 @@ export function readSummary(store: string, folder: string): Record<string, unkno
  * a plan whose summary cannot be read are skipped and logged, so one bad entry never fails the
  * list for everyone.
  */
-export function listPlans(store: string, limit: number, logger: Logger): Record<string, unknown>[] {
-  const { plans: folders, foreign } = scanStore(store);
+export async function listPlans(store: Store, limit: number, logger: Logger): Promise<Record<string, unknown>[]> {
+  const { plans: folders, foreign } = await store.plans.scan();
   if (foreign.length > 0) logger.warn({ entries: foreign }, 'the plan store holds entries that are not plans; they are not listed');
   const plans: Record<string, unknown>[] = [];
-  for (const { name, summary: s } of plansNewestFirst(store, folders)) {
+  for (const { name, summary: s } of await store.plans.list(folders)) {
     if (plans.length === limit) break;
     if (!s) {
       logger.error({ folder: name }, 'a plan folder cannot be read; it is left out of the list');

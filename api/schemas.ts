@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { configSchema } from '../src/domain/config.js';
-import { ROLES } from '../src/plan/keys.js';
+import { ROLES } from '../src/store/keyRecord.js';
 
 /**
  * The request (and response) schemas of the API: they validate the requests and, through

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { InputError } from '../src/domain/errors.js';
-import { KeyStore } from '../src/plan/keys.js';
-import { acquireLock } from '../src/plan/lock.js';
+import { openStore } from '../src/store/open.js';
 import { createApp } from './app.js';
 import { clientErrorHandler } from './errors.js';
 import { JobRunner } from './jobs/runner.js';
@@ -42,10 +41,12 @@ export interface RunningServer {
  */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const logger = o.logger ?? createLogger();
+  // Made first, so releasing the serve lock never removes the store folder again.
   mkdirSync(o.store, { recursive: true });
-  const releaseStore = acquireLock(o.store, 'serve');
+  const store = openStore(o.store);
+  const releaseStore = await store.locks.acquire('serve');
   const runner = new JobRunner({
-    store: o.store,
+    store,
     workers: o.workers,
     maxQueued: o.maxQueued,
     jobTimeoutSeconds: o.jobTimeoutSeconds,
@@ -55,14 +56,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   });
   let server: Server;
   try {
-    runner.start();
-    const app = createApp({ store: o.store, keys: new KeyStore(o.store), runner, logger, rateLimit: o.rateLimit, bodyLimit: o.bodyLimit });
+    await runner.start();
+    const app = createApp({ store, runner, logger, rateLimit: o.rateLimit, bodyLimit: o.bodyLimit });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(o.port, o.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
   } catch (e) {
     await runner.close();
-    releaseStore();
+    await releaseStore();
     // A taken or forbidden port is the user's to fix: exit 2 with a plain message.
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES')
@@ -81,7 +82,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runner.close();
-      releaseStore();
+      await releaseStore();
     },
   };
 }

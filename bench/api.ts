@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createLogger } from '../api/logger.js';
 import { startServer } from '../api/server.js';
-import { KeyStore } from '../src/plan/keys.js';
+import { openStore } from '../src/store/open.js';
 import { smallConfig, syntheticHistory, tempStore } from '../test/api/synthetic.js';
 
 const { values } = parseArgs({
@@ -27,7 +27,7 @@ const connections = Math.min(100, Number(values.connections));
 const plans = Math.min(50, Number(values.plans));
 
 const store = tempStore();
-const key = new KeyStore(store).add('admin', 'bench').key;
+const key = (await openStore(store).keys.add('admin', 'bench')).key;
 const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 // A queue deep enough that the POST benchmark measures acceptance, not 429s.
 const server = await startServer({
@@ -88,7 +88,7 @@ try {
   // (validate four weeks of history, store the job, queue it) and not solves competing for the
   // CPU in the background. A store has one server (its serve lock), so it gets a store of its own.
   const intakeStore = tempStore();
-  const intakeAuth = { ...auth, authorization: `Bearer ${new KeyStore(intakeStore).add('admin', 'bench').key}` };
+  const intakeAuth = { ...auth, authorization: `Bearer ${(await openStore(intakeStore).keys.add('admin', 'bench')).key}` };
   const intake = await startServer({
     store: intakeStore,
     port: 0,

@@ -1,14 +1,14 @@
 import type { Logger } from 'pino';
 import { ShiftcastError } from '../../src/domain/errors.js';
-import { JobStore, TERMINAL, type JobRecord } from '../../src/plan/jobs.js';
-import { removeAbandonedTemp } from '../../src/plan/retention.js';
+import { TERMINAL, type JobRecord } from '../../src/store/jobRecord.js';
+import type { JobStore, Store } from '../../src/store/store.js';
 import { TaskError, TaskPool } from '../../src/workers/pool.js';
 import type { PlanTaskResult, TaskMessage } from '../../src/workers/tasks.js';
 import type { JobTask, PlanJobResult } from './jobTask.js';
 
 /** Settings of the job runner. */
 export interface RunnerOptions {
-  store: string;
+  store: Store;
   /** Worker threads, i.e. plans solved at once. */
   workers: number;
   /** Jobs that may wait for a worker; one more is refused (429). */
@@ -33,16 +33,20 @@ export class QueueFullError extends ShiftcastError {
   }
 }
 
-/** A job on a worker thread: stopping it aborts its task; `ended` settles once its thread let go. */
+/**
+ * A job on a worker thread: stopping it aborts its task; `ended` settles once its thread let go.
+ * `reported` chains its stage writes, so none lands after the job's end is written.
+ */
 interface Running {
   stop: AbortController;
   ended: Promise<void>;
+  reported: Promise<void>;
 }
 
 /**
  * Runs plan jobs on worker threads: a bounded FIFO queue in front of the worker pool, a time
  * limit per job, cancellation, and recovery of the jobs a previous process left behind.
- * Job state lives in the JobStore files; this class only keeps the queue order and timers.
+ * Job state lives in the store's jobs; this class only keeps the queue order and timers.
  */
 export class JobRunner {
   readonly jobs: JobStore;
@@ -51,11 +55,13 @@ export class JobRunner {
   private readonly running = new Map<string, Running>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private closing = false;
+  /** The dispatch pass running now: one at a time, so two passes never start more jobs than workers across a store call. */
+  private dispatching: Promise<void> = Promise.resolve();
   /** Running mean of job durations, seconds, for Retry-After. */
   private meanSeconds = 10;
 
   constructor(private readonly o: RunnerOptions) {
-    this.jobs = new JobStore(o.store);
+    this.jobs = o.store.jobs;
     this.pool = new TaskPool(o.workers, {
       eager: true,
       onError: (e) => o.logger.error({ err: e }, 'a worker thread failed outside any job'),
@@ -63,36 +69,36 @@ export class JobRunner {
   }
 
   /** Recovers the store's unfinished jobs, then loads the engine in the worker threads. */
-  start(): void {
-    for (const name of removeAbandonedTemp(this.o.store))
+  async start(): Promise<void> {
+    for (const name of await this.o.store.plans.removeAbandoned())
       this.o.logger.warn({ folder: name }, 'removed a half-written plan left by a crash');
-    const swept = this.jobs.removeEndedBefore(new Date(Date.now() - this.o.keepJobsDays * 86_400_000).toISOString());
+    const swept = await this.jobs.removeEndedBefore(new Date(Date.now() - this.o.keepJobsDays * 86_400_000).toISOString());
     if (swept > 0) this.o.logger.info({ jobs: swept }, 'removed the records of old ended jobs');
-    for (const job of this.jobs.all()) {
+    for (const job of await this.jobs.all()) {
       if (job.status === 'queued') this.queue.push(job.id);
       if (job.status !== 'running') continue;
       // A plan is idempotent and written atomically, so running it again is safe.
       if (job.attempts < this.o.maxAttempts) {
-        this.jobs.update(job.id, { status: 'queued', stage: 'queued' });
+        await this.jobs.update(job.id, { status: 'queued', stage: 'queued' });
         this.queue.push(job.id);
         this.o.logger.warn({ job_id: job.id }, 'job was running when the server stopped; queued again');
       } else {
-        this.finish(job.id, 'failed', {
+        await this.finish(job.id, 'failed', {
           error: { error: 'interrupted', message: `the server stopped while this job ran, ${job.attempts} times; it is not started again` },
         });
       }
     }
-    this.dispatch();
+    void this.dispatch();
     this.pool.warm().catch((e: Error) => this.o.logger.error({ err: e }, 'the worker threads cannot load the engine'));
   }
 
   /** Queues a job; throws QueueFullError (storing nothing) when the queue is full. */
-  submit(task: JobTask): JobRecord {
+  async submit(task: JobTask): Promise<JobRecord> {
     if (this.queue.length >= this.o.maxQueued) throw new QueueFullError(this.retryAfter());
-    const job = this.jobs.create(task.kind, task);
+    const job = await this.jobs.create(task.kind, task);
     this.queue.push(job.id);
     this.o.logger.info({ job_id: job.id, queued: this.queue.length }, 'job queued');
-    this.dispatch();
+    void this.dispatch();
     return job;
   }
 
@@ -102,12 +108,12 @@ export class JobRunner {
    * that ended first, or that this server does not hold, is not cancelled, and the reason says why.
    */
   async cancel(id: string): Promise<CancelOutcome> {
-    const job = this.jobs.get(id)!;
+    const job = (await this.jobs.get(id))!;
     if (TERMINAL.includes(job.status)) return { cancelled: false, job, reason: `job ${id} has already ended (${job.status})` };
     const at = this.queue.indexOf(id);
     if (at >= 0) {
       this.queue.splice(at, 1);
-      return { cancelled: true, job: this.finish(id, 'cancelled', {}) };
+      return { cancelled: true, job: await this.finish(id, 'cancelled', {}) };
     }
     const run = this.running.get(id);
     if (!run || run.stop.signal.aborted)
@@ -119,11 +125,11 @@ export class JobRunner {
     run.stop.abort();
     await run.ended;
     // The job may have ended in the instant before its thread stopped: then it was not cancelled.
-    const after = this.jobs.get(id)!;
+    const after = (await this.jobs.get(id))!;
     if (TERMINAL.includes(after.status))
       return { cancelled: false, job: after, reason: `job ${id} ended (${after.status}) before it could be stopped` };
-    const cancelled = this.finish(id, 'cancelled', {});
-    this.dispatch();
+    const cancelled = await this.finish(id, 'cancelled', {});
+    void this.dispatch();
     return { cancelled: true, job: cancelled };
   }
 
@@ -140,28 +146,35 @@ export class JobRunner {
     await this.pool.close();
     await Promise.all([...this.running.values()].map((r) => r.ended));
     for (const id of running)
-      if (!TERMINAL.includes(this.jobs.get(id)?.status ?? 'failed')) this.jobs.update(id, { status: 'queued', stage: 'queued' });
+      if (!TERMINAL.includes((await this.jobs.get(id))?.status ?? 'failed'))
+        await this.jobs.update(id, { status: 'queued', stage: 'queued' });
   }
 
-  /** Starts queued jobs while a worker thread is free. */
-  private dispatch(): void {
+  /** Starts queued jobs while a worker thread is free; a failed store call is logged, never an unhandled rejection. */
+  private dispatch(): Promise<void> {
+    this.dispatching = this.dispatching.then(() => this.dispatchPass()).catch((e) => this.storeFailed(e));
+    return this.dispatching;
+  }
+
+  private async dispatchPass(): Promise<void> {
     while (!this.closing && this.running.size < this.o.workers) {
-      const next = this.nextTask();
+      const next = await this.nextTask();
       if (!next) return;
       const { id, task } = next;
-      const job = this.jobs.update(id, {
+      const job = await this.jobs.update(id, {
         status: 'running',
         stage: 'starting',
         started: new Date().toISOString(),
-        attempts: (this.jobs.get(id)?.attempts ?? 0) + 1,
+        attempts: ((await this.jobs.get(id))?.attempts ?? 0) + 1,
       });
       this.timers.set(
         id,
-        setTimeout(() => this.timeOut(id), this.o.jobTimeoutSeconds * 1000),
+        setTimeout(() => void this.timeOut(id).catch((e) => this.storeFailed(e)), this.o.jobTimeoutSeconds * 1000),
       );
       this.o.logger.info({ job_id: id, attempt: job.attempts }, 'job started');
-      const stop = new AbortController();
-      this.running.set(id, { stop, ended: this.execute(id, task, stop.signal) });
+      const run: Running = { stop: new AbortController(), ended: Promise.resolve(), reported: Promise.resolve() };
+      this.running.set(id, run);
+      run.ended = this.execute(id, task, run).catch((e) => this.storeFailed(e));
     }
   }
 
@@ -170,56 +183,60 @@ export class JobRunner {
    * if a cancel came in meanwhile (its plan is written: the cancel then says it came too late); one
    * stopped by a cancel, a time limit or close() is left to them.
    */
-  private async execute(id: string, task: JobTask, signal: AbortSignal): Promise<void> {
-    const onMessage = (m: TaskMessage) => this.onStage(id, m, signal);
-    let ending: (() => void) | null;
+  private async execute(id: string, task: JobTask, run: Running): Promise<void> {
+    const { signal } = run.stop;
+    const onMessage = (m: TaskMessage) => this.onStage(id, m, run);
+    const store = this.o.store.location;
+    let ending: (() => Promise<unknown>) | null;
     try {
       if (task.kind === 'plan') {
-        const plan = await this.pool.run({ kind: 'plan', inputs: task.inputs, store: this.o.store }, { signal, onMessage });
+        const plan = await this.pool.run({ kind: 'plan', inputs: task.inputs, store }, { signal, onMessage });
         ending = () => this.finish(id, 'succeeded', { plan_id: plan.planId, result: planJobResult(plan) });
       } else {
         const { planId, folder, vary } = task;
-        const result = await this.pool.run({ kind: 'scenarios', store: this.o.store, folder, vary }, { signal, onMessage });
+        const result = await this.pool.run({ kind: 'scenarios', store, folder, vary }, { signal, onMessage });
         ending = () => this.finish(id, 'succeeded', { plan_id: planId, result });
       }
     } catch (e) {
       ending = signal.aborted || this.closing ? null : () => this.failed(id, e as Error);
     }
     this.running.delete(id);
-    if (ending === null || TERMINAL.includes(this.jobs.get(id)?.status ?? 'failed')) return;
-    ending();
-    this.dispatch();
+    await run.reported;
+    if (ending === null || TERMINAL.includes((await this.jobs.get(id))?.status ?? 'failed')) return;
+    await ending();
+    void this.dispatch();
   }
 
   /** Records a job's failure: a Shiftcast error (bad input found while planning) is the user's, anything else ours. */
-  private failed(id: string, e: Error): void {
-    if (e instanceof TaskError) {
-      this.finish(id, 'failed', { error: { error: e.code, message: e.message } });
-      return;
-    }
+  private failed(id: string, e: Error): Promise<JobRecord> {
+    if (e instanceof TaskError) return this.finish(id, 'failed', { error: { error: e.code, message: e.message } });
     // The body gets a generic message, the log gets the detail.
     this.o.logger.error({ job_id: id, detail: e.stack ?? String(e) }, 'plan job failed');
     const crashed = /worker exited/i.test(e.message);
     const message = crashed ? 'the plan worker stopped unexpectedly' : 'the plan failed on an internal error';
-    this.finish(id, 'failed', { error: { error: 'internal', message } });
+    return this.finish(id, 'failed', { error: { error: 'internal', message } });
   }
 
   /** What a running job reports: its stage and the solver's incumbent and bound. */
-  private onStage(id: string, m: TaskMessage, signal: AbortSignal): void {
-    // A late message from a job already cancelled or timed out is ignored.
-    if (signal.aborted) return;
+  private onStage(id: string, m: TaskMessage, run: Running): void {
     const progress = m.progress ? { incumbent: m.progress.incumbent, bound: m.progress.bound, gap: m.progress.gap } : undefined;
-    this.jobs.update(id, { stage: m.stage, ...(progress ? { progress } : {}) });
+    run.reported = run.reported
+      // A late message from a job already cancelled or timed out is ignored.
+      .then(() => (run.stop.signal.aborted ? undefined : this.jobs.update(id, { stage: m.stage, ...(progress ? { progress } : {}) })))
+      .then(
+        () => {},
+        (e) => this.storeFailed(e),
+      );
   }
 
   /** The next queued job whose inputs can be read; one whose inputs the store lost fails with the reason, never stays queued. */
-  private nextTask(): { id: string; task: JobTask } | null {
+  private async nextTask(): Promise<{ id: string; task: JobTask } | null> {
     for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
       try {
-        return { id, task: this.jobs.inputs<JobTask>(id) };
+        return { id, task: await this.jobs.inputs<JobTask>(id) };
       } catch (e) {
         this.o.logger.error({ job_id: id, err: e }, 'the inputs of a queued job cannot be read');
-        this.finish(id, 'failed', {
+        await this.finish(id, 'failed', {
           error: { error: 'internal', message: 'the inputs of this job are missing from the store; submit it again' },
         });
       }
@@ -227,25 +244,32 @@ export class JobRunner {
     return null;
   }
 
-  private timeOut(id: string): void {
+  private async timeOut(id: string): Promise<void> {
     const run = this.running.get(id);
     if (!run || run.stop.signal.aborted) return;
-    this.finish(id, 'failed', { error: { error: 'timeout', message: `the job ran over its time limit of ${this.o.jobTimeoutSeconds} s` } });
+    await this.finish(id, 'failed', {
+      error: { error: 'timeout', message: `the job ran over its time limit of ${this.o.jobTimeoutSeconds} s` },
+    });
     run.stop.abort();
     // The next job starts once this one's thread has stopped.
     void run.ended.then(() => this.dispatch());
   }
 
-  private finish(id: string, status: 'succeeded' | 'failed' | 'cancelled', change: Partial<JobRecord>): JobRecord {
+  private async finish(id: string, status: 'succeeded' | 'failed' | 'cancelled', change: Partial<JobRecord>): Promise<JobRecord> {
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    const before = this.jobs.get(id)!;
+    const before = (await this.jobs.get(id))!;
     const finished = new Date();
-    const job = this.jobs.update(id, { ...change, status, stage: 'done', finished: finished.toISOString() });
+    const job = await this.jobs.update(id, { ...change, status, stage: 'done', finished: finished.toISOString() });
     const seconds = before.started ? (finished.getTime() - Date.parse(before.started)) / 1000 : 0;
     if (status === 'succeeded') this.meanSeconds = 0.8 * this.meanSeconds + 0.2 * seconds;
     this.o.logger.info({ job_id: id, status, duration_ms: Math.round(seconds * 1000), plan_id: job.plan_id }, 'job ended');
     return job;
+  }
+
+  /** A store call outside any request failed: logged, never an unhandled rejection that ends the server. */
+  private storeFailed(e: unknown): void {
+    this.o.logger.error({ err: e }, 'a job store call failed');
   }
 
   private retryAfter(): number {

@@ -9,7 +9,7 @@ import { parseBody } from '../validation.js';
  * every default filled in, or `400` naming each bad field. Nothing is stored.
  */
 export function configRoutes(ctx: AppContext): Router {
-  return Router().post('/config/validate', allow(ctx.keys, ANY_ROLE), ctx.json, (req, res) => {
+  return Router().post('/config/validate', allow(ctx.store.keys, ANY_ROLE), ctx.json, (req, res) => {
     res.json({ valid: true, config: parseBody(configSchema, req.body, 'config') });
   });
 }

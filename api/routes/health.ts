@@ -1,17 +1,6 @@
-import { accessSync, constants } from 'node:fs';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { openApiDocument } from '../openapi.js';
-
-/** Whether the process may write into the store (readiness). */
-function storeWritable(store: string): boolean {
-  try {
-    accessSync(store, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `GET /v1/health`, `/v1/ready`, `/v1/openapi.json`: open to all, no key. */
 export function healthRoutes(ctx: AppContext): Router {
@@ -20,8 +9,8 @@ export function healthRoutes(ctx: AppContext): Router {
     .get('/health', (_req, res) => {
       res.json({ status: 'ok' });
     })
-    .get('/ready', (_req, res) => {
-      const checks = { store: storeWritable(ctx.store), workers: ctx.runner.ready() };
+    .get('/ready', async (_req, res) => {
+      const checks = { store: await ctx.store.writable(), workers: ctx.runner.ready() };
       const ready = checks.store && checks.workers;
       if (ready) res.json({ status: 'ready', checks });
       else

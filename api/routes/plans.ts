@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Router, type Response } from 'express';
-import type { JobRecord } from '../../src/plan/jobs.js';
+import type { JobRecord } from '../../src/store/jobRecord.js';
 import { InputError } from '../../src/domain/errors.js';
 import { isVaryField, VARY_FIELDS } from '../../src/scenarios/fields.js';
 import { grid, parseValues } from '../../src/scenarios/vary.js';
@@ -21,24 +19,25 @@ const MAX_LIST = 1000;
  */
 export function planRoutes(ctx: AppContext): Router {
   return Router()
-    .post('/plans', allow(ctx.keys, ['planner', 'admin']), ctx.json, (req, res) => {
+    .post('/plans', allow(ctx.store.keys, ['planner', 'admin']), ctx.json, async (req, res) => {
       // Validated before anything is stored: a rejected request leaves no job behind.
-      accepted(res, ctx.runner.submit({ kind: 'plan', inputs: planInputs(req.body, ctx.store) }));
+      // Workspaces are folders of the folder store (`<store>/.<name>/`).
+      accepted(res, await ctx.runner.submit({ kind: 'plan', inputs: planInputs(req.body, ctx.store.location) }));
     })
-    .get('/plans', allow(ctx.keys, ANY_ROLE), (req, res) => {
+    .get('/plans', allow(ctx.store.keys, ANY_ROLE), async (req, res) => {
       const limit = Math.min(MAX_LIST, Math.max(1, Number(req.query.limit) || 100));
-      const plans = listPlans(ctx.store, limit, ctx.logger);
+      const plans = await listPlans(ctx.store, limit, ctx.logger);
       res.json({ plans });
     })
-    .get('/plans/:id', allow(ctx.keys, ANY_ROLE), (req, res) => {
-      const folder = planFolder(ctx.store, String(req.params.id));
-      const summary = readSummary(ctx.store, folder);
+    .get('/plans/:id', allow(ctx.store.keys, ANY_ROLE), async (req, res) => {
+      const folder = await planFolder(ctx.store, String(req.params.id));
+      const summary = await readSummary(ctx.store, folder);
       const files = Object.fromEntries(Object.keys(PLAN_FILE_TYPES).map((f) => [f, `/v1/plans/${summary.plan_id}/files/${f}`]));
       res.json({ ...summary, links: { self: `/v1/plans/${summary.plan_id}`, files } });
     })
-    .get('/plans/:id/files/:name', allow(ctx.keys, ANY_ROLE), (req, res) => {
+    .get('/plans/:id/files/:name', allow(ctx.store.keys, ANY_ROLE), async (req, res) => {
       const name = String(req.params.name);
-      const folder = planFolder(ctx.store, String(req.params.id));
+      const folder = await planFolder(ctx.store, String(req.params.id));
       const type = Object.hasOwn(PLAN_FILE_TYPES, name) ? PLAN_FILE_TYPES[name] : undefined;
       if (!type) throw new ApiError(404, 'not_found', `a plan has no file ${name}; it has ${Object.keys(PLAN_FILE_TYPES).join(', ')}`);
       if (type.startsWith('text/html'))
@@ -47,10 +46,11 @@ export function planRoutes(ctx: AppContext): Router {
       // data: a browser may keep it for this user only (private) and must ask again each time
       // (no-cache); express's ETag makes that ask a cheap 304.
       res.set('Cache-Control', 'private, no-cache');
-      res.type(type).send(readFileSync(join(ctx.store, folder, name)));
+      // As bytes: a string body would make express add a charset to the JSON types.
+      res.type(type).send(Buffer.from(await ctx.store.plans.read(folder, name)));
     })
-    .post('/plans/:id/scenarios', allow(ctx.keys, ['finance', 'planner', 'admin']), ctx.json, (req, res) => {
-      const folder = planFolder(ctx.store, String(req.params.id));
+    .post('/plans/:id/scenarios', allow(ctx.store.keys, ['finance', 'planner', 'admin']), ctx.json, async (req, res) => {
+      const folder = await planFolder(ctx.store, String(req.params.id));
       const body = parseBody(scenariosRequestSchema, req.body);
       // Fields and values are checked here (400 naming them), before a job exists.
       const vary = Object.entries(body.vary).map(([field, spec]) => {
@@ -64,8 +64,8 @@ export function planRoutes(ctx: AppContext): Router {
         }
       });
       grid(vary);
-      const planId = String(readSummary(ctx.store, folder).plan_id);
-      accepted(res, ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
+      const planId = String((await readSummary(ctx.store, folder)).plan_id);
+      accepted(res, await ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
     });
 }
 

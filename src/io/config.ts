@@ -57,6 +57,11 @@ function checkDepth(text: string, file: string): void {
 export function readConfig(path: string): PlanConfig {
   // UTF-8 or an error naming the line: a Latin-1 pool name must not turn silently into U+FFFD.
   const { text, file } = readText(path);
+  return configFromText(text, file);
+}
+
+/** Validates the text of a `config.json` (read from a file or a store). */
+export function configFromText(text: string, file = 'config.json'): PlanConfig {
   checkDepth(text, file);
   let value: unknown;
   try {

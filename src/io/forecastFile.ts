@@ -1,6 +1,6 @@
 import { formatTimestamp } from '../domain/time.js';
 import type { ForecastPoint } from '../domain/types.js';
-import { formatCsv, numberCell, readTable } from './table.js';
+import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
 
@@ -27,7 +27,17 @@ export function formatForecast(points: readonly ForecastPoint[], timeZone: strin
 
 /** Reads `forecast.csv`, queue by queue as written; the interval columns are optional on input (they default to the point). */
 export function readForecast(path: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
-  const table = readTable(path, ['timestamp', 'contacts']);
+  return forecastOf(readTable(path, FORECAST_COLUMNS), timeZone);
+}
+
+/** Forecast points from the text of a `forecast.csv` (read from a file or a store). */
+export function parseForecast(text: string, file: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
+  return forecastOf(parseTable(text, file, FORECAST_COLUMNS), timeZone);
+}
+
+const FORECAST_COLUMNS = ['timestamp', 'contacts'];
+
+function forecastOf(table: Table, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
   const { rows, withOffset } = timedRows(table, timeZone, (row) => row.cells.queue ?? '');
   const points = rows.map(({ t, row }) => {
     const contacts = numberCell(table, row, 'contacts', { min: 0 })!;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { RosterSolveOptions } from '../roster/solve/solve.js';
 import { formatForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
@@ -12,7 +11,8 @@ import { buildSummary, type PlanSummary } from '../report/summary.js';
 import { fullCoverageCost } from '../roster/explain/fullCoverage.js';
 import { deliveredByHour } from '../staffing/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
-import { hasPlanFile, planFolderName, planId, readPlanFile, writePlanFolder } from './store.js';
+import { planFolderName, planId } from '../store/planNames.js';
+import type { Store } from '../store/store.js';
 
 /** Weeks of history the report shows before the forecast. */
 const REPORT_HISTORY_WEEKS = 3;
@@ -27,8 +27,11 @@ export const PLAN_FILES = [
   'report.html',
 ] as const;
 
-/** The result of `shiftcast plan`: where the folder is and what it says. */
+/** The result of `shiftcast plan`: where the plan is and what it says. */
 export interface PlanResult {
+  /** The plan's name in the store, `<week_start>_<id>`. */
+  name: string;
+  /** Where the store keeps the plan (the plan folder's path for the folder store). */
   folder: string;
   /** False when the same inputs had been planned before (the folder is reused as it is). */
   created: boolean;
@@ -54,22 +57,23 @@ export function inputsId(inputs: PlanInputs): string {
  */
 export async function makePlan(
   inputs: PlanInputs,
-  store: string,
+  store: Store,
   options: { now?: Date; onProgress?: RosterSolveOptions['onProgress'] } = {},
 ): Promise<PlanResult> {
   const id = inputsId(inputs);
   const name = planFolderName(planWeek(inputs), id);
   // Planned before: nothing to compute, the folder is the answer.
-  if (hasPlanFile(store, name, 'summary.json')) return existingPlan(store, name);
+  if (await store.plans.has(name, 'summary.json')) return existingPlan(store, name);
   const outcome = await runPlan(inputs, options.onProgress);
   const summary = await summarize(outcome, id, (options.now ?? new Date()).toISOString());
-  const { path, created } = writePlanFolder(store, name, await planFiles(outcome, summary, inputs.history));
+  const { created } = await store.plans.write(name, await planFiles(outcome, summary, inputs.history));
   // A concurrent writer may have put the same plan in place first: theirs stands.
-  return created ? { folder: path, created, summary } : existingPlan(store, name);
+  return created ? { name, folder: store.plans.where(name), created, summary } : existingPlan(store, name);
 }
 
-function existingPlan(store: string, name: string): PlanResult {
-  return { folder: join(store, name), created: false, summary: JSON.parse(readPlanFile(store, name, 'summary.json')) as PlanSummary };
+async function existingPlan(store: Store, name: string): Promise<PlanResult> {
+  const summary = JSON.parse(await store.plans.read(name, 'summary.json')) as PlanSummary;
+  return { name, folder: store.plans.where(name), created: false, summary };
 }
 
 async function summarize(outcome: PlanOutcome, id: string, created: string): Promise<PlanSummary> {

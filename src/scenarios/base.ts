@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import type { PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { localDate } from '../domain/time.js';
-import { readConfig } from '../io/config.js';
+import { configFromText, readConfig } from '../io/config.js';
 import { pooledForecast } from '../forecast/pooled.js';
-import { readForecast } from '../io/forecastFile.js';
-import { readStaffNeeds } from '../io/requirementsFile.js';
+import { parseForecast, readForecast } from '../io/forecastFile.js';
+import { parseStaffNeeds, readStaffNeeds } from '../io/requirementsFile.js';
 import { readTable } from '../io/table.js';
+import type { Store } from '../store/store.js';
 import type { ScenarioBase } from './types.js';
 
 /**
@@ -20,6 +21,14 @@ export function planBase(dir: string): ScenarioBase {
   const { needs, withOffset } = readStaffNeeds(join(dir, 'requirements.csv'), config.timezone);
   const demand = pooledForecast(readForecast(join(dir, 'forecast.csv'), config.timezone).points);
   return withWeek(config, needs, withOffset, demand);
+}
+
+/** planBase for a plan of a store (an API scenarios job), read through the store. */
+export async function storedPlanBase(store: Store, name: string): Promise<ScenarioBase> {
+  const config = configFromText(await store.plans.read(name, 'config.json'));
+  const { needs, withOffset } = parseStaffNeeds(await store.plans.read(name, 'requirements.csv'), 'requirements.csv', config.timezone);
+  const forecast = parseForecast(await store.plans.read(name, 'forecast.csv'), 'forecast.csv', config.timezone);
+  return withWeek(config, needs, withOffset, pooledForecast(forecast.points));
 }
 
 /**

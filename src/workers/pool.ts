@@ -68,13 +68,20 @@ export class TaskPool {
     // A listener also keeps the port, and so the process, alive until the task has let go of it.
     port1.on('message', (m: TaskMessage) => options.onMessage?.(m));
     const envelope: TaskEnvelope = { task, port: port2 };
+    let reply: TaskReply<TaskResults[K]>;
     try {
-      const reply = (await this.pool.run(envelope, { signal: options.signal, transferList: [port2] })) as TaskReply<TaskResults[K]>;
-      if (!reply.ok) throw new TaskError(reply.code, reply.message);
-      return reply.value;
-    } finally {
+      reply = (await this.pool.run(envelope, { signal: options.signal, transferList: [port2] })) as TaskReply<TaskResults[K]>;
+    } catch (e) {
+      // A task that never reached a thread (aborted in line, pool closed) still holds its port:
+      // closing it ends the channel. Once handed to a thread the port is no longer ours, and this
+      // does nothing: the channel ends when that thread stops.
+      port2.close();
       await closed;
+      throw e;
     }
+    await closed;
+    if (!reply.ok) throw new TaskError(reply.code, reply.message);
+    return reply.value;
   }
 
   /** Loads the engine in every thread (one small task each, at once), so the first job does not pay for it. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { type ErrorCode, ShiftcastError } from '../domain/errors.js';
 import type { PlanInputs } from '../plan/chain.js';
@@ -8,6 +7,9 @@ import type { PointFigures, PointTask } from '../scenarios/point.js';
 import type { ScenarioResult } from '../scenarios/types.js';
 import type { Vary } from '../scenarios/vary.js';
 
+/** Where a store is (`Store.location`): a store object does not cross threads, so each thread opens its own. */
+type StoreLocation = string;
+
 /** What a worker thread can be asked to do: plain data, since it crosses threads. */
 export type Task =
   /** One HiGHS run (the roster MIP, its LP relaxation, an explanation's proof). */
@@ -15,9 +17,9 @@ export type Task =
   /** One point of a scenario grid. */
   | { kind: 'point'; point: PointTask }
   /** A whole plan written into a store (an API job). */
-  | { kind: 'plan'; inputs: PlanInputs; store: string }
+  | { kind: 'plan'; inputs: PlanInputs; store: StoreLocation }
   /** A scenario grid on a plan folder of a store (an API job). */
-  | { kind: 'scenarios'; store: string; folder: string; vary: Vary[] }
+  | { kind: 'scenarios'; store: StoreLocation; folder: string; vary: Vary[] }
   /** Loads what jobs run (the plan chain, scenarios): answering it proves the thread can run them. */
   | { kind: 'warm' };
 
@@ -58,6 +60,7 @@ export interface TaskEnvelope {
 // Each kind loads only what it needs, so a thread that only solves never loads the report's charts.
 const planChain = () => import('../plan/makePlan.js');
 const scenarios = () => Promise.all([import('../scenarios/base.js'), import('../scenarios/run.js')]);
+const stores = () => import('../store/open.js');
 
 /**
  * Runs one task on this thread; piscina calls it in a worker with what `TaskPool.run` sent.
@@ -86,25 +89,27 @@ async function run(task: Task, report: (m: TaskMessage) => void): Promise<TaskRe
       return solvePoint(task.point);
     }
     case 'plan': {
-      const { makePlan } = await planChain();
+      const [{ makePlan }, { openStore }] = await Promise.all([planChain(), stores()]);
       report({ stage: 'planning' });
-      const result = await makePlan(task.inputs, task.store, { onProgress: (progress) => report({ stage: 'roster', progress }) });
+      const result = await makePlan(task.inputs, openStore(task.store), {
+        onProgress: (progress) => report({ stage: 'roster', progress }),
+      });
       const { summary } = result;
       return {
         planId: summary.plan_id,
-        folder: result.folder.split(/[\\/]/).pop()!,
+        folder: result.name,
         weekStart: summary.week_start,
         status: summary.status,
         created: result.created,
       };
     }
     case 'scenarios': {
-      const [{ planBase }, { runScenarios }] = await scenarios();
+      const [[{ storedPlanBase }, { runScenarios }], { openStore }] = await Promise.all([scenarios(), stores()]);
       report({ stage: 'scenarios' });
-      return runScenarios(planBase(join(task.store, task.folder)), task.vary);
+      return runScenarios(await storedPlanBase(openStore(task.store), task.folder), task.vary);
     }
     case 'warm':
-      await Promise.all([planChain(), scenarios()]);
+      await Promise.all([planChain(), scenarios(), stores()]);
       return true;
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
-import { KeyStore } from '../../src/plan/keys.js';
+import { openStore } from '../../src/store/open.js';
 import { bearer, makeKeys, serve, tempStore } from './support.js';
 
 type Role = 'admin' | 'planner' | 'finance';
@@ -24,9 +24,9 @@ const ENDPOINTS: { method: string; path: string; roles: Role[]; body?: unknown }
   { method: 'DELETE', path: '/v1/keys/nosuchkey', roles: ['admin'] },
 ];
 
-describe('API keys and roles', () => {
+describe('API keys and roles', async () => {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   let server: RunningServer;
   beforeAll(async () => {
     server = await serve(store);
@@ -64,9 +64,9 @@ describe('API keys and roles', () => {
   }
 
   it('stops accepting a key once it is revoked, without a restart', async () => {
-    const { info, key } = new KeyStore(store).add('planner', 'short-lived');
+    const { info, key } = await openStore(store).keys.add('planner', 'short-lived');
     expect((await fetch(`${server.url}/v1/plans`, { headers: bearer(key) })).status).toBe(200);
-    expect(new KeyStore(store).revoke(info.id)).toBe(true);
+    expect(await openStore(store).keys.revoke(info.id)).toBe(true);
     expect((await fetch(`${server.url}/v1/plans`, { headers: bearer(key) })).status).toBe(401);
   });
 

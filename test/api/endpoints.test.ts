@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
 import { bearer, fakePlan, makeKeys, serve, smallConfig, syntheticHistory, tempStore } from './support.js';
 
-describe('the REST API endpoints', () => {
+describe('the REST API endpoints', async () => {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   let server: RunningServer;
   let url: string;
   const json = (path: string, body: unknown, key = keys.planner, method = 'POST') =>
@@ -20,8 +20,8 @@ describe('the REST API endpoints', () => {
   beforeAll(async () => {
     mkdirSync(join(store, '.config-only'));
     writeFileSync(join(store, '.config-only', 'config.json'), '{}');
-    fakePlan(store, 'aaaaaaaaaa', '2026-11-23', '2026-11-20T10:00:00.000Z');
-    fakePlan(store, 'bbbbbbbbbb', '2026-11-30', '2026-11-27T10:00:00.000Z');
+    await fakePlan(store, 'aaaaaaaaaa', '2026-11-23', '2026-11-20T10:00:00.000Z');
+    await fakePlan(store, 'bbbbbbbbbb', '2026-11-30', '2026-11-27T10:00:00.000Z');
     server = await serve(store);
     url = server.url;
   });
@@ -238,7 +238,7 @@ describe('the REST API endpoints', () => {
 describe('request limits', () => {
   it('answers 413 to a body over the size limit', async () => {
     const store = tempStore();
-    const keys = makeKeys(store);
+    const keys = await makeKeys(store);
     const server = await serve(store, { bodyLimit: '1kb' });
     try {
       const r = await fetch(`${server.url}/v1/plans`, {
@@ -255,7 +255,7 @@ describe('request limits', () => {
 
   it('answers 429 rate_limited with Retry-After past the per-client rate, but keeps health open', async () => {
     const store = tempStore();
-    const keys = makeKeys(store);
+    const keys = await makeKeys(store);
     const server = await serve(store, { rateLimit: { windowSeconds: 60, limit: 5 } });
     try {
       const statuses: number[] = [];

@@ -49,13 +49,13 @@ function expectErrorBody(text: string, error: string): Record<string, any> {
   return body;
 }
 
-describe('the HTTP edge of the API', () => {
+describe('the HTTP edge of the API', async () => {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   let server: RunningServer;
   let url: string;
   beforeAll(async () => {
-    fakePlan(store, 'cccccccccc');
+    await fakePlan(store, 'cccccccccc');
     server = await serve(store);
     url = server.url;
   });
@@ -219,9 +219,9 @@ describe('the HTTP edge of the API', () => {
  * service runs in a child process as `nobody` (as the current user when not root) and the store
  * is made read-only under it: the same EACCES a real read-only store gives.
  */
-describe('an unwritable plan store', () => {
+describe('an unwritable plan store', async () => {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   const asRoot = process.getuid?.() === 0;
   let child: ChildProcess;
   let url: string;

@@ -24,9 +24,9 @@ const tiny = (scale = 1) => ({ config: tinyConfig(), history: syntheticHistory(3
 /** A job that is still solving seconds after it starts. */
 const heavy = (timeLimitSeconds: number) => ({ config: heavyConfig(timeLimitSeconds), history: syntheticHistory(8, 20) });
 
-describe('plan jobs end to end', () => {
+describe('plan jobs end to end', async () => {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   let server: RunningServer;
   beforeAll(async () => {
     server = await serve(store, { workers: 1 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../api/openapi.js';
-import { ROLES } from '../../src/plan/keys.js';
+import { ROLES } from '../../src/store/keyRecord.js';
 
 const doc = openApiDocument() as any;
 const ROUTES_DIR = join(import.meta.dirname, '../../api/routes');
@@ -13,9 +13,9 @@ function declaredRoutes(): { route: string; file: string; roles: string[] | null
     .filter((f) => f.endsWith('.ts'))
     .flatMap((file) => {
       const text = readFileSync(join(ROUTES_DIR, file), 'utf8');
-      const shared = /const (\w+) = allow\(ctx\.keys, \[([^\]]*)\]\)/.exec(text);
+      const shared = /const (\w+) = allow\([\w.]+, \[([^\]]*)\]\)/.exec(text);
       return [...text.matchAll(/\.(get|post|put|patch|delete)\(\s*'([^']+)'(.*)$/gm)].map(([, method, path, rest]) => {
-        const inline = /allow\(ctx\.keys, (?:\[([^\]]*)\]|(ANY_ROLE))\)/.exec(rest);
+        const inline = /allow\([\w.]+, (?:\[([^\]]*)\]|(ANY_ROLE))\)/.exec(rest);
         let roles: string[] | null = null;
         if (inline?.[2]) roles = ['any'];
         else if (inline?.[1]) roles = listed(inline[1]);

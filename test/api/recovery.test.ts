@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
 import { planInputs } from '../../api/planInputs.js';
-import { JobStore } from '../../src/plan/jobs.js';
 import { REPO } from '../support/cli.js';
 import { deadPid } from '../support/process.js';
 import {
@@ -25,12 +25,12 @@ const inputs = (scale = 1) => planInputs({ config: tinyConfig(), history: synthe
 describe('restart recovery', () => {
   it('marks a job failed with a reason when a restart finds it running for the last allowed time', async () => {
     const store = tempStore();
-    const jobs = new JobStore(store);
-    const job = jobs.create('plan', { kind: 'plan', inputs: inputs() });
-    jobs.update(job.id, { status: 'running', stage: 'planning', attempts: 2, started: new Date().toISOString() });
+    const jobs = openStore(store).jobs;
+    const job = await jobs.create('plan', { kind: 'plan', inputs: inputs() });
+    await jobs.update(job.id, { status: 'running', stage: 'planning', attempts: 2, started: new Date().toISOString() });
     const server = await serve(store);
     try {
-      const after = jobs.get(job.id)!;
+      const after = (await jobs.get(job.id))!;
       expect(after.status).toBe('failed');
       expect(after.error?.error).toBe('interrupted');
       expect(after.error?.message).toMatch(/server stopped while this job ran/);
@@ -42,15 +42,15 @@ describe('restart recovery', () => {
 
   it('forgets jobs that ended more than 30 days ago, and keeps the recent ones', async () => {
     const store = tempStore();
-    const jobs = new JobStore(store);
-    const old = jobs.create('plan', { kind: 'plan', inputs: inputs() });
-    jobs.update(old.id, { status: 'succeeded', finished: new Date(Date.now() - 40 * 86_400_000).toISOString() });
-    const recent = jobs.create('plan', { kind: 'plan', inputs: inputs() });
-    jobs.update(recent.id, { status: 'failed', finished: new Date(Date.now() - 86_400_000).toISOString() });
+    const jobs = openStore(store).jobs;
+    const old = await jobs.create('plan', { kind: 'plan', inputs: inputs() });
+    await jobs.update(old.id, { status: 'succeeded', finished: new Date(Date.now() - 40 * 86_400_000).toISOString() });
+    const recent = await jobs.create('plan', { kind: 'plan', inputs: inputs() });
+    await jobs.update(recent.id, { status: 'failed', finished: new Date(Date.now() - 86_400_000).toISOString() });
     const server = await serve(store);
     await server.close();
-    expect(jobs.get(old.id)).toBeNull();
-    expect(jobs.get(recent.id)?.status).toBe('failed');
+    expect(await jobs.get(old.id)).toBeNull();
+    expect((await jobs.get(recent.id))?.status).toBe('failed');
   });
 
   it('removes the half-written plan a crashed process left, and only that', async () => {
@@ -71,11 +71,11 @@ describe('restart recovery', () => {
 describe('restart recovery with the engine', () => {
   it('runs the queued jobs and re-runs the one that was running', async () => {
     const store = tempStore();
-    const keys = makeKeys(store);
-    const jobs = new JobStore(store);
-    const queued = jobs.create('plan', { kind: 'plan', inputs: inputs(1) });
-    const running = jobs.create('plan', { kind: 'plan', inputs: inputs(2) });
-    jobs.update(running.id, { status: 'running', stage: 'planning', attempts: 1, started: new Date().toISOString() });
+    const keys = await makeKeys(store);
+    const jobs = openStore(store).jobs;
+    const queued = await jobs.create('plan', { kind: 'plan', inputs: inputs(1) });
+    const running = await jobs.create('plan', { kind: 'plan', inputs: inputs(2) });
+    await jobs.update(running.id, { status: 'running', stage: 'planning', attempts: 1, started: new Date().toISOString() });
     const server = await serve(store);
     try {
       for (const id of [queued.id, running.id]) {
@@ -91,7 +91,7 @@ describe('restart recovery with the engine', () => {
 
   it('survives `shiftcast serve` being killed in the middle of a plan: no half plan, the job is re-run', async () => {
     const store = tempStore();
-    const keys = makeKeys(store);
+    const keys = await makeKeys(store);
     const child = spawn(process.execPath, [resolve(REPO, 'bin/shiftcast.js'), 'serve', '--port', '0', '--store', store, '--workers', '1'], {
       env: { ...process.env, SHIFTCAST_LOG_LEVEL: 'info', VITEST: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -113,7 +113,7 @@ describe('restart recovery with the engine', () => {
       child.kill('SIGKILL');
       await exited;
       expect(wholePlanFolders(store)).toEqual([]);
-      expect(new JobStore(store).get(id)?.status).toBe('running');
+      expect((await openStore(store).jobs.get(id))?.status).toBe('running');
     } finally {
       child.kill('SIGKILL');
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
-import { writePlanFolder } from '../../src/plan/store.js';
+import { openStore } from '../../src/store/open.js';
 import { reportFixture } from '../report/reportFixture.js';
 import { bearer, makeKeys, serve, tempStore } from './support.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from '../support/chromium.js';
@@ -15,9 +15,9 @@ if (!chromiumPresent)
  * report's own Content-Security-Policy): the browser must apply its inline styles and draw its
  * inline SVG charts, and report no policy violation.
  */
-describe('report.html served by the API in headless Chromium', () => {
+describe('report.html served by the API in headless Chromium', async () => {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   let server: RunningServer;
   beforeAll(async () => {
     if (!chromiumPresent) return;
@@ -29,7 +29,7 @@ describe('report.html served by the API in headless Chromium', () => {
       cost: { total: 1000 },
       files: [],
     };
-    writePlanFolder(store, '2026-11-30_dddddddddd', {
+    await openStore(store).plans.write('2026-11-30_dddddddddd', {
       'summary.json': JSON.stringify(summary),
       'report.html': await reportFixture({ withTradeoff: true }),
     });

@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JobStore } from '../../src/plan/jobs.js';
-import { LockBusyError } from '../../src/plan/lock.js';
-import { writePlanFolder } from '../../src/plan/store.js';
+import { openStore } from '../../src/store/open.js';
+import { LockBusyError } from '../../src/store/lockBusy.js';
 import { shiftcast } from '../support/cli.js';
 import { bearer, makeKeys, serve, tempStore, waitForJob, waitReady, withServer } from './support.js';
 
@@ -13,11 +12,11 @@ describe('one server per folder store', () => {
     const first = await serve(store);
     try {
       // A job of the first server, as it stands while that server runs it.
-      const job = new JobStore(store).create('plan', { kind: 'plan', inputs: {} });
-      new JobStore(store).update(job.id, { status: 'running', stage: 'planning', attempts: 1 });
+      const job = await openStore(store).jobs.create('plan', { kind: 'plan', inputs: {} });
+      await openStore(store).jobs.update(job.id, { status: 'running', stage: 'planning', attempts: 1 });
       await expect(serve(store)).rejects.toThrow(LockBusyError);
       await expect(serve(store)).rejects.toThrow(/not serving: another shiftcast serve \(pid \d+/);
-      expect(new JobStore(store).get(job.id)).toMatchObject({ status: 'running', attempts: 1 });
+      expect(await openStore(store).jobs.get(job.id)).toMatchObject({ status: 'running', attempts: 1 });
     } finally {
       await first.close();
     }
@@ -43,13 +42,13 @@ describe('cancellation says only what happened', () => {
   it('does not call a job cancelled that this server is not running', async () => {
     await withServer({}, async ({ server, keys, store }) => {
       // Running in another process: this server neither queued nor started it.
-      const jobs = new JobStore(store);
-      const job = jobs.create('plan', { kind: 'plan', inputs: {} });
-      jobs.update(job.id, { status: 'running', stage: 'planning', attempts: 1 });
+      const jobs = openStore(store).jobs;
+      const job = await jobs.create('plan', { kind: 'plan', inputs: {} });
+      await jobs.update(job.id, { status: 'running', stage: 'planning', attempts: 1 });
       const r = await fetch(`${server.url}/v1/jobs/${job.id}`, { method: 'DELETE', headers: bearer(keys.planner) });
       expect(r.status).toBe(409);
       expect(((await r.json()) as { message: string }).message).toMatch(/not cancelled/);
-      expect(jobs.get(job.id)).toMatchObject({ status: 'running', stage: 'planning' });
+      expect(await jobs.get(job.id)).toMatchObject({ status: 'running', stage: 'planning' });
     });
   });
 });
@@ -57,9 +56,9 @@ describe('cancellation says only what happened', () => {
 describe('a job the store lost the inputs of', () => {
   it('fails with the reason instead of staying queued or running forever', async () => {
     const store = tempStore();
-    const keys = makeKeys(store);
-    const jobs = new JobStore(store);
-    const job = jobs.create('plan', { kind: 'plan', inputs: {} });
+    const keys = await makeKeys(store);
+    const jobs = openStore(store).jobs;
+    const job = await jobs.create('plan', { kind: 'plan', inputs: {} });
     rmSync(join(store, '.jobs', `${job.id}.inputs.json`));
     const server = await serve(store);
     try {
@@ -83,8 +82,8 @@ describe('GET /v1/plans on a store with stray entries', () => {
           status: 'optimal',
           cost: { total: 1 },
         });
-      writePlanFolder(store, '2026-11-30_aaaaaaaaaa', { 'summary.json': summary('aaaaaaaaaa') });
-      writePlanFolder(store, '2026-11-23_bbbbbbbbbb', { 'summary.json': '{"plan_id": "bbbbbbbbbb", trunc' });
+      await openStore(store).plans.write('2026-11-30_aaaaaaaaaa', { 'summary.json': summary('aaaaaaaaaa') });
+      await openStore(store).plans.write('2026-11-23_bbbbbbbbbb', { 'summary.json': '{"plan_id": "bbbbbbbbbb", trunc' });
       mkdirSync(join(store, 'backup-old'));
       writeFileSync(join(store, 'backup-old', 'summary.json'), 'not json');
       const list = await fetch(`${server.url}/v1/plans`, { headers: bearer(keys.finance) });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createLogger } from '../../api/logger.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../api/server.js';
-import { KeyStore } from '../../src/plan/keys.js';
-import { PLAN_MARKER, writePlanFolder } from '../../src/plan/store.js';
+import { PLAN_MARKER } from '../../src/store/folder/planFolders.js';
+import { openStore } from '../../src/store/open.js';
 import { rosterCheck } from '../support/cli.js';
 import { tempStore } from './synthetic.js';
 
@@ -27,9 +27,13 @@ export function serve(store: string, o: Partial<ServeOptions> = {}): Promise<Run
 }
 
 /** One key of each role in the store. */
-export function makeKeys(store: string): { admin: string; planner: string; finance: string } {
-  const keys = new KeyStore(store);
-  return { admin: keys.add('admin', 'test admin').key, planner: keys.add('planner').key, finance: keys.add('finance').key };
+export async function makeKeys(store: string): Promise<{ admin: string; planner: string; finance: string }> {
+  const { keys } = openStore(store);
+  return {
+    admin: (await keys.add('admin', 'test admin')).key,
+    planner: (await keys.add('planner')).key,
+    finance: (await keys.add('finance')).key,
+  };
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -123,10 +127,10 @@ export function wholePlanFolders(store: string): string[] {
  */
 export async function withServer(
   o: Partial<ServeOptions>,
-  test: (s: { server: RunningServer; keys: ReturnType<typeof makeKeys>; store: string }) => Promise<void>,
+  test: (s: { server: RunningServer; keys: Awaited<ReturnType<typeof makeKeys>>; store: string }) => Promise<void>,
 ): Promise<void> {
   const store = tempStore();
-  const keys = makeKeys(store);
+  const keys = await makeKeys(store);
   const server = await serve(store, o);
   try {
     await waitReady(server.url);
@@ -140,9 +144,9 @@ export async function withServer(
  * A plan folder as makePlan writes it, with a made-up summary: enough for the read endpoints.
  * Its report.html is shaped like src/report/page.ts: an inline <style>, inline SVG with style attributes.
  */
-export function fakePlan(store: string, id: string, week = '2026-11-30', created = '2026-11-27T10:00:00.000Z'): void {
+export async function fakePlan(store: string, id: string, week = '2026-11-30', created = '2026-11-27T10:00:00.000Z'): Promise<void> {
   const summary = { plan_id: id, week_start: `${week}T00:00`, created, status: 'optimal', cost: { total: 1000 }, files: [] };
-  writePlanFolder(store, `${week}_${id}`, {
+  await openStore(store).plans.write(`${week}_${id}`, {
     'config.json': '{}\n',
     'forecast.csv': 'timestamp,contacts,lo80,hi80\n',
     'requirements.csv': 'timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed\n',

@@ -11,6 +11,7 @@ import { makePlan } from '../../src/plan/makePlan.js';
 import { MODELS } from '../../src/forecast/index.js';
 import { historyAlerts } from '../../src/report/alerts.js';
 import { summaryText } from '../../src/report/text.js';
+import { openStore } from '../../src/store/open.js';
 import { at, makeHistory } from '../forecast/synthetic.js';
 
 const TZ = 'UTC';
@@ -73,7 +74,7 @@ describe('runPlan on a history too short to forecast a week (issue 11)', () => {
 
   it('plans from two weeks of history, with a history_short warning in summary.json', async () => {
     const store = mkdtempSync(join(tmpdir(), 'shiftcast-chain-'));
-    const { summary } = await makePlan({ config, history: history(14), events: [], week: WEEK }, store);
+    const { summary } = await makePlan({ config, history: history(14), events: [], week: WEEK }, openStore(store));
     expect(summary.status).not.toBe('infeasible');
     expect(summary.alerts.filter((a) => a.kind === 'history_short')).toEqual([
       expect.objectContaining({ kind: 'history_short', severity: 'warning', hours: [], value: 2, threshold: 4 }),
@@ -93,7 +94,7 @@ describe('the forecast model record in summary.json', () => {
         { ...h.queues[0], queue: 'chat' },
       ],
     };
-    const { summary, folder } = await makePlan({ config, history: two, events: [], week: WEEK }, store);
+    const { summary, folder } = await makePlan({ config, history: two, events: [], week: WEEK }, openStore(store));
     expect(summary.forecast?.map((m) => m.queue)).toEqual(['voice', 'chat']);
     for (const m of summary.forecast!) {
       for (const name of m.model.split('+')) expect(MODELS.map((s) => s.name)).toContain(name);
@@ -110,7 +111,7 @@ describe('the forecast model record in summary.json', () => {
   it('records the untested fallback when the history is too short to hold weeks out', async () => {
     const { summary } = await makePlan(
       { config, history: history(14), events: [], week: WEEK },
-      mkdtempSync(join(tmpdir(), 'shiftcast-model-')),
+      openStore(mkdtempSync(join(tmpdir(), 'shiftcast-model-'))),
     );
     expect(summary.forecast).toEqual([{ queue: '', model: MODELS[0].name, backtest: null }]);
   });

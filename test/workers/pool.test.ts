@@ -61,4 +61,13 @@ describe('the worker pool', () => {
     await expect(failure).rejects.toBeInstanceOf(TaskError);
     await expect(failure).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('config.json') });
   });
+
+  it('settles the running task and the ones waiting in line when it is closed', async () => {
+    const closing = new TaskPool(1);
+    const hardTask = () => closing.run({ kind: 'solve', lp: hard(), options: { timeLimitSeconds: 120, mipRelGap: 0 } });
+    const [running, waiting] = [hardTask(), hardTask()];
+    await closing.close();
+    await expect(running).rejects.toThrow();
+    await expect(waiting).rejects.toThrow();
+  });
 });

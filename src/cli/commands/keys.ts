@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { KeyStore, parseRole } from '../../plan/keys.js';
+import { parseRole } from '../../store/keyRecord.js';
+import { openStore } from '../../store/open.js';
 import type { CommandContext } from '../context.js';
 import { DEFAULT_STORE } from './plan.js';
 
@@ -21,8 +22,8 @@ export function registerKeys(program: Command, _ctx: CommandContext): void {
     .requiredOption('--role <role>', 'planner, finance or admin', roleOption)
     .option('--name <name>', 'who or what uses it', '')
     .option('--store <dir>', 'plan store', DEFAULT_STORE)
-    .action((o: { role: ReturnType<typeof parseRole>; name: string; store: string }) => {
-      const { info, key } = new KeyStore(o.store).add(o.role, o.name);
+    .action(async (o: { role: ReturnType<typeof parseRole>; name: string; store: string }) => {
+      const { info, key } = await openStore(o.store).keys.add(o.role, o.name);
       process.stdout.write(`key ${info.id} (${info.role}${info.name ? `, ${info.name}` : ''}) made; it is shown only now:\n${key}\n`);
     });
   keys
@@ -30,8 +31,8 @@ export function registerKeys(program: Command, _ctx: CommandContext): void {
     .description('the keys: id, role, name, created, revoked (never the keys themselves)')
     .option('--store <dir>', 'plan store', DEFAULT_STORE)
     .option('--json', 'as JSON')
-    .action((o: { store: string; json?: boolean }) => {
-      const list = new KeyStore(o.store).list();
+    .action(async (o: { store: string; json?: boolean }) => {
+      const list = await openStore(o.store).keys.list();
       if (o.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       else
         for (const k of list)
@@ -42,8 +43,8 @@ export function registerKeys(program: Command, _ctx: CommandContext): void {
     .description('revoke a key by id')
     .argument('<id>', 'the key id from `keys list`')
     .option('--store <dir>', 'plan store', DEFAULT_STORE)
-    .action((id: string, o: { store: string }) => {
-      if (!new KeyStore(o.store).revoke(id)) throw new InputError({ file: 'command line', field: 'id' }, `no active key ${id}`);
+    .action(async (id: string, o: { store: string }) => {
+      if (!(await openStore(o.store).keys.revoke(id))) throw new InputError({ file: 'command line', field: 'id' }, `no active key ${id}`);
       process.stdout.write(`key ${id} revoked\n`);
     });
 }

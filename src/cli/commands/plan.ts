@@ -1,12 +1,11 @@
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { readConfig } from '../../io/config.js';
 import { readHistory } from '../../io/history.js';
-import { acquireLock } from '../../plan/lock.js';
 import type { PlanResult } from '../../plan/makePlan.js';
-import { assertOnlyPlans, prunePlans, removeAbandonedTemp } from '../../plan/retention.js';
 import type { PlanInputs } from '../../plan/chain.js';
+import { openStore } from '../../store/open.js';
+import { assertOnlyPlans } from '../../store/retention.js';
 import { summaryText } from '../../report/text.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { eventsOrNone, intOption } from '../options.js';
@@ -49,17 +48,18 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       };
       // One run per store at a time, so overlapping cron runs neither plan twice nor prune each
       // other's plans (a held lock ends the run with exit 1 and one line, see main.ts).
-      const release = acquireLock(o.store);
+      const store = openStore(o.store);
+      const release = await store.locks.acquire('plan');
       try {
         // Refused before minutes of solving, and checked again when pruning.
-        if (o.keep !== undefined) assertOnlyPlans(o.store);
-        for (const name of removeAbandonedTemp(o.store))
+        if (o.keep !== undefined) assertOnlyPlans(store.location, (await store.plans.scan()).foreign);
+        for (const name of await store.plans.removeAbandoned())
           process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
-        const result = await (await loadMakePlan())(inputs, o.store);
-        if (o.keep !== undefined) prunePlans(o.store, o.keep, [basename(result.folder)]);
+        const result = await (await loadMakePlan())(inputs, store);
+        if (o.keep !== undefined) await store.plans.prune(o.keep, [result.name]);
         ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
       } finally {
-        release();
+        await release();
       }
     });
 }

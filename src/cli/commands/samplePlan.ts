@@ -6,6 +6,7 @@ import { parseConfig } from '../../io/config.js';
 import { parseEvents } from '../../io/events.js';
 import { parseHistory } from '../../io/history.js';
 import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../../sample/center.js';
+import { openStore } from '../../store/open.js';
 import type { CommandContext } from '../context.js';
 import { DEFAULT_STORE, loadMakePlan, reportPlan, weekOption } from './plan.js';
 
@@ -35,7 +36,7 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
           history: parseHistory(sample.historyCsv, config.timezone, 'history.csv'),
           events: parseEvents(sample.eventsCsv, config.timezone, 'events.csv'),
         },
-        o.store,
+        openStore(o.store),
       );
       ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
     });

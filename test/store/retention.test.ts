@@ -1,24 +1,25 @@
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prunePlans, removeAbandonedTemp } from '../../src/plan/retention.js';
-import { PLAN_MARKER, writePlanFolder } from '../../src/plan/store.js';
+import { PLAN_MARKER } from '../../src/store/folder/planFolders.js';
+import { openStore } from '../../src/store/open.js';
 import { smallConfig, syntheticHistory, tempStore } from '../api/synthetic.js';
 import { shiftcast } from '../support/cli.js';
 import { deadPid } from '../support/process.js';
 
 const plan = (store: string, name: string, created: string) =>
-  writePlanFolder(store, name, { 'summary.json': JSON.stringify({ created }) });
+  openStore(store).plans.write(name, { 'summary.json': JSON.stringify({ created }) });
+const prunePlans = (store: string, keep: number, protect?: string[]) => openStore(store).plans.prune(keep, protect);
 
 describe('plan retention (--keep)', () => {
-  it('keeps the newest N plan folders, the protected one, and every hidden entry', () => {
+  it('keeps the newest N plan folders, the protected one, and every hidden entry', async () => {
     const store = tempStore();
-    plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
-    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
-    plan(store, '2026-11-30_cccccccccc', '2026-11-27T00:00:00Z');
-    plan(store, '2026-11-09_dddddddddd', '2026-11-06T00:00:00Z');
+    await plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    await plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    await plan(store, '2026-11-30_cccccccccc', '2026-11-27T00:00:00Z');
+    await plan(store, '2026-11-09_dddddddddd', '2026-11-06T00:00:00Z');
     mkdirSync(join(store, '.jobs'));
-    const removed = prunePlans(store, 2, ['2026-11-09_dddddddddd']);
+    const removed = await prunePlans(store, 2, ['2026-11-09_dddddddddd']);
     expect(removed.sort()).toEqual(['2026-11-16_aaaaaaaaaa']);
     expect(readdirSync(store).sort()).toEqual(['.jobs', '2026-11-09_dddddddddd', '2026-11-23_bbbbbbbbbb', '2026-11-30_cccccccccc']);
   });
@@ -27,32 +28,32 @@ describe('plan retention (--keep)', () => {
 describe('retention deletes only what Shiftcast wrote', () => {
   it("refuses a store holding a user's folders and files, naming them, and deletes nothing", async () => {
     const store = tempStore();
-    plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
-    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    await plan(store, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    await plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
     mkdirSync(join(store, 'my-notes'));
     writeFileSync(join(store, 'my-notes', 'todo.txt'), 'keep me');
     writeFileSync(join(store, 'README.md'), 'notes');
-    expect(() => prunePlans(store, 1)).toThrow(/not Shiftcast plans \(README\.md, my-notes\)/);
+    await expect(prunePlans(store, 1)).rejects.toThrow(/not Shiftcast plans \(README\.md, my-notes\)/);
     expect(readdirSync(store).sort()).toEqual(['2026-11-16_aaaaaaaaaa', '2026-11-23_bbbbbbbbbb', 'README.md', 'my-notes']);
   });
 
   it('treats a folder named like a plan without its marker as foreign, never as a plan to delete', async () => {
     const store = tempStore();
-    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    await plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
     mkdirSync(join(store, '2026-11-16_aaaaaaaaaa'));
     writeFileSync(join(store, '2026-11-16_aaaaaaaaaa', 'summary.json'), JSON.stringify({ created: '2026-11-13T00:00:00Z' }));
-    expect(() => prunePlans(store, 1)).toThrow(/2026-11-16_aaaaaaaaaa/);
+    await expect(prunePlans(store, 1)).rejects.toThrow(/2026-11-16_aaaaaaaaaa/);
     expect(existsSync(join(store, '2026-11-16_aaaaaaaaaa', 'summary.json'))).toBe(true);
   });
 
   it('never follows a link named like a plan', async () => {
     const store = tempStore();
     const outside = tempStore();
-    plan(outside, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
-    plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
+    await plan(outside, '2026-11-16_aaaaaaaaaa', '2026-11-13T00:00:00Z');
+    await plan(store, '2026-11-23_bbbbbbbbbb', '2026-11-20T00:00:00Z');
     // A link to a real plan elsewhere: deleting it would be deleting what this store did not write.
     symlinkSync(join(outside, '2026-11-16_aaaaaaaaaa'), join(store, '2026-11-16_aaaaaaaaaa'));
-    expect(() => prunePlans(store, 1)).toThrow(/2026-11-16_aaaaaaaaaa/);
+    await expect(prunePlans(store, 1)).rejects.toThrow(/2026-11-16_aaaaaaaaaa/);
     expect(existsSync(join(outside, '2026-11-16_aaaaaaaaaa', PLAN_MARKER))).toBe(true);
   });
 
@@ -66,7 +67,7 @@ describe('retention deletes only what Shiftcast wrote', () => {
       '.tmp-mine',
     ])
       mkdirSync(join(store, name));
-    expect(removeAbandonedTemp(store)).toEqual([`.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`]);
+    expect(await openStore(store).plans.removeAbandoned()).toEqual([`.tmp-2026-11-30_0123456789-${dead}-0a1b2c3d`]);
     expect(readdirSync(store).sort()).toEqual(
       [`.tmp-2026-11-30_0123456789-${process.pid}-0a1b2c3d`, '.tmp-mine', `.tmp-notes-${dead}-0a1b2c3d`].sort(),
     );

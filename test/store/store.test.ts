@@ -3,10 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPlanFolder, listPlanFolders, PLAN_MARKER, planFolderName, planId, scanStore, writePlanFolder } from '../../src/plan/store.js';
+import { isPlanFolder, PLAN_MARKER } from '../../src/store/folder/planFolders.js';
+import { openStore } from '../../src/store/open.js';
+import { planFolderName, planId } from '../../src/store/planNames.js';
 import { REPO } from '../support/cli.js';
 
 const store = () => mkdtempSync(join(tmpdir(), 'shiftcast-store-'));
+const write = (dir: string, name: string, files: Record<string, string>) => openStore(dir).plans.write(name, files);
+const listPlanFolders = async (dir: string) => (await openStore(dir).plans.scan()).plans;
 
 describe('plan store', () => {
   it('names a plan by its week and a hash of its inputs', () => {
@@ -15,48 +19,50 @@ describe('plan store', () => {
     expect(planFolderName('2026-11-30', 'abc')).toBe('2026-11-30_abc');
   });
 
-  it('writes every file of a plan folder and leaves no temporary entry', () => {
+  it('writes every file of a plan folder and leaves no temporary entry', async () => {
     const dir = store();
-    const { path, created } = writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'A', 'b.txt': 'B' });
+    const { created } = await write(dir, '2026-11-30_0123456789', { 'a.txt': 'A', 'b.txt': 'B' });
+    const path = openStore(dir).plans.where('2026-11-30_0123456789');
+    expect(path).toBe(join(dir, '2026-11-30_0123456789'));
     expect(created).toBe(true);
     expect(readdirSync(path).sort()).toEqual([PLAN_MARKER, 'a.txt', 'b.txt']);
     expect(readFileSync(join(path, 'b.txt'), 'utf8')).toBe('B');
     expect(readdirSync(dir)).toEqual(['2026-11-30_0123456789']);
   });
 
-  it('keeps an existing plan folder untouched when the same plan is written again', () => {
+  it('keeps an existing plan folder untouched when the same plan is written again', async () => {
     const dir = store();
-    writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'first' });
-    const again = writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'second' });
+    await write(dir, '2026-11-30_0123456789', { 'a.txt': 'first' });
+    const again = await write(dir, '2026-11-30_0123456789', { 'a.txt': 'second' });
     expect(again.created).toBe(false);
     expect(readFileSync(join(dir, '2026-11-30_0123456789', 'a.txt'), 'utf8')).toBe('first');
   });
 
-  it('leaves nothing behind when a write fails half-way', () => {
+  it('leaves nothing behind when a write fails half-way', async () => {
     const dir = store();
     // A file name with a slash cannot be written inside the folder: the write fails after the first file.
-    expect(() => writePlanFolder(dir, '2026-11-30_0123456789', { 'a.txt': 'A', 'no/such/dir.txt': 'B' })).toThrow();
+    await expect(write(dir, '2026-11-30_0123456789', { 'a.txt': 'A', 'no/such/dir.txt': 'B' })).rejects.toThrow();
     expect(existsSync(join(dir, '2026-11-30_0123456789'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("lists plan folders newest week first and hides the store's own entries", () => {
+  it("lists plan folders newest week first and hides the store's own entries", async () => {
     const dir = store();
-    writePlanFolder(dir, '2026-11-23_aaaaaaaaaa', { f: '' });
-    writePlanFolder(dir, '2026-11-30_bbbbbbbbbb', { f: '' });
+    await write(dir, '2026-11-23_aaaaaaaaaa', { f: '' });
+    await write(dir, '2026-11-30_bbbbbbbbbb', { f: '' });
     mkdirSync(join(dir, '.sample-center'));
-    expect(listPlanFolders(dir)).toEqual(['2026-11-30_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa']);
+    expect(await listPlanFolders(dir)).toEqual(['2026-11-30_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa']);
   });
 
-  it('writes only folders named as plans', () => {
+  it('writes only folders named as plans', async () => {
     for (const name of ['p', '.sample-center', '../2026-11-30_0123456789', '2026-11-30_01234567']) {
-      expect(() => writePlanFolder(store(), name, { f: '' })).toThrow(/not a plan folder name/);
+      await expect(write(store(), name, { f: '' })).rejects.toThrow(/not a plan folder name/);
     }
   });
 
-  it('counts as a plan only a folder with a plan name and the marker naming that plan', () => {
+  it('counts as a plan only a folder with a plan name and the marker naming that plan', async () => {
     const dir = store();
-    writePlanFolder(dir, '2026-11-30_0123456789', { f: '' });
+    await write(dir, '2026-11-30_0123456789', { f: '' });
     // Named like a plan, but not written by Shiftcast: a user's copy, a marker of another plan, a file.
     mkdirSync(join(dir, '2026-11-23_aaaaaaaaaa'));
     mkdirSync(join(dir, '2026-11-16_bbbbbbbbbb'));
@@ -65,8 +71,13 @@ describe('plan store', () => {
     mkdirSync(join(dir, 'data'));
     mkdirSync(join(dir, '.jobs'));
     expect(isPlanFolder(dir, '2026-11-30_0123456789')).toBe(true);
-    expect(listPlanFolders(dir)).toEqual(['2026-11-30_0123456789']);
-    expect(scanStore(dir).foreign).toEqual(['2026-11-09_dddddddddd', '2026-11-16_bbbbbbbbbb', '2026-11-23_aaaaaaaaaa', 'data']);
+    expect(await listPlanFolders(dir)).toEqual(['2026-11-30_0123456789']);
+    expect((await openStore(dir).plans.scan()).foreign).toEqual([
+      '2026-11-09_dddddddddd',
+      '2026-11-16_bbbbbbbbbb',
+      '2026-11-23_aaaaaaaaaa',
+      'data',
+    ]);
   });
 });
 
@@ -80,20 +91,22 @@ describe('writes and prunes of several processes', () => {
         '--import',
         'tsx',
         '-e',
-        `const { acquireLock } = await import(${JSON.stringify(join(REPO, 'src/plan/lock.ts'))});
+        `const { acquireLock } = await import(${JSON.stringify(join(REPO, 'src/store/folder/lock.ts'))});
          const release = acquireLock(${JSON.stringify(dir)}, 'write');
          console.log('held');
          setTimeout(() => { release(); }, 1000);`,
       ],
       { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    // Listened for at once: the write now waits without blocking, so the holder may exit before it lands.
+    const exited = new Promise((done) => holder.on('exit', done));
     await new Promise<void>((held) => holder.stdout.once('data', () => held()));
     expect(existsSync(join(dir, '.write.lock'))).toBe(true);
     const started = Date.now();
-    const { created } = writePlanFolder(dir, '2026-11-30_0123456789', { f: '' });
+    const { created } = await write(dir, '2026-11-30_0123456789', { f: '' });
     expect(created).toBe(true);
     expect(Date.now() - started).toBeGreaterThan(200);
     expect(readdirSync(dir)).toEqual(['2026-11-30_0123456789']);
-    await new Promise((exited) => holder.on('exit', exited));
+    await exited;
   });
 });

@@ -1,38 +1,18 @@
 import { existsSync, lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../domain/errors.js';
+import { assertOnlyPlans, type DatedPlan, newestFirst } from '../retention.js';
 import { isProcessAlive, withLock } from './lock.js';
-import { listPlanFolders, readPlanSummary, scanStore } from './store.js';
+import { readPlanSummary, scanStore } from './planFolders.js';
 
-/** A plan folder, when it was made (summary.json `created`, else the folder's mtime), and its summary (null when damaged). */
-export interface DatedPlan {
-  name: string;
-  created: string;
-  summary: Record<string, unknown> | null;
-}
-
-/** The store's plan folders (or the ones named), most recently created first; each summary is read once. */
-export function plansNewestFirst(store: string, names: readonly string[] = listPlanFolders(store)): DatedPlan[] {
+/** The store's plan folders (or the ones named), most recently created first (summary `created`, else the folder's mtime). */
+export function plansNewestFirst(store: string, names: readonly string[] = scanStore(store).plans): DatedPlan[] {
   return names
     .map((name) => {
       const summary = readPlanSummary(store, name);
       const created = typeof summary?.created === 'string' ? summary.created : statSync(join(store, name)).mtime.toISOString();
       return { name, created, summary };
     })
-    .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.name < b.name ? 1 : -1));
-}
-
-/**
- * Refuses retention on a store that holds anything but plans and the store's own hidden
- * entries: `--store .` in a project folder must never put the user's `data/` at risk.
- */
-export function assertOnlyPlans(store: string, foreign: readonly string[] = scanStore(store).foreign): void {
-  if (foreign.length === 0) return;
-  const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
-  throw new InputError(
-    { file: 'command line', field: '--keep' },
-    `the store ${store} holds entries that are not Shiftcast plans (${shown}); --keep deletes old plans only in a store of its own: move them out or plan into another --store`,
-  );
+    .sort(newestFirst);
 }
 
 /**
@@ -42,9 +22,8 @@ export function assertOnlyPlans(store: string, foreign: readonly string[] = scan
  * just written or reused) are never deleted; hidden entries (keys, jobs, locks, workspaces) are
  * not plans and are left alone.
  * @returns the names of the deleted folders
- * @example prunePlans('forecasts', 2) //=> ['2026-11-16_ab12cd34ef']
  */
-export function prunePlans(store: string, keep: number, protect: readonly string[] = []): string[] {
+export function prunePlans(store: string, keep: number, protect: readonly string[] = []): Promise<string[]> {
   // Under the write lock: a plan being written (an API job) is never half-seen or raced.
   return withLock(store, 'write', () => {
     const { plans: folders, foreign } = scanStore(store);

@@ -1,23 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkedPlanId, planIdOfName } from '../planNames.js';
+import type { PlanFiles } from '../store.js';
 import { withLock } from './lock.js';
-
-/** The files of one plan folder, by name. */
-export type PlanFiles = Record<string, string>;
-
-/**
- * The plan id: a short hash of everything the plan is computed from, so that the same inputs
- * name the same folder (cron reruns are idempotent) and different inputs never collide.
- */
-export function planId(parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\u0000');
-  return hash.digest('hex').slice(0, 10);
-}
-
-/** `<week_start>_<short id>`: the only names a plan folder has (the id is planId's 10 hex digits). */
-const PLAN_FOLDER_NAME = /^(\d{4}-\d{2}-\d{2})_([0-9a-f]{10})$/;
 
 /**
  * The file inside every plan folder that proves Shiftcast wrote it: it names the plan the folder
@@ -25,21 +11,14 @@ const PLAN_FOLDER_NAME = /^(\d{4}-\d{2}-\d{2})_([0-9a-f]{10})$/;
  */
 export const PLAN_MARKER = '.shiftcast-plan.json';
 
-/** `<week_start>_<short id>`, the SPEC's folder name. */
-export const planFolderName = (weekStart: string, id: string) => `${weekStart}_${id}`;
-
-/** The plan id in a plan folder name, or undefined when the name is not one. */
-const planIdOfFolder = (name: string): string | undefined => PLAN_FOLDER_NAME.exec(name)?.[2];
-
 /**
  * Writes a plan folder whole or not at all, under the store's write lock: the files and the
  * marker go into a hidden folder of the store, which is then renamed into place. If another writer already produced the same plan
  * (same inputs, same name), its folder is kept and ours is dropped. Returns the folder's path
  * and whether this call created it.
  */
-export function writePlanFolder(store: string, name: string, files: PlanFiles): { path: string; created: boolean } {
-  const id = planIdOfFolder(name);
-  if (id === undefined) throw new Error(`"${name}" is not a plan folder name (<week_start>_<10 hex digits>)`);
+export function writePlanFolder(store: string, name: string, files: PlanFiles): Promise<{ path: string; created: boolean }> {
+  const id = checkedPlanId(name);
   mkdirSync(store, { recursive: true });
   return withLock(store, 'write', () => {
     const final = join(store, name);
@@ -66,7 +45,7 @@ export function writePlanFolder(store: string, name: string, files: PlanFiles): 
  * plan folder's name whose marker names the same plan.
  */
 export function isPlanFolder(store: string, name: string): boolean {
-  const id = planIdOfFolder(name);
+  const id = planIdOfName(name);
   if (id === undefined) return false;
   try {
     if (!lstatSync(join(store, name)).isDirectory()) return false;
@@ -92,12 +71,9 @@ export function scanStore(store: string): { plans: string[]; foreign: string[] }
   return { plans: plans.reverse(), foreign };
 }
 
-/** The plan folders of a store (see scanStore), newest week first. */
-export const listPlanFolders = (store: string) => scanStore(store).plans;
-
-/** Whether a plan folder of the store holds a file. */
-export function hasPlanFile(store: string, name: string, file: string): boolean {
-  return existsSync(join(store, name, file));
+/** Reads one file of a plan folder. */
+export function readPlanFile(store: string, name: string, file: string): string {
+  return readFileSync(join(store, name, file), 'utf8');
 }
 
 /** A plan's summary.json as an object, or null when it is missing or not a JSON object (a damaged plan). */
@@ -108,9 +84,4 @@ export function readPlanSummary(store: string, name: string): Record<string, unk
   } catch {
     return null;
   }
-}
-
-/** Reads one file of a plan folder. */
-export function readPlanFile(store: string, name: string, file: string): string {
-  return readFileSync(join(store, name, file), 'utf8');
 }

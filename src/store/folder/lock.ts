@@ -1,46 +1,10 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ShiftcastError } from '../domain/errors.js';
+import { type LockHolder, type LockKind, LockBusyError } from '../lockBusy.js';
 
-/** The locks of a folder store: each a file created exclusively, naming its holder. */
-export const LOCKS = {
-  /** Planning and pruning (`shiftcast plan`): one run per store at a time. */
-  plan: { file: '.lock', holder: 'shiftcast run', action: 'planning' },
-  /** The one `shiftcast serve` a folder store may have (its job queue lives in the store). */
-  serve: { file: '.serve.lock', holder: 'shiftcast serve', action: 'serving' },
-  /** Changes to the API keys: held for milliseconds, so takers wait rather than fail. */
-  keys: { file: '.keys.lock', holder: 'shiftcast process changing keys', action: 'changing keys' },
-  /**
-   * Writing a plan folder and pruning old ones, by any process (a cron run, an API job, the
-   * sample): held for milliseconds, so a prune never races a write. Takers wait.
-   */
-  write: { file: '.write.lock', holder: 'shiftcast process writing plans', action: 'writing plans' },
-} as const;
-
-export type LockKind = keyof typeof LOCKS;
-
-/** Thrown when another live process holds a lock of the store. */
-export class LockBusyError extends ShiftcastError {
-  readonly code = 'busy';
-  constructor(
-    readonly holder: LockHolder,
-    readonly kind: LockKind = 'plan',
-    store = '',
-  ) {
-    const { holder: who, action } = LOCKS[kind];
-    const where = store ? ` of ${store}` : '';
-    super(`not ${action}: another ${who} (pid ${holder.pid} on ${holder.host}, since ${holder.since}) holds the store lock${where}`);
-    this.name = 'LockBusyError';
-  }
-}
-
-/** What the lock file says about its holder. */
-export interface LockHolder {
-  pid: number;
-  host: string;
-  since: string;
-}
+/** The lock files of a folder store by kind: each created exclusively, naming its holder. */
+export const LOCK_FILES: Record<LockKind, string> = { plan: '.lock', serve: '.serve.lock', keys: '.keys.lock', write: '.write.lock' };
 
 /** Whether a process with this pid is alive on this host. */
 export function isProcessAlive(pid: number): boolean {
@@ -64,7 +28,7 @@ function readHolder(path: string): LockHolder | null {
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
- * Takes an exclusive lock of the store (`<store>/.lock` for planning, see LOCKS), created with
+ * Takes an exclusive lock of the store (`<store>/.lock` for planning, see LOCK_FILES), created with
  * O_EXCL. A lock left by a dead process on this host is stale and taken over. Returns the
  * release function; throws LockBusyError when held. The store folder is created if needed and
  * removed again on release if it is still empty.
@@ -72,7 +36,7 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 export function acquireLock(store: string, kind: LockKind = 'plan'): () => void {
   const createdStore = !existsSync(store);
   mkdirSync(store, { recursive: true });
-  const path = join(store, LOCKS[kind].file);
+  const path = join(store, LOCK_FILES[kind]);
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
@@ -97,11 +61,12 @@ export function acquireLock(store: string, kind: LockKind = 'plan'): () => void 
 }
 
 /**
- * Runs `change` holding a store lock, waiting up to `waitMs` for it when another process holds
- * it: for short read-modify-write changes (keys) that must neither fail nor lose a write when
- * several run at once.
+ * Runs `change` holding a store lock, waiting up to `waitMs` for it when another holder has
+ * it: for short read-modify-write changes (keys, plan writes, prunes) that must neither fail nor
+ * lose a write when several run at once. Waits without blocking the event loop, so a holder in
+ * this same process can release.
  */
-export function withLock<T>(store: string, kind: LockKind, change: () => T, waitMs = 10_000): T {
+export async function withLock<T>(store: string, kind: LockKind, change: () => T | Promise<T>, waitMs = 10_000): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (let pause = 5; ; pause = Math.min(100, pause * 2)) {
     let releaseLock: () => void;
@@ -109,11 +74,11 @@ export function withLock<T>(store: string, kind: LockKind, change: () => T, wait
       releaseLock = acquireLock(store, kind);
     } catch (e) {
       if (!(e instanceof LockBusyError) || Date.now() > deadline) throw e;
-      sleep(pause);
+      await new Promise((r) => setTimeout(r, pause));
       continue;
     }
     try {
-      return change();
+      return await change();
     } finally {
       releaseLock();
     }
