@@ -29,3 +29,21 @@ export function plainConfig(pools: PoolInput[], extra: Record<string, unknown> =
     ...extra,
   };
 }
+
+/** A small week of two pools (in-house 4/8 h shifts, a vendor of 3 agents) under a 40% share cap, needs varying by the hour. */
+export function dayAndVendorWeek(): RosterProblem {
+  const day = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.5, shift_lengths: [4, 8], start_hours: [6, 14, 22] };
+  const vendor = {
+    id: 'vendor',
+    kind: 'outsourced',
+    cost_per_hour: 8,
+    productivity: 0.9,
+    shift_lengths: [8],
+    start_hours: [6, 14, 22],
+    max_agents: 3,
+  };
+  return makeProblem(
+    plainConfig([day, vendor], { max_outsourced_share: 0.4 }),
+    (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10,
+  );
+}

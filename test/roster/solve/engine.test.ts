@@ -5,7 +5,7 @@ import { buildRosterModel } from '../../../src/roster/model/model.js';
 import { solveRoster } from '../../../src/roster/solve/solve.js';
 import { verifyRoster } from '../../../src/roster/verify.js';
 import type { Roster } from '../../../src/roster/types.js';
-import { makeProblem, plainConfig } from '../helpers.js';
+import { dayAndVendorWeek, makeProblem, plainConfig } from '../helpers.js';
 import { REALISTIC_POOLS, realisticWeek } from '../weekShape.js';
 
 const { inhouse, vendor, night } = REALISTIC_POOLS;
@@ -62,27 +62,7 @@ describe('the roster engine', () => {
   });
 
   it('writes LP text that HiGHS reads back to the same optimum', async () => {
-    const day8 = {
-      id: 'inhouse',
-      kind: 'in_house',
-      cost_per_hour: 10,
-      night_premium: 0.5,
-      shift_lengths: [4, 8],
-      start_hours: [6, 14, 22],
-    };
-    const contractor = {
-      id: 'vendor',
-      kind: 'outsourced',
-      cost_per_hour: 8,
-      productivity: 0.9,
-      shift_lengths: [8],
-      start_hours: [6, 14, 22],
-      max_agents: 3,
-    };
-    const problem = makeProblem(
-      plainConfig([day8, contractor], { max_outsourced_share: 0.4 }),
-      (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10,
-    );
+    const problem = dayAndVendorWeek();
     const roster = await solveRoster(problem, { mipRelGap: 0 });
     expect(roster.status).toBe('optimal');
     const highs = await (highsModule as unknown as () => Promise<Highs>)();

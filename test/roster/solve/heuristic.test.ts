@@ -3,7 +3,7 @@ import { roundingCuts } from '../../../src/roster/model/cuts.js';
 import { solveWithHighs } from '../../../src/roster/solve/highs.js';
 import { roundAndRepair } from '../../../src/roster/solve/heuristic.js';
 import { buildRosterModel } from '../../../src/roster/model/model.js';
-import { makeProblem, plainConfig } from '../helpers.js';
+import { dayAndVendorWeek, makeProblem, plainConfig } from '../helpers.js';
 import { REALISTIC_POOLS, realisticWeek } from '../weekShape.js';
 
 const { inhouse, vendor, night } = REALISTIC_POOLS;
@@ -31,20 +31,7 @@ describe('the rounding heuristic', () => {
   });
 
   it('adds rounding cuts that tighten the relaxation and keep the integer optimum', async () => {
-    const day = { id: 'inhouse', kind: 'in_house', cost_per_hour: 10, night_premium: 0.5, shift_lengths: [4, 8], start_hours: [6, 14, 22] };
-    const contractor = {
-      id: 'vendor',
-      kind: 'outsourced',
-      cost_per_hour: 8,
-      productivity: 0.9,
-      shift_lengths: [8],
-      start_hours: [6, 14, 22],
-      max_agents: 3,
-    };
-    const small = makeProblem(
-      plainConfig([day, contractor], { max_outsourced_share: 0.4 }),
-      (slot, hour) => (hour >= 8 && hour < 20 ? 5.5 : 1.2) + (slot % 5) / 10,
-    );
+    const small = dayAndVendorWeek();
     const model = buildRosterModel(small);
     const cut = { ...model.program, rows: [...model.program.rows, ...roundingCuts(small, model)] };
     const solve = (lp: typeof cut, relax: boolean) => solveWithHighs(lp, { timeLimitSeconds: 30, mipRelGap: 0, relax, inThread: true });
