@@ -55,7 +55,8 @@ export const keyRequestSchema = z.strictObject({
 
 /** `POST /v1/plans/{plan_id}/scenarios`. */
 export const scenariosRequestSchema = z.strictObject({
-  vary: z.record(z.string(), z.union([z.string().regex(/^[^:]+:[^:]+:\d+$/, 'use a:b:n'), z.array(z.number()).min(1)])),
+  // null in a list: no limit, for a field the config lets be null (checked with the field).
+  vary: z.record(z.string(), z.union([z.string().regex(/^[^:]+:[^:]+:\d+$/, 'use a:b:n'), z.array(z.number().nullable()).min(1)])),
 });
 
 export const jobSchema = z.object({

@@ -1,4 +1,5 @@
-import type { PlanConfig } from '../domain/config.js';
+import { z } from 'zod';
+import { configSchema, type PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { parseConfig } from '../io/config.js';
 
@@ -10,6 +11,9 @@ export const VARY_FIELDS = [
   'min_coverage',
   'service.service_level',
   'service.answer_within_seconds',
+  'demand.bot_deflection',
+  'demand.aht_seconds',
+  'demand.concurrency',
   'pools.<id>.cost_per_hour',
   'pools.<id>.max_agents',
 ] as const;
@@ -21,19 +25,39 @@ export function isVaryField(field: string): boolean {
   return (VARY_FIELDS as readonly string[]).includes(field) || POOL_FIELD.test(field);
 }
 
-/** Whether changing `field` changes the staff each hour needs (the service targets do). */
+/** Whether changing `field` changes the staff each hour needs (the service targets and the demand do). */
 export function changesRequirements(field: string): boolean {
-  return field.startsWith('service.');
+  return field.startsWith('service.') || field.startsWith('demand.');
 }
 
 /**
- * The configuration with one field set, validated again by the config schema (a share above 1 or
- * a fractional max_agents is an input error naming the `--vary` value).
+ * Whether the config schema lets `field` be null ("no limit"), so the schema alone decides which
+ * scenario values may be null. A segment under an array (a pool id) steps into its element.
+ * @example allowsNull('budget') //=> true
+ * @example allowsNull('pools.vendor.cost_per_hour') //=> false
+ */
+export function allowsNull(field: string): boolean {
+  let schema: z.core.$ZodType | undefined = configSchema;
+  for (const key of field.split('.')) {
+    // Through .default(), .prefault() and .nullable() to the object or array that holds the key.
+    while (schema && 'innerType' in schema._zod.def) schema = schema._zod.def.innerType as z.core.$ZodType;
+    if (schema instanceof z.ZodArray) schema = schema.element;
+    else schema = schema instanceof z.ZodObject ? schema.shape[key] : undefined;
+  }
+  return schema !== undefined && z.safeParse(schema, null).success;
+}
+
+/**
+ * The configuration with one field set (null: no limit), validated again by the config schema
+ * (a share above 1 or a fractional max_agents is an input error naming the `--vary` value).
  * @example withField(config, 'pools.vendor.max_agents', 250).pools[1].max_agents //=> 250
  */
-export function withField(config: PlanConfig, field: string, value: number): PlanConfig {
-  const next = structuredClone(config);
+export function withField(config: PlanConfig, field: string, value: number | null): PlanConfig {
   const source = `--vary ${field}=${value}`;
+  if (!isVaryField(field)) throw new InputError({ file: source, field }, `cannot vary "${field}"; use one of ${VARY_FIELDS.join(', ')}`);
+  const next = structuredClone(config);
+  const path = field.split('.');
+  let holder: Record<string, unknown> = next;
   const pool = POOL_FIELD.exec(field);
   if (pool) {
     const target = next.pools.find((p) => p.id === pool[1]);
@@ -42,13 +66,8 @@ export function withField(config: PlanConfig, field: string, value: number): Pla
         { file: source, field },
         `no pool "${pool[1]}" in the configuration (it has ${next.pools.map((p) => p.id).join(', ')})`,
       );
-    target[pool[2] as 'cost_per_hour' | 'max_agents'] = value;
-  } else if (field === 'budget') next.budget = value;
-  else if (field === 'max_outsourced_share') next.max_outsourced_share = value;
-  else if (field === 'min_coverage') next.min_coverage = value;
-  else if (field === 'night.min_coverage') next.night.min_coverage = value;
-  else if (field === 'service.service_level') next.service.service_level = value;
-  else if (field === 'service.answer_within_seconds') next.service.answer_within_seconds = value;
-  else throw new InputError({ file: source, field }, `cannot vary "${field}"; use one of ${VARY_FIELDS.join(', ')}`);
+    holder = target;
+  } else for (const key of path.slice(0, -1)) holder = holder[key] as Record<string, unknown>;
+  holder[path[path.length - 1]] = value;
   return parseConfig(next, source);
 }

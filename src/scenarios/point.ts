@@ -9,7 +9,7 @@ import { roundTo } from '../domain/round.js';
 /** One grid point to solve, plain data (it crosses to a worker thread): the base with the point's fields set. */
 export interface PointTask extends ScenarioBase {
   set: ScenarioSet;
-  /** Recompute the staff needs from `demand` (a service target is varied). */
+  /** Recompute the staff needs from `demand` (a service target or a demand field is varied). */
   recompute: boolean;
   /** Measure service with the simulator instead of the Erlang model. */
   simulate: boolean;

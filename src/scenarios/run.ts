@@ -17,8 +17,9 @@ export interface ScenarioOptions {
  * The cost/service trade-off grid (SPEC section 2, Scenarios): every combination of the varied
  * fields is applied to the base configuration and its roster solved on a worker thread; each
  * point carries cost, shortfall, delivered weekly service and ASA, outsourced share and cost per
- * handled contact, and the Pareto frontier is marked. Varying a service target recomputes the
- * staff needs from the demand. Every point's configuration is validated before any solve.
+ * handled contact, and the Pareto frontier is marked. Varying a service target or the demand
+ * (bot deflection, handle time, concurrency) recomputes the staff needs from the demand's contacts,
+ * which are before bot deflection. Every point's configuration is validated before any solve.
  * @param base the plan's configuration, staff needs and demand (`planBase` / `filesBase`)
  * @param vary the varied fields (`parseVary`, or `parseValues` for the API's body)
  * @example
@@ -26,11 +27,18 @@ export interface ScenarioOptions {
  * //=> { points: [{ set: { budget: 1000000 }, status: 'optimal', ... }, ...], marginal_cost_per_service_level_point: 8123.5 }
  */
 export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], options: ScenarioOptions = {}): Promise<ScenarioResult> {
-  const recompute = vary.some((v) => changesRequirements(v.field));
-  if (recompute && base.demand === null) {
+  const recomputing = vary.find((v) => changesRequirements(v.field));
+  if (recomputing && base.demand === null) {
     throw new InputError(
       { file: 'requirements.csv', field: 'contacts' },
-      'varying a service target needs the contacts per hour: give a requirements.csv with contacts and aht_seconds, or --plan',
+      `varying ${recomputing.field} recomputes the staff needs from the contacts per hour: give a requirements.csv with contacts and aht_seconds, or --plan`,
+    );
+  }
+  // demand.aht_seconds only fills hours whose demand has no handle time of its own.
+  if (vary.some((v) => v.field === 'demand.aht_seconds') && base.demand?.every((p) => p.ahtSeconds !== undefined)) {
+    throw new InputError(
+      { file: 'command line', field: '--vary demand.aht_seconds' },
+      'it would change nothing: every hour of the demand has its own handle time (demand.aht_seconds fills only hours without one)',
     );
   }
   const tasks: PointTask[] = grid(vary).map((set) => ({
@@ -41,7 +49,7 @@ export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], op
     needs: base.needs,
     demand: base.demand,
     events: base.events,
-    recompute,
+    recompute: recomputing !== undefined,
     simulate: options.simulate ?? false,
   }));
   return withFrontier(await solvePoints(tasks, options.threads));

@@ -1,14 +1,14 @@
 import { InputError } from '../domain/errors.js';
-import { isVaryField, VARY_FIELDS } from './fields.js';
+import { allowsNull, isVaryField, VARY_FIELDS } from './fields.js';
 
-/** One varied field and the values it takes. */
+/** One varied field and the values it takes; null is "no limit" (only where the config allows null). */
 export interface Vary {
   field: string;
-  values: number[];
+  values: (number | null)[];
 }
 
 /** One point of the grid: the value of each varied field. */
-export type ScenarioSet = Record<string, number>;
+export type ScenarioSet = Record<string, number | null>;
 
 /** The most points one grid may have: each point is a full roster solve. */
 export const MAX_POINTS = 400;
@@ -17,14 +17,19 @@ const RANGE = /^\s*(-?[\d.e+-]+)\s*:\s*(-?[\d.e+-]+)\s*:\s*(\d+)\s*$/;
 
 /**
  * The values of `--vary FIELD=VALUES`: `a:b:n` (n evenly spaced values from a to b) or a comma
- * list; the API passes a list of numbers as it is.
+ * list in which `null` means no limit; the API passes a list of numbers and nulls as it is.
  * @example parseValues('budget', '1000:2000:3') //=> [1000, 1500, 2000]
+ * @example parseValues('budget', 'null,1100000') //=> [null, 1100000]
  */
-export function parseValues(field: string, spec: string | readonly number[]): number[] {
+export function parseValues(field: string, spec: string | readonly (number | null)[]): (number | null)[] {
   const bad = (why: string) => new InputError({ file: 'command line', field: `--vary ${field}` }, why);
+  const checked = (values: (number | null)[]) => {
+    if (values.includes(null) && !allowsNull(field)) throw bad(`${field} cannot be null (no limit); give numbers`);
+    return values;
+  };
   if (typeof spec !== 'string') {
-    if (spec.length === 0 || spec.some((v) => !Number.isFinite(v))) throw bad('give at least one finite number');
-    return [...spec];
+    if (spec.length === 0 || spec.some((v) => v !== null && !Number.isFinite(v))) throw bad('give at least one finite number or null');
+    return checked([...spec]);
   }
   const range = RANGE.exec(spec);
   if (range) {
@@ -34,8 +39,9 @@ export function parseValues(field: string, spec: string | readonly number[]): nu
     return Array.from({ length: n }, (_, i) => Number((n === 1 ? a : a + ((b - a) * i) / (n - 1)).toPrecision(12)));
   }
   const values = spec.split(',').map((s) => s.trim());
-  if (values.some((v) => v === '' || !Number.isFinite(Number(v)))) throw bad(`"${spec}" must be a:b:n or a comma list of numbers`);
-  return values.map(Number);
+  if (values.some((v) => v !== 'null' && (v === '' || !Number.isFinite(Number(v)))))
+    throw bad(`"${spec}" must be a:b:n or a comma list of numbers (null for no limit)`);
+  return checked(values.map((v) => (v === 'null' ? null : Number(v))));
 }
 
 /**

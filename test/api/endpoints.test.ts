@@ -214,6 +214,13 @@ describe('the REST API endpoints', async () => {
     }
   });
 
+  it('says a null (no limit) is only for a field the config lets be null', async () => {
+    const r = await json('/v1/plans/aaaaaaaaaa/scenarios', { vary: { min_coverage: [null, 0.9] } }, keys.finance);
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as any;
+    expect(body.fields).toEqual([{ path: 'vary.min_coverage', message: 'min_coverage cannot be null (no limit); give numbers' }]);
+  });
+
   it('makes, lists and revokes keys for an admin, showing the key only once', async () => {
     const made = await json('/v1/keys', { role: 'finance', name: 'controller' }, keys.admin);
     expect(made.status).toBe(201);

@@ -62,15 +62,20 @@ describe('plan jobs end to end', async () => {
     const r = await fetch(`${server.url}/v1/plans/${planned.plan_id}/scenarios`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(keys.finance) },
-      body: JSON.stringify({ vary: { max_outsourced_share: [0.2, 0.45] } }),
+      body: JSON.stringify({ vary: { max_outsourced_share: [0.2, 0.45, null] } }),
     });
     expect(r.status).toBe(202);
     const job = await waitForJob(server.url, keys.finance, ((await r.json()) as any).job_id);
     expect(job).toMatchObject({ kind: 'scenarios', status: 'succeeded', plan_id: planned.plan_id });
-    expect(job.result.points.map((p: any) => p.set)).toEqual([{ max_outsourced_share: 0.2 }, { max_outsourced_share: 0.45 }]);
-    const [tight, loose] = job.result.points;
-    // A looser cap on the cheaper vendor can only lower the cost.
+    expect(job.result.points.map((p: any) => p.set)).toEqual([
+      { max_outsourced_share: 0.2 },
+      { max_outsourced_share: 0.45 },
+      { max_outsourced_share: null },
+    ]);
+    const [tight, loose, none] = job.result.points;
+    // A looser cap on the cheaper vendor, or none (null), can only lower the cost.
     expect(loose.cost.total).toBeLessThanOrEqual(tight.cost.total + 1e-6);
+    expect(none.cost.total).toBeLessThanOrEqual(loose.cost.total + 1e-6);
     expect(job.result).toHaveProperty('marginal_cost_per_service_level_point');
   });
 

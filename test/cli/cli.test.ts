@@ -87,6 +87,14 @@ describe('shiftcast scenarios', () => {
     expect(r.stderr).toMatch(/--report needs --plan/);
     expect(existsSync(join(dir, 'page.html'))).toBe(false);
   });
+
+  it('exits 2 on a null (no limit) for a field that cannot be null, naming the field', async () => {
+    const requirements = file('rn.csv', 'timestamp,staff_needed\n2026-11-30T00:00,4\n');
+    const config = file('cn.json', '{"week_start": "2026-11-30"}');
+    const r = await shiftcast(['scenarios', '--config', config, '--requirements', requirements, '--vary', 'min_coverage=null,0.9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--vary min_coverage: min_coverage cannot be null \(no limit\)/);
+  });
 });
 
 describe('shiftcast plan on a short history', () => {

@@ -70,6 +70,15 @@ describe('filesBase', () => {
     ]);
   });
 
+  it("takes the contacts before bot deflection (a plan's contacts column), not its handled_contacts", () => {
+    const config = write('deflected.json', JSON.stringify({ timezone: 'Asia/Shanghai', pools }));
+    const requirements = write(
+      'plan-requirements.csv',
+      'timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed\n2026-12-02T00:00,100,22,240,3,4.29\n',
+    );
+    expect(filesBase(config, requirements).demand?.map((p) => p.contacts)).toEqual([100]);
+  });
+
   it('keeps the UTC offsets when the requirements are written with them', () => {
     const config = write('offset.json', JSON.stringify({ timezone: 'Asia/Shanghai', pools }));
     const requirements = write('offset.csv', 'timestamp,staff_needed\n2026-12-02T00:00+08:00,2\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/domain/config.js';
-import { changesRequirements, isVaryField, VARY_FIELDS, withField } from '../../src/scenarios/fields.js';
+import { allowsNull, changesRequirements, isVaryField, VARY_FIELDS, withField } from '../../src/scenarios/fields.js';
 import { inputError } from '../support/inputError.js';
 
 // Every default: pools inhouse, vendor (max_agents 300) and night.
@@ -30,10 +30,39 @@ describe('isVaryField', () => {
 });
 
 describe('changesRequirements', () => {
-  it('is true for the service targets only', () => {
+  it('is true for the service targets and the demand only', () => {
     const changing = VARY_FIELDS.filter((f) => changesRequirements(f));
-    expect(changing).toEqual(['service.service_level', 'service.answer_within_seconds']);
+    expect(changing).toEqual([
+      'service.service_level',
+      'service.answer_within_seconds',
+      'demand.bot_deflection',
+      'demand.aht_seconds',
+      'demand.concurrency',
+    ]);
     expect(changesRequirements('pools.vendor.cost_per_hour')).toBe(false);
+  });
+});
+
+describe('allowsNull', () => {
+  it('is true for the limits the config lets be null, and false for the other fields', () => {
+    const nullable = VARY_FIELDS.filter((f) => allowsNull(f));
+    expect(nullable).toEqual(['budget', 'max_outsourced_share', 'pools.<id>.max_agents']);
+    expect(allowsNull('pools.vendor.max_agents')).toBe(true);
+    expect(allowsNull('service.max_asa_seconds')).toBe(true);
+    for (const f of ['pools.vendor.cost_per_hour', 'demand.bot_deflection', 'nothing', 'budget.x', 'pools.vendor.colour'])
+      expect(allowsNull(f), f).toBe(false);
+  });
+
+  it('agrees with validating a whole configuration that has the field set to null', () => {
+    for (const f of VARY_FIELDS.map((f) => f.replace('<id>', 'vendor'))) {
+      let valid = true;
+      try {
+        withField(base(), f, null);
+      } catch {
+        valid = false;
+      }
+      expect(allowsNull(f), f).toBe(valid);
+    }
   });
 });
 
@@ -46,13 +75,16 @@ describe('withField', () => {
       ['night.min_coverage', 0.7, (c) => c.night.min_coverage],
       ['service.service_level', 0.9, (c) => c.service.service_level],
       ['service.answer_within_seconds', 30, (c) => c.service.answer_within_seconds],
+      ['demand.bot_deflection', 0.83, (c) => c.demand.bot_deflection],
+      ['demand.aht_seconds', 300, (c) => c.demand.aht_seconds],
+      ['demand.concurrency', 3, (c) => c.demand.concurrency],
     ];
     for (const [field, value, read] of cases) {
       const config = base();
       const next = withField(config, field, value);
       expect(read(next), field).toBe(value);
       // Set the same field back: the rest is the same configuration.
-      expect(withField(next, field, read(config)!), field).toEqual(config);
+      expect(withField(next, field, read(config)), field).toEqual(config);
     }
   });
 
@@ -65,6 +97,12 @@ describe('withField', () => {
       ['night', null],
     ]);
     expect(withField(config, 'pools.night.cost_per_hour', 60).pools.map((p) => p.cost_per_hour)).toEqual([55, 38, 60]);
+  });
+
+  it('sets null (no limit) where the config allows it', () => {
+    expect(withField(base(), 'budget', null).budget).toBeNull();
+    expect(withField(base(), 'max_outsourced_share', null).max_outsourced_share).toBeNull();
+    expect(withField(base(), 'pools.vendor.max_agents', null).pools[1].max_agents).toBeNull();
   });
 
   it('does not change the configuration it is given', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioTable } from '../../src/scenarios/gridTable.js';
 import type { ScenarioPoint, ScenarioResult } from '../../src/scenarios/types.js';
 
-function point(set: Record<string, number>, o: Partial<ScenarioPoint> = {}): ScenarioPoint {
+function point(set: Record<string, number | null>, o: Partial<ScenarioPoint> = {}): ScenarioPoint {
   return {
     set,
     status: 'optimal',
@@ -83,6 +83,19 @@ describe('scenarioTable', () => {
   it('says n/a when the frontier has fewer than two service levels', () => {
     const text = scenarioTable({ ...result, marginal_cost_per_service_level_point: null }, 'EUR');
     expect(text.endsWith('\n\nMarginal cost of service: n/a (the frontier has fewer than two service levels).\n')).toBe(true);
+  });
+
+  it('writes a null field value as "no limit"', () => {
+    const text = scenarioTable({ points: [point({ budget: null })], marginal_cost_per_service_level_point: null }, 'CNY');
+    expect(cells(text.split('\n')[1])[0]).toBe('no limit');
+  });
+
+  it('says the frontier is cost against shortfall when no point has a service level', () => {
+    const text = scenarioTable(
+      { points: [point({ budget: 1 }, { service_level: null })], marginal_cost_per_service_level_point: null },
+      'CNY',
+    );
+    expect(text.endsWith('\n\nNo contacts, so no service levels: the frontier (*) is cost against shortfall hours.\n')).toBe(true);
   });
 
   it('has only the figure columns for a grid without points', () => {

@@ -5,6 +5,7 @@ import { filesBase, planBase } from '../../scenarios/base.js';
 import { planReportWithTradeoff } from '../../scenarios/tradeoffPage.js';
 import { runScenarios } from '../../scenarios/run.js';
 import { scenarioTable } from '../../scenarios/gridTable.js';
+import { VARY_FIELDS } from '../../scenarios/fields.js';
 import { parseVary } from '../../scenarios/vary.js';
 import type { CommandContext } from '../context.js';
 import { eventsOrNone, intOption } from '../options.js';
@@ -29,7 +30,10 @@ export function registerScenarios(program: Command, _ctx: CommandContext): void 
     .option('--config <file>', 'config.json (with --requirements)')
     .option('--requirements <file>', 'requirements.csv (contacts and aht_seconds columns give service figures)')
     .option('--plan <dir>', 'a plan folder (read only) in place of --config and --requirements')
-    .requiredOption('--vary <FIELD=VALUES...>', 'FIELD=a:b:n or FIELD=v1,v2; several make a grid')
+    .requiredOption(
+      '--vary <FIELD=VALUES...>',
+      `FIELD=a:b:n or FIELD=v1,v2 (null = no limit where the field allows it); several make a grid. FIELD: ${VARY_FIELDS.join(', ')}`,
+    )
     .option('--events <file>', 'events.csv (holiday hours use service.holiday)')
     .option('--simulate', 'measure service with the simulator instead of the Erlang model')
     .option('--threads <n>', 'worker threads (default: one per core)', intOption('--threads', 1, 64))
