@@ -77,6 +77,8 @@ export const poolSchema = z
     start_hours: z.array(hourOfDay).min(1).nullable().default(null),
     max_agents: z.number().int().min(0).max(MAX_AGENTS).nullable().default(null),
     week_pattern: weekPatternSchema.nullable().default(null),
+    // From quality inspection: absent when the pool was not inspected.
+    quality: z.strictObject({ bad_review_rate: share.optional(), repeat_complaint_rate: share.optional() }).optional(),
   })
   .refine((p) => new Set(p.shift_lengths).size === p.shift_lengths.length, {
     message: 'shift_lengths must not repeat a length',
@@ -188,6 +190,7 @@ export const configSchema = z
         budget_tolerance: z.number().min(0).max(10).default(0.1),
         min_night_coverage: share.default(0.85),
         max_shortfall_share: share.default(0.15),
+        max_quality_rate: share.default(0.15),
       })
       .prefault({}),
   })

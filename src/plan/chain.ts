@@ -10,6 +10,7 @@ import { requirementsFor } from '../staffing/requirements.js';
 import { buildRosterProblem } from '../roster/problem.js';
 import { withShadowPrices } from '../roster/explain/shadowPrices.js';
 import { solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
+import { bestEffortRoster } from '../roster/solve/bestEffort.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 
 /** Everything one plan is computed from. */
@@ -100,7 +101,9 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   const forecast = pooledForecast(points).filter((p) => p.t >= weekBegins);
   const requirements = requirementsFor(forecast, config, inputs.events, historyFile);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
-  const roster = await withShadowPrices(await solveRoster(problem, { onProgress }), problem, config.currency);
+  // A budget too small for the floors still gets the best roster it buys, flagged (bestEffort.ts).
+  const solved = await bestEffortRoster(problem, await solveRoster(problem, { onProgress }));
+  const roster = await withShadowPrices(solved, problem, config.currency);
   const historyWeeks = shortest.hours / WEEK;
   return {
     weekStart,

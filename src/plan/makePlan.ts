@@ -8,8 +8,11 @@ import { costByDay } from '../report/costByDay.js';
 import { reportPage } from '../report/page.js';
 import { rosterCsv } from '../report/rosterCsv.js';
 import { buildSummary, type PlanSummary } from '../report/summary.js';
+import { overBudget, type RemedyFacts } from '../report/alerts.js';
+import { budgetRemedy } from '../roster/explain/budgetRemedy.js';
 import { fullCoverageCost } from '../roster/explain/fullCoverage.js';
-import { deliveredByHour } from '../staffing/delivered.js';
+import type { Roster, RosterProblem } from '../roster/types.js';
+import { deliveredByHour, type RosterService } from '../staffing/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { planFolderName, planId } from '../store/planNames.js';
 import type { Store } from '../store/store.js';
@@ -78,12 +81,14 @@ async function existingPlan(store: Store, name: string): Promise<PlanResult> {
 
 async function summarize(outcome: PlanOutcome, id: string, created: string): Promise<PlanSummary> {
   const { config, requirements, roster, events } = outcome;
-  const delivered = deliveredByHour(
-    requirements,
-    roster.hourly.map((h) => h.staffed),
-    config,
-    events,
-  );
+  const deliveredBy = (r: Roster) =>
+    deliveredByHour(
+      requirements,
+      r.hourly.map((h) => h.staffed),
+      config,
+      events,
+    );
+  const fullCost = await fullCoverageCost(outcome.problem);
   return buildSummary({
     planId: id,
     weekStart: outcome.weekStart,
@@ -91,12 +96,19 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     config,
     requirements,
     roster,
-    delivered,
-    fullCoverageCost: await fullCoverageCost(outcome.problem),
+    delivered: deliveredBy(roster),
+    fullCoverageCost: fullCost,
+    remedy: overBudget(config, fullCost) ? await remedyFacts(outcome.problem, deliveredBy) : undefined,
     files: [...PLAN_FILES],
     historyWeeks: outcome.historyWeeks,
     forecastModels: outcome.forecastModels,
   });
+}
+
+/** The over_budget remedy found by re-solving (budgetRemedy.ts), with the service its roster delivers. */
+async function remedyFacts(problem: RosterProblem, deliveredBy: (r: Roster) => RosterService): Promise<RemedyFacts> {
+  const { share, roster, split } = await budgetRemedy(problem);
+  return { share, cost: roster?.cost.total ?? null, split, serviceLevel: roster ? deliveredBy(roster).week.serviceLevel : null };
 }
 
 async function planFiles(

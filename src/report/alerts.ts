@@ -5,7 +5,14 @@ import { money, pct } from '../domain/format.js';
 
 /** One alert of summary.json (SPEC section 3, Alerts). */
 export interface Alert {
-  kind: 'asa_over_limit' | 'over_budget' | 'outsourced_share_over' | 'night_coverage_under' | 'shortfall_over' | 'history_short';
+  kind:
+    | 'asa_over_limit'
+    | 'over_budget'
+    | 'outsourced_share_over'
+    | 'night_coverage_under'
+    | 'shortfall_over'
+    | 'quality_over'
+    | 'history_short';
   severity: 'critical' | 'warning';
   /** Timestamps of the hours concerned (empty for weekly alerts). */
   hours: string[];
@@ -21,6 +28,20 @@ export interface AlertFacts {
   /** Least cost of staffing every hour fully (no shortfall), or null when unknown. */
   fullCoverageCost: number | null;
   currency: string;
+  /** The outsourced share that brings full coverage within budget, found by re-solving (budgetRemedy.ts), when searched. */
+  remedy?: RemedyFacts;
+}
+
+/** What the `over_budget` message proposes: a BudgetRemedy with the service its roster delivers. */
+export interface RemedyFacts {
+  /** The least max_outsourced_share that fits the budget; null when even outsourcing without a cap does not. */
+  share: number | null;
+  /** Cost of the re-solved full-coverage roster at that share (with no cap when none fits); null when none was found. */
+  cost: number | null;
+  /** Per outsourced pool, its part of the outsourced paid hours. */
+  split: Record<string, number>;
+  /** Contact-weighted share answered within the target that roster delivers; null when unknown. */
+  serviceLevel: number | null;
 }
 
 /** ASA is reported up to an hour; beyond that the queue does not clear within the hour. */
@@ -31,12 +52,13 @@ const moneyIn = (v: number, currency: string) => `${money(v)} ${currency}`;
 
 /**
  * The alerts operations act on, with the configured thresholds. Each alert is one small rule;
- * an alert is raised only when its condition holds.
+ * an alert is raised only when its condition holds. On an infeasible plan only the alerts about
+ * the inputs are raised (budget, quality): the roster's figures are not a plan's.
  */
 export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts): Alert[] {
   const a = config.alerts;
   const alerts: Alert[] = [];
-  const hourly = roster.hourly;
+  const hourly = roster.status === 'infeasible' ? [] : roster.hourly;
 
   const slowHours = hourly.filter((_, i) => facts.asaSeconds[i] > a.max_asa_seconds);
   if (slowHours.length > 0) {
@@ -53,19 +75,39 @@ export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts
     });
   }
 
-  if (config.budget !== null && facts.fullCoverageCost !== null && facts.fullCoverageCost > config.budget * (1 + a.budget_tolerance)) {
+  if (config.budget !== null && facts.fullCoverageCost !== null && overBudget(config, facts.fullCoverageCost)) {
     const over = facts.fullCoverageCost / config.budget - 1;
+    const costs = `would cost at least ${moneyIn(facts.fullCoverageCost, facts.currency)}, ${pct(over)} over the budget`;
     alerts.push({
       kind: 'over_budget',
       severity: 'critical',
       hours: [],
       value: facts.fullCoverageCost,
       threshold: config.budget * (1 + a.budget_tolerance),
-      message: `Covering every hour fully would cost at least ${moneyIn(facts.fullCoverageCost, facts.currency)}, ${pct(over)} over the budget of ${moneyIn(config.budget, facts.currency)}: revisit the outsourcing mix or the budget.`,
+      message: `Covering every hour fully ${costs} of ${moneyIn(config.budget, facts.currency)}: ${remedyText(config, facts)}`,
     });
   }
 
-  if (config.max_outsourced_share !== null && roster.kpis.outsourced_share > config.max_outsourced_share + 1e-9) {
+  for (const pool of config.pools) {
+    const rates = Object.entries(pool.quality ?? {}).filter(([, rate]) => rate !== undefined && rate > a.max_quality_rate);
+    if (rates.length === 0) continue;
+    const worst = Math.max(...rates.map(([, rate]) => rate!));
+    const named = rates.map(([name, rate]) => `${name} of ${pct(rate!)}`).join(' and ');
+    alerts.push({
+      kind: 'quality_over',
+      severity: 'warning',
+      hours: [],
+      value: worst,
+      threshold: a.max_quality_rate,
+      message: `Pool ${pool.id}'s ${named} exceeds ${pct(a.max_quality_rate)}: review that pool.`,
+    });
+  }
+
+  if (
+    roster.status !== 'infeasible' &&
+    config.max_outsourced_share !== null &&
+    roster.kpis.outsourced_share > config.max_outsourced_share + 1e-9
+  ) {
     alerts.push({
       kind: 'outsourced_share_over',
       severity: 'warning',
@@ -100,6 +142,27 @@ export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts
     });
   }
   return alerts;
+}
+
+/** Whether full coverage costs more than the budget by over alerts.budget_tolerance (`over_budget`). */
+export function overBudget(config: PlanConfig, fullCoverageCost: number | null): boolean {
+  return config.budget !== null && fullCoverageCost !== null && fullCoverageCost > config.budget * (1 + config.alerts.budget_tolerance);
+}
+
+/** The `over_budget` remedy: the outsourced share (and the vendor split) that fits, with the service it buys. */
+function remedyText(config: PlanConfig, facts: AlertFacts): string {
+  const r = facts.remedy;
+  if (!r) return 'revisit the outsourcing mix or the budget.';
+  if (r.share === null) {
+    const cost = r.cost === null ? 'no roster covering every hour was found' : `it costs ${moneyIn(r.cost, facts.currency)}`;
+    const uncapped = `re-solved with outsourcing uncapped, ${cost}`;
+    return `no outsourced share brings it within budget (${uncapped}): raise the budget or lower the coverage.`;
+  }
+  const vendors = Object.entries(r.split);
+  const split = vendors.length > 1 ? ` (${vendors.map(([pool, part]) => `${pool} ${pct(part)}`).join(', ')} of outsourced hours)` : '';
+  const service = r.serviceLevel === null ? '' : `, answering ${pct(r.serviceLevel)} within ${config.service.answer_within_seconds} s`;
+  const cost = moneyIn(r.cost!, facts.currency);
+  return `raise max_outsourced_share to ${r.share}: re-solved, covering every hour then costs ${cost}${split}${service}.`;
 }
 
 /** Weeks of history the forecast's backtest needs to hold one week out after its training weeks. */

@@ -44,6 +44,14 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     summary.alerts.length === 0
       ? '<p>No alerts.</p>'
       : `<ul>${summary.alerts.map((a) => `<li class="${a.severity}">${escapeHtml(a.message)}</li>`).join('')}</ul>`;
+  // A best-effort roster (budget below the floors' cost): the staff each hour still misses to its floor.
+  const unmet = summary.unmet_floors
+    ? '<h2>Breaks the coverage floors</h2><p>The budget cannot pay for the coverage floors; this roster is the best it buys' +
+      ' and leaves these hours below their floor.</p><table><tr><th>Hour</th><th>Floor</th><th>Staffed</th><th>Unmet</th></tr>' +
+      `${summary.unmet_floors
+        .map((u) => `<tr><td>${escapeHtml(u.timestamp)}</td><td>${u.floor}</td><td>${u.staffed}</td><td>${u.unmet}</td></tr>`)
+        .join('')}</table>`
+    : '';
   const prices =
     summary.shadow_prices.length === 0
       ? '<p>None (no LP relaxation).</p>'
@@ -67,6 +75,7 @@ td{font-variant-numeric:tabular-nums}.critical{color:#b00020}figure{margin:1.5em
 <p>${escapeHtml(summary.explanation)}</p>
 <h2>Cost and service</h2><table>${kpis}</table>
 <h2>Alerts</h2>${alerts}
+${unmet}
 <h2>What the rules cost</h2>${prices}
 <h2>Charts</h2>
 ${figureHtml}

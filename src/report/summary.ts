@@ -3,7 +3,7 @@ import type { Requirement } from '../domain/types.js';
 import type { QueueModel } from '../forecast/index.js';
 import type { Roster } from '../roster/types.js';
 import type { RosterService } from '../staffing/delivered.js';
-import { historyAlerts, planAlerts, type Alert } from './alerts.js';
+import { historyAlerts, planAlerts, type Alert, type RemedyFacts } from './alerts.js';
 import { roundTo } from '../domain/round.js';
 
 /** summary.json: what a manager and finance read first. */
@@ -34,6 +34,8 @@ export interface PlanSummary {
     handled_contacts: number;
   };
   alerts: Alert[];
+  /** Only for the best roster a budget too small for the floors buys: the hours below their floor (roster.json's unmet_floors). */
+  unmet_floors?: NonNullable<Roster['unmet_floors']>;
   shadow_prices: Roster['shadow_prices'];
   explanation: string;
   solver: Roster['solver'];
@@ -53,6 +55,8 @@ export interface SummaryInputs {
   /** The service the roster delivers (`deliveredByHour`), its hours aligned with roster.hourly. */
   delivered: Pick<RosterService, 'hours' | 'week'>;
   fullCoverageCost: number | null;
+  /** The `over_budget` remedy, when the alert is raised and its search ran. */
+  remedy?: RemedyFacts;
   files: string[];
   /** Weeks of history the forecast had (of the shortest queue), when known. */
   historyWeeks?: number;
@@ -97,16 +101,16 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       handled_contacts: Math.round(handled),
     },
     alerts: [
-      ...(infeasible
-        ? []
-        : planAlerts(roster, config, {
-            asaSeconds: delivered.hours.map((d) => d.asaSeconds),
-            fullCoverageCost: s.fullCoverageCost,
-            currency: config.currency,
-          })),
+      ...planAlerts(roster, config, {
+        asaSeconds: delivered.hours.map((d) => d.asaSeconds),
+        fullCoverageCost: s.fullCoverageCost,
+        currency: config.currency,
+        remedy: s.remedy,
+      }),
       // About the inputs, so raised on infeasible plans too.
       ...(s.historyWeeks === undefined ? [] : historyAlerts(s.historyWeeks)),
     ],
+    ...(roster.unmet_floors ? { unmet_floors: roster.unmet_floors } : {}),
     shadow_prices: roster.shadow_prices,
     explanation: roster.explanation,
     solver: roster.solver,

@@ -1,11 +1,26 @@
 import { forecastModelText, type PlanSummary } from './summary.js';
 import { money, pct } from '../domain/format.js';
 
+/** Hours below their floor the text names (a mail line, not the table: summary.json and the report list them all). */
+const UNMET_LISTED = 8;
+
 /** The plan summary a manager reads in ten seconds (the CLI's and cron mail's text). */
 export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds: number): string {
   const lines = [`Shiftcast plan ${s.plan_id} for the week of ${s.week_start}: ${s.status}`];
   if (s.status === 'infeasible') {
     lines.push(`  Why         ${s.explanation}`);
+    if (s.unmet_floors) {
+      const missing = s.unmet_floors.reduce((a, u) => a + u.unmet, 0).toFixed(1);
+      const breaks = `breaks the coverage floors in ${s.unmet_floors.length} hours (${missing} staff-hours short)`;
+      lines.push(`  Best effort ${money(s.cost.total)} ${s.currency}, ${breaks}`);
+      const more = s.unmet_floors.length > UNMET_LISTED ? `, and ${s.unmet_floors.length - UNMET_LISTED} more in summary.json` : '';
+      lines.push(
+        `  Unmet       ${s.unmet_floors
+          .slice(0, UNMET_LISTED)
+          .map((u) => `${u.timestamp} ${u.unmet.toFixed(1)}`)
+          .join(', ')}${more}`,
+      );
+    }
   } else {
     const budget = s.cost.budget === null ? 'no budget set' : `of ${money(s.cost.budget)} budget (${pct(s.cost.total / s.cost.budget)})`;
     lines.push(`  Cost        ${money(s.cost.total)} ${s.currency} ${budget}`);

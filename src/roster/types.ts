@@ -46,4 +46,9 @@ export interface Roster {
   solver: { name: string; seconds: number; objective: number | null; bound: number | null; gap: number | null };
   shadow_prices: { rule: string; per: string; value: number; text: string }[];
   explanation: string;
+  /**
+   * Only on the best roster a budget too small for the coverage floors buys (status infeasible):
+   * the hours it leaves below their floor, with the staff still missing there.
+   */
+  unmet_floors?: { timestamp: string; floor: number; staffed: number; unmet: number }[];
 }

@@ -12,10 +12,11 @@ const DAYS: readonly string[] = WEEKDAYS;
  * integral agents, allowed lengths and start hours, coverage floors, max_agents, outsourced
  * share, budget, and the hourly, cost and KPI figures; tours must expand exactly into their
  * pool's shifts. Returns the problems found; an empty list means the roster is valid.
+ * `floors: false` checks every rule but the coverage floors (a best-effort roster, bestEffort.ts).
  * @example verifyRoster(problem, { ...roster, cost: { ...roster.cost, total: 1 } })
  * //=> ['reported cost.total 1 differs from the recomputed 123456']
  */
-export function verifyRoster(problem: RosterProblem, roster: Roster): string[] {
+export function verifyRoster(problem: RosterProblem, roster: Roster, options: { floors: boolean } = { floors: true }): string[] {
   const { slots, pools } = problem;
   const n = slots.length;
   const slotOf = new Map(slots.map((s, h) => [s.label, h]));
@@ -53,7 +54,7 @@ export function verifyRoster(problem: RosterProblem, roster: Roster): string[] {
 
   // Hard rules.
   slots.forEach((slot, h) => {
-    if (staffed[h] + TOL < slot.floor)
+    if (options.floors && staffed[h] + TOL < slot.floor)
       errors.push(`${slot.label}: staffed ${fmt(staffed[h])} is below the coverage floor ${fmt(slot.floor)}`);
   });
   for (const pool of pools) {

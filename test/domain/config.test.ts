@@ -188,3 +188,22 @@ describe('unknown fields (issue 11)', () => {
     }
   });
 });
+
+describe('pool quality (issue 13)', () => {
+  const pool = (quality: unknown) => ({ id: 'v', kind: 'outsourced', cost_per_hour: 1, quality });
+
+  it('takes shares from quality inspection, either or both, and max_quality_rate 0.15 by default', () => {
+    const config = parseConfig({ pools: [pool({ bad_review_rate: 0.2, repeat_complaint_rate: 0 })] });
+    expect(config.pools[0].quality).toEqual({ bad_review_rate: 0.2, repeat_complaint_rate: 0 });
+    expect(config.alerts.max_quality_rate).toBe(0.15);
+    expect(parseConfig({ pools: [pool({ repeat_complaint_rate: 1 })] }).pools[0].quality).toEqual({ repeat_complaint_rate: 1 });
+    expect(parseConfig({ pools: [{ id: 'v', kind: 'outsourced', cost_per_hour: 1 }] }).pools[0].quality).toBeUndefined();
+  });
+
+  it('rejects a rate outside 0..1 and an unknown key, naming the field', () => {
+    expect(() => parseConfig({ pools: [pool({ bad_review_rate: 1.2 })] })).toThrow(/pools\.0\.quality\.bad_review_rate/);
+    expect(() => parseConfig({ pools: [pool({ bad_review_rate: -0.1 })] })).toThrow(/pools\.0\.quality\.bad_review_rate/);
+    expect(() => parseConfig({ pools: [pool({ bad_reviews: 0.1 })] })).toThrow(/pools\.0\.quality\.bad_reviews/);
+    expect(() => parseConfig({ alerts: { max_quality_rate: 2 } })).toThrow(/alerts\.max_quality_rate/);
+  });
+});

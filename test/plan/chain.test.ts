@@ -145,3 +145,31 @@ describe('runPlan on a count no center staffs (issue 11)', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe('a plan under a budget too small for the coverage floors (issue 13)', () => {
+  it('keeps status infeasible with the why, returns the best roster the budget buys, and raises over_budget', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'shiftcast-budget-'));
+    const tight = configSchema.parse({
+      ...config,
+      budget: 20_000,
+      pools: [...config.pools, { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, productivity: 0.9, shift_lengths: [8] }],
+    });
+    const { summary, folder } = await makePlan({ config: tight, history: history(14), events: [], week: WEEK }, openStore(store));
+    expect(summary.status).toBe('infeasible');
+    expect(summary.explanation).toMatch(/^The budget of 20000 is too small.* Meanwhile this is the best roster the budget buys/);
+    expect(summary.cost.total).toBeGreaterThan(0);
+    expect(summary.cost.total).toBeLessThanOrEqual(20_000);
+    const roster = JSON.parse(readFileSync(join(folder, 'roster.json'), 'utf8'));
+    expect(roster.shifts.length).toBeGreaterThan(0);
+    expect(summary.unmet_floors).toEqual(roster.unmet_floors);
+    expect(summary.unmet_floors!.length).toBeGreaterThan(0);
+    const overBudget = summary.alerts.find((a) => a.kind === 'over_budget')!;
+    expect(overBudget).toMatchObject({ severity: 'critical', hours: [] });
+    // Even all outsourced (38 / 0.9 an effective hour) the week costs over twice the budget.
+    expect(overBudget.message).toMatch(
+      /no outsourced share brings it within budget \(re-solved with outsourcing uncapped, it costs [\d,]+ CNY\)/,
+    );
+    expect(summaryText(summary, folder, 20)).toMatch(/\n {2}Best effort [\d,]+ CNY, breaks the coverage floors in \d+ hours/);
+    expect(readFileSync(join(folder, 'report.html'), 'utf8')).toContain('<h2>Breaks the coverage floors</h2>');
+  });
+});

@@ -69,4 +69,38 @@ describe('plan alerts (SPEC section 3, Alerts)', () => {
       'shortfall_over',
     ]);
   });
+
+  it('raises over_budget on an infeasible plan too, and none of the alerts about its roster', () => {
+    const infeasible = { ...roster(5, { night_coverage: 0, outsourced_share: 0.9 }), status: 'infeasible' as const };
+    expect(kinds(planAlerts(infeasible, config, { ...facts, asaSeconds: [3600, 3600], fullCoverageCost: 1101 }))).toEqual(['over_budget']);
+    expect(planAlerts(infeasible, config, { ...facts, fullCoverageCost: 1100 })).toEqual([]);
+  });
+
+  it("proposes the remedy's outsourced share, vendor split and service in the over_budget message", () => {
+    const remedy = { share: 0.75, cost: 990, split: { a: 0.333, b: 0.667 }, serviceLevel: 0.91 };
+    const [a] = planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1400, remedy });
+    expect(a.message).toBe(
+      'Covering every hour fully would cost at least 1,400 CNY, 40.0% over the budget of 1,000 CNY: raise max_outsourced_share to 0.75: ' +
+        're-solved, covering every hour then costs 990 CNY (a 33.3%, b 66.7% of outsourced hours), answering 91.0% within 20 s.',
+    );
+    const none = planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1400, remedy: { ...remedy, share: null, cost: 1200 } });
+    expect(none[0].message).toMatch(
+      /no outsourced share brings it within budget \(re-solved with outsourcing uncapped, it costs 1,200 CNY\)/,
+    );
+  });
+
+  it('flags a pool whose quality rate exceeds 15%, naming the pool and the rate, quiet at exactly 15%', () => {
+    const pools = (quality: Record<string, number>) => [
+      { id: 'inhouse', kind: 'in_house', cost_per_hour: 50 },
+      { id: 'vendor', kind: 'outsourced', cost_per_hour: 38, quality },
+    ];
+    const at = parseConfig({ budget: 1000, pools: pools({ bad_review_rate: 0.15, repeat_complaint_rate: 0.15 }) });
+    expect(planAlerts(roster(0), at, facts)).toEqual([]);
+    const over = parseConfig({ budget: 1000, pools: pools({ bad_review_rate: 0.1, repeat_complaint_rate: 0.151 }) });
+    const [a] = planAlerts({ ...roster(0), status: 'infeasible' }, over, facts);
+    expect(a).toMatchObject({ kind: 'quality_over', severity: 'warning', hours: [], value: 0.151, threshold: 0.15 });
+    expect(a.message).toBe("Pool vendor's repeat_complaint_rate of 15.1% exceeds 15.0%: review that pool.");
+    const strict = parseConfig({ budget: 1000, pools: pools({ bad_review_rate: 0.1 }), alerts: { max_quality_rate: 0.05 } });
+    expect(kinds(planAlerts(roster(0), strict, facts))).toEqual(['quality_over']);
+  });
 });
