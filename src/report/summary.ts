@@ -32,6 +32,8 @@ export interface PlanSummary {
     asa_seconds: number | null;
     contacts: number;
     handled_contacts: number;
+    /** Handled contacts per paid 8-hour agent-day (the seed operation runs 180-220); null when infeasible or nobody is paid. */
+    contacts_per_agent_day: number | null;
   };
   alerts: Alert[];
   shadow_prices: Roster['shadow_prices'];
@@ -67,6 +69,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
   const contacts = requirements.reduce((a, r) => a + r.contacts, 0);
   const asa = delivered.week.asaSeconds;
   const infeasible = roster.status === 'infeasible';
+  const paidHours = roster.shifts.reduce((a, sh) => a + sh.agents * sh.hours, 0);
   return {
     plan_id: s.planId,
     week_start: s.weekStart,
@@ -95,6 +98,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       asa_seconds: infeasible || asa === null || !Number.isFinite(asa) ? null : roundTo(asa, 1),
       contacts: Math.round(contacts),
       handled_contacts: Math.round(handled),
+      contacts_per_agent_day: infeasible || paidHours === 0 ? null : roundTo(handled / (paidHours / 8), 1),
     },
     alerts: [
       ...(infeasible
