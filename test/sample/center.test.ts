@@ -39,7 +39,7 @@ describe('the sample center', () => {
   it('is chat-first: agents work several conversations at once, with no occupancy cap, and a budget set', () => {
     const config = parseConfig(sample.config);
     expect(config.demand.concurrency).toBeGreaterThan(1);
-    // An 85% cap with chat concurrency and a 15 s target staffs far above the target: the sample lifts it.
+    // An 85% cap with chat concurrency staffs past the 15 s target: the sample lifts it.
     expect(config.service.max_occupancy).toBeNull();
     expect(config.budget).toBeGreaterThan(0);
   });
