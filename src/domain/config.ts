@@ -135,7 +135,7 @@ export const configSchema = z
       .prefault({}),
     service: serviceTarget
       .extend({
-        answer_within_seconds: serviceTarget.shape.answer_within_seconds.default(20),
+        answer_within_seconds: serviceTarget.shape.answer_within_seconds.default(15),
         service_level: serviceTarget.shape.service_level.default(0.8),
         max_asa_seconds: serviceTarget.shape.max_asa_seconds.default(null),
         max_occupancy: serviceTarget.shape.max_occupancy.default(0.85),
@@ -165,7 +165,7 @@ export const configSchema = z
       .max(100 * MAX_PER_HOUR)
       .default(500),
     max_outsourced_share: share.nullable().default(0.45),
-    budget: z.number().min(0).max(MAX_BUDGET).nullable().default(1_200_000),
+    budget: z.number().min(0).max(MAX_BUDGET).nullable().default(null),
     pools: z
       .array(poolSchema)
       .min(1)

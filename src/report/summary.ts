@@ -32,6 +32,8 @@ export interface PlanSummary {
     asa_seconds: number | null;
     contacts: number;
     handled_contacts: number;
+    /** Handled contacts per paid 8-hour agent-day (the seed operation runs 180-220); null when infeasible or nobody is paid. */
+    contacts_per_agent_day: number | null;
   };
   alerts: Alert[];
   /** Only for the best roster a budget too small for the floors buys: the hours below their floor (roster.json's unmet_floors). */
@@ -71,6 +73,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
   const contacts = requirements.reduce((a, r) => a + r.contacts, 0);
   const asa = delivered.week.asaSeconds;
   const infeasible = roster.status === 'infeasible';
+  const paidHours = roster.shifts.reduce((a, sh) => a + sh.agents * sh.hours, 0);
   return {
     plan_id: s.planId,
     week_start: s.weekStart,
@@ -99,6 +102,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       asa_seconds: infeasible || asa === null || !Number.isFinite(asa) ? null : roundTo(asa, 1),
       contacts: Math.round(contacts),
       handled_contacts: Math.round(handled),
+      contacts_per_agent_day: infeasible || paidHours === 0 ? null : roundTo(handled / (paidHours / 8), 1),
     },
     alerts: [
       ...planAlerts(roster, config, {

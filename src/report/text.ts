@@ -37,6 +37,8 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
         : `${pct(s.kpis.service_level)} answered within ${answerWithinSeconds} s, ASA ${s.kpis.asa_seconds === null ? 'unbounded' : `${s.kpis.asa_seconds} s`}`;
     lines.push(`  Service     ${service}`);
     lines.push(`  Below need  ${s.kpis.hours_below_target} hours (${s.kpis.shortfall_staff_hours} staff-hours short)`);
+    if (s.kpis.contacts_per_agent_day !== null)
+      lines.push(`  Per agent   ${s.kpis.contacts_per_agent_day} handled contacts per paid 8-hour agent-day`);
     lines.push(`  Peak staff  ${s.kpis.peak_staffed} on shift for a peak need of ${s.kpis.peak_staff_needed}`);
   }
   const models = s.forecast ?? [];

@@ -10,10 +10,14 @@ describe('parseConfig', () => {
   it('fills every default of the SPEC for an empty object', () => {
     const c = parseConfig({});
     expect(c.demand).toEqual({ bot_deflection: 0.78, aht_seconds: 240, concurrency: 1 });
-    expect(c.service.answer_within_seconds).toBe(20);
+    expect(c.service.answer_within_seconds).toBe(15);
+    expect(c.service.holiday).toEqual({ answer_within_seconds: 30 });
+    expect(c.service.max_occupancy).toBe(0.85);
     expect(c.night).toEqual({ start_hour: 0, end_hour: 8, min_coverage: 0.85 });
     expect(c.pools.map((p) => p.id)).toEqual(['inhouse', 'vendor', 'night']);
     expect(c.max_outsourced_share).toBe(0.45);
+    // The SPEC's 1,200,000 is an example: no budget unless one is set.
+    expect(c.budget).toBeNull();
   });
 
   it('fills pool defaults', () => {

@@ -32,10 +32,19 @@ describe('shiftcast sample (npm start)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/for the week of 2026-11-30: (optimal|feasible)/);
-    expect(run.stdout).toMatch(/Cost .* CNY of 1,200,000 budget/);
+    expect(run.stdout).toMatch(/Cost .* CNY of 480,000 budget/);
     expect(run.stdout).toMatch(/Outsourced/);
     expect(run.stdout).toMatch(/Night/);
+    expect(run.stdout).toMatch(/Per agent {3}\d+(\.\d)? handled contacts per paid 8-hour agent-day/);
     expect(run.stdout).toMatch(/Peak staff/);
+  });
+
+  it("plans the operation's chat center: 180-220 contacts per agent-day, ASA under a minute, at most 45% outsourced", async () => {
+    const { kpis } = JSON.parse(readFileSync(join(onlyPlan(store), 'summary.json'), 'utf8'));
+    expect(kpis.contacts_per_agent_day).toBeGreaterThanOrEqual(180);
+    expect(kpis.contacts_per_agent_day).toBeLessThanOrEqual(220);
+    expect(kpis.asa_seconds).toBeLessThan(60);
+    expect(kpis.outsourced_share).toBeLessThanOrEqual(0.45);
   });
 
   it('writes one whole plan folder named <week_start>_<id> and keeps the inputs in .sample-center', async () => {

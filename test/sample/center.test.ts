@@ -32,8 +32,16 @@ describe('the sample center', () => {
     expect(config.demand.bot_deflection).toBe(0.78);
     expect(config.max_outsourced_share).toBe(0.45);
     expect(config.night.min_coverage).toBe(0.85);
-    expect(config.service.answer_within_seconds).toBeGreaterThanOrEqual(15);
-    expect(config.service.answer_within_seconds).toBeLessThanOrEqual(30);
+    expect(config.service.answer_within_seconds).toBe(15);
+    expect(config.service.holiday.answer_within_seconds).toBe(30);
+  });
+
+  it('is chat-first: agents work several conversations at once, with no occupancy cap, and a budget set', () => {
+    const config = parseConfig(sample.config);
+    expect(config.demand.concurrency).toBeGreaterThan(1);
+    // An 85% cap with chat concurrency staffs past the 15 s target: the sample lifts it.
+    expect(config.service.max_occupancy).toBeNull();
+    expect(config.budget).toBeGreaterThan(0);
   });
 
   it('has a night trough, a daytime plateau and an evening live-stream peak', () => {

@@ -12,7 +12,8 @@ const config = (over: object = {}): PlanConfig => configSchema.parse({ timezone:
 const MONDAY_10 = '2026-11-30T10:00';
 
 describe('deliveredService', () => {
-  const c = config();
+  // The figures below are for a 20 s target.
+  const c = config({ service: { answer_within_seconds: 20 } });
   const t = serviceTargetAt(at(MONDAY_10), c, []);
 
   it('gives the Erlang C service level and ASA of the agents on duty', () => {
@@ -90,7 +91,7 @@ describe('deliveredByHour with the simulator', () => {
   const simulation = { handleTime: { kind: 'exponential' }, replications: 20, seed: 5 } as const;
 
   it("gives the simulator's week, run with the same agents, contacts and thresholds", () => {
-    const c = config({ shrinkage: 0.3 });
+    const c = config({ shrinkage: 0.3, service: { answer_within_seconds: 20 } });
     const hours = hoursFrom(4, 200);
     const d = deliveredByHour(hours, [20, 20, 20, 20], c, [], { simulation });
     const direct = simulate({

@@ -97,8 +97,10 @@ describe('requirementsFor', () => {
 });
 
 describe('serviceTargetAt with service periods', () => {
+  // A default of 20 s, apart from the workday period's 15 s.
   const c = config({
     service: {
+      answer_within_seconds: 20,
       periods: [
         { days: ['workday'], start_hour: 9, end_hour: 18, answer_within_seconds: 15 },
         { start_hour: 22, end_hour: 6, service_level: 0.7 },
