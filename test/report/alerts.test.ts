@@ -81,7 +81,7 @@ describe('plan alerts (SPEC section 3, Alerts)', () => {
     const [a] = planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1400, remedy });
     expect(a.message).toBe(
       'Covering every hour fully would cost at least 1,400 CNY, 40.0% over the budget of 1,000 CNY: raise max_outsourced_share to 0.75: ' +
-        're-solved, covering every hour then costs 990 CNY (a 33.3%, b 66.7% of outsourced hours), answering 91.0% within 20 s.',
+        're-solved, covering every hour then costs 990 CNY (a 33.3%, b 66.7% of outsourced hours), answering 91.0% within 15 s.',
     );
     const none = planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1400, remedy: { ...remedy, share: null, cost: 1200 } });
     expect(none[0].message).toMatch(
