@@ -1,4 +1,5 @@
 import { addDaysToDate, formatTimestamp, HOUR_MS, localParts, nextMonday, startOfLocalDay, weekdayOfDate } from '../domain/time.js';
+import { DEFAULT_POOLS } from '../domain/config.js';
 import { poisson, seededRandom, type Random } from '../domain/random.js';
 
 /**
@@ -190,27 +191,10 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     budget: 480_000,
     // The week's roster is found in seconds; proving the last half-percent of gap took the whole 30 s.
     solver: { time_limit_seconds: 30, mip_rel_gap: 0.01 },
+    // The SPEC's in-house day and vendor pools; the night crew is cheaper here.
     pools: [
-      {
-        id: 'inhouse',
-        kind: 'in_house',
-        cost_per_hour: 55,
-        night_premium: 0.3,
-        productivity: 1.0,
-        shift_lengths: [8, 10],
-        start_hours: null,
-        max_agents: null,
-      },
-      {
-        id: 'vendor',
-        kind: 'outsourced',
-        cost_per_hour: 38,
-        night_premium: 0.2,
-        productivity: 0.9,
-        shift_lengths: [4, 8],
-        start_hours: null,
-        max_agents: 300,
-      },
+      DEFAULT_POOLS[0],
+      DEFAULT_POOLS[1],
       {
         id: 'night',
         kind: 'in_house',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_POOLS } from '../../src/domain/config.js';
 import { readConfig } from '../../src/io/config.js';
 import { readStaffNeeds } from '../../src/io/requirementsFile.js';
 import { buildRosterProblem } from '../../src/roster/problem.js';
@@ -20,26 +21,8 @@ describe('the independent checker (shared/bench/roster-check.py)', () => {
   it.runIf(available)('accepts the roster of a realistic week with the default pools, tours included', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'roster-check-'));
     const pools = [
-      {
-        id: 'inhouse',
-        kind: 'in_house',
-        cost_per_hour: 55,
-        night_premium: 0.3,
-        productivity: 1.0,
-        shift_lengths: [8, 10],
-        start_hours: null,
-        max_agents: null,
-      },
-      {
-        id: 'vendor',
-        kind: 'outsourced',
-        cost_per_hour: 38,
-        night_premium: 0.2,
-        productivity: 0.9,
-        shift_lengths: [4, 8],
-        start_hours: null,
-        max_agents: 300,
-      },
+      DEFAULT_POOLS[0],
+      DEFAULT_POOLS[1],
       {
         id: 'fixed',
         kind: 'in_house',

@@ -1,3 +1,5 @@
+import { DEFAULT_POOLS } from '../../src/domain/config.js';
+
 /**
  * A realistic week of staff needs for tests and timing: a night trough, a morning ramp, a midday
  * plateau and an evening (live-commerce) peak, busier at the weekend, scaled so the week's peak
@@ -25,17 +27,6 @@ export function requirementsCsv(rows: readonly { timestamp: string; staffNeeded:
   return `${['timestamp,staff_needed', ...rows.map((r) => `${r.timestamp},${r.staffNeeded}`)].join('\n')}\n`;
 }
 
-/** The pools the realistic weeks are planned with (the SPEC's defaults, fields spelt out where they differ). */
-export const REALISTIC_POOLS = {
-  inhouse: { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, night_premium: 0.3, shift_lengths: [8, 10] },
-  vendor: {
-    id: 'vendor',
-    kind: 'outsourced',
-    cost_per_hour: 38,
-    night_premium: 0.2,
-    productivity: 0.9,
-    shift_lengths: [4, 8],
-    max_agents: 300,
-  },
-  night: { id: 'night', kind: 'in_house', cost_per_hour: 55, night_premium: 0.5, shift_lengths: [8], start_hours: [22, 23, 0] },
-} as const;
+/** The pools the realistic weeks are planned with: the SPEC's defaults. */
+const [inhouse, vendor, night] = DEFAULT_POOLS;
+export const REALISTIC_POOLS = { inhouse, vendor, night };
