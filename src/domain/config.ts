@@ -60,6 +60,31 @@ const servicePeriod = serviceTarget
     path: ['end_hour'],
   });
 
+/** A pool, tier or queue name as configs and LP variable names carry it. */
+const idName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'use letters, digits, _ or -, starting with a letter');
+
+/** The tier every queue goes to and every pool staffs unless the config says otherwise. */
+export const GENERAL_TIER = 'general';
+
+/** At most this many tiers: the checks enumerate every subset of tiers each hour. */
+export const MAX_TIERS = 8;
+
+/**
+ * One queue's (or intent's) demand, over the `demand` defaults (issue 13): what the bot resolves
+ * of it, its handle time, how much longer the contacts get when the bot keeps more of the easy
+ * ones, and the tier of agents it goes to. A queue is what the history's `queue` column names.
+ */
+const queueDemandSchema = z.strictObject({
+  bot_deflection: z.number().min(0).lt(1).optional(),
+  aht_seconds: z.number().min(1).max(MAX_SECONDS).optional(),
+  concurrency: z.number().min(1).max(100).optional(),
+  // Relative rise of the handle time per percentage point the bot resolves above baseline_deflection.
+  aht_rise_per_point: z.number().min(0).max(1).optional(),
+  // The bot's share when the handle times (history or aht_seconds) were measured; absent: bot_deflection.
+  baseline_deflection: z.number().min(0).lt(1).optional(),
+  tier: idName.optional(),
+});
+
 export const weekPatternSchema = z.strictObject({
   days: z.number().int().min(1).max(7),
   consecutive_days_off: z.boolean().default(false),
@@ -67,7 +92,7 @@ export const weekPatternSchema = z.strictObject({
 
 export const poolSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'use letters, digits, _ or -, starting with a letter'),
+    id: idName,
     kind: z.enum(['in_house', 'outsourced']),
     cost_per_hour: z.number().min(0).max(MAX_PER_HOUR),
     // (1 + night_premium) times the day rate: up to 11 times.
@@ -79,10 +104,16 @@ export const poolSchema = z
     week_pattern: weekPatternSchema.nullable().default(null),
     // From quality inspection: absent when the pool was not inspected.
     quality: z.strictObject({ bad_review_rate: share.optional(), repeat_complaint_rate: share.optional() }).optional(),
+    // The tiers whose contacts its agents may take; absent: the general tier only.
+    tiers: z.array(idName).min(1).max(MAX_TIERS).optional(),
   })
   .refine((p) => new Set(p.shift_lengths).size === p.shift_lengths.length, {
     message: 'shift_lengths must not repeat a length',
     path: ['shift_lengths'],
+  })
+  .refine((p) => p.tiers === undefined || new Set(p.tiers).size === p.tiers.length, {
+    message: 'tiers must not repeat a tier',
+    path: ['tiers'],
   });
 
 /** SPEC section 3's default pools (in-house day, one vendor, in-house night). */
@@ -131,6 +162,9 @@ export const configSchema = z
         aht_seconds: z.number().min(1).max(MAX_SECONDS).default(240),
         // Contacts one agent works at once: chat runs 2-5, 100 is far past any.
         concurrency: z.number().min(1).max(100).default(1),
+        aht_rise_per_point: queueDemandSchema.shape.aht_rise_per_point,
+        baseline_deflection: queueDemandSchema.shape.baseline_deflection,
+        queues: z.record(z.string().min(1), queueDemandSchema).optional(),
       })
       .prefault({}),
     service: serviceTarget
@@ -143,6 +177,8 @@ export const configSchema = z
         max_abandon_rate: serviceTarget.shape.max_abandon_rate.default(null),
         holiday: serviceTarget.partial().strict().default({ answer_within_seconds: 30 }),
         periods: z.array(servicePeriod).default([]),
+        // A tier's own target, over the hour's target (default, period or holiday).
+        tiers: z.record(idName, serviceTarget.partial().strict()).optional(),
       })
       .strict()
       .prefault({}),
@@ -200,6 +236,16 @@ export const configSchema = z
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['pools', i, 'id'], message: `pool id "${p.id}" is used twice` });
       seen.add(p.id);
     });
+    // Every tier a queue goes to, or that has a target, needs a pool to staff it.
+    const staffed = new Set(c.pools.flatMap(poolTiers));
+    const unstaffed = (tier: string) => `no pool staffs tier "${tier}": list it in some pool's tiers`;
+    for (const [queue, q] of Object.entries(c.demand.queues ?? {}))
+      if (q.tier !== undefined && !staffed.has(q.tier))
+        ctx.addIssue({ code: 'custom', path: ['demand', 'queues', queue, 'tier'], message: unstaffed(q.tier) });
+    for (const tier of Object.keys(c.service.tiers ?? {}))
+      if (!staffed.has(tier)) ctx.addIssue({ code: 'custom', path: ['service', 'tiers', tier], message: unstaffed(tier) });
+    if (configTiers(c).length > MAX_TIERS)
+      ctx.addIssue({ code: 'custom', path: ['pools'], message: `at most ${MAX_TIERS} tiers (the pools name ${configTiers(c).length})` });
   });
 
 /** A validated configuration with every default filled in. */
@@ -217,4 +263,45 @@ export function totalShrinkage(shrinkage: number | Record<string, number>): numb
 export function holidayTarget(config: PlanConfig): ServiceTarget {
   const { holiday, periods: _periods, ...normal } = config.service;
   return { ...normal, ...holiday };
+}
+
+/** The tiers a pool's agents may take contacts of (the general tier unless it lists them). */
+export function poolTiers(pool: { tiers?: readonly string[] }): string[] {
+  return pool.tiers ? [...pool.tiers] : [GENERAL_TIER];
+}
+
+/** Every tier the configuration names (pools, queues, targets), general first, then by name. */
+export function configTiers(config: Pick<PlanConfig, 'pools' | 'demand' | 'service'>): string[] {
+  const named = new Set([
+    ...config.pools.flatMap(poolTiers),
+    ...Object.values(config.demand.queues ?? {}).flatMap((q) => (q.tier ? [q.tier] : [])),
+    ...Object.keys(config.service.tiers ?? {}),
+  ]);
+  named.delete(GENERAL_TIER);
+  return [GENERAL_TIER, ...[...named].sort()];
+}
+
+/** A queue's demand with the `demand` defaults filled in. */
+export interface QueueDemand {
+  botDeflection: number;
+  ahtSeconds: number;
+  concurrency: number;
+  ahtRisePerPoint: number;
+  baselineDeflection: number;
+  tier: string;
+}
+
+/** The demand of a queue (or intent): its entry in `demand.queues` over the `demand` defaults. */
+export function queueDemand(config: Pick<PlanConfig, 'demand'>, queue: string | undefined): QueueDemand {
+  const d = config.demand;
+  const q = (queue !== undefined && d.queues?.[queue]) || {};
+  const botDeflection = q.bot_deflection ?? d.bot_deflection;
+  return {
+    botDeflection,
+    ahtSeconds: q.aht_seconds ?? d.aht_seconds,
+    concurrency: q.concurrency ?? d.concurrency,
+    ahtRisePerPoint: q.aht_rise_per_point ?? d.aht_rise_per_point ?? 0,
+    baselineDeflection: q.baseline_deflection ?? d.baseline_deflection ?? botDeflection,
+    tier: q.tier ?? GENERAL_TIER,
+  };
 }

@@ -62,10 +62,23 @@ export interface Requirement {
   agentsNeeded: number;
   /** agentsNeeded / (1 - shrinkage): people on a paid shift (not rounded). */
   staffNeeded: number;
+  /** With more than one tier: each tier's share (the fields above are their sums, AHT weighted). */
+  tiers?: TierRequirement[];
+}
+
+/** What one tier needs in one hour: its queues pooled into one Erlang group. */
+export interface TierRequirement {
+  tier: string;
+  handledContacts: number;
+  ahtSeconds: number;
+  agentsNeeded: number;
+  staffNeeded: number;
 }
 
 /** Staff needed in one hour, as a roster reads it: a requirement reduced to what the roster covers. */
 export interface StaffNeed {
   t: Instant;
   staffNeeded: number;
+  /** With tiers: each tier's staff needed (they add up to `staffNeeded`). */
+  tiers?: { tier: string; staffNeeded: number }[];
 }

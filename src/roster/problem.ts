@@ -1,4 +1,4 @@
-import type { PlanConfig } from '../domain/config.js';
+import { configTiers, poolTiers, type PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp, localParts, startOfLocalDay, weekHours, HOUR_MS } from '../domain/time.js';
 import type { StaffNeed } from '../domain/types.js';
@@ -24,7 +24,9 @@ export function buildRosterProblem(
   weeks = 1,
 ): RosterProblem {
   const tz = config.timezone;
-  const byInstant = new Map(needs.map((n) => [n.t, n.staffNeeded]));
+  const byInstant = new Map(needs.map((n) => [n.t, n]));
+  const tierNames = configTiers(config);
+  const tiered = tierNames.length > 1;
   const hours = weekHours(weekStart, tz, weeks);
   if (!hours.some((t) => byInstant.has(t))) {
     throw new InputError(
@@ -36,7 +38,9 @@ export function buildRosterProblem(
   const slots = hours.map((t) => {
     const p = localParts(t, tz);
     const night = isNightHour(p.hour, config.night);
-    const staffNeeded = byInstant.get(t) ?? 0;
+    const need = byInstant.get(t);
+    const staffNeeded = need?.staffNeeded ?? 0;
+    const share = night ? config.night.min_coverage : config.min_coverage;
     // Day index counts local calendar days from week_start (robust to a 23- or 25-hour day).
     const day = Math.round((startOfLocalDay(formatTimestamp(t, tz).slice(0, 10), tz) - weekStartInstant) / (24 * HOUR_MS));
     return {
@@ -46,13 +50,17 @@ export function buildRosterProblem(
       day,
       night,
       staffNeeded,
-      floor: (night ? config.night.min_coverage : config.min_coverage) * staffNeeded,
+      floor: share * staffNeeded,
+      ...(tiered && { tiers: tierNeeds(need, tierNames, t, tz).map((n) => ({ staffNeeded: n, floor: share * n })) }),
     };
   });
   return {
     weekStart,
     slots,
     pools: config.pools,
+    ...(tiered && {
+      tiers: tierNames.map((name) => ({ name, pools: config.pools.filter((p) => poolTiers(p).includes(name)).map((p) => p.id) })),
+    }),
     shortfallPenalty: config.shortfall_penalty,
     maxOutsourcedShare: config.max_outsourced_share,
     budget: config.budget,
@@ -60,4 +68,21 @@ export function buildRosterProblem(
     nightMinCoverage: config.night.min_coverage,
     solver: { timeLimitSeconds: config.solver.time_limit_seconds, mipRelGap: config.solver.mip_rel_gap },
   };
+}
+
+/**
+ * Each tier's staff needed in one hour, in the order of `tiers`: from the requirement's tier
+ * split, else all of it in the general tier (a requirements file written without tiers).
+ */
+function tierNeeds(need: StaffNeed | undefined, tiers: readonly string[], t: number, tz: string): number[] {
+  if (!need) return tiers.map(() => 0);
+  if (!need.tiers) return tiers.map((_, i) => (i === 0 ? need.staffNeeded : 0));
+  for (const n of need.tiers) {
+    if (!tiers.includes(n.tier))
+      throw new InputError(
+        { file: 'requirements.csv', field: `staff_needed.${n.tier}` },
+        `tier "${n.tier}" at ${formatTimestamp(t, tz)} is not a tier of the configuration (${tiers.join(', ')}); list it in a pool's tiers`,
+      );
+  }
+  return tiers.map((tier) => need.tiers!.find((n) => n.tier === tier)?.staffNeeded ?? 0);
 }

@@ -15,6 +15,18 @@ export interface RosterSlot {
   staffNeeded: number;
   /** Least staffed allowed: min_coverage (night.min_coverage at night) x staffNeeded. */
   floor: number;
+  /**
+   * With tiers only: each tier's need and floor, in the order of `RosterProblem.tiers`
+   * (`staffNeeded` and `floor` above are their sums).
+   */
+  tiers?: { staffNeeded: number; floor: number }[];
+}
+
+/** A tier of skill (issue 13): the pools whose agents may take its contacts. */
+export interface RosterTier {
+  name: string;
+  /** Ids of the pools that staff it. */
+  pools: string[];
 }
 
 /** Everything the roster model needs, in plain data: the week's slots and the rules. */
@@ -24,6 +36,11 @@ export interface RosterProblem {
   /** 168 slots a week (167/169 in a daylight-saving week); slot 0 is 00:00 local on weekStart. */
   slots: RosterSlot[];
   pools: Pool[];
+  /**
+   * Present when the week has more than one tier: each slot's tier needs must be met by the pools
+   * that staff that tier, an agent counting towards one tier at a time. Absent: one pooled group.
+   */
+  tiers?: RosterTier[];
   shortfallPenalty: number;
   /** Outsourced paid hours <= this share of all paid hours; null = no limit. */
   maxOutsourcedShare: number | null;
@@ -40,7 +57,17 @@ export interface Roster {
   week_start: string;
   shifts: { pool: string; start: string; hours: number; agents: number }[];
   tours: { pool: string; start_hour: number; hours: number; days_off: string[]; agents: number }[];
-  hourly: { timestamp: string; staff_needed: number; staffed: number; shortfall: number }[];
+  /**
+   * `tiers` only with tiers: how the hour's staff is split among them (an allocation that leaves the
+   * least shortfall); then `shortfall` is the least total shortfall any split leaves.
+   */
+  hourly: {
+    timestamp: string;
+    staff_needed: number;
+    staffed: number;
+    shortfall: number;
+    tiers?: { tier: string; staff_needed: number; staffed: number; shortfall: number }[];
+  }[];
   cost: { total: number; by_pool: Record<string, number>; shortfall_penalty: number };
   kpis: { outsourced_share: number; night_coverage: number; coverage: number; budget_used: number | null };
   solver: { name: string; seconds: number; objective: number | null; bound: number | null; gap: number | null };
