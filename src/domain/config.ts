@@ -251,7 +251,7 @@ export const configSchema = z
 /** A validated configuration with every default filled in. */
 export type PlanConfig = z.infer<typeof configSchema>;
 export type Pool = PlanConfig['pools'][number];
-export type ServiceTarget = Omit<PlanConfig['service'], 'holiday' | 'periods'>;
+export type ServiceTarget = Omit<PlanConfig['service'], 'holiday' | 'periods' | 'tiers'>;
 export type ServicePeriod = PlanConfig['service']['periods'][number];
 
 /** The share of paid time agents are unavailable: a number, or named parts that add up. */
@@ -261,7 +261,7 @@ export function totalShrinkage(shrinkage: number | Record<string, number>): numb
 
 /** The service target for hours in a `holiday` event: the holiday fields over the defaults. */
 export function holidayTarget(config: PlanConfig): ServiceTarget {
-  const { holiday, periods: _periods, ...normal } = config.service;
+  const { holiday, periods: _periods, tiers: _tiers, ...normal } = config.service;
   return { ...normal, ...holiday };
 }
 

@@ -62,6 +62,8 @@ export interface Requirement {
   agentsNeeded: number;
   /** agentsNeeded / (1 - shrinkage): people on a paid shift (not rounded). */
   staffNeeded: number;
+  /** Contacts an agent works at once (the queues' mix); absent: `demand.concurrency`. */
+  concurrency?: number;
   /** With more than one tier: each tier's share (the fields above are their sums, AHT weighted). */
   tiers?: TierRequirement[];
 }
@@ -71,6 +73,7 @@ export interface TierRequirement {
   tier: string;
   handledContacts: number;
   ahtSeconds: number;
+  concurrency: number;
   agentsNeeded: number;
   staffNeeded: number;
 }

@@ -25,6 +25,54 @@ export function formatForecast(points: readonly ForecastPoint[], timeZone: strin
   );
 }
 
+/**
+ * A plan folder's `forecast.csv`: one row per hour, the queues summed (SPEC), then with several
+ * queues (or when the config names queues) each queue's own columns `contacts.<queue>` (and
+ * `aht_seconds.<queue>`), from which the staffing of each queue can be recomputed (scenarios,
+ * `requirements`).
+ * @param pooled the hours, queues summed (`pooledForecast`)
+ * @param byQueue the same hours, one point per hour and queue
+ * @param namedQueues whether the configuration names queues (`demand.queues`): columns even for one
+ */
+export function formatWeekForecast(
+  pooled: readonly ForecastPoint[],
+  byQueue: readonly ForecastPoint[],
+  timeZone: string,
+  withOffset: boolean,
+  namedQueues = false,
+): string {
+  const queues = [...new Set(byQueue.flatMap((p) => (p.queue === undefined ? [] : [p.queue])))];
+  if (queues.length < (namedQueues ? 1 : 2)) return formatForecast(pooled, timeZone, withOffset);
+  const aht = pooled.some((p) => p.ahtSeconds !== undefined);
+  const cell = new Map(byQueue.map((p) => [`${p.t}|${p.queue}`, p]));
+  const columns = [
+    'timestamp',
+    'contacts',
+    'lo80',
+    'hi80',
+    ...(aht ? ['aht_seconds'] : []),
+    ...queues.flatMap((q) => [`${QUEUE_CONTACTS}${q}`, ...(aht ? [`${QUEUE_AHT}${q}`] : [])]),
+  ];
+  return formatCsv(
+    columns,
+    pooled.map((p) => [
+      formatTimestamp(p.t, timeZone, withOffset),
+      roundTo(p.contacts, 3),
+      roundTo(p.lo80, 3),
+      roundTo(p.hi80, 3),
+      ...(aht ? [p.ahtSeconds === undefined ? '' : roundTo(p.ahtSeconds, 3)] : []),
+      ...queues.flatMap((q) => {
+        const mine = cell.get(`${p.t}|${q}`);
+        const contacts = roundTo(mine?.contacts ?? 0, 3);
+        return aht ? [contacts, mine?.ahtSeconds === undefined ? '' : roundTo(mine.ahtSeconds, 3)] : [contacts];
+      }),
+    ]),
+  );
+}
+
+const QUEUE_CONTACTS = 'contacts.';
+const QUEUE_AHT = 'aht_seconds.';
+
 /** Reads `forecast.csv`, queue by queue as written; the interval columns are optional on input (they default to the point). */
 export function readForecast(path: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
   return forecastOf(readTable(path, FORECAST_COLUMNS), timeZone);
@@ -38,6 +86,10 @@ export function parseForecast(text: string, file: string, timeZone: string): { p
 const FORECAST_COLUMNS = ['timestamp', 'contacts'];
 
 function forecastOf(table: Table, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
+  const queues = Object.keys(table.rows[0]?.cells ?? {})
+    .filter((c) => c.startsWith(QUEUE_CONTACTS) && c.length > QUEUE_CONTACTS.length)
+    .map((c) => c.slice(QUEUE_CONTACTS.length));
+  if (queues.length > 0) return byQueueColumns(table, timeZone, queues);
   const { rows, withOffset } = timedRows(table, timeZone, (row) => row.cells.queue ?? '');
   const points = rows.map(({ t, row }) => {
     const contacts = numberCell(table, row, 'contacts', { min: 0 })!;
@@ -47,5 +99,18 @@ function forecastOf(table: Table, timeZone: string): { points: ForecastPoint[]; 
     const queue = row.cells.queue || undefined;
     return { t, contacts, lo80, hi80, ...(ahtSeconds !== undefined && { ahtSeconds }), ...(queue !== undefined && { queue }) };
   });
+  return { points, withOffset };
+}
+
+/** A plan folder's forecast with queue columns (formatWeekForecast), read back one point per hour and queue. */
+function byQueueColumns(table: Table, timeZone: string, queues: readonly string[]): { points: ForecastPoint[]; withOffset: boolean } {
+  const { rows, withOffset } = timedRows(table, timeZone);
+  const points = rows.flatMap(({ t, row }) =>
+    queues.map((queue) => {
+      const contacts = numberCell(table, row, `${QUEUE_CONTACTS}${queue}`, { min: 0 })!;
+      const ahtSeconds = numberCell(table, row, `${QUEUE_AHT}${queue}`, { min: 0, optional: true });
+      return { t, contacts, lo80: contacts, hi80: contacts, queue, ...(ahtSeconds !== undefined && { ahtSeconds }) };
+    }),
+  );
   return { points, withOffset };
 }

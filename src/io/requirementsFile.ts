@@ -1,13 +1,20 @@
+import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { Requirement, StaffNeed } from '../domain/types.js';
 import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
 
-/** `requirements.csv`: timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed. */
+/**
+ * `requirements.csv`: timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed
+ * (SPEC), the hour's totals; with tiers each tier's own `handled_contacts.<tier>`,
+ * `aht_seconds.<tier>`, `agents_needed.<tier>` and `staff_needed.<tier>` follow.
+ */
 export function formatRequirements(rows: readonly Requirement[], timeZone: string, withOffset: boolean): string {
+  const tiers = rows[0]?.tiers?.map((d) => d.tier) ?? [];
+  const tierColumns = tiers.flatMap((tier) => TIER_FIELDS.map((f) => `${f}.${tier}`));
   return formatCsv(
-    ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed'],
+    ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed', ...tierColumns],
     rows.map((r) => [
       formatTimestamp(r.t, timeZone, withOffset),
       roundTo(r.contacts, 3),
@@ -15,9 +22,16 @@ export function formatRequirements(rows: readonly Requirement[], timeZone: strin
       roundTo(r.ahtSeconds, 2),
       r.agentsNeeded,
       roundTo(r.staffNeeded, 4),
+      ...tiers.flatMap((tier) => {
+        const d = r.tiers?.find((x) => x.tier === tier);
+        return d ? [roundTo(d.handledContacts, 3), roundTo(d.ahtSeconds, 2), d.agentsNeeded, roundTo(d.staffNeeded, 4)] : [0, '', 0, 0];
+      }),
     ]),
   );
 }
+
+const TIER_FIELDS = ['handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed'] as const;
+const TIER_NEED = 'staff_needed.';
 
 /** Reads staff needed per hour (only `timestamp,staff_needed` are required), sorted by time. */
 export function readStaffNeeds(path: string, timeZone: string): { needs: StaffNeed[]; withOffset: boolean } {
@@ -33,6 +47,21 @@ const STAFF_NEEDS_COLUMNS = ['timestamp', 'staff_needed'];
 
 function staffNeedsOf(table: Table, timeZone: string): { needs: StaffNeed[]; withOffset: boolean } {
   const { rows, withOffset } = timedRows(table, timeZone);
-  const needs = rows.map(({ t, row }) => ({ t, staffNeeded: numberCell(table, row, 'staff_needed', { min: 0 })! }));
+  const tiers = Object.keys(table.rows[0]?.cells ?? {})
+    .filter((c) => c.startsWith(TIER_NEED) && c.length > TIER_NEED.length)
+    .map((c) => c.slice(TIER_NEED.length));
+  const needs = rows.map(({ t, row }): StaffNeed => {
+    const staffNeeded = numberCell(table, row, 'staff_needed', { min: 0 })!;
+    if (tiers.length === 0) return { t, staffNeeded };
+    const byTier = tiers.map((tier) => ({ tier, staffNeeded: numberCell(table, row, `${TIER_NEED}${tier}`, { min: 0 })! }));
+    const sum = byTier.reduce((a, d) => a + d.staffNeeded, 0);
+    // Rounded to 4 decimals each when written: their sum may miss the total by that much.
+    if (Math.abs(sum - staffNeeded) > 1e-3 * Math.max(1, tiers.length))
+      throw new InputError(
+        { file: table.file, line: row.line, field: 'staff_needed' },
+        `${staffNeeded} is not the sum of the tiers' staff_needed columns (${roundTo(sum, 4)})`,
+      );
+    return { t, staffNeeded, tiers: byTier };
+  });
   return { needs: needs.sort((a, b) => a.t - b.t), withOffset };
 }

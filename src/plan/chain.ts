@@ -29,8 +29,10 @@ export interface PlanOutcome {
   events: CalendarEvent[];
   /** Whether outputs write timestamps with UTC offsets (as the history did). */
   withOffset: boolean;
-  /** The week's hours, the queues summed (one pooled agent group staffs them). */
+  /** The week's hours, the queues summed. */
   forecast: ForecastPoint[];
+  /** The week's hours queue by queue (each point names its queue), as the staffing reads them. */
+  byQueue: ForecastPoint[];
   /** Per queue, the family the forecast chose and its backtest error. */
   forecastModels: QueueModel[];
   requirements: Requirement[];
@@ -98,8 +100,13 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   }
   const horizon = Array.from({ length: (weekEnds - from) / HOUR_MS }, (_, i) => from + i * HOUR_MS);
   const { points, models: forecastModels } = forecastHistory(history, inputs.events, tz, horizon);
-  const forecast = pooledForecast(points).filter((p) => p.t >= weekBegins);
-  const requirements = requirementsFor(forecast, config, inputs.events, historyFile);
+  const byQueue = labelledQueues(
+    points.filter((p) => p.t >= weekBegins),
+    history,
+    config,
+  );
+  const forecast = pooledForecast(byQueue);
+  const requirements = requirementsFor(byQueue, config, inputs.events, historyFile);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
   // A budget too small for the floors still gets the best roster it buys, flagged (bestEffort.ts).
   const solved = await bestEffortRoster(problem, await solveRoster(problem, { onProgress }));
@@ -111,6 +118,7 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     events: inputs.events,
     withOffset: history.withOffset,
     forecast,
+    byQueue,
     forecastModels,
     requirements,
     problem,
@@ -121,4 +129,21 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
 
 function lastHour(history: History): number {
   return Math.max(...history.queues.map((q) => q.hours[q.hours.length - 1].t));
+}
+
+/**
+ * Forecast points each named by their queue (a one-queue history's points carry none), so that
+ * `demand.queues` reaches them; a `demand.queues` entry no queue of the history has is an error
+ * (a misspelt queue would silently keep the defaults).
+ */
+function labelledQueues(points: readonly ForecastPoint[], history: History, config: PlanConfig): ForecastPoint[] {
+  const names = history.queues.map((q) => q.queue);
+  for (const queue of Object.keys(config.demand.queues ?? {})) {
+    if (!names.includes(queue))
+      throw new InputError(
+        { file: 'config.json', field: `demand.queues.${queue}` },
+        `no queue "${queue}" in the history (its queues: ${names.join(', ')}); name a queue of the history's queue column`,
+      );
+  }
+  return names.length === 1 ? points.map((p) => ({ ...p, queue: names[0] })) : [...points];
 }

@@ -1,5 +1,5 @@
 import type { RosterSolveOptions } from '../roster/solve/solve.js';
-import { formatForecast } from '../io/forecastFile.js';
+import { formatWeekForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
 import { HOUR_MS, formatTimestamp } from '../domain/time.js';
 import type { History } from '../domain/types.js';
@@ -87,6 +87,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
       r.hourly.map((h) => h.staffed),
       config,
       events,
+      { staffedByTier: r.hourly.map((h) => h.tiers) },
     );
   const fullCost = await fullCoverageCost(outcome.problem);
   return buildSummary({
@@ -121,7 +122,7 @@ async function planFiles(
   const charts = { contacts: contactsSeries(history, outcome), costs: costByDay(roster, outcome.problem) };
   return {
     'config.json': `${JSON.stringify(config, null, 2)}\n`,
-    'forecast.csv': formatForecast(outcome.forecast, tz, outcome.withOffset),
+    'forecast.csv': formatWeekForecast(outcome.forecast, outcome.byQueue, tz, outcome.withOffset, config.demand.queues !== undefined),
     'requirements.csv': formatRequirements(outcome.requirements, tz, outcome.withOffset),
     'roster.json': `${JSON.stringify(roster, null, 1)}\n`,
     'roster.csv': rosterCsv(roster),

@@ -39,7 +39,9 @@ export function buildRosterProblem(
     const p = localParts(t, tz);
     const night = isNightHour(p.hour, config.night);
     const need = byInstant.get(t);
-    const staffNeeded = need?.staffNeeded ?? 0;
+    const byTier = tiered ? tierNeeds(need, tierNames, t, tz) : null;
+    // With tiers the hour needs exactly their sum (a file's rounded columns may differ in the last digit).
+    const staffNeeded = byTier ? byTier.reduce((a, b) => a + b, 0) : (need?.staffNeeded ?? 0);
     const share = night ? config.night.min_coverage : config.min_coverage;
     // Day index counts local calendar days from week_start (robust to a 23- or 25-hour day).
     const day = Math.round((startOfLocalDay(formatTimestamp(t, tz).slice(0, 10), tz) - weekStartInstant) / (24 * HOUR_MS));
@@ -51,7 +53,7 @@ export function buildRosterProblem(
       night,
       staffNeeded,
       floor: share * staffNeeded,
-      ...(tiered && { tiers: tierNeeds(need, tierNames, t, tz).map((n) => ({ staffNeeded: n, floor: share * n })) }),
+      ...(byTier && { tiers: byTier.map((n) => ({ staffNeeded: n, floor: share * n })) }),
     };
   });
   return {

@@ -3,7 +3,6 @@ import type { PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { localDate } from '../domain/time.js';
 import { configFromText, readConfig } from '../io/config.js';
-import { pooledForecast } from '../forecast/pooled.js';
 import { parseForecast, readForecast } from '../io/forecastFile.js';
 import { parseStaffNeeds, readStaffNeeds } from '../io/requirementsFile.js';
 import { readTable } from '../io/table.js';
@@ -19,7 +18,7 @@ import type { ScenarioBase } from './types.js';
 export function planBase(dir: string): ScenarioBase {
   const config = readConfig(join(dir, 'config.json'));
   const { needs, withOffset } = readStaffNeeds(join(dir, 'requirements.csv'), config.timezone);
-  const demand = pooledForecast(readForecast(join(dir, 'forecast.csv'), config.timezone).points);
+  const demand = readForecast(join(dir, 'forecast.csv'), config.timezone).points;
   return withWeek(config, needs, withOffset, demand);
 }
 
@@ -28,7 +27,7 @@ export async function storedPlanBase(store: Store, name: string): Promise<Scenar
   const config = configFromText(await store.plans.read(name, 'config.json'));
   const { needs, withOffset } = parseStaffNeeds(await store.plans.read(name, 'requirements.csv'), 'requirements.csv', config.timezone);
   const forecast = parseForecast(await store.plans.read(name, 'forecast.csv'), 'forecast.csv', config.timezone);
-  return withWeek(config, needs, withOffset, pooledForecast(forecast.points));
+  return withWeek(config, needs, withOffset, forecast.points);
 }
 
 /**
@@ -40,7 +39,7 @@ export function filesBase(configPath: string, requirementsPath: string): Scenari
   const config = readConfig(configPath);
   const { needs, withOffset } = readStaffNeeds(requirementsPath, config.timezone);
   const hasContacts = 'contacts' in (readTable(requirementsPath, []).rows[0]?.cells ?? {});
-  const demand = hasContacts ? pooledForecast(readForecast(requirementsPath, config.timezone).points) : null;
+  const demand = hasContacts ? readForecast(requirementsPath, config.timezone).points : null;
   return withWeek(config, needs, withOffset, demand);
 }
 

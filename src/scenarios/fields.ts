@@ -14,15 +14,24 @@ export const VARY_FIELDS = [
   'demand.bot_deflection',
   'demand.aht_seconds',
   'demand.concurrency',
+  'demand.queues.<queue>.bot_deflection',
+  'demand.queues.<queue>.aht_seconds',
+  'demand.queues.<queue>.concurrency',
   'pools.<id>.cost_per_hour',
   'pools.<id>.max_agents',
 ] as const;
 
 const POOL_FIELD = /^pools\.([^.]+)\.(cost_per_hour|max_agents)$/;
+const QUEUE_FIELD = /^demand\.queues\.(.+)\.(bot_deflection|aht_seconds|concurrency)$/;
 
-/** Whether `field` is one of VARY_FIELDS (a pool field with any pool id). */
+/** Whether `field` is one of VARY_FIELDS (a pool field with any pool id, a queue field with any queue). */
 export function isVaryField(field: string): boolean {
-  return (VARY_FIELDS as readonly string[]).includes(field) || POOL_FIELD.test(field);
+  return (VARY_FIELDS as readonly string[]).includes(field) || POOL_FIELD.test(field) || QUEUE_FIELD.test(field);
+}
+
+/** The queue a `demand.queues.<queue>.<field>` path names; undefined for other fields. */
+export function variedQueue(field: string): string | undefined {
+  return QUEUE_FIELD.exec(field)?.[1];
 }
 
 /** Whether changing `field` changes the staff each hour needs (the service targets and the demand do). */
@@ -42,6 +51,7 @@ export function allowsNull(field: string): boolean {
     // Through .default(), .prefault() and .nullable() to the object or array that holds the key.
     while (schema && 'innerType' in schema._zod.def) schema = schema._zod.def.innerType as z.core.$ZodType;
     if (schema instanceof z.ZodArray) schema = schema.element;
+    else if (schema instanceof z.ZodRecord) schema = schema.valueType as z.core.$ZodType;
     else schema = schema instanceof z.ZodObject ? schema.shape[key] : undefined;
   }
   return schema !== undefined && z.safeParse(schema, null).success;
@@ -67,7 +77,14 @@ export function withField(config: PlanConfig, field: string, value: number | nul
         `no pool "${pool[1]}" in the configuration (it has ${next.pools.map((p) => p.id).join(', ')})`,
       );
     holder = target;
-  } else for (const key of path.slice(0, -1)) holder = holder[key] as Record<string, unknown>;
+  } else {
+    const queue = variedQueue(field);
+    if (queue !== undefined) {
+      // A queue without its own entry gets one: the field applies to it alone.
+      const queues = (next.demand.queues ??= {});
+      holder = queues[queue] ??= {};
+    } else for (const key of path.slice(0, -1)) holder = holder[key] as Record<string, unknown>;
+  }
   holder[path[path.length - 1]] = value;
   return parseConfig(next, source);
 }

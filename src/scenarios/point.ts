@@ -50,7 +50,10 @@ export async function solvePoint(task: PointTask): Promise<PointFigures> {
   const handled = hours.reduce((a, h) => a + h.handledContacts, 0);
   const staffed = roster.hourly.map((h) => h.staffed);
   const service = task.demand
-    ? deliveredByHour(hours, staffed, config, task.events, { simulation: task.simulate ? SIMULATION : undefined }).week
+    ? deliveredByHour(hours, staffed, config, task.events, {
+        simulation: task.simulate ? SIMULATION : undefined,
+        staffedByTier: roster.hourly.map((h) => h.tiers),
+      }).week
     : { serviceLevel: null, asaSeconds: null };
   return {
     set: task.set,

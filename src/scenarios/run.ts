@@ -1,7 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../domain/errors.js';
 import { sharedPool, TaskPool } from '../workers/pool.js';
-import { changesRequirements, withField } from './fields.js';
+import { changesRequirements, variedQueue, withField } from './fields.js';
 import { withFrontier } from './frontier.js';
 import { solvePoint, type PointFigures, type PointTask } from './point.js';
 import type { ScenarioBase, ScenarioResult } from './types.js';
@@ -41,6 +41,7 @@ export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], op
       'it would change nothing: every hour of the demand has its own handle time (demand.aht_seconds fills only hours without one)',
     );
   }
+  for (const { field } of vary) checkQueueField(base, field);
   const tasks: PointTask[] = grid(vary).map((set) => ({
     set,
     config: Object.entries(set).reduce((config, [field, value]) => withField(config, field, value), base.config),
@@ -53,6 +54,25 @@ export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], op
     simulate: options.simulate ?? false,
   }));
   return withFrontier(await solvePoints(tasks, options.threads));
+}
+
+/**
+ * A `demand.queues.<queue>` field must name a queue of the demand (else it changes nothing), and
+ * its `aht_seconds` must fill some hour (the forecast's own handle times come first).
+ */
+function checkQueueField(base: ScenarioBase, field: string): void {
+  const queue = variedQueue(field);
+  if (queue === undefined || base.demand === null) return;
+  const mine = base.demand.filter((p) => p.queue === queue);
+  const bad = (why: string) => new InputError({ file: 'command line', field: `--vary ${field}` }, why);
+  if (mine.length === 0) {
+    const names = [...new Set(base.demand.flatMap((p) => (p.queue === undefined ? [] : [p.queue])))];
+    throw bad(
+      `the demand has no queue "${queue}" (${names.length > 0 ? `its queues: ${names.join(', ')}` : 'it is one unnamed queue: vary demand.* instead'})`,
+    );
+  }
+  if (field.endsWith('.aht_seconds') && mine.every((p) => p.ahtSeconds !== undefined))
+    throw bad(`it would change nothing: every hour of queue ${queue} has its own handle time`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/c
 import type { CalendarEvent, Instant } from '../domain/types.js';
 import { serviceWith } from './agentsNeeded.js';
 import { availableAgents } from './onDuty.js';
+import type { HourDemand } from './demand.js';
 import { serviceTargetAt } from './serviceTargets.js';
 import { simulate, type HandleTimeModel, type SimulationResult } from './simulate.js';
 
@@ -40,13 +41,6 @@ export function deliveredService(
   return target.patience_seconds === null ? base : { ...base, abandonRate: m.abandonRate };
 }
 
-/** What one hour offers the agents: contacts reaching them and their mean handle time. */
-export interface HourDemand {
-  t: Instant;
-  /** Contacts reaching agents in the hour (after bot deflection). */
-  handledContacts: number;
-  ahtSeconds: number;
-}
 
 /** How to measure a roster's service beyond the queueing model of each hour's target. */
 export interface DeliveredOptions {
@@ -57,6 +51,11 @@ export interface DeliveredOptions {
   patienceSeconds?: number | null;
   /** Also run the discrete-event simulator over the hours; the week's figures are then its estimates. */
   simulation?: { handleTime: HandleTimeModel; replications: number; seed: number };
+  /**
+   * With tiers: per hour, the roster's split of its staff among the tiers (`roster.hourly[].tiers`);
+   * each tier is then measured as its own group. Without it a tiered hour is measured pooled.
+   */
+  staffedByTier?: readonly (readonly { tier: string; staffed: number }[] | undefined)[];
 }
 
 /** The week's service as callers experience it; null when no contact reaches an agent. */
@@ -98,13 +97,23 @@ export function deliveredByHour(
   options: DeliveredOptions = {},
 ): RosterService {
   const shrinkage = totalShrinkage(config.shrinkage);
-  const concurrency = config.demand.concurrency;
-  const agents = staffed.map((s) => availableAgents(s, shrinkage));
-  const targets = hours.map((h) => {
-    const target = serviceTargetAt(h.t, config, events);
-    return options.patienceSeconds === undefined ? target : { ...target, patience_seconds: options.patienceSeconds };
+  const withPatience = (target: ServiceTarget) =>
+    options.patienceSeconds === undefined ? target : { ...target, patience_seconds: options.patienceSeconds };
+  const targets = hours.map((h) => withPatience(serviceTargetAt(h.t, config, events)));
+  const concurrencies = hours.map((h) => h.concurrency ?? config.demand.concurrency);
+  const split = hours.map((h, i) => {
+    const byTier = options.staffedByTier?.[i];
+    if (!h.tiers || !byTier) return null;
+    return h.tiers.map((d) => {
+      const agents = availableAgents(byTier.find((b) => b.tier === d.tier)?.staffed ?? 0, shrinkage);
+      const target = withPatience(serviceTargetAt(h.t, config, events, d.tier));
+      return { agents, handled: d.handledContacts, service: deliveredService(agents, d.handledContacts, d.ahtSeconds, target, d.concurrency) };
+    });
   });
-  const model = hours.map((h, i) => deliveredService(agents[i], h.handledContacts, h.ahtSeconds, targets[i], concurrency));
+  const agents = staffed.map((s, i) => split[i]?.reduce((a, g) => a + g.agents, 0) ?? availableAgents(s, shrinkage));
+  const model = hours.map(
+    (h, i) => (split[i] && tiersCombined(split[i])) ?? deliveredService(agents[i], h.handledContacts, h.ahtSeconds, targets[i], concurrencies[i]),
+  );
   if (!options.simulation) {
     const weights = hours.map((h) => h.handledContacts);
     const week = {
@@ -120,7 +129,7 @@ export function deliveredByHour(
     return { agents, hours: model, week, simulated: null };
   }
   // A chat agent works `concurrency` contacts at once: simulated as that many servers.
-  const servers = agents.map((n) => n * concurrency);
+  const servers = agents.map((n, i) => Math.floor(n * concurrencies[i] + 1e-9));
   const result = simulate({
     arrivalsPerHour: hours.map((h) => h.handledContacts),
     agentsOnDuty: servers,
@@ -131,6 +140,39 @@ export function deliveredByHour(
   });
   const week = { serviceLevel: result.total.serviceLevel?.mean ?? null, asaSeconds: result.total.asaSeconds?.mean ?? null };
   return { agents, hours: model, week, simulated: { ...result, servers } };
+}
+
+/**
+ * An hour's service from its tiers' (each measured with its own agents): contact-weighted service
+ * level, ASA and abandonment, agent-weighted occupancy. Null when no contact reaches a tier.
+ */
+function tiersCombined(groups: readonly { agents: number; handled: number; service: DeliveredService }[]): DeliveredService | null {
+  const handled = groups.map((g) => g.handled);
+  const serviceLevel = contactWeighted(
+    groups.map((g) => g.service.serviceLevel),
+    handled,
+  );
+  if (serviceLevel === null) return null;
+  const abandon = groups.every((g) => g.service.abandonRate === undefined)
+    ? undefined
+    : contactWeighted(
+        groups.map((g) => g.service.abandonRate ?? 0),
+        handled,
+      );
+  const occupancy =
+    contactWeighted(
+      groups.map((g) => g.service.occupancy),
+      groups.map((g) => g.agents),
+    ) ?? 0;
+  return {
+    serviceLevel,
+    asaSeconds: contactWeighted(
+      groups.map((g) => g.service.asaSeconds),
+      handled,
+    )!,
+    occupancy,
+    ...(abandon !== undefined && abandon !== null && { abandonRate: abandon }),
+  };
 }
 
 /**

@@ -1,22 +1,22 @@
-import { totalShrinkage, type PlanConfig } from '../domain/config.js';
+import { totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
 import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsNeeded.js';
-import type { HourDemand } from './delivered.js';
+import { demandByHour, emptyHour, type HourDemand } from './demand.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
 /**
- * Agents and staff each forecast hour needs (SPEC section 3): handled contacts =
- * contacts x (1 - bot_deflection); handle time = the point's forecast AHT, else
- * `demand.aht_seconds`; the hour's service target (holiday and period targets included);
- * agents from Erlang C, or Erlang A when the target sets a patience; staff =
- * agents / (1 - shrinkage), not rounded.
+ * Agents and staff each forecast hour needs (SPEC section 3): the hour's demand (demand.ts: each
+ * queue's contacts less what the bot resolves, at its handle time and concurrency); the hour's
+ * service target (holiday and period targets included); agents from Erlang C, or Erlang A when the
+ * target sets a patience; staff = agents / (1 - shrinkage), not rounded. With tiers, each tier is
+ * its own group with its own target (`service.tiers`), and the hour needs their sum.
  *
  * Chat concurrency c divides the offered load by c: an agent is modelled as one server that
  * handles a contact in AHT / c seconds, so that a busy agent frees a slot as often as c parallel
  * chats of AHT seconds would.
- * @param points the hourly forecast (contacts per hour)
+ * @param points the hourly forecast (contacts per hour), one point per hour or per hour and queue
  * @param config the plan configuration
  * @param events calendar events (hours in a `holiday` event use `service.holiday`)
  * @param source the file the counts come from (the forecast, or the history it was made from),
@@ -29,40 +29,42 @@ export function requirementsFor(
   source = 'forecast',
 ): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
-  return points.map((p) => {
-    const handledContacts = handledOf(p.contacts, config);
-    const ahtSeconds = p.ahtSeconds ?? config.demand.aht_seconds;
-    let agents: number;
-    try {
-      agents = agentsNeeded(handledContacts, ahtSeconds / config.demand.concurrency, serviceTargetAt(p.t, config, events));
-    } catch (e) {
-      if (!(e instanceof TooManyAgentsError)) throw e;
-      const count = `a forecast of ${Math.round(p.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(p.t, config.timezone)}`;
-      throw new InputError(
-        { file: source },
-        `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`,
-      );
+  return demandByHour(points, config).map((hour) => {
+    const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget) => {
+      try {
+        return agentsNeeded(d.handledContacts, d.ahtSeconds / d.concurrency!, target);
+      } catch (e) {
+        if (!(e instanceof TooManyAgentsError)) throw e;
+        const count = `a forecast of ${Math.round(hour.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(hour.t, config.timezone)}`;
+        throw new InputError(
+          { file: source },
+          `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`,
+        );
+      }
+    };
+    const { t, contacts, handledContacts, ahtSeconds, concurrency } = hour;
+    const base = { t, contacts, handledContacts, ahtSeconds, concurrency };
+    if (!hour.tiers) {
+      const n = agents(hour, serviceTargetAt(t, config, events));
+      return { ...base, agentsNeeded: n, staffNeeded: n / available };
     }
-    return { t: p.t, contacts: p.contacts, handledContacts, ahtSeconds, agentsNeeded: agents, staffNeeded: agents / available };
+    const tiers = hour.tiers.map((d) => {
+      const n = agents(d, serviceTargetAt(t, config, events, d.tier));
+      return { ...d, agentsNeeded: n, staffNeeded: n / available };
+    });
+    const agentsTotal = tiers.reduce((a, d) => a + d.agentsNeeded, 0);
+    return { ...base, agentsNeeded: agentsTotal, staffNeeded: agentsTotal / available, tiers };
   });
-}
-
-/** Contacts that reach an agent: contacts x (1 - bot_deflection), per hour. */
-export function handledOf(contacts: number, config: PlanConfig): number {
-  return contacts * (1 - config.demand.bot_deflection);
 }
 
 /**
- * What each hour of a roster's week offers the agents, from a forecast: its handled contacts and
- * AHT (else `demand.aht_seconds`); an hour the forecast lacks has no contacts.
+ * What each hour of a roster's week offers the agents, from a forecast (demand.ts); an hour the
+ * forecast lacks has no contacts.
  * @param slots the week's hours (epoch milliseconds)
- * @param points the forecast, in any order; points outside the week are ignored
- * @param config the plan configuration (bot deflection, default AHT)
+ * @param points the forecast, in any order, per hour or per hour and queue; points outside the week are ignored
+ * @param config the plan configuration (bot deflection, handle times, tiers)
  */
 export function demandBySlot(slots: readonly Instant[], points: readonly ForecastPoint[], config: PlanConfig): HourDemand[] {
-  const byInstant = new Map(points.map((p) => [p.t, p]));
-  return slots.map((t) => {
-    const p = byInstant.get(t);
-    return { t, handledContacts: p ? handledOf(p.contacts, config) : 0, ahtSeconds: p?.ahtSeconds ?? config.demand.aht_seconds };
-  });
+  const byInstant = new Map(demandByHour(points, config).map((d) => [d.t, d]));
+  return slots.map((t) => byInstant.get(t) ?? emptyHour(t, config));
 }

@@ -5,7 +5,7 @@ import type { CalendarEvent, Instant } from '../domain/types.js';
 /**
  * The service target of one hour: the defaults, then `service.holiday` when the hour lies in an
  * event of kind `holiday`, then every `service.periods` entry that matches the hour, in order
- * (a later entry wins a field both set).
+ * (a later entry wins a field both set), then the tier's own target (`service.tiers`) when a tier is named.
  * @param t the hour (epoch milliseconds)
  * @param config the plan configuration (its time zone gives the local day and hour)
  * @param events calendar events; only kind `holiday` matters here
@@ -13,9 +13,15 @@ import type { CalendarEvent, Instant } from '../domain/types.js';
  * // service.periods: [{ days: ['workday'], answer_within_seconds: 15 }]
  * serviceTargetAt(mondayAt10, config, []).answer_within_seconds //=> 15
  */
-export function serviceTargetAt(t: Instant, config: PlanConfig, events: readonly CalendarEvent[]): ServiceTarget {
+export function serviceTargetAt(t: Instant, config: PlanConfig, events: readonly CalendarEvent[], tier?: string): ServiceTarget {
+  const hourly = hourTarget(t, config, events);
+  const own = tier === undefined ? undefined : config.service.tiers?.[tier];
+  return own ? { ...hourly, ...own } : hourly;
+}
+
+function hourTarget(t: Instant, config: PlanConfig, events: readonly CalendarEvent[]): ServiceTarget {
   const holiday = events.some((e) => e.kind === 'holiday' && e.start <= t && t < e.end);
-  const { holiday: _holiday, periods, ...defaults } = config.service;
+  const { holiday: _holiday, periods, tiers: _tiers, ...defaults } = config.service;
   const base = holiday ? holidayTarget(config) : defaults;
   if (periods.length === 0) return base;
   const { hour, weekday } = localParts(t, config.timezone);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type PlanConfig } from '../../src/domain/config.js';
 import { parseTimestamp } from '../../src/domain/time.js';
 import type { CalendarEvent } from '../../src/domain/types.js';
-import { deliveredByHour, deliveredService, type HourDemand } from '../../src/staffing/delivered.js';
+import { deliveredByHour, deliveredService } from '../../src/staffing/delivered.js';
+import type { HourDemand } from '../../src/staffing/demand.js';
 import { serviceTargetAt } from '../../src/staffing/serviceTargets.js';
 import { simulate } from '../../src/staffing/simulate.js';
 

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../../io/config.js';
-import { pooledForecast } from '../../forecast/pooled.js';
 import { readForecast } from '../../io/forecastFile.js';
 import { formatRequirements } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
@@ -19,9 +18,8 @@ export function registerRequirements(program: Command, _ctx: CommandContext): vo
     .option('--out <file>', 'output file (default: standard output)')
     .action((o: { forecast: string; config: string; events?: string; out?: string }) => {
       const config = readConfig(o.config);
-      const { points: queues, withOffset } = readForecast(o.forecast, config.timezone);
-      // A forecast of several queues is staffed as one pooled group, as `plan` does.
-      const points = pooledForecast(queues);
+      // Queue by queue (demand.queues), each tier's queues pooled into one group, as `plan` does.
+      const { points, withOffset } = readForecast(o.forecast, config.timezone);
       const events = eventsOrNone(o.events, config.timezone);
       const rows = requirementsFor(points, config, events, basename(o.forecast));
       writeOutput(o.out, formatRequirements(rows, config.timezone, withOffset));

@@ -5,7 +5,6 @@ import { InputError } from '../../domain/errors.js';
 import { formatTimestamp } from '../../domain/time.js';
 import type { CalendarEvent } from '../../domain/types.js';
 import { readConfig } from '../../io/config.js';
-import { pooledForecast } from '../../forecast/pooled.js';
 import { readForecast } from '../../io/forecastFile.js';
 import { readRosterShifts } from '../../io/rosterFile.js';
 import { writeOutput } from '../../io/atomic.js';
@@ -85,7 +84,7 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
 function simulateRoster(rosterPath: string, forecastPath: string, config: PlanConfig, events: CalendarEvent[], options: DeliveredOptions) {
   const roster = readRosterShifts(rosterPath, config);
   // A forecast of several queues is staffed as one pooled group, as `plan` does.
-  const points = pooledForecast(readForecast(forecastPath, config.timezone).points);
+  const points = readForecast(forecastPath, config.timezone).points;
   const inWeek = new Set(roster.slots);
   if (!points.some((p) => inWeek.has(p.t))) {
     const file = basename(forecastPath);
