@@ -3,6 +3,8 @@ import type { JobRecord } from '../../src/store/jobRecord.js';
 import { InputError } from '../../src/domain/errors.js';
 import { isVaryField, VARY_FIELDS } from '../../src/scenarios/fields.js';
 import { grid, parseValues } from '../../src/scenarios/vary.js';
+import { checkVary } from '../../src/scenarios/run.js';
+import { storedPlanBase } from '../../src/scenarios/base.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -64,6 +66,13 @@ export function planRoutes(ctx: AppContext): Router {
         }
       });
       grid(vary);
+      try {
+        checkVary(await storedPlanBase(ctx.store, folder), vary);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const field = e.location.field?.startsWith('--vary ') ? `vary.${e.location.field.slice(7)}` : 'vary';
+        throw new InputError({ file: 'request', field }, e.message.replace(/^.*?: /, ''));
+      }
       const planId = String((await readSummary(ctx.store, folder)).plan_id);
       accepted(res, await ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
     });

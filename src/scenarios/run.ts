@@ -27,6 +27,27 @@ export interface ScenarioOptions {
  * //=> { points: [{ set: { budget: 1000000 }, status: 'optimal', ... }, ...], marginal_cost_per_service_level_point: 8123.5 }
  */
 export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], options: ScenarioOptions = {}): Promise<ScenarioResult> {
+  checkVary(base, vary);
+  const tasks: PointTask[] = grid(vary).map((set) => ({
+    set,
+    config: Object.entries(set).reduce((config, [field, value]) => withField(config, field, value), base.config),
+    weekStart: base.weekStart,
+    withOffset: base.withOffset,
+    needs: base.needs,
+    demand: base.demand,
+    events: base.events,
+    recompute: vary.some((v) => changesRequirements(v.field)),
+    simulate: options.simulate ?? false,
+  }));
+  return withFrontier(await solvePoints(tasks, options.threads));
+}
+
+/**
+ * Whether the varied fields can be applied to the base: a demand or target field needs contacts
+ * to recompute from; a handle time must fill some hour; a queue field must name a queue of the
+ * demand. Throws an InputError naming the field.
+ */
+export function checkVary(base: ScenarioBase, vary: readonly Vary[]): void {
   const recomputing = vary.find((v) => changesRequirements(v.field));
   if (recomputing && base.demand === null) {
     throw new InputError(
@@ -42,18 +63,6 @@ export async function runScenarios(base: ScenarioBase, vary: readonly Vary[], op
     );
   }
   for (const { field } of vary) checkQueueField(base, field);
-  const tasks: PointTask[] = grid(vary).map((set) => ({
-    set,
-    config: Object.entries(set).reduce((config, [field, value]) => withField(config, field, value), base.config),
-    weekStart: base.weekStart,
-    withOffset: base.withOffset,
-    needs: base.needs,
-    demand: base.demand,
-    events: base.events,
-    recompute: recomputing !== undefined,
-    simulate: options.simulate ?? false,
-  }));
-  return withFrontier(await solvePoints(tasks, options.threads));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
-import type { CalendarEvent, Instant } from '../domain/types.js';
+import type { CalendarEvent } from '../domain/types.js';
 import { serviceWith } from './agentsNeeded.js';
 import { availableAgents } from './onDuty.js';
 import type { HourDemand } from './demand.js';
@@ -40,7 +40,6 @@ export function deliveredService(
   const base = { serviceLevel: m.serviceLevel, asaSeconds: m.asaSeconds, occupancy: m.occupancy };
   return target.patience_seconds === null ? base : { ...base, abandonRate: m.abandonRate };
 }
-
 
 /** How to measure a roster's service beyond the queueing model of each hour's target. */
 export interface DeliveredOptions {
@@ -107,12 +106,17 @@ export function deliveredByHour(
     return h.tiers.map((d) => {
       const agents = availableAgents(byTier.find((b) => b.tier === d.tier)?.staffed ?? 0, shrinkage);
       const target = withPatience(serviceTargetAt(h.t, config, events, d.tier));
-      return { agents, handled: d.handledContacts, service: deliveredService(agents, d.handledContacts, d.ahtSeconds, target, d.concurrency) };
+      return {
+        agents,
+        handled: d.handledContacts,
+        service: deliveredService(agents, d.handledContacts, d.ahtSeconds, target, d.concurrency),
+      };
     });
   });
   const agents = staffed.map((s, i) => split[i]?.reduce((a, g) => a + g.agents, 0) ?? availableAgents(s, shrinkage));
   const model = hours.map(
-    (h, i) => (split[i] && tiersCombined(split[i])) ?? deliveredService(agents[i], h.handledContacts, h.ahtSeconds, targets[i], concurrencies[i]),
+    (h, i) =>
+      (split[i] && tiersCombined(split[i])) ?? deliveredService(agents[i], h.handledContacts, h.ahtSeconds, targets[i], concurrencies[i]),
   );
   if (!options.simulation) {
     const weights = hours.map((h) => h.handledContacts);

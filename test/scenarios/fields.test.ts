@@ -38,8 +38,29 @@ describe('changesRequirements', () => {
       'demand.bot_deflection',
       'demand.aht_seconds',
       'demand.concurrency',
+      'demand.queues.<queue>.bot_deflection',
+      'demand.queues.<queue>.aht_seconds',
+      'demand.queues.<queue>.concurrency',
     ]);
     expect(changesRequirements('pools.vendor.cost_per_hour')).toBe(false);
+  });
+});
+
+describe('a queue field', () => {
+  it('is a vary field for any queue, and sets that queue alone, creating its entry', () => {
+    expect(isVaryField('demand.queues.refund.bot_deflection')).toBe(true);
+    expect(isVaryField('demand.queues.refund.tier')).toBe(false);
+    const config = withField(base(), 'demand.queues.refund.bot_deflection', 0.9);
+    expect(config.demand.queues).toEqual({ refund: { bot_deflection: 0.9 } });
+    expect(config.demand.bot_deflection).toBe(0.78);
+    expect(withField(config, 'demand.queues.refund.aht_seconds', 300).demand.queues).toEqual({
+      refund: { bot_deflection: 0.9, aht_seconds: 300 },
+    });
+  });
+
+  it('is validated by the schema, and cannot be null', () => {
+    expect(inputError(() => withField(base(), 'demand.queues.refund.bot_deflection', 1)).message).toMatch(/bot_deflection/);
+    expect(allowsNull('demand.queues.refund.bot_deflection')).toBe(false);
   });
 });
 
