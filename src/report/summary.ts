@@ -35,6 +35,17 @@ export interface PlanSummary {
     /** Handled contacts per paid 8-hour agent-day (the seed operation runs 180-220); null when infeasible or nobody is paid. */
     contacts_per_agent_day: number | null;
   };
+  /** With tiers: each tier's week (its staff split as roster.json's hourly tiers, its own target). */
+  tiers?: {
+    tier: string;
+    /** The tier's workday threshold (its `service.tiers` entry over the default). */
+    answer_within_seconds: number;
+    handled_contacts: number;
+    staff_hours_needed: number;
+    shortfall_staff_hours: number;
+    service_level: number | null;
+    asa_seconds: number | null;
+  }[];
   alerts: Alert[];
   /** Only for the best roster a budget too small for the floors buys: the hours below their floor (roster.json's unmet_floors). */
   unmet_floors?: NonNullable<Roster['unmet_floors']>;
@@ -55,7 +66,7 @@ export interface SummaryInputs {
   requirements: Requirement[];
   roster: Roster;
   /** The service the roster delivers (`deliveredByHour`), its hours aligned with roster.hourly. */
-  delivered: Pick<RosterService, 'hours' | 'week'>;
+  delivered: Pick<RosterService, 'hours' | 'week' | 'tiers'>;
   fullCoverageCost: number | null;
   /** The `over_budget` remedy, when the alert is raised and its search ran. */
   remedy?: RemedyFacts;
@@ -104,6 +115,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
       handled_contacts: Math.round(handled),
       contacts_per_agent_day: infeasible || paidHours === 0 ? null : roundTo(handled / (paidHours / 8), 1),
     },
+    ...(delivered.tiers && !infeasible ? { tiers: tierKpis(roster, config, delivered.tiers) } : {}),
     alerts: [
       ...planAlerts(roster, config, {
         asaSeconds: delivered.hours.map((d) => d.asaSeconds),
@@ -121,6 +133,27 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     files: s.files,
     ...(s.forecastModels ? { forecast: s.forecastModels.map(roundedModel) } : {}),
   };
+}
+
+function tierKpis(roster: Roster, config: PlanConfig, weeks: NonNullable<RosterService['tiers']>): NonNullable<PlanSummary['tiers']> {
+  return weeks.map((w) => {
+    const rows = roster.hourly.flatMap((h) => h.tiers?.filter((t) => t.tier === w.tier) ?? []);
+    return {
+      tier: w.tier,
+      answer_within_seconds: config.service.tiers?.[w.tier]?.answer_within_seconds ?? config.service.answer_within_seconds,
+      handled_contacts: Math.round(w.handledContacts),
+      staff_hours_needed: roundTo(
+        rows.reduce((a, t) => a + t.staff_needed, 0),
+        2,
+      ),
+      shortfall_staff_hours: roundTo(
+        rows.reduce((a, t) => a + t.shortfall, 0),
+        2,
+      ),
+      service_level: roundOrNull(w.serviceLevel, 4),
+      asa_seconds: w.asaSeconds === null || !Number.isFinite(w.asaSeconds) ? null : roundTo(w.asaSeconds, 1),
+    };
+  });
 }
 
 function roundedModel(m: QueueModel): QueueModel {

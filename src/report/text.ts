@@ -36,6 +36,15 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
         ? 'n/a'
         : `${pct(s.kpis.service_level)} answered within ${answerWithinSeconds} s, ASA ${s.kpis.asa_seconds === null ? 'unbounded' : `${s.kpis.asa_seconds} s`}`;
     lines.push(`  Service     ${service}`);
+    if (s.tiers)
+      lines.push(
+        `  Tiers       ${s.tiers
+          .map((t) => {
+            const asa = t.asa_seconds === null ? 'unbounded' : `${t.asa_seconds} s`;
+            return `${t.tier} ${t.service_level === null ? 'n/a' : `${pct(t.service_level)} within ${t.answer_within_seconds} s, ASA ${asa}`}`;
+          })
+          .join(' | ')}`,
+      );
     lines.push(`  Below need  ${s.kpis.hours_below_target} hours (${s.kpis.shortfall_staff_hours} staff-hours short)`);
     if (s.kpis.contacts_per_agent_day !== null)
       lines.push(`  Per agent   ${s.kpis.contacts_per_agent_day} handled contacts per paid 8-hour agent-day`);

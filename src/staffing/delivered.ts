@@ -74,6 +74,8 @@ export interface RosterService {
   week: WeekService;
   /** With `simulation`: its result, and the servers it staffed per hour (agents x concurrency). */
   simulated: (SimulationResult & { servers: number[] }) | null;
+  /** With tiers (and `staffedByTier`): each tier's week by the queueing model, contact-weighted. */
+  tiers?: ({ tier: string; handledContacts: number } & WeekService)[];
 }
 
 /**
@@ -114,6 +116,7 @@ export function deliveredByHour(
     });
   });
   const agents = staffed.map((s, i) => split[i]?.reduce((a, g) => a + g.agents, 0) ?? availableAgents(s, shrinkage));
+  const tiers = tierWeeks(hours, split);
   const model = hours.map(
     (h, i) =>
       (split[i] && tiersCombined(split[i])) ?? deliveredService(agents[i], h.handledContacts, h.ahtSeconds, targets[i], concurrencies[i]),
@@ -130,7 +133,7 @@ export function deliveredByHour(
         weights,
       ),
     };
-    return { agents, hours: model, week, simulated: null };
+    return { agents, hours: model, week, simulated: null, ...(tiers && { tiers }) };
   }
   // A chat agent works `concurrency` contacts at once: simulated as that many servers.
   const servers = agents.map((n, i) => Math.floor(n * concurrencies[i] + 1e-9));
@@ -143,7 +146,32 @@ export function deliveredByHour(
     ...options.simulation,
   });
   const week = { serviceLevel: result.total.serviceLevel?.mean ?? null, asaSeconds: result.total.asaSeconds?.mean ?? null };
-  return { agents, hours: model, week, simulated: { ...result, servers } };
+  return { agents, hours: model, week, simulated: { ...result, servers }, ...(tiers && { tiers }) };
+}
+
+/** Each tier's week from the hours measured tier by tier (undefined when none was). */
+function tierWeeks(
+  hours: readonly HourDemand[],
+  split: readonly ({ handled: number; service: DeliveredService }[] | null)[],
+): RosterService['tiers'] {
+  const names = hours.find((h, i) => h.tiers && split[i])?.tiers?.map((d) => d.tier);
+  if (!names) return undefined;
+  return names.map((tier, k) => {
+    const groups = split.flatMap((g) => (g ? [g[k]] : []));
+    const handled = groups.map((g) => g.handled);
+    return {
+      tier,
+      handledContacts: handled.reduce((a, b) => a + b, 0),
+      serviceLevel: contactWeighted(
+        groups.map((g) => g.service.serviceLevel),
+        handled,
+      ),
+      asaSeconds: contactWeighted(
+        groups.map((g) => g.service.asaSeconds),
+        handled,
+      ),
+    };
+  });
 }
 
 /**

@@ -77,6 +77,17 @@ describe('plan jobs end to end', async () => {
     expect(loose.cost.total).toBeLessThanOrEqual(tight.cost.total + 1e-6);
     expect(none.cost.total).toBeLessThanOrEqual(loose.cost.total + 1e-6);
     expect(job.result).toHaveProperty('marginal_cost_per_service_level_point');
+    // A queue the plan's demand lacks is a 400 naming the field, before any job exists.
+    const unknown = await fetch(`${server.url}/v1/plans/${planned.plan_id}/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(keys.finance) },
+      body: JSON.stringify({ vary: { 'demand.queues.refunds.bot_deflection': [0.85, 0.9] } }),
+    });
+    expect(unknown.status).toBe(400);
+    const answer = (await unknown.json()) as any;
+    expect(answer.fields).toEqual([
+      { path: 'vary.demand.queues.refunds.bot_deflection', message: expect.stringMatching(/no queue "refunds"/) },
+    ]);
   });
 
   it('gives history sent as JSON rows the same plan as the same history sent as CSV', async () => {
