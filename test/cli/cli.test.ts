@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,23 @@ describe('shiftcast command line', () => {
     const r = await shiftcast(['roster', '--requirements', requirements, '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/r\.csv line 3, column staff_needed/);
+  });
+
+  it('roster: a budget below the floors writes the best roster it buys, flagged, and exits 3', async () => {
+    const rows = Array.from({ length: 24 }, (_, h) => `2026-11-30T${String(h).padStart(2, '0')}:00,10`);
+    const requirements = file('flat.csv', `timestamp,staff_needed\n${rows.join('\n')}\n`);
+    const pools = [{ id: 'inhouse', kind: 'in_house', cost_per_hour: 10, shift_lengths: [8] }];
+    // A day of 10 staff an hour at the 95% floor costs about 2,300; 1,000 buys well under half.
+    const config = file('poor.json', JSON.stringify({ week_start: '2026-11-30', timezone: 'UTC', budget: 1000, pools }));
+    const out = join(dir, 'poor-roster.json');
+    const r = await shiftcast(['roster', '--requirements', requirements, '--config', config, '--out', out]);
+    expect(r.code).toBe(3);
+    const roster = JSON.parse(readFileSync(out, 'utf8'));
+    expect(roster.status).toBe('infeasible');
+    expect(roster.cost.total).toBeLessThanOrEqual(1000);
+    expect(roster.shifts.length).toBeGreaterThan(0);
+    expect(roster.unmet_floors.length).toBeGreaterThan(0);
+    expect(r.stderr.split('\n')[0]).toMatch(/budget.*best roster the budget buys/);
   });
 
   it('roster: a config that is not JSON is named', async () => {

@@ -55,9 +55,10 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
         ]);
         writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
       }
-      const [{ solveRoster }, { withShadowPrices }] = await Promise.all([
+      const [{ solveRoster }, { withShadowPrices }, { bestEffortRoster }] = await Promise.all([
         import('../../roster/solve/solve.js'),
         import('../../roster/explain/shadowPrices.js'),
+        import('../../roster/solve/bestEffort.js'),
       ]);
       const showProgress = o.progress ?? process.stderr.isTTY === true;
       const solved = await solveRoster(problem, {
@@ -66,7 +67,8 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
         preview: o.preview,
         onProgress: showProgress ? printProgress : undefined,
       });
-      const roster = await withShadowPrices(solved, problem, config.currency);
+      // A budget too small for the floors still gets the best roster it buys, flagged (as `plan` does).
+      const roster = await withShadowPrices(o.preview ? solved : await bestEffortRoster(problem, solved), problem, config.currency);
       writeOutput(o.out, `${JSON.stringify(roster, null, 1)}\n`);
       if (roster.status === 'infeasible') {
         process.stderr.write(`shiftcast: the roster is infeasible: ${roster.explanation}\n`);
