@@ -35,6 +35,10 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     ['Service level (week)', pct(summary.kpis.service_level)],
     ['ASA (week)', summary.kpis.asa_seconds === null ? 'n/a' : `${summary.kpis.asa_seconds} s`],
     ['Hours below need', String(summary.kpis.hours_below_target)],
+    ...(summary.tiers ?? []).map((t): [string, string] => [
+      `Tier ${t.tier}`,
+      `${pct(t.service_level)} within ${t.answer_within_seconds} s, ASA ${t.asa_seconds === null ? 'n/a' : `${t.asa_seconds} s`}, ${money(t.handled_contacts)} contacts, ${t.shortfall_staff_hours} staff-hours short`,
+    ]),
     ['Contacts per agent-day', summary.kpis.contacts_per_agent_day === null ? 'n/a' : String(summary.kpis.contacts_per_agent_day)],
     ...(summary.forecast ?? []).map((m, _, all): [string, string] => [
       all.length > 1 ? `Forecast model, ${m.queue}` : 'Forecast model',
