@@ -7,7 +7,7 @@ import type { ContactService } from './simulate.js';
 const HOUR = 3600;
 
 /** One tier's contacts (e.g. `general`, `senior`): plain per-hour arrays, index 0 = the first hour. */
-export interface TierDemand {
+export interface TierArrivals {
   /** Expected contacts per hour; arrivals are Poisson at this constant rate within the hour. */
   arrivalsPerHour: readonly number[];
   /** Mean handle time of the tier's contacts arriving in each hour, seconds. */
@@ -26,7 +26,7 @@ export interface SkillGroup {
 
 /** What the skill-based simulator runs: every per-hour array has the same length (the horizon). */
 export interface SkillSimulationInput {
-  tiers: readonly TierDemand[];
+  tiers: readonly TierArrivals[];
   groups: readonly SkillGroup[];
   handleTime: HandleTimeModel;
   /** Mean of an exponential patience, seconds (every tier); null: nobody hangs up. */
@@ -93,7 +93,7 @@ interface Tally {
  * @throws RangeError when the per-hour arrays differ in length or a group names a tier that does not exist
  * @example
  * simulateSkills({
- *   tiers: [general, senior],  // TierDemand: arrivalsPerHour, ahtSeconds, answerWithinSeconds
+ *   tiers: [general, senior],  // TierArrivals: arrivalsPerHour, ahtSeconds, answerWithinSeconds
  *   groups: [{ agentsOnDuty: inhouse, tiers: [0, 1] }, { agentsOnDuty: vendor, tiers: [0] }, { agentsOnDuty: experts, tiers: [1] }],
  *   handleTime: { kind: 'exponential' }, patienceSeconds: null, replications: 20, seed: 1,
  * }).tiers[1].total.serviceLevel //=> { mean, lo, hi } for the senior tier

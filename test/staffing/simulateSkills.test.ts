@@ -3,10 +3,10 @@ import type { ServiceTarget } from '../../src/domain/config.js';
 import { agentsNeeded } from '../../src/staffing/agentsNeeded.js';
 import { erlangC } from '../../src/staffing/erlangC.js';
 import { simulate, type SimulationInput } from '../../src/staffing/simulate.js';
-import { type SkillSimulationInput, simulateSkills, type TierDemand } from '../../src/staffing/simulateSkills.js';
+import { type SkillSimulationInput, simulateSkills, type TierArrivals } from '../../src/staffing/simulateSkills.js';
 
 const week = (value: number) => Array.from({ length: 168 }, () => value);
-const tier = (arrivals: number, aht: number, within = 20): TierDemand => ({
+const tier = (arrivals: number, aht: number, within = 20): TierArrivals => ({
   arrivalsPerHour: week(arrivals),
   ahtSeconds: week(aht),
   answerWithinSeconds: week(within),
@@ -59,7 +59,7 @@ describe('simulateSkills', () => {
 
   it('runs two tiers with dedicated groups like two independent single-queue simulations', () => {
     const r = simulateSkills(skills({ tiers: [general, tier(60, 300)], groups: [group(14, [0]), group(7, [1])], patienceSeconds: 120 }));
-    const alone = (t: TierDemand, agents: number, seed: number) =>
+    const alone = (t: TierArrivals, agents: number, seed: number) =>
       simulate({ ...t, agentsOnDuty: week(agents), handleTime: { kind: 'exponential' }, patienceSeconds: 120, replications: 10, seed });
     const cases = [
       { skill: r.tiers[0].total, occupancy: r.groups[0].total, single: alone(general, 14, 21).total, offered: 168 * 200 },
