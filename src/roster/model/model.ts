@@ -56,7 +56,7 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   const { slots } = problem;
   const n = slots.length;
   const all = problem.pools.flatMap((pool) => (pool.week_pattern ? tourDecisions(pool, slots) : shiftDecisions(pool, slots)));
-  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots);
+  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots, problem.tiers);
   const pools = problem.pools.filter((p) => decisions.some((d) => d.pool === p));
   const shortfall = slots.map((s, h) => (s.staffNeeded > 0 && !problem.tiers ? `short_${h}` : null));
   const heads = (pool: Pool, h: number) => `on_${lpName(pool.id)}_${h}`;
