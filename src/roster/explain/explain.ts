@@ -345,7 +345,8 @@ async function unreachableFloors(problem: RosterProblem, relax: boolean, options
   if (worst.tiers.length > 0) {
     const tier = worst.tiers.length === 1 ? `tier ${worst.tiers[0]}` : `tiers ${worst.tiers.join(', ')}`;
     const serving = covering.length > 0 ? ` (${covering.map((p) => p.id).join(', ')})` : '';
-    return `The ${what} of the pools serving ${tier}${serving} cannot reach the coverage floor of ${tier} in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor of ${tier} needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
+    const limits = covering.length === 0 ? 'start hours and shift lengths' : 'max_agents';
+    return `The ${limits} of the pools serving ${tier}${serving} cannot reach the coverage floor of ${tier} in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor of ${tier} needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
   }
   return `The ${what} cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
 }
