@@ -75,7 +75,8 @@ export interface Roster {
   explanation: string;
   /**
    * Only on the best roster a budget too small for the coverage floors buys (status infeasible):
-   * the hours it leaves below their floor, with the staff still missing there.
+   * the hours it leaves below their floor, with the staff still missing there (with tiers: one entry
+   * per tier below its floor, naming it, against the tier's staff in the hourly split).
    */
-  unmet_floors?: { timestamp: string; floor: number; staffed: number; unmet: number }[];
+  unmet_floors?: { timestamp: string; tier?: string; floor: number; staffed: number; unmet: number }[];
 }

@@ -57,6 +57,8 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
     if (options.floors && staffed[h] + TOL < slot.floor)
       errors.push(`${slot.label}: staffed ${fmt(staffed[h])} is below the coverage floor ${fmt(slot.floor)}`);
   });
+  const tiered = problem.tiers ? verifyTiers(problem, roster, heads, options.floors) : null;
+  if (tiered) errors.push(...tiered.errors);
   for (const pool of pools) {
     const most = Math.max(...heads.get(pool.id)!);
     if (pool.max_agents !== null && most > pool.max_agents)
@@ -71,7 +73,7 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
   errors.push(...verifyTours(problem, roster));
 
   // Reported figures agree with the recomputation.
-  const shortfall = slots.map((s, h) => Math.max(0, s.staffNeeded - staffed[h]));
+  const shortfall = tiered ? tiered.shortfall : slots.map((s, h) => Math.max(0, s.staffNeeded - staffed[h]));
   const agree = (what: string, reported: number | null, actual: number | null) => {
     const bad =
       reported === null || actual === null ? reported !== actual : Math.abs(reported - actual) > TOL * Math.max(1, Math.abs(actual));
@@ -88,15 +90,87 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
   for (const pool of pools) agree(`cost.by_pool.${pool.id}`, roster.cost.by_pool[pool.id] ?? 0, byPool.get(pool.id)!);
   agree('cost.shortfall_penalty', roster.cost.shortfall_penalty, problem.shortfallPenalty * shortfall.reduce((a, b) => a + b, 0));
   agree('kpis.outsourced_share', roster.kpis.outsourced_share, paid > 0 ? outsourcedPaid / paid : 0);
+  // With tiers, an hour covers what its reported tier split covers (that split is checked above).
+  const coveredAt = (h: number) =>
+    tiered ? (roster.hourly[h]?.tiers ?? []).reduce((a, t) => a + Math.min(t.staffed, t.staff_needed), 0) : staffed[h];
   const covered = (hs: number[]) => {
     const need = hs.reduce((a, h) => a + slots[h].staffNeeded, 0);
-    return need > 0 ? hs.reduce((a, h) => a + Math.min(staffed[h], slots[h].staffNeeded), 0) / need : 1;
+    return need > 0 ? hs.reduce((a, h) => a + Math.min(coveredAt(h), slots[h].staffNeeded), 0) / need : 1;
   };
   const all = slots.map((_, h) => h);
   agree('kpis.coverage', roster.kpis.coverage, covered(all));
   agree('kpis.night_coverage', roster.kpis.night_coverage, covered(all.filter((h) => slots[h].night)));
   agree('kpis.budget_used', roster.kpis.budget_used, problem.budget ? total / problem.budget : null);
   return errors;
+}
+
+/**
+ * Tiers (issue 13), from the head counts per pool and hour and the problem's lists of which pools
+ * serve which tier. For each hour and every non-empty set U of tiers, N(U) the pools serving any
+ * tier of U: staff(N(U)) >= the floors of U (Hall's condition: a split meeting every tier floor
+ * exists exactly then); the least shortfall is max over U of (need(U) - staff(N(U)))^+ (max-flow
+ * min-cut). The reported tier rows must name the tiers in order with their needs, add up to the
+ * hour's staff, take no more than N(U) can give for any U (so some pools' split yields them),
+ * state shortfall = max(0, need - staffed), and leave the least shortfall.
+ */
+function verifyTiers(
+  problem: RosterProblem,
+  roster: Roster,
+  heads: Map<string, number[]>,
+  floors: boolean,
+): { errors: string[]; shortfall: number[] } {
+  const tiers = problem.tiers!;
+  const errors: string[] = [];
+  const m = tiers.length;
+  const productivity = new Map(problem.pools.map((p) => [p.id, p.productivity]));
+  const sets = Array.from({ length: (1 << m) - 1 }, (_, i) => {
+    const members = tiers.filter((_, k) => ((i + 1) >> k) & 1);
+    const pools = problem.pools.filter((p) => members.some((t) => t.pools.includes(p.id)));
+    return { ks: tiers.flatMap((_, k) => (((i + 1) >> k) & 1 ? [k] : [])), names: members.map((t) => t.name), pools };
+  });
+  const shortfall = problem.slots.map((slot, h) => {
+    const label = slot.label;
+    const reach = (pools: typeof problem.pools) => pools.reduce((a, p) => a + heads.get(p.id)![h] * productivity.get(p.id)!, 0);
+    const total = reach(problem.pools);
+    const per = slot.tiers ?? [];
+    if (per.length !== m) errors.push(`${label}: ${per.length} tier needs for ${m} tiers`);
+    let least = 0;
+    for (const u of sets) {
+      const can = reach(u.pools);
+      const floor = u.ks.reduce((a, k) => a + (per[k]?.floor ?? 0), 0);
+      const need = u.ks.reduce((a, k) => a + (per[k]?.staffNeeded ?? 0), 0);
+      if (floors && can + TOL < floor)
+        errors.push(`${label}: the pools serving ${u.names.join(', ')} staff ${fmt(can)}, below the tier floor ${fmt(floor)}`);
+      least = Math.max(least, need - can);
+    }
+    const rows = roster.hourly[h]?.tiers;
+    if (!rows || rows.length !== m) {
+      errors.push(`${label}: hourly row has no tier split of ${m} tiers`);
+      return least;
+    }
+    rows.forEach((r, k) => {
+      if (r.tier !== tiers[k].name) errors.push(`${label}: tier row ${k} is ${r.tier}, expected ${tiers[k].name}`);
+      if (Math.abs(r.staff_needed - (per[k]?.staffNeeded ?? 0)) > TOL * Math.max(1, r.staff_needed))
+        errors.push(`${label}: tier ${r.tier} staff_needed ${r.staff_needed} differs from ${fmt(per[k]?.staffNeeded ?? 0)}`);
+      if (r.staffed < -TOL) errors.push(`${label}: tier ${r.tier} staffed ${r.staffed} is negative`);
+      if (Math.abs(r.shortfall - Math.max(0, r.staff_needed - r.staffed)) > TOL * Math.max(1, r.staff_needed))
+        errors.push(`${label}: tier ${r.tier} shortfall ${r.shortfall} is not max(0, need - staffed)`);
+    });
+    const sum = rows.reduce((a, r) => a + r.staffed, 0);
+    if (Math.abs(sum - total) > TOL * Math.max(1, total) * m)
+      errors.push(`${label}: tier rows staff ${fmt(sum)}, the hour's pools ${fmt(total)}`);
+    for (const u of sets) {
+      const took = u.ks.reduce((a, k) => a + rows[k].staffed, 0);
+      const can = reach(u.pools);
+      if (took > can + TOL * Math.max(1, can) * m)
+        errors.push(`${label}: tier rows give ${u.names.join(', ')} ${fmt(took)}, more than the pools serving them staff (${fmt(can)})`);
+    }
+    const split = rows.reduce((a, r) => a + Math.max(0, r.staff_needed - r.staffed), 0);
+    if (split > least + TOL * Math.max(1, least) * m)
+      errors.push(`${label}: the tier split leaves ${fmt(split)} short, the least possible is ${fmt(least)}`);
+    return least;
+  });
+  return { errors, shortfall };
 }
 
 /** Tours of a week_pattern pool follow the pattern and expand exactly into the pool's shifts. */

@@ -6,7 +6,8 @@ import { solveWithHighs, type SolverOutcome } from '../solve/highs.js';
 import type { LinearProgram } from '../model/lpFormat.js';
 import { buildRosterModel, type RosterModel, type RuleSelection } from '../model/model.js';
 import { startVector } from '../solve/startVector.js';
-import type { Roster, RosterProblem } from '../types.js';
+import type { Pool } from '../../domain/config.js';
+import type { Roster, RosterProblem, RosterSlot } from '../types.js';
 import { verifyRoster } from '../verify.js';
 import { roundTo } from '../../domain/round.js';
 
@@ -285,16 +286,28 @@ async function leastCapRaise(problem: RosterProblem, relax: boolean, options: Ex
  * together may staff there, or else the least raise of every capped pool's max_agents.
  */
 async function unreachableFloors(problem: RosterProblem, relax: boolean, options: ExplainOptions): Promise<string> {
-  const { slots, pools } = problem;
-  const capacity = slots.map((slot) =>
-    pools.reduce(
-      (a, p) => a + (coversHour(p.start_hours, p.shift_lengths, slot.hourOfDay) ? (p.max_agents ?? Infinity) * p.productivity : 0),
-      0,
-    ),
-  );
-  const short = slots.flatMap((slot, h) =>
-    slot.floor > capacity[h] + 1e-9 ? [{ label: slot.label, floor: slot.floor, capacity: capacity[h], night: slot.night }] : [],
-  );
+  const { slots } = problem;
+  // Untiered: all pools against the hour's floor. Tiered (Hall's condition): for every set U of
+  // tiers, the pools serving any of them against the floors of U; the tiers are named.
+  const groups = problem.tiers
+    ? tierSets(problem.tiers.length).map((ks) => ({
+        tiers: ks.map((k) => problem.tiers![k].name),
+        pools: problem.pools.filter((p) => ks.some((k) => problem.tiers![k].pools.includes(p.id))),
+        floor: (slot: RosterSlot) => ks.reduce((a, k) => a + slot.tiers![k].floor, 0),
+      }))
+    : [{ tiers: [] as string[], pools: problem.pools, floor: (slot: RosterSlot) => slot.floor }];
+  const short = slots.flatMap((slot) => {
+    // The hour's worst group (the first, fewest tiers, on ties).
+    let worst: { label: string; floor: number; capacity: number; night: boolean; tiers: string[]; pools: Pool[] } | null = null;
+    for (const g of groups) {
+      const pools = g.pools.filter((p) => coversHour(p.start_hours, p.shift_lengths, slot.hourOfDay));
+      const capacity = pools.reduce((a, p) => a + (p.max_agents ?? Infinity) * p.productivity, 0);
+      const floor = g.floor(slot);
+      if (floor > capacity + 1e-9 && (!worst || floor - capacity > worst.floor - worst.capacity + 1e-9))
+        worst = { label: slot.label, floor, capacity, night: slot.night, tiers: g.tiers, pools };
+    }
+    return worst ? [worst] : [];
+  });
   const lower = short.some((s) => s.night)
     ? short.some((s) => !s.night)
       ? 'min_coverage or night.min_coverage'
@@ -305,7 +318,8 @@ async function unreachableFloors(problem: RosterProblem, relax: boolean, options
     const proof = relax ? 'the LP relaxation' : "HiGHS' search";
     const by =
       raise !== null && raise > 0 ? `raise every capped pool's max_agents by ${relax ? 'at least ' : ''}${raise}` : 'raise max_agents';
-    return `No roster meets the coverage floors (proven by ${proof}): together, the pools' max_agents, start hours and shift lengths cannot reach them in every hour at once; ${by}, allow more start hours, or lower min_coverage.`;
+    const tiers = problem.tiers ? ' (each tier staffed only by the pools that serve it)' : '';
+    return `No roster meets the coverage floors${tiers} (proven by ${proof}): together, the pools' max_agents, start hours and shift lengths cannot reach them in every hour at once; ${by}, allow more start hours, or lower min_coverage.`;
   }
   const worst = short.reduce((a, b) => (b.floor - b.capacity > a.floor - a.capacity ? b : a));
   const listed =
@@ -314,9 +328,9 @@ async function unreachableFloors(problem: RosterProblem, relax: boolean, options
       .map((s) => s.label)
       .join(', ') + (short.length > 5 ? ` and ${short.length - 5} more` : '');
   const missing = worst.floor - worst.capacity;
-  // Per capped pool that can work that hour: the agents it alone would need on top of its cap.
+  // Per capped pool that can work that hour (and serves the tiers): the agents it alone would need on top of its cap.
   const hour = slots.find((s) => s.label === worst.label)!.hourOfDay;
-  const covering = pools.filter((p) => coversHour(p.start_hours, p.shift_lengths, hour));
+  const covering = worst.pools;
   const perPool = covering
     .filter((p) => p.max_agents !== null)
     .map(
@@ -325,10 +339,22 @@ async function unreachableFloors(problem: RosterProblem, relax: boolean, options
     );
   const fix =
     covering.length === 0
-      ? `no pool's start hours and shift lengths reach ${String(hour).padStart(2, '0')}:00: allow a start hour that covers it`
-      : `raise ${perPool.join(' or ')}`;
+      ? `no pool${worst.tiers.length > 0 ? ' serving it' : ''}'s start hours and shift lengths reach ${String(hour).padStart(2, '0')}:00: allow a start hour that covers it${worst.tiers.length > 0 ? ' or let another pool serve the tier' : ''}`
+      : `raise ${perPool.join(' or ')}${worst.tiers.length > 0 ? ', or let another pool serve the tier' : ''}`;
   const what = covering.length === 0 ? "pools' start hours and shift lengths" : "pools' max_agents";
+  if (worst.tiers.length > 0) {
+    const tier = worst.tiers.length === 1 ? `tier ${worst.tiers[0]}` : `tiers ${worst.tiers.join(', ')}`;
+    const serving = covering.length > 0 ? ` (${covering.map((p) => p.id).join(', ')})` : '';
+    const limits = covering.length === 0 ? 'start hours and shift lengths' : 'max_agents';
+    return `The ${limits} of the pools serving ${tier}${serving} cannot reach the coverage floor of ${tier} in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor of ${tier} needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
+  }
   return `The ${what} cannot reach the coverage floor in ${short.length} hour(s) (${listed}): at ${worst.label} they allow ${roundTo(worst.capacity, 2)} staff but the floor needs ${roundTo(worst.floor, 2)}; ${fix}, or lower ${lower}.`;
+}
+
+/** Every non-empty set of tier indexes out of m, as index lists, singletons first. */
+function tierSets(m: number): number[][] {
+  const sets = Array.from({ length: (1 << m) - 1 }, (_, i) => Array.from({ length: m }, (_, k) => k).filter((k) => ((i + 1) >> k) & 1));
+  return sets.sort((a, b) => a.length - b.length);
 }
 
 // Whether some shift of the pool can be on at this hour of day (a start within the last L hours).

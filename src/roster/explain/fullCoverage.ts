@@ -2,9 +2,17 @@ import { solveWithHighs } from '../solve/highs.js';
 import { buildRosterModel } from '../model/model.js';
 import type { RosterProblem } from '../types.js';
 
-/** The problem of staffing every hour fully: each floor raised to the whole need, the budget left out. */
+/** The problem of staffing every hour fully: each floor (each tier's too) raised to the whole need, the budget left out. */
 export function fullCoverageProblem(problem: RosterProblem): RosterProblem {
-  return { ...problem, budget: null, slots: problem.slots.map((s) => ({ ...s, floor: s.staffNeeded })) };
+  return {
+    ...problem,
+    budget: null,
+    slots: problem.slots.map((s) => ({
+      ...s,
+      floor: s.staffNeeded,
+      ...(s.tiers && { tiers: s.tiers.map((t) => ({ ...t, floor: t.staffNeeded })) }),
+    })),
+  };
 }
 
 /**

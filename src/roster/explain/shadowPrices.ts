@@ -1,6 +1,6 @@
 import highsModule, { type Highs } from 'highs';
 import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from '../model/lpFormat.js';
-import { buildRosterModel, type Decision } from '../model/model.js';
+import { buildRosterModel, type Decision, type RosterModel } from '../model/model.js';
 import type { Roster, RosterProblem } from '../types.js';
 import { roundTo } from '../../domain/round.js';
 
@@ -47,7 +47,7 @@ const NOISE = 1e-7;
  * //=> [{ rule: 'budget', per: '1 CNY', value: 2.58, text: 'The budget binds: ...' }, ...]
  */
 export async function shadowPrices(problem: RosterProblem, currency: string): Promise<ShadowPrice[]> {
-  const { program, decisions } = buildRosterModel(problem);
+  const { program, decisions, floorRows } = buildRosterModel(problem);
   const highs = await (instance ??= loadHighs());
   const rowByName = new Map(program.rows.map((r) => [r.name, r]));
   const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
@@ -71,7 +71,7 @@ export async function shadowPrices(problem: RosterProblem, currency: string): Pr
         for (const t of e.terms ?? []) model.changeCoefficient(row, model.getColByName(t.variable), t.coef);
       }
     };
-    return ruleRelaxations(problem, program, decisions, { dual, paidHours }, currency).map((r) => {
+    return ruleRelaxations(problem, program, decisions, floorRows, { dual, paidHours }, currency).map((r) => {
       if (r.slope <= NOISE) return { rule: r.rule, per: perOf(r.rule, currency), value: 0, text: r.idle };
       apply(r.edits);
       const relaxed = solve();
@@ -101,6 +101,7 @@ function ruleRelaxations(
   problem: RosterProblem,
   program: LinearProgram,
   decisions: Decision[],
+  floorRows: RosterModel['floorRows'],
   lp: { dual: (row: string) => number; paidHours: number },
   currency: string,
 ): RuleRelaxation[] {
@@ -143,10 +144,11 @@ function ruleRelaxations(
     });
   }
 
-  // Coverage floors: >= rows of min_coverage x need; 0.01 less lowers each by 0.01 x need.
+  // Coverage floors: >= rows of min_coverage x need (per tier with tiers); 0.01 less lowers each by 0.01 x need.
+  const floorOf = new Map(floorRows.map((f) => [f.name, f]));
   for (const night of [false, true]) {
-    const floors = rows((r) => r.name.startsWith('floor_') && problem.slots[Number(r.name.slice(6))].night === night);
-    const need = (r: LinearRow) => problem.slots[Number(r.name.slice(6))].staffNeeded;
+    const floors = rows((r) => floorOf.has(r.name) && problem.slots[floorOf.get(r.name)!.slot].night === night);
+    const need = (r: LinearRow) => floorOf.get(r.name)!.need;
     const what = night ? 'The night coverage floor' : 'The coverage floor';
     out.push({
       rule: night ? 'night.min_coverage' : 'min_coverage',

@@ -1,7 +1,7 @@
 import type { Pool } from '../../domain/config.js';
 import type { Counts } from '../solve/assemble.js';
 import type { Decision } from './model.js';
-import type { RosterSlot } from '../types.js';
+import type { RosterSlot, RosterTier } from '../types.js';
 
 /** A shift left out of the program because two kept shifts back to back are the same thing. */
 export interface Merge {
@@ -16,7 +16,8 @@ const EPS = 1e-9;
  * searches fewer equivalent rosters (the optimum is unchanged):
  * - a plain shift of pool B when pool A offers the same start and length at no more cost, with
  *   at least B's productivity, no max_agents of its own (moving B's agents to A breaks no cap),
- *   and in-house if B is (so the outsourced share cannot grow);
+ *   and in-house if B is (so the outsourced share cannot grow), and, with tiers, serving every
+ *   tier B serves (so A's agents can take B's contacts);
  * - a plain shift of length a+b when the same pool offers a at its start and b right after:
  *   same hours on shift, same heads in every slot (max_agents), same paid hours (share), same
  *   cost. These come back through `mergeSplits`.
@@ -26,8 +27,10 @@ export function dropDominated(
   all: readonly Decision[],
   pools: readonly Pool[],
   slots: readonly RosterSlot[],
+  tiers?: readonly RosterTier[],
 ): { kept: Decision[]; merges: Merge[] } {
   const n = slots.length;
+  const servesAll = (a: Pool, b: Pool) => !tiers || tiers.every((t) => !t.pools.includes(b.id) || t.pools.includes(a.id));
   const rank = new Map(pools.map((p, i) => [p, i]));
   const at = new Map(all.filter((d) => !d.tour).map((d) => [`${d.pool.id}|${d.starts[0]}|${d.hours}`, d]));
   const bySlot = new Map<string, Decision[]>();
@@ -38,6 +41,7 @@ export function dropDominated(
     a.pool.productivity >= b.pool.productivity &&
     a.cost <= b.cost + EPS &&
     (a.pool.kind === 'in_house' || b.pool.kind === 'outsourced') &&
+    servesAll(a.pool, b.pool) &&
     // Equal on every count: the earlier pool wins, so two equal pools do not drop each other.
     (a.pool.productivity > b.pool.productivity ||
       a.cost < b.cost - EPS ||

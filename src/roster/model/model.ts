@@ -35,8 +35,12 @@ export interface RosterModel {
   decisions: Decision[];
   /** Left-out shifts equal to two kept ones back to back; a solution is merged into them. */
   merges: Merge[];
-  /** Shortfall variable name per slot index; null where the slot needs no one. */
+  /** Shortfall variable name per slot index; null where the slot needs no one (all null with tiers). */
   shortfall: (string | null)[];
+  /** With tiers: shortfall variable per slot and tier (order of `problem.tiers`); null where the tier needs no one. */
+  tierShortfall?: (string | null)[][];
+  /** The coverage floor rows: name, slot and the staff needed they are a share of (shadowPrices.ts). */
+  floorRows: { name: string; slot: number; need: number }[];
   program: LinearProgram;
 }
 
@@ -52,9 +56,9 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   const { slots } = problem;
   const n = slots.length;
   const all = problem.pools.flatMap((pool) => (pool.week_pattern ? tourDecisions(pool, slots) : shiftDecisions(pool, slots)));
-  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots);
+  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots, problem.tiers);
   const pools = problem.pools.filter((p) => decisions.some((d) => d.pool === p));
-  const shortfall = slots.map((s, h) => (s.staffNeeded > 0 ? `short_${h}` : null));
+  const shortfall = slots.map((s, h) => (s.staffNeeded > 0 && !problem.tiers ? `short_${h}` : null));
   const heads = (pool: Pool, h: number) => `on_${lpName(pool.id)}_${h}`;
   const staffedTerms = (h: number): LinearTerm[] => pools.map((p) => ({ variable: heads(p, h), coef: p.productivity }));
   const costTerms = decisions.map((d) => ({ variable: d.name, coef: d.cost }));
@@ -88,17 +92,27 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
     }
   }
 
-  // Coverage floor: staffed >= min_coverage x need (night.min_coverage at night).
-  slots.forEach((slot, h) => {
-    if (slot.floor > 0) rows.push({ name: `floor_${h}`, terms: staffedTerms(h), sense: '>=', rhs: slot.floor });
-  });
+  const floorRows: RosterModel['floorRows'] = [];
+  const tiered = problem.tiers ? tierRows(problem, pools, heads) : null;
+  if (tiered) {
+    rows.push(...tiered.rows);
+    floorRows.push(...tiered.floorRows);
+  } else {
+    // Coverage floor: staffed >= min_coverage x need (night.min_coverage at night).
+    slots.forEach((slot, h) => {
+      if (slot.floor > 0) {
+        rows.push({ name: `floor_${h}`, terms: staffedTerms(h), sense: '>=', rhs: slot.floor });
+        floorRows.push({ name: `floor_${h}`, slot: h, need: slot.staffNeeded });
+      }
+    });
 
-  // Shortfall: short_h >= need_h - staffed_h, written as staffed_h + short_h >= need_h.
-  slots.forEach((slot, h) => {
-    const short = shortfall[h];
-    if (short)
-      rows.push({ name: `cover_${h}`, terms: [...staffedTerms(h), { variable: short, coef: 1 }], sense: '>=', rhs: slot.staffNeeded });
-  });
+    // Shortfall: short_h >= need_h - staffed_h, written as staffed_h + short_h >= need_h.
+    slots.forEach((slot, h) => {
+      const short = shortfall[h];
+      if (short)
+        rows.push({ name: `cover_${h}`, terms: [...staffedTerms(h), { variable: short, coef: 1 }], sense: '>=', rhs: slot.staffNeeded });
+    });
+  }
 
   // max_agents: agents of the pool on shift in a slot (a head count, not productivity). Written
   // over the shifts themselves so that its dual prices the rule (shadowPrices.ts reads it so).
@@ -122,10 +136,59 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   if (rules.budget && problem.budget !== null) rows.push({ name: 'budget', terms: costTerms, sense: '<=', rhs: problem.budget });
 
   // Objective: cost + shortfall_penalty x total shortfall.
-  const penaltyTerms = shortfall.flatMap((v) => (v ? [{ variable: v, coef: problem.shortfallPenalty }] : []));
+  const shorts = tiered ? tiered.shortfall.flat() : shortfall;
+  const penaltyTerms = shorts.flatMap((v) => (v ? [{ variable: v, coef: problem.shortfallPenalty }] : []));
   const integers = [...decisions.map((d) => d.name), ...pools.flatMap((p) => slots.map((_, h) => heads(p, h)))];
   const program = { objective: [...costTerms, ...penaltyTerms], rows, integers };
-  return { decisions, merges, shortfall, program };
+  return { decisions, merges, shortfall, ...(tiered && { tierShortfall: tiered.shortfall }), floorRows, program };
+}
+
+/**
+ * The coverage rows of a tiered problem (issue 13). An agent counts towards one tier at a time:
+ * a pool serving several tiers splits its staff with continuous allocations
+ * `y_<pool>_<tier>_<slot>` (their sum <= productivity x head count, row `split_<pool>_<slot>`);
+ * a pool serving one tier gives it all its staff. Per tier and slot, with the tier's staff
+ * staffed_t: the floor `floor_<tier>_<slot>` (staffed_t >= the tier's floor) and the shortfall
+ * `cover_<tier>_<slot>` (staffed_t + short_<tier>_<slot> >= the tier's need). Only tiers that
+ * need someone in a slot get rows, allocations and a shortfall there.
+ */
+function tierRows(problem: RosterProblem, pools: readonly Pool[], heads: (pool: Pool, h: number) => string) {
+  const tiers = problem.tiers!;
+  const rows: LinearRow[] = [];
+  const floorRows: RosterModel['floorRows'] = [];
+  // The tiers (indexes into problem.tiers) each pool with decisions serves.
+  const served = new Map(pools.map((p) => [p, tiers.flatMap((t, k) => (t.pools.includes(p.id) ? [k] : []))]));
+  const shortfall = problem.slots.map((slot, h) =>
+    tiers.map((t, k) => (slot.tiers![k].staffNeeded > 0 ? `short_${lpName(t.name)}_${h}` : null)),
+  );
+  problem.slots.forEach((slot, h) => {
+    const alloc = (p: Pool, k: number) => `y_${lpName(p.id)}_${lpName(tiers[k].name)}_${h}`;
+    const needs = (k: number) => slot.tiers![k].staffNeeded > 0;
+    for (const p of pools) {
+      const ks = served.get(p)!.filter(needs);
+      if (served.get(p)!.length < 2 || ks.length === 0) continue;
+      rows.push({
+        name: `split_${lpName(p.id)}_${h}`,
+        terms: [...ks.map((k) => ({ variable: alloc(p, k), coef: 1 })), { variable: heads(p, h), coef: -p.productivity }],
+        sense: '<=',
+        rhs: 0,
+      });
+    }
+    tiers.forEach((tier, k) => {
+      if (!needs(k)) return;
+      const terms = pools
+        .filter((p) => served.get(p)!.includes(k))
+        .map((p) => (served.get(p)!.length < 2 ? { variable: heads(p, h), coef: p.productivity } : { variable: alloc(p, k), coef: 1 }));
+      const { floor, staffNeeded } = slot.tiers![k];
+      const name = lpName(tier.name);
+      if (floor > 0) {
+        rows.push({ name: `floor_${name}_${h}`, terms, sense: '>=', rhs: floor });
+        floorRows.push({ name: `floor_${name}_${h}`, slot: h, need: staffNeeded });
+      }
+      rows.push({ name: `cover_${name}_${h}`, terms: [...terms, { variable: shortfall[h][k]!, coef: 1 }], sense: '>=', rhs: staffNeeded });
+    });
+  });
+  return { rows, floorRows, shortfall };
 }
 
 /** Agents each decision puts on shift in slot `h` (a tour once per daily shift), as terms. */

@@ -1,7 +1,9 @@
+import { poolTiers as configPoolTiers } from '../../domain/config.js';
 import { WEEKDAYS, weekdayOfDate } from '../../domain/time.js';
 import type { Decision, RosterModel } from '../model/model.js';
 import type { Roster, RosterProblem } from '../types.js';
 import { roundTo } from '../../domain/round.js';
+import { splitTiers, type TierSplit } from '../tierSplit.js';
 
 /** Agents per decision (by LP variable name); absent = 0. */
 export type Counts = Map<string, number>;
@@ -44,15 +46,28 @@ export function assembleRoster(
       shifts.set(key, row);
     }
   }
+  // With tiers: each hour's staff split among them, leaving the least shortfall (tierSplit.ts).
+  const splits = problem.tiers ? tierSplits(problem, onShift) : null;
   const hourly = slots.map((slot, h) => ({
     timestamp: slot.label,
     staff_needed: slot.staffNeeded,
     staffed: roundTo(staffed[h], 6),
-    shortfall: roundTo(Math.max(0, slot.staffNeeded - staffed[h]), 6),
+    shortfall: roundTo(splits ? splits[h].least : Math.max(0, slot.staffNeeded - staffed[h]), 6),
+    ...(splits && {
+      tiers: problem.tiers!.map((tier, k) => ({
+        tier: tier.name,
+        staff_needed: slot.tiers![k].staffNeeded,
+        staffed: roundTo(splits[h].staffed[k], 6),
+        shortfall: roundTo(splits[h].shortfall[k], 6),
+      })),
+    }),
   }));
   const total = Object.values(byPool).reduce((a, b) => a + b, 0);
   // From the unrounded values: 168 rounded hours could drift past the checker's tolerance.
-  const shortfall = slots.reduce((a, slot, h) => a + Math.max(0, slot.staffNeeded - staffed[h]), 0);
+  const shortfall = slots.reduce((a, slot, h) => a + (splits ? splits[h].least : Math.max(0, slot.staffNeeded - staffed[h])), 0);
+  // Covered staff per hour: min(staffed, need), per tier with tiers.
+  const covered = (h: number) =>
+    splits ? slots[h].tiers!.reduce((a, t, k) => a + Math.min(splits[h].staffed[k], t.staffNeeded), 0) : staffed[h];
   const poolOrder = new Map(problem.pools.map((p, i) => [p.id, i]));
   return {
     week_start: slots[0].label,
@@ -68,12 +83,34 @@ export function assembleRoster(
     },
     kpis: {
       outsourced_share: paid > 0 ? roundTo(outsourcedPaid / paid, 6) : 0,
-      night_coverage: coverage(slots.flatMap((s, h): [number, number][] => (s.night ? [[staffed[h], s.staffNeeded]] : []))),
-      coverage: coverage(slots.map((s, h) => [staffed[h], s.staffNeeded])),
+      night_coverage: coverage(slots.flatMap((s, h): [number, number][] => (s.night ? [[covered(h), s.staffNeeded]] : []))),
+      coverage: coverage(slots.map((s, h) => [covered(h), s.staffNeeded])),
       budget_used: problem.budget ? roundTo(total / problem.budget, 6) : null,
     },
     shadow_prices: [],
   };
+}
+
+/** Per hour, the split of the pools' staff among the tiers that leaves the least shortfall. */
+function tierSplits(problem: RosterProblem, onShift: Map<string, number[]>): TierSplit[] {
+  const tiers = problem.tiers!;
+  // In the pool's own order (its first tier takes staff no tier needs), as problem.tiers lists them.
+  const served = problem.pools.map((p) => tiers.flatMap((t, k) => (t.pools.includes(p.id) ? [k] : [])));
+  const poolTiers = problem.pools.map((p, i) => [
+    ...new Set([
+      ...configPoolTiers(p)
+        .map((name) => tiers.findIndex((t) => t.name === name))
+        .filter((k) => served[i].includes(k)),
+      ...served[i],
+    ]),
+  ]);
+  return problem.slots.map((slot, h) =>
+    splitTiers(
+      problem.pools.map((p) => onShift.get(p.id)![h] * p.productivity),
+      poolTiers,
+      slot.tiers!.map((t) => t.staffNeeded),
+    ),
+  );
 }
 
 /** Sum of min(staffed, need) over sum of need; 1 when nothing is needed. */

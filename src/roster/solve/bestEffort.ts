@@ -25,21 +25,34 @@ export async function bestEffortRoster(problem: RosterProblem, infeasible: Roste
     inThread: options.inThread,
   });
   if (lp.status !== 'optimal') return infeasible;
-  const soft = { ...problem, slots: problem.slots.map((s) => ({ ...s, floor: 0 })) };
+  const soft = {
+    ...problem,
+    slots: problem.slots.map((s) => ({ ...s, floor: 0, ...(s.tiers && { tiers: s.tiers.map((t) => ({ ...t, floor: 0 })) }) })),
+  };
   const roster = await solveRoster(soft, options);
   if (roster.status === 'infeasible' || verifyRoster(problem, roster, { floors: false }).length > 0) return infeasible;
 
+  // With tiers: per tier, against its staff in the roster's split (a split that leaves the least
+  // shortfall, at one coverage ratio where it can, so also the least deficit against the floors).
   const unmet = problem.slots.flatMap((slot, h) => {
-    const staffed = roster.hourly[h].staffed;
-    return slot.floor > staffed + 1e-6
-      ? [{ timestamp: slot.label, floor: roundTo(slot.floor, 4), staffed, unmet: roundTo(slot.floor - staffed, 4) }]
-      : [];
+    const row = roster.hourly[h];
+    const entries = problem.tiers
+      ? problem.tiers.map((t, k) => ({ tier: t.name, floor: slot.tiers![k].floor, staffed: row.tiers![k].staffed }))
+      : [{ tier: null, floor: slot.floor, staffed: row.staffed }];
+    return entries.flatMap(({ tier, floor, staffed }) =>
+      floor > staffed + 1e-6
+        ? [{ timestamp: slot.label, ...(tier !== null && { tier }), floor: roundTo(floor, 4), staffed, unmet: roundTo(floor - staffed, 4) }]
+        : [],
+    );
   });
   const missing = roundTo(
     unmet.reduce((a, u) => a + u.unmet, 0),
     1,
   );
-  const leaves = `leaves ${unmet.length} hour(s) below their coverage floor (${missing} staff-hours short of the floors)`;
+  const hours = new Set(unmet.map((u) => u.timestamp)).size;
+  const tiers = [...new Set(unmet.flatMap((u) => (u.tier ? [u.tier] : [])))];
+  const which = tiers.length > 0 ? ` of tier ${tiers.join(', ')}` : '';
+  const leaves = `leaves ${hours} hour(s) below their coverage floor${which} (${missing} staff-hours short of the floors)`;
   const cost = money(roster.cost.total);
   const effort = `Meanwhile this is the best roster the budget buys: it costs ${cost} and ${leaves}, listed in unmet_floors.`;
   return { ...roster, status: 'infeasible', shadow_prices: [], explanation: `${infeasible.explanation} ${effort}`, unmet_floors: unmet };

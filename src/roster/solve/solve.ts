@@ -133,7 +133,20 @@ function infeasibleRoster(problem: RosterProblem, explanation: string, seconds: 
     week_start: problem.slots[0].label,
     shifts: [],
     tours: [],
-    hourly: problem.slots.map((s) => ({ timestamp: s.label, staff_needed: s.staffNeeded, staffed: 0, shortfall: s.staffNeeded })),
+    hourly: problem.slots.map((s) => ({
+      timestamp: s.label,
+      staff_needed: s.staffNeeded,
+      staffed: 0,
+      shortfall: s.staffNeeded,
+      ...(problem.tiers && {
+        tiers: problem.tiers.map((t, k) => ({
+          tier: t.name,
+          staff_needed: s.tiers![k].staffNeeded,
+          staffed: 0,
+          shortfall: s.tiers![k].staffNeeded,
+        })),
+      }),
+    })),
     cost: {
       total: 0,
       by_pool: Object.fromEntries(problem.pools.map((p) => [p.id, 0])),

@@ -5,9 +5,11 @@ import type { RosterProblem } from '../types.js';
 /**
  * Every column of the roster model for an integer roster: agents per decision, the head counts
  * `on_<pool>_<slot>` they give, and each slot's shortfall. A complete vector lets HiGHS take the
- * roster as its first incumbent without solving for the columns left out.
+ * roster as its first incumbent without solving for the columns left out. Untiered problems only:
+ * the heuristic that supplies the roster gives none for a tiered one (heuristic.ts).
  */
 export function startVector(problem: RosterProblem, model: RosterModel, counts: Counts): Map<string, number> {
+  if (problem.tiers) throw new Error('startVector: a tiered problem has no start vector (no heuristic roster)');
   const n = problem.slots.length;
   const out = new Map<string, number>();
   const heads = new Map(problem.pools.map((p) => [p.id, new Array<number>(n).fill(0)]));

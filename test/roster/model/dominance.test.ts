@@ -27,6 +27,24 @@ describe('dropDominated: a pool shift another pool offers at no more cost', () =
     expect(merges).toEqual([]);
   });
 
+  it('with tiers, keeps a dearer shift of a pool serving a tier the cheaper pool does not, and drops it when the cheaper serves all', () => {
+    const problem = makeProblem(
+      plainConfig([
+        { ...base, id: 'a', cost_per_hour: 10, tiers: ['general'] },
+        { ...base, id: 'b', cost_per_hour: 12, tiers: ['senior'] },
+        { ...base, id: 'c', cost_per_hour: 8, tiers: ['general', 'senior'] },
+      ]),
+      () => 1,
+    );
+    const [a, b, c] = problem.pools;
+    const all = [shift(a, 8, 4), shift(b, 8, 4)];
+    expect(names(dropDominated(all, problem.pools, problem.slots, problem.tiers).kept)).toEqual(['x_a_8_4', 'x_b_8_4']);
+    // Without the tiers (one pooled group) b's shift is dominated by a's.
+    expect(names(dropDominated(all, problem.pools, problem.slots).kept)).toEqual(['x_a_8_4']);
+    // c serves both tiers, cheaper: it dominates a and b.
+    expect(names(dropDominated([...all, shift(c, 8, 4)], problem.pools, problem.slots, problem.tiers).kept)).toEqual(['x_c_8_4']);
+  });
+
   it('keeps both when the cheaper pool has a max_agents of its own', () => {
     const { pools, slots, pool } = setup({ ...base, id: 'a', cost_per_hour: 10, max_agents: 5 }, { ...base, id: 'b', cost_per_hour: 12 });
     const all = [shift(pool('a'), 8, 4), shift(pool('b'), 8, 4)];
