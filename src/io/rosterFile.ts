@@ -20,7 +20,7 @@ export interface RosterShifts {
   weekStart: string;
   /** The week's hours (epoch milliseconds): 168, or 167 or 169 in a daylight-saving week. */
   slots: Instant[];
-  shifts: PlacedShift[];
+  shifts: (PlacedShift & { pool: string })[];
 }
 
 /**
@@ -47,7 +47,7 @@ export function readRosterShifts(path: string, config: PlanConfig): RosterShifts
   const tz = config.timezone;
   const slots = weekHours(roster.week_start.slice(0, 10), tz);
   const slotOf = new Map(slots.map((t, i) => [t, i]));
-  const shifts = roster.shifts.map((s, i): PlacedShift => {
+  const shifts = roster.shifts.map((s, i): PlacedShift & { pool: string } => {
     const start = parseTimestamp(s.start, tz);
     const startSlot = start ? slotOf.get(start.t) : undefined;
     if (startSlot === undefined) {
@@ -55,7 +55,7 @@ export function readRosterShifts(path: string, config: PlanConfig): RosterShifts
     }
     const pool = config.pools.find((p) => p.id === s.pool);
     if (!pool) throw new InputError({ file, field: `shifts.${i}.pool` }, `pool "${s.pool}" is not in the configuration`);
-    return { startSlot, hours: s.hours, agents: s.agents, productivity: pool.productivity };
+    return { pool: pool.id, startSlot, hours: s.hours, agents: s.agents, productivity: pool.productivity };
   });
   return { weekStart: roster.week_start, slots, shifts };
 }

@@ -21,6 +21,8 @@ const HOUR_SHAPE = [
 /** Relative volume by weekday, Monday first; weekend evenings carry more live streams. */
 const DAY_SHAPE = [1.0, 0.97, 0.96, 0.98, 1.02, 1.1, 1.08];
 const WEEKEND_EVENING = 1.12;
+/** Escalations (bad reviews, complex disputes) per contact offered to the bot. */
+const ESCALATION_SHARE = 0.004;
 
 export interface SampleEvent {
   start: string;
@@ -57,7 +59,8 @@ export function generateSampleCenter(today: string, seed = 20261124): SampleCent
 
   // One level shock per day: real days differ by more than Poisson noise.
   const dayNoise = new Map<string, number>();
-  const rows: string[] = ['timestamp,contacts'];
+  const rows: string[] = ['timestamp,queue,contacts'];
+  const escalations: string[] = [];
   for (let t = from; t < to; t += HOUR_MS) {
     const p = localParts(t, tz);
     const label = formatTimestamp(t, tz);
@@ -68,11 +71,14 @@ export function generateSampleCenter(today: string, seed = 20261124): SampleCent
     if (p.weekday >= 5 && p.hour >= 19) mean *= WEEKEND_EVENING;
     // Local wall-clock labels of one zone sort like the hours they name.
     for (const e of events) if (e.start <= label && label < e.end) mean *= e.effect(p.hour);
-    rows.push(`${label},${poisson(random, mean)}`);
+    rows.push(`${label},chat,${poisson(random, mean)}`);
+    // Bad-review tickets and disputes: a steady share of the day's contacts, to senior agents.
+    escalations.push(`${label},escalation,${poisson(random, mean * ESCALATION_SHARE)}`);
   }
   // One unannounced anomaly (a viral post): it must not poison the forecast's profile.
   const anomaly = 1 + Math.floor(rows.length / 3);
   rows[anomaly] = rows[anomaly].replace(/,(\d+)$/, (_, n) => `,${Number(n) * 3}`);
+  rows.push(...escalations);
 
   const eventsCsv = `${['start,end,kind,name,intensity', ...events.map((e) => `${e.start},${e.end},${e.kind},${e.name},${e.intensity}`)].join('\n')}\n`;
   return { historyCsv: `${rows.join('\n')}\n`, eventsCsv, config: sampleConfig(weekStart), weekStart, historyEnd: to };
@@ -172,7 +178,13 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     week_start: weekStart,
     currency: 'CNY',
     // Chat: three conversations at once, 4 minutes each, which runs 180-220 handled contacts per agent-day.
-    demand: { bot_deflection: 0.78, aht_seconds: 240, concurrency: 3 },
+    // Escalated tickets skip the bot and take a senior agent's whole attention for 8 minutes.
+    demand: {
+      bot_deflection: 0.78,
+      aht_seconds: 240,
+      concurrency: 3,
+      queues: { escalation: { bot_deflection: 0, aht_seconds: 480, concurrency: 1, tier: 'senior' } },
+    },
     service: {
       answer_within_seconds: 15,
       service_level: 0.8,
@@ -181,6 +193,7 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
       max_occupancy: null,
       patience_seconds: null,
       holiday: { answer_within_seconds: 30 },
+      tiers: { senior: { answer_within_seconds: 60 } },
     },
     shrinkage: { breaks: 0.12, training: 0.06, meetings: 0.04, absence: 0.08 },
     night: { start_hour: 0, end_hour: 8, min_coverage: 0.85 },
@@ -191,7 +204,8 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     budget: 480_000,
     // The week's roster is found in seconds; proving the last half-percent of gap took the whole 30 s.
     solver: { time_limit_seconds: 30, mip_rel_gap: 0.01 },
-    // The SPEC's in-house day and vendor pools; the night crew is cheaper here.
+    // The SPEC's in-house day and vendor pools; the night crew is cheaper here; seniors take
+    // escalations and chats, the others chats alone.
     pools: [
       DEFAULT_POOLS[0],
       DEFAULT_POOLS[1],
@@ -204,6 +218,17 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
         shift_lengths: [8],
         start_hours: [22, 23, 0],
         max_agents: 120,
+      },
+      {
+        id: 'senior',
+        kind: 'in_house',
+        cost_per_hour: 70,
+        night_premium: 0.3,
+        productivity: 1.0,
+        shift_lengths: [8],
+        start_hours: null,
+        max_agents: null,
+        tiers: ['senior', 'general'],
       },
     ],
   };

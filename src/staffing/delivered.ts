@@ -5,6 +5,7 @@ import { availableAgents } from './onDuty.js';
 import type { HourDemand } from './demand.js';
 import { serviceTargetAt } from './serviceTargets.js';
 import { simulate, type HandleTimeModel, type SimulationResult } from './simulate.js';
+import { simulateSkills, type SkillSimulationResult } from './simulateSkills.js';
 
 /** The service an hour gets from the agents a roster puts on it. */
 export interface DeliveredService {
@@ -55,6 +56,11 @@ export interface DeliveredOptions {
    * each tier is then measured as its own group. Without it a tiered hour is measured pooled.
    */
   staffedByTier?: readonly (readonly { tier: string; staffed: number }[] | undefined)[];
+  /**
+   * With tiers and `simulation`: each pool's tiers and staff on shift per hour, so the simulator
+   * routes each tier's contacts to the pools that serve it (simulateSkills.ts).
+   */
+  pools?: readonly { tiers: readonly string[]; staffed: readonly number[] }[];
 }
 
 /** The week's service as callers experience it; null when no contact reaches an agent. */
@@ -76,6 +82,8 @@ export interface RosterService {
   simulated: (SimulationResult & { servers: number[] }) | null;
   /** With tiers (and `staffedByTier`): each tier's week by the queueing model, contact-weighted. */
   tiers?: ({ tier: string; handledContacts: number } & WeekService)[];
+  /** With tiers, `pools` and `simulation`: the skill-based simulation, tiers in `names` order. */
+  simulatedTiers?: SkillSimulationResult & { names: string[] };
 }
 
 /**
@@ -135,6 +143,40 @@ export function deliveredByHour(
     };
     return { agents, hours: model, week, simulated: null, ...(tiers && { tiers }) };
   }
+  const patienceSeconds = options.patienceSeconds === undefined ? config.service.patience_seconds : options.patienceSeconds;
+  const names = hours.find((h) => h.tiers)?.tiers?.map((d) => d.tier);
+  if (names && options.pools) {
+    const result = simulateSkills({
+      tiers: names.map((tier, k) => ({
+        arrivalsPerHour: hours.map((h) => h.tiers?.[k].handledContacts ?? 0),
+        // One agent is one server taking AHT / concurrency per contact (the Erlang model's view):
+        // a pool may serve tiers of different concurrency.
+        ahtSeconds: hours.map((h) => {
+          const d = h.tiers?.[k];
+          return d ? d.ahtSeconds / d.concurrency : config.demand.aht_seconds;
+        }),
+        answerWithinSeconds: hours.map((h) => serviceTargetAt(h.t, config, events, tier).answer_within_seconds),
+      })),
+      groups: options.pools.map((p) => ({
+        agentsOnDuty: p.staffed.map((x) => availableAgents(x, shrinkage)),
+        tiers: p.tiers.flatMap((t) => (names.includes(t) ? [names.indexOf(t)] : [])),
+      })),
+      patienceSeconds,
+      ...options.simulation,
+    });
+    const offered = result.tiers.map((t) => t.total.offered);
+    const week = {
+      serviceLevel: contactWeighted(
+        result.tiers.map((t) => t.total.serviceLevel?.mean ?? 0),
+        offered,
+      ),
+      asaSeconds: contactWeighted(
+        result.tiers.map((t) => t.total.asaSeconds?.mean ?? 0),
+        offered,
+      ),
+    };
+    return { agents, hours: model, week, simulated: null, simulatedTiers: { ...result, names }, ...(tiers && { tiers }) };
+  }
   // A chat agent works `concurrency` contacts at once: simulated as that many servers.
   const servers = agents.map((n, i) => Math.floor(n * concurrencies[i] + 1e-9));
   const result = simulate({
@@ -142,7 +184,7 @@ export function deliveredByHour(
     agentsOnDuty: servers,
     ahtSeconds: hours.map((h) => h.ahtSeconds),
     answerWithinSeconds: targets.map((t) => t.answer_within_seconds),
-    patienceSeconds: options.patienceSeconds === undefined ? config.service.patience_seconds : options.patienceSeconds,
+    patienceSeconds,
     ...options.simulation,
   });
   const week = { serviceLevel: result.total.serviceLevel?.mean ?? null, asaSeconds: result.total.asaSeconds?.mean ?? null };

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { PlanConfig } from '../../domain/config.js';
+import { configTiers, poolTiers, type PlanConfig } from '../../domain/config.js';
 import { InputError } from '../../domain/errors.js';
 import { formatTimestamp } from '../../domain/time.js';
 import type { CalendarEvent } from '../../domain/types.js';
@@ -8,9 +8,10 @@ import { readConfig } from '../../io/config.js';
 import { readForecast } from '../../io/forecastFile.js';
 import { readRosterShifts } from '../../io/rosterFile.js';
 import { writeOutput } from '../../io/atomic.js';
-import { deliveredByHour, type DeliveredOptions } from '../../staffing/delivered.js';
+import { deliveredByHour, type DeliveredOptions, type RosterService } from '../../staffing/delivered.js';
 import { staffedBySlot } from '../../staffing/onDuty.js';
-import { demandBySlot } from '../../staffing/requirements.js';
+import { demandBySlot, requirementsFor } from '../../staffing/requirements.js';
+import { splitTiers } from '../../roster/tierSplit.js';
 import type { Estimate, HandleTimeModel, SimulatedService } from '../../staffing/simulate.js';
 import type { CommandContext } from '../context.js';
 import { eventsOrNone, intOption } from '../options.js';
@@ -54,6 +55,11 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
       const handleTime: HandleTimeModel = o.handleTime === 'lognormal' ? { kind: 'lognormal', cv: o.cv } : { kind: 'exponential' };
       const options = { patienceSeconds, simulation: { handleTime, replications: o.replications, seed: o.seed } };
       const { slots, delivered } = simulateRoster(o.roster, o.forecast, config, eventsOrNone(o.events, config.timezone), options);
+      if (delivered.simulatedTiers) {
+        const report = tieredReport(delivered, { replications: o.replications, seed: o.seed, patienceSeconds });
+        writeOutput(o.out, o.json ? `${JSON.stringify(report, null, 1)}\n` : tieredTable(report));
+        return;
+      }
       const simulated = delivered.simulated!;
       const name = patienceSeconds === null ? 'erlang_c' : 'erlang_a';
       const hours = slots.map((t, i) => {
@@ -83,7 +89,7 @@ export function registerSimulate(program: Command, _ctx: CommandContext): void {
 /** The roster's week measured against the forecast: the Erlang model hour by hour and the simulation. */
 function simulateRoster(rosterPath: string, forecastPath: string, config: PlanConfig, events: CalendarEvent[], options: DeliveredOptions) {
   const roster = readRosterShifts(rosterPath, config);
-  // A forecast of several queues is staffed as one pooled group, as `plan` does.
+  // Queue by queue, each tier's queues pooled, as `plan` staffs them.
   const points = readForecast(forecastPath, config.timezone).points;
   const inWeek = new Set(roster.slots);
   if (!points.some((p) => inWeek.has(p.t))) {
@@ -92,7 +98,65 @@ function simulateRoster(rosterPath: string, forecastPath: string, config: PlanCo
   }
   const staffed = staffedBySlot(roster.shifts, roster.slots.length);
   const hours = demandBySlot(roster.slots, points, config);
-  return { slots: roster.slots, delivered: deliveredByHour(hours, staffed, config, events, options) };
+  const tiers = configTiers(config);
+  if (tiers.length === 1) return { slots: roster.slots, delivered: deliveredByHour(hours, staffed, config, events, options) };
+  // Tiers: each pool's staff goes to the tiers it serves (split as the roster's hourly tiers are)
+  // and the simulator routes each tier's contacts to the pools that serve it.
+  const pools = config.pools.map((p) => ({
+    tiers: poolTiers(p),
+    staffed: staffedBySlot(
+      roster.shifts.filter((s) => s.pool === p.id),
+      roster.slots.length,
+    ),
+  }));
+  const needs = new Map(requirementsFor(points, config, events, basename(forecastPath)).map((r) => [r.t, r]));
+  const staffedByTier = roster.slots.map((t, h) => {
+    const need = tiers.map((tier) => needs.get(t)?.tiers?.find((d) => d.tier === tier)?.staffNeeded ?? 0);
+    const split = splitTiers(
+      pools.map((p) => p.staffed[h]),
+      pools.map((p) => p.tiers.map((tier) => tiers.indexOf(tier))),
+      need,
+    );
+    return tiers.map((tier, k) => ({ tier, staffed: split.staffed[k] }));
+  });
+  return { slots: roster.slots, delivered: deliveredByHour(hours, staffed, config, events, { ...options, staffedByTier, pools }) };
+}
+
+/** The tiered result: each tier's simulated week (95% CI) beside the model, and each pool's occupancy. */
+function tieredReport(delivered: RosterService, run: { replications: number; seed: number; patienceSeconds: number | null }) {
+  const sim = delivered.simulatedTiers!;
+  return {
+    replications: run.replications,
+    seed: run.seed,
+    patience_seconds: run.patienceSeconds,
+    week: { service_level: delivered.week.serviceLevel, asa_seconds: delivered.week.asaSeconds },
+    tiers: sim.names.map((tier, k) => {
+      const model = delivered.tiers?.find((t) => t.tier === tier);
+      const total = sim.tiers[k].total;
+      return {
+        tier,
+        offered: total.offered,
+        service_level: total.serviceLevel,
+        asa_seconds: total.asaSeconds,
+        abandon_rate: total.abandonRate,
+        model: { service_level: model?.serviceLevel ?? null, asa_seconds: model?.asaSeconds ?? null },
+      };
+    }),
+    occupancy: sim.occupancy.total,
+  };
+}
+
+function tieredTable(r: ReturnType<typeof tieredReport>): string {
+  const ci = (e: Estimate | null, digits: number, scale = 1) =>
+    e ? `${(e.mean * scale).toFixed(digits)} [${(e.lo * scale).toFixed(digits)}, ${(e.hi * scale).toFixed(digits)}]` : '-';
+  const model = (v: number | null, digits: number, scale = 1) => (v === null ? '-' : (v * scale).toFixed(digits));
+  const lines = [`week by tier (${r.replications} replications, skill-based routing, 95% confidence intervals):`];
+  for (const t of r.tiers)
+    lines.push(
+      `  ${t.tier}: offered ${Math.round(t.offered)}, service level ${ci(t.service_level, 1, 100)} % (model ${model(t.model.service_level, 1, 100)}), ASA ${ci(t.asa_seconds, 1)} s (model ${model(t.model.asa_seconds, 1)}), abandoned ${ci(t.abandon_rate, 2, 100)} %`,
+    );
+  lines.push(`  occupancy of all agents ${ci(r.occupancy, 1, 100)} %`);
+  return `${lines.join('\n')}\n`;
 }
 
 function positiveNumber(name: string) {
