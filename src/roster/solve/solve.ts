@@ -17,7 +17,10 @@ export interface RosterSolveOptions {
   timeLimitSeconds?: number;
   /** Stop at this relative gap to the bound (default: the config's solver.mip_rel_gap). */
   mipRelGap?: number;
-  /** Answer with the rounded relaxation alone (well under a second), without branch and bound. */
+  /**
+   * Answer with the rounded relaxation alone (well under a second), without branch and bound. A
+   * tiered problem has no rounded relaxation (heuristic.ts): it is solved by HiGHS as without it.
+   */
   preview?: boolean;
   /** Incumbent and bound about once a second during the MIP solve. */
   onProgress?: (progress: Progress) => void;
