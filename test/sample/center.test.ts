@@ -44,6 +44,19 @@ describe('the sample center', () => {
     expect(config.budget).toBeGreaterThan(0);
   });
 
+  it('sends escalated bad-review tickets and disputes to a senior tier that only the senior pool staffs', () => {
+    const config = parseConfig(sample.config);
+    const queues = parseHistory(sample.historyCsv, SAMPLE_TIME_ZONE).queues;
+    expect(queues.map((q) => q.queue)).toEqual(['chat', 'escalation']);
+    expect(config.demand.queues?.escalation).toMatchObject({ bot_deflection: 0, tier: 'senior' });
+    expect(config.pools.filter((p) => p.tiers?.includes('senior')).map((p) => p.id)).toEqual(['senior']);
+    expect(config.service.tiers?.senior?.answer_within_seconds).toBeGreaterThan(config.service.answer_within_seconds);
+    // A small share of the chats: escalations are the exception.
+    const total = (q: (typeof queues)[number]) => q.hours.reduce((a, h) => a + h.contacts, 0);
+    expect(total(queues[1]) / total(queues[0])).toBeGreaterThan(0.002);
+    expect(total(queues[1]) / total(queues[0])).toBeLessThan(0.01);
+  });
+
   it('has a night trough, a daytime plateau and an evening live-stream peak', () => {
     const night = mean(byHour((p) => p.hour >= 2 && p.hour < 6));
     const day = mean(byHour((p) => p.hour >= 10 && p.hour < 18));
