@@ -62,11 +62,12 @@ describe('shiftcast sample (npm start)', () => {
   it('forecasts and staffs all 168 hours of the week', async () => {
     const folder = onlyPlan(store);
     const forecast = readFileSync(join(folder, 'forecast.csv'), 'utf8').trim().split('\n');
-    expect(forecast[0]).toMatch(/^timestamp,contacts,lo80,hi80/);
+    expect(forecast[0]).toMatch(/^timestamp,contacts,lo80,hi80,.*contacts\.escalation/);
     expect(forecast).toHaveLength(169);
     expect(forecast[1]).toMatch(/^2026-11-30T00:00,/);
     const requirements = readFileSync(join(folder, 'requirements.csv'), 'utf8').trim().split('\n');
-    expect(requirements[0]).toBe('timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed');
+    // The SPEC's columns, then each tier's (the sample's seniors take escalations).
+    expect(requirements[0]).toMatch(/^timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed,.*staff_needed\.senior/);
     expect(requirements).toHaveLength(169);
   });
 
