@@ -17,7 +17,7 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
       lines.push(
         `  Unmet       ${s.unmet_floors
           .slice(0, UNMET_LISTED)
-          .map((u) => `${u.timestamp} ${u.unmet.toFixed(1)}`)
+          .map((u) => `${u.timestamp}${u.tier ? ` (${u.tier})` : ''} ${u.unmet.toFixed(1)}`)
           .join(', ')}${more}`,
       );
     }
