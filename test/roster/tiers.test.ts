@@ -13,6 +13,13 @@ import { roundAndRepair } from '../../src/roster/solve/heuristic.js';
 import { fullCoverageCost, fullCoverageProblem } from '../../src/roster/explain/fullCoverage.js';
 import type { Roster, RosterProblem } from '../../src/roster/types.js';
 import { type PoolInput, plainConfig } from './helpers.js';
+import { REALISTIC_POOLS, realisticWeek } from './weekShape.js';
+import { solveWithHighs } from '../../src/roster/solve/highs.js';
+import { allocate, startVector } from '../../src/roster/solve/startVector.js';
+import { RosterState } from '../../src/roster/solve/rosterState.js';
+import { mergeSplits } from '../../src/roster/model/dominance.js';
+import type { LinearRow } from '../../src/roster/model/lpFormat.js';
+import { roundTo } from '../../src/domain/round.js';
 
 /** A roster problem whose needs come per tier: `need(slot, hour)` gives { tier: staff needed }. */
 function tierProblem(config: Record<string, unknown>, need: (slot: number, hour: number) => Record<string, number>): RosterProblem {
@@ -164,12 +171,6 @@ describe('tiers and the rest of the roster stage', () => {
     expect(b.hourly[8].tiers).toBeUndefined();
   });
 
-  it('skips the rounding heuristic for tiered problems (it tracks one pooled staff per hour)', () => {
-    const problem = week([inhouse, vendor]);
-    const model = buildRosterModel(problem);
-    expect(roundAndRepair(problem, model, new Map(model.decisions.map((d) => [d.name, 5])))).toBeNull();
-  });
-
   it('raises every tier floor to its need for full coverage', async () => {
     const problem = week([inhouse, vendor]);
     expect(fullCoverageProblem(problem).slots[8].tiers).toEqual([
@@ -178,6 +179,123 @@ describe('tiers and the rest of the roster stage', () => {
     ]);
     // LP bound of full coverage: senior 1.5 from inhouse (15), general 3.5 from the vendor (3.5 / 0.9 x 8).
     expect(await fullCoverageCost(problem)).toBeCloseTo(DAYS * 8 * (15 + (3.5 / 0.9) * 8), 2);
+  });
+});
+
+describe('the rounding heuristic and the start vector with tiers', () => {
+  const expert = { id: 'expert', kind: 'in_house', cost_per_hour: 20, ...shift, tiers: ['senior'] };
+  const { inhouse: bigHouse, vendor: bigVendor, night: bigNight } = REALISTIC_POOLS;
+  const peak = realisticWeek(30).map((r) => r.staffNeeded);
+  // A realistic week: a fifth of each hour's need senior, taken by in-house day and night pools only.
+  const realistic = () =>
+    tierProblem(
+      plainConfig(
+        [
+          { ...bigHouse, tiers: ['general', 'senior'] },
+          { ...bigVendor, tiers: ['general'] },
+          { ...bigNight, tiers: ['general', 'senior'] },
+        ],
+        { max_outsourced_share: 0.45 },
+      ),
+      (slot) => ({ general: roundTo(0.8 * peak[slot], 3), senior: roundTo(0.2 * peak[slot], 3) }),
+    );
+  const weeks: [string, () => RosterProblem][] = [
+    ['general + senior from a two-tier pool', () => week([inhouse, vendor])],
+    ['senior from a dearer senior-only pool', () => week([{ ...inhouse, tiers: ['general'] }, vendor, expert], {}, need(2.7, 2))],
+    ['fractional needs', () => week([inhouse, vendor], {}, need(2.3, 1.2))],
+    ['no floors, shortfall cheaper than staff', () => week([inhouse, vendor], { min_coverage: 0, shortfall_penalty: 5 })],
+    ['a realistic tiered week', realistic],
+  ];
+
+  /** The relaxation as solve.ts rounds it, the heuristic roster and its start vector. */
+  async function seed(problem: RosterProblem) {
+    const model = buildRosterModel(problem);
+    const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
+    const lp = await solveWithHighs(program, { timeLimitSeconds: 60, mipRelGap: 0, relax: true, inThread: true });
+    const heuristic = roundAndRepair(problem, model, lp.values);
+    return { model, program, heuristic };
+  }
+  const holds = (row: LinearRow, x: Map<string, number>) => {
+    const v = row.terms.reduce((a, t) => a + t.coef * (x.get(t.variable) ?? Number.NaN), 0);
+    return row.sense === '=' ? Math.abs(v - row.rhs) < 1e-7 : row.sense === '>=' ? v >= row.rhs - 1e-7 : v <= row.rhs + 1e-7;
+  };
+
+  it.each(weeks)(
+    '%s: a roster keeping every rule (tier floors by Hall), a start vector meeting every row, HiGHS no worse',
+    async (_, make) => {
+      const problem = make();
+      const { model, program, heuristic } = await seed(problem);
+      expect(heuristic).not.toBeNull();
+      const body = assembleRoster(problem, model, mergeSplits(model.merges, heuristic!.counts));
+      const roster: Roster = {
+        status: 'feasible',
+        ...body,
+        solver: { name: 'x', seconds: 0, objective: 0, bound: 0, gap: 0 },
+        explanation: '',
+      };
+      expect(verifyRoster(problem, roster)).toEqual([]);
+      expect(objective(roster)).toBeCloseTo(heuristic!.objective, 4);
+
+      const x = startVector(problem, model, heuristic!.counts);
+      const columns = new Set([...program.objective, ...program.rows.flatMap((r) => r.terms)].map((t) => t.variable));
+      for (const c of columns) expect(x.has(c), c).toBe(true);
+      for (const r of program.rows) expect(holds(r, x), r.name).toBe(true);
+      const startObjective = program.objective.reduce((a, t) => a + t.coef * x.get(t.variable)!, 0);
+      expect(startObjective).toBeCloseTo(heuristic!.objective, 4);
+
+      // HiGHS takes it as its first incumbent: stopped at once, it still has (at least) that roster.
+      const mip = await solveWithHighs(program, { timeLimitSeconds: 60, mipRelGap: 0.01, start: x, iterationLimit: 1, inThread: true });
+      expect(mip.status === 'optimal' || mip.status === 'feasible').toBe(true);
+      expect(mip.objective!).toBeLessThanOrEqual(heuristic!.objective + 1e-6);
+    },
+  );
+
+  it('answers a preview of a tiered week with the heuristic roster, verified', async () => {
+    for (const [, make] of [weeks[0], weeks[4]]) {
+      const problem = make();
+      const roster = await solveRoster(problem, { preview: true, inThread: true });
+      expect(roster.solver.name).toBe('highs-preview');
+      expect(roster.status).not.toBe('infeasible');
+      expect(verifyRoster(problem, roster)).toEqual([]);
+      expect(roster.solver.objective).toBeCloseTo((await seed(problem)).heuristic!.objective, 4);
+      expect(roster.hourly[12].tiers).toHaveLength(2);
+    }
+  });
+
+  it('meets a senior floor by senior-capable pools, not by general staff alone', () => {
+    // Vendor staff covers the hour's total but not the senior floor: Hall's condition fails.
+    const problem = week([inhouse, vendor]);
+    const model = buildRosterModel(problem);
+    const state = new RosterState(problem, model.decisions);
+    const at = (name: string) => model.decisions.findIndex((d) => d.name === name);
+    state.add(at('x_vendor_8_8'), 6);
+    state.add(at('x_inhouse_8_8'), 1);
+    expect(state.meetsFloors()).toBe(false);
+    // Monday 08-16 costs 80 + 6 x 64 = 464; its least shortfall an hour is senior's 1.5 - 1 (general
+    // has 6.4 staff for 3.5), though the hour's 6.4 staff exceed its need of 5. Other days all 5.
+    const penalty = problem.shortfallPenalty;
+    expect(state.objective()).toBeCloseTo(464 + penalty * (8 * 0.5 + 4 * 8 * 5), 6);
+    state.add(at('x_inhouse_8_8'), 1);
+    expect(state.objective()).toBeCloseTo(544 + penalty * 4 * 8 * 5, 6);
+    // Hall holds on Monday (senior 2 >= 1.425, all 7.4 >= 4.75), not on the empty days.
+    expect(state.meetsFloors()).toBe(false);
+    for (const day of [1, 2, 3, 4]) state.add(at(`x_inhouse_${24 * day + 8}_8`), 5);
+    expect(state.meetsFloors()).toBe(true);
+  });
+
+  it('allocates each pool’s staff to the tiers it serves: floors first, then the least shortfall', () => {
+    expect(allocate([3, 2], [[0, 1], [0]], [1, 1], [2, 2])).toEqual([
+      [1, 2],
+      [1, 0],
+    ]);
+    // Greedy pool by pool would give senior-capable staff to general first; the flow reroutes it.
+    const flow = allocate([2, 3], [[0, 1], [0]], [1.9, 1.9], [3, 2]);
+    expect(flow[0][1]).toBeCloseTo(2, 9);
+    expect(flow[1][0]).toBeCloseTo(3, 9);
+    // Hall fails (senior floor 2.5 from a pool of 2): the floor gets all it can, nothing is lost.
+    const short = allocate([2, 3], [[0, 1], [0]], [2.5, 2.5], [3, 3]);
+    expect(short[0][1]).toBeCloseTo(2, 9);
+    expect(short[1][0]).toBeCloseTo(3, 9);
   });
 });
 

@@ -18,13 +18,12 @@ const IMPROVE_PASSES = 4;
  * (drop an agent, move one to a neighbouring start or another length) while the objective falls.
  * When the budget leaves too little money to restore the floors, the floors are covered first
  * regardless of the budget and agents that only cut shortfall are taken off until it holds.
- * Deterministic: ties go to the earlier decision. Null when no roster meeting the floors is found,
- * and always null for a tiered problem (issue 13): the state tracks one pooled staff per hour, so
- * it cannot tell whether the tier floors hold; HiGHS then starts without an incumbent.
+ * Deterministic: ties go to the earlier decision. Null when no roster meeting the floors is found.
+ * With tiers (issue 13) the floors are the tier floors under Hall's condition and the shortfall is
+ * the least any split among the tiers leaves (rosterState.ts).
  * @param relaxed the LP relaxation's value of each decision (absent = 0)
  */
 export function roundAndRepair(problem: RosterProblem, model: RosterModel, relaxed: Map<string, number>): HeuristicRoster | null {
-  if (problem.tiers) return null;
   const state = new RosterState(problem, model.decisions);
   // Rounded down, the roster keeps the budget and max_agents; the greedy then restores the floors.
   model.decisions.forEach((d, i) => state.add(i, Math.floor((relaxed.get(d.name) ?? 0) + 1e-6)));

@@ -10,10 +10,24 @@ const FLOOR_WEIGHT = 1e9;
  * everything the rules need (staff and heads per slot, cost, paid hours), kept up to date on
  * every change so that each move is priced in time proportional to the shift's length.
  * Every search here is deterministic: ties go to the earlier decision.
+ *
+ * Coverage is kept per slot and per non-empty set U of tiers (issue 13): `reach` is the staff of
+ * the pools serving a tier of U, `need` and `floor` the sums over U. An hour's shortfall is then
+ * the least total shortfall any split among the tiers leaves, max over U of need(U) - reach(U)
+ * floored at 0 (Hall's deficiency, as `splitTiers().least`), and its floor deficit the same over
+ * the floors: 0 exactly when Hall's condition holds, i.e. some split meets every tier floor. An
+ * untiered problem is the one-tier case (every pool serves it): reach = the hour's staff.
  */
 export class RosterState {
   readonly count: number[];
-  private readonly staffed: number[];
+  /** Number of tier sets per slot, 2^tiers (set 0, the empty one, is unused). */
+  private readonly sets: number;
+  /** Per slot h and tier set U, at h * sets + U: staff of the pools serving U, need(U), floor(U). */
+  private readonly reach: Float64Array;
+  private readonly need: Float64Array;
+  private readonly floor: Float64Array;
+  /** Per pool id, the tiers it serves as a bit mask. */
+  private readonly masks: Map<string, number>;
   private readonly heads: Map<string, number[]>;
   private readonly cover: number[][];
   private cost = 0;
@@ -25,8 +39,26 @@ export class RosterState {
     private readonly decisions: readonly Decision[],
   ) {
     const n = problem.slots.length;
+    const tiers = problem.tiers;
+    const m = tiers ? tiers.length : 1;
+    this.sets = 1 << m;
     this.count = decisions.map(() => 0);
-    this.staffed = new Array<number>(n).fill(0);
+    this.reach = new Float64Array(n * this.sets);
+    this.need = new Float64Array(n * this.sets);
+    this.floor = new Float64Array(n * this.sets);
+    problem.slots.forEach((slot, h) => {
+      const per = slot.tiers ?? [{ staffNeeded: slot.staffNeeded, floor: slot.floor }];
+      for (let u = 1; u < this.sets; u++) {
+        for (let k = 0; k < m; k++) {
+          if (!((u >> k) & 1)) continue;
+          this.need[h * this.sets + u] += per[k].staffNeeded;
+          this.floor[h * this.sets + u] += per[k].floor;
+        }
+      }
+    });
+    this.masks = new Map(
+      problem.pools.map((p) => [p.id, tiers ? tiers.reduce((a, t, k) => (t.pools.includes(p.id) ? a | (1 << k) : a), 0) : 1]),
+    );
     this.heads = new Map(problem.pools.map((p) => [p.id, new Array<number>(n).fill(0)]));
     this.cover = decisions.map((d) => d.starts.flatMap((s) => Array.from({ length: d.hours }, (_, k) => (s + k) % n)));
   }
@@ -36,8 +68,9 @@ export class RosterState {
     const d = this.decisions[i];
     this.count[i] += agents;
     const heads = this.heads.get(d.pool.id)!;
+    const mask = this.masks.get(d.pool.id)!;
     for (const h of this.cover[i]) {
-      this.staffed[h] += agents * d.pool.productivity;
+      for (let u = 1; u < this.sets; u++) if (u & mask) this.reach[h * this.sets + u] += agents * d.pool.productivity;
       heads[h] += agents;
     }
     this.cost += agents * d.cost;
@@ -46,12 +79,13 @@ export class RosterState {
   }
 
   objective(): number {
-    const short = this.problem.slots.reduce((a, s, h) => a + Math.max(0, s.staffNeeded - this.staffed[h]), 0);
+    const short = this.problem.slots.reduce((a, _, h) => a + this.lack(this.need, h, 0, 0), 0);
     return this.cost + this.problem.shortfallPenalty * short;
   }
 
   meetsFloors(): boolean {
-    return this.problem.slots.every((s, h) => this.staffed[h] + TOL >= s.floor);
+    for (let j = 1; j < this.reach.length; j++) if (j % this.sets !== 0 && this.reach[j] + TOL < this.floor[j]) return false;
+    return true;
   }
 
   /** max_agents, the outsourced share and the budget hold. */
@@ -162,13 +196,12 @@ export class RosterState {
   private delta(i: number, agents: number): { objective: number; floorDeficit: number } {
     const d = this.decisions[i];
     const p = d.pool.productivity * agents;
-    const slots = this.problem.slots;
+    const mask = this.masks.get(d.pool.id)!;
     let short = 0;
     let deficit = 0;
     for (const h of this.cover[i]) {
-      const before = this.staffed[h];
-      short += Math.max(0, slots[h].staffNeeded - before - p) - Math.max(0, slots[h].staffNeeded - before);
-      deficit += Math.max(0, slots[h].floor - before - p) - Math.max(0, slots[h].floor - before);
+      short += this.lack(this.need, h, mask, p) - this.lack(this.need, h, 0, 0);
+      deficit += this.lack(this.floor, h, mask, p) - this.lack(this.floor, h, 0, 0);
     }
     // The outsourced share over its cap counts as deficit too (in paid hours).
     const share = this.problem.maxOutsourcedShare;
@@ -178,6 +211,21 @@ export class RosterState {
       deficit += excess(out, this.paid + agents * d.paidHours) - excess(this.outsourced, this.paid);
     }
     return { objective: agents * d.cost + this.problem.shortfallPenalty * short, floorDeficit: deficit };
+  }
+
+  /**
+   * Slot h's least total shortfall against `target` (this.need or this.floor) any split leaves,
+   * with `staff` more from the pools of tier mask `mask`: max over tier sets U of target(U) minus
+   * the staff of the pools serving U, floored at 0. One tier: max(0, target - staffed - staff).
+   */
+  private lack(target: Float64Array, h: number, mask: number, staff: number): number {
+    let most = 0;
+    const base = h * this.sets;
+    for (let u = 1; u < this.sets; u++) {
+      const gap = u & mask ? target[base + u] - this.reach[base + u] - staff : target[base + u] - this.reach[base + u];
+      if (gap > most) most = gap;
+    }
+    return most;
   }
 
   /** Whether `agents` more (or fewer) of decision i keep max_agents, the share and (with `budget`) the budget. */

@@ -18,8 +18,8 @@ export interface RosterSolveOptions {
   /** Stop at this relative gap to the bound (default: the config's solver.mip_rel_gap). */
   mipRelGap?: number;
   /**
-   * Answer with the rounded relaxation alone (well under a second), without branch and bound. A
-   * tiered problem has no rounded relaxation (heuristic.ts): it is solved by HiGHS as without it.
+   * Answer with the rounded relaxation alone (well under a second), without branch and bound. When
+   * rounding finds no roster meeting the floors (heuristic.ts), HiGHS solves the week as without it.
    */
   preview?: boolean;
   /** Incumbent and bound about once a second during the MIP solve. */
