@@ -32,8 +32,8 @@ describe('readRosterShifts', () => {
     expect(r.weekStart).toBe('2026-11-30');
     expect(r.slots).toHaveLength(168);
     expect(r.shifts).toEqual([
-      { startSlot: 0, hours: 8, agents: 3, productivity: 0.9 },
-      { startSlot: 167, hours: 8, agents: 2, productivity: 1 },
+      { pool: 'vendor', startSlot: 0, hours: 8, agents: 3, productivity: 0.9 },
+      { pool: 'inhouse', startSlot: 167, hours: 8, agents: 2, productivity: 1 },
     ]);
   });
 
