@@ -32,7 +32,7 @@ describe('shiftcast sample (npm start)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/for the week of 2026-11-30: (optimal|feasible)/);
-    expect(run.stdout).toMatch(/Cost .* CNY of 480,000 budget/);
+    expect(run.stdout).toMatch(/Cost .* CNY of 560,000 budget/);
     expect(run.stdout).toMatch(/Outsourced/);
     expect(run.stdout).toMatch(/Night/);
     expect(run.stdout).toMatch(/Per agent {3}\d+(\.\d)? handled contacts per paid 8-hour agent-day/);
