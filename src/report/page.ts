@@ -54,7 +54,10 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     ? '<h2>Breaks the coverage floors</h2><p>The budget cannot pay for the coverage floors; this roster is the best it buys' +
       ' and leaves these hours below their floor.</p><table><tr><th>Hour</th><th>Floor</th><th>Staffed</th><th>Unmet</th></tr>' +
       `${summary.unmet_floors
-        .map((u) => `<tr><td>${escapeHtml(u.timestamp + (u.tier ? ` (${u.tier})` : ''))}</td><td>${u.floor}</td><td>${u.staffed}</td><td>${u.unmet}</td></tr>`)
+        .map(
+          (u) =>
+            `<tr><td>${escapeHtml(u.timestamp + (u.tier ? ` (${u.tier})` : ''))}</td><td>${u.floor}</td><td>${u.staffed}</td><td>${u.unmet}</td></tr>`,
+        )
         .join('')}</table>`
     : '';
   const prices =
