@@ -14,16 +14,16 @@ export function formatForecast(points: readonly ForecastPoint[], timeZone: strin
   const columns = ['timestamp', 'contacts', 'lo80', 'hi80', ...(queues ? ['queue'] : []), ...(aht ? ['aht_seconds'] : [])];
   return formatCsv(
     columns,
-    points.map((p) => [
-      formatTimestamp(p.t, timeZone, withOffset),
-      roundTo(p.contacts, 3),
-      roundTo(p.lo80, 3),
-      roundTo(p.hi80, 3),
-      ...(queues ? [p.queue ?? ''] : []),
-      ...(aht ? [p.ahtSeconds === undefined ? '' : roundTo(p.ahtSeconds, 3)] : []),
-    ]),
+    points.map((p) => [...spanCells(p, timeZone, withOffset), ...(queues ? [p.queue ?? ''] : []), ...(aht ? [ahtCell(p)] : [])]),
   );
 }
+
+/** A point's SPEC cells: timestamp, contacts, lo80, hi80. */
+function spanCells(p: ForecastPoint, timeZone: string, withOffset: boolean): (string | number)[] {
+  return [formatTimestamp(p.t, timeZone, withOffset), roundTo(p.contacts, 3), roundTo(p.lo80, 3), roundTo(p.hi80, 3)];
+}
+
+const ahtCell = (p: ForecastPoint | undefined) => (p?.ahtSeconds === undefined ? '' : roundTo(p.ahtSeconds, 3));
 
 /**
  * A plan folder's `forecast.csv`: one row per hour, the queues summed (SPEC), then with several
@@ -56,15 +56,12 @@ export function formatWeekForecast(
   return formatCsv(
     columns,
     pooled.map((p) => [
-      formatTimestamp(p.t, timeZone, withOffset),
-      roundTo(p.contacts, 3),
-      roundTo(p.lo80, 3),
-      roundTo(p.hi80, 3),
-      ...(aht ? [p.ahtSeconds === undefined ? '' : roundTo(p.ahtSeconds, 3)] : []),
+      ...spanCells(p, timeZone, withOffset),
+      ...(aht ? [ahtCell(p)] : []),
       ...queues.flatMap((q) => {
         const mine = cell.get(`${p.t}|${q}`);
         const contacts = roundTo(mine?.contacts ?? 0, 3);
-        return aht ? [contacts, mine?.ahtSeconds === undefined ? '' : roundTo(mine.ahtSeconds, 3)] : [contacts];
+        return aht ? [contacts, ahtCell(mine)] : [contacts];
       }),
     ]),
   );
