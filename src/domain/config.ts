@@ -295,13 +295,16 @@ export interface QueueDemand {
 export function queueDemand(config: Pick<PlanConfig, 'demand'>, queue: string | undefined): QueueDemand {
   const d = config.demand;
   const q = (queue !== undefined && d.queues?.[queue]) || {};
+  // A baseline belongs to the deflection it was measured against: a queue with a deflection of
+  // its own never takes the demand's baseline.
+  const own = q.bot_deflection !== undefined;
   const botDeflection = q.bot_deflection ?? d.bot_deflection;
   return {
     botDeflection,
     ahtSeconds: q.aht_seconds ?? d.aht_seconds,
     concurrency: q.concurrency ?? d.concurrency,
     ahtRisePerPoint: q.aht_rise_per_point ?? d.aht_rise_per_point ?? 0,
-    baselineDeflection: q.baseline_deflection ?? d.baseline_deflection ?? botDeflection,
+    baselineDeflection: q.baseline_deflection ?? (own ? undefined : d.baseline_deflection) ?? botDeflection,
     tier: q.tier ?? GENERAL_TIER,
   };
 }

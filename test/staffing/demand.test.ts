@@ -73,6 +73,15 @@ describe('demandByHour', () => {
     expect(demandByHour([point('chat', 100)], rising(0.73))[0].ahtSeconds).toBeCloseTo(200 / 1.02 ** 5, 9);
   });
 
+  it("never applies the demand's baseline to a queue with a deflection of its own", () => {
+    const c = config({
+      demand: { bot_deflection: 0.83, baseline_deflection: 0.78, aht_rise_per_point: 0.02, queues: { escalation: { bot_deflection: 0 } } },
+    });
+    expect(queueDemand(c, 'chat')).toMatchObject({ botDeflection: 0.83, baselineDeflection: 0.78 });
+    expect(queueDemand(c, 'escalation')).toMatchObject({ botDeflection: 0, baselineDeflection: 0 });
+    expect(demandByHour([point('escalation', 10)], c)[0].ahtSeconds).toBe(240);
+  });
+
   it('gives a mixed hour the concurrency that reproduces its mean service time', () => {
     const c = config({ demand: { bot_deflection: 0, aht_seconds: 300, queues: { chat: { concurrency: 3 }, voice: { concurrency: 1 } } } });
     const [hour] = demandByHour([point('chat', 100), point('voice', 100)], c);
