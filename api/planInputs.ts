@@ -7,7 +7,7 @@ import { readConfig } from '../src/io/config.js';
 import { parseEvents, readEvents } from '../src/io/events.js';
 import { parseHistory, readHistorySync } from '../src/io/history.js';
 import { formatCsv } from '../src/io/table.js';
-import type { PlanInputs } from '../src/plan/chain.js';
+import { checkQueueNames, type PlanInputs } from '../src/plan/chain.js';
 import { planRequestSchema, type PlanRequest } from './schemas.js';
 import { parseBody } from './validation.js';
 
@@ -32,6 +32,13 @@ export function planInputs(body: unknown, store: string): PlanInputs {
   let events: CalendarEvent[] = [];
   if (request.events !== undefined) events = fromTable('events', request.events, EVENT_COLUMNS, (text) => parseEvents(text, tz, 'events'));
   else if (workspace && existsSync(join(workspace, 'events.csv'))) events = readEvents(join(workspace, 'events.csv'), tz);
+  try {
+    checkQueueNames(config, history);
+  } catch (e) {
+    if (!(e instanceof InputError) || request.config === undefined) throw e;
+    const field = `config.${e.location.field}`;
+    throw new InputError({ file: 'request body', field }, e.fields[0].message, [{ path: field, message: e.fields[0].message }]);
+  }
   return { config, history, events, week: request.week };
 }
 

@@ -137,6 +137,13 @@ function lastHour(history: History): number {
  * (a misspelt queue would silently keep the defaults).
  */
 function labelledQueues(points: readonly ForecastPoint[], history: History, config: PlanConfig): ForecastPoint[] {
+  checkQueueNames(config, history);
+  const names = history.queues.map((q) => q.queue);
+  return names.length === 1 ? points.map((p) => ({ ...p, queue: names[0] })) : [...points];
+}
+
+/** Every `demand.queues` entry names a queue of the history; else an InputError naming the entry. */
+export function checkQueueNames(config: PlanConfig, history: History): void {
   const names = history.queues.map((q) => q.queue);
   for (const queue of Object.keys(config.demand.queues ?? {})) {
     if (!names.includes(queue))
@@ -145,5 +152,4 @@ function labelledQueues(points: readonly ForecastPoint[], history: History, conf
         `no queue "${queue}" in the history (its queues: ${names.join(', ')}); name a queue of the history's queue column`,
       );
   }
-  return names.length === 1 ? points.map((p) => ({ ...p, queue: names[0] })) : [...points];
 }

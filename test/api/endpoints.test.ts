@@ -122,6 +122,11 @@ describe('the REST API endpoints', async () => {
       ],
       ['a week that is not a date', { ...good(), week: 'next week' }, 'week'],
       ['an unknown top-level field', { ...good(), colour: 'red' }, 'colour'],
+      [
+        'demand for a queue the history does not have',
+        { ...good(), config: { ...smallConfig(), demand: { queues: { refunds: { bot_deflection: 0.9 } } } } },
+        'config.demand.queues.refunds',
+      ],
       ['no history', { config: smallConfig() }, 'history'],
       ['a workspace the server does not have', { workspace: 'elsewhere' }, 'workspace'],
       ['a workspace name that climbs out of the store', { workspace: '../etc' }, 'workspace'],
