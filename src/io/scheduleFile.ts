@@ -53,7 +53,7 @@ function scheduleOf(table: Table, { timeZone, agents }: ScheduleReadOptions): { 
     }
     const start = timestampCell(table, row, 'start', timeZone);
     const p = localParts(start.t, timeZone);
-    if (p.minute !== 0 || start.t % 1000 !== 0 || new Date(start.t).getUTCSeconds() !== 0)
+    if (p.minute !== 0 || start.t % 60_000 !== 0)
       throw new InputError(at('start'), `${row.cells.start} is not the start of an hour (shifts start at the top of an hour)`);
     withOffset ||= start.withOffset;
     const hours = numberCell(table, row, 'hours', { min: 1 })!;
