@@ -150,6 +150,38 @@ export const DEFAULT_POOLS = [
   },
 ] as const;
 
+/** SPEC section 6's defaults of the `schedule` block. */
+export const SCHEDULE_DEFAULTS = { min_rest_hours: 11, max_consecutive_days: 6, min_hours: 0, max_hours: 40, max_days: 5 } as const;
+
+/**
+ * Labour rules for named agents (SPEC section 6, issue 14). Optional in the schema, every field
+ * too, so a config that does not use it serialises unchanged; `scheduleRules` fills the defaults.
+ */
+export const scheduleSchema = z
+  .strictObject({
+    // Hours between the end of one shift and the start of the next: a week at most.
+    min_rest_hours: z.number().min(0).max(168).optional(),
+    // Consecutive dates worked; with the previous week counted a run may reach 14.
+    max_consecutive_days: z.number().int().min(1).max(14).optional(),
+    min_hours: z.number().min(0).max(168).optional(),
+    max_hours: z.number().min(0).max(168).optional(),
+    max_days: z.number().int().min(0).max(7).optional(),
+  })
+  .refine((s) => (s.min_hours ?? SCHEDULE_DEFAULTS.min_hours) <= (s.max_hours ?? SCHEDULE_DEFAULTS.max_hours), {
+    message: 'min_hours must not exceed max_hours',
+    path: ['min_hours'],
+  });
+
+/** The labour rules of named agents with every default filled in. */
+export interface ScheduleRules {
+  minRestHours: number;
+  maxConsecutiveDays: number;
+  /** Defaults of each agent's paid hours and days worked in the week (agents.csv may override). */
+  minHours: number;
+  maxHours: number;
+  maxDays: number;
+}
+
 export const configSchema = z
   .strictObject({
     timezone: z.string().refine(isTimeZone, 'not a known IANA time zone').default('Asia/Shanghai'),
@@ -213,6 +245,7 @@ export const configSchema = z
           week_pattern: null,
         })),
       ),
+    schedule: scheduleSchema.optional(),
     solver: z
       .strictObject({
         time_limit_seconds: seconds.default(30),
@@ -306,5 +339,17 @@ export function queueDemand(config: Pick<PlanConfig, 'demand'>, queue: string | 
     ahtRisePerPoint: q.aht_rise_per_point ?? d.aht_rise_per_point ?? 0,
     baselineDeflection: q.baseline_deflection ?? (own ? undefined : d.baseline_deflection) ?? botDeflection,
     tier: q.tier ?? GENERAL_TIER,
+  };
+}
+
+/** The `schedule` block's rules over SPEC section 6's defaults. */
+export function scheduleRules(config: Pick<PlanConfig, 'schedule'>): ScheduleRules {
+  const s = { ...SCHEDULE_DEFAULTS, ...config.schedule };
+  return {
+    minRestHours: s.min_rest_hours,
+    maxConsecutiveDays: s.max_consecutive_days,
+    minHours: s.min_hours,
+    maxHours: s.max_hours,
+    maxDays: s.max_days,
   };
 }
