@@ -29,6 +29,34 @@ export interface RosterTier {
   pools: string[];
 }
 
+/**
+ * What the agents of one named pool (SPEC section 6) can staff in the week: a relaxation that every
+ * valid schedule of theirs satisfies, counted by (pool, start, hours) (src/schedule/capacity.ts).
+ * One-week horizons only. A shift is counted by its start; a tour (week_pattern) counts as one
+ * shift per day it works.
+ */
+export interface TeamCapacity {
+  /** The pool's id. */
+  pool: string;
+  /** The pool's paid hours in the week lie within [minHours, maxHours]. */
+  minHours: number;
+  maxHours: number;
+  /** The pool's shifts in the week (one start a local date per agent, so shifts = agent-days) lie within [minShifts, maxShifts]. */
+  minShifts: number;
+  maxShifts: number;
+  /** Per local day of the horizon: agents who may start some shift of the pool that day. */
+  startsByDay: number[];
+  /** Per local day: agents who may start some shift covering a night slot that day (night = yes among them). */
+  nightStartsByDay: number[];
+  /**
+   * Further per-day caps (Hall's condition for the day's starts): the listed shifts starting on
+   * `day`, by start slot and hours, take at most `agents` agents, those free for at least one of them.
+   */
+  startCaps: { day: number; shifts: { start: number; hours: number }[]; agents: number }[];
+  /** Agents whose contract no week can meet (min_hours out of reach, say), each with why: then no schedule exists. */
+  unschedulable: { agent: string; why: string }[];
+}
+
 /** Everything the roster model needs, in plain data: the week's slots and the rules. */
 export interface RosterProblem {
   /** `YYYY-MM-DD`, local date of slot 0. */
@@ -41,6 +69,11 @@ export interface RosterProblem {
    * that staff that tier, an agent counting towards one tier at a time. Absent: one pooled group.
    */
   tiers?: RosterTier[];
+  /**
+   * Named pools only (SPEC section 6): what each pool's agents can staff. Present, the model caps
+   * each listed pool by its team (a relaxation of the schedule, hence a lower bound on it).
+   */
+  teams?: TeamCapacity[];
   shortfallPenalty: number;
   /** Outsourced paid hours <= this share of all paid hours; null = no limit. */
   maxOutsourcedShare: number | null;

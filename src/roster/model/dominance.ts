@@ -21,13 +21,16 @@ const EPS = 1e-9;
  * - a plain shift of length a+b when the same pool offers a at its start and b right after:
  *   same hours on shift, same heads in every slot (max_agents), same paid hours (share), same
  *   cost. These come back through `mergeSplits`.
- * Tours are never dropped.
+ * Tours are never dropped. Pools in `capped` (named pools capped by their team, issue 14) drop
+ * nothing and dominate nothing: their team may not take more shifts, its contracts' minimum hours
+ * may need any of its shifts, and one agent on a long shift is not two starts back to back.
  */
 export function dropDominated(
   all: readonly Decision[],
   pools: readonly Pool[],
   slots: readonly RosterSlot[],
   tiers?: readonly RosterTier[],
+  capped?: ReadonlySet<string>,
 ): { kept: Decision[]; merges: Merge[] } {
   const n = slots.length;
   const servesAll = (a: Pool, b: Pool) => !tiers || tiers.every((t) => !t.pools.includes(b.id) || t.pools.includes(a.id));
@@ -38,6 +41,7 @@ export function dropDominated(
     bySlot.set(`${d.starts[0]}|${d.hours}`, [...(bySlot.get(`${d.starts[0]}|${d.hours}`) ?? []), d]);
   const beats = (a: Decision, b: Decision) =>
     a.pool.max_agents === null &&
+    !capped?.has(a.pool.id) &&
     a.pool.productivity >= b.pool.productivity &&
     a.cost <= b.cost + EPS &&
     (a.pool.kind === 'in_house' || b.pool.kind === 'outsourced') &&
@@ -51,6 +55,8 @@ export function dropDominated(
     !d.tour && bySlot.get(`${d.starts[0]}|${d.hours}`)!.some((o) => o !== d && o.pool !== d.pool && beats(o, d));
   const merges: Merge[] = [];
   const kept = all.filter((d) => {
+    // A capped pool's shifts all stay: its team's minimum hours may need them.
+    if (capped?.has(d.pool.id)) return true;
     if (dominated(d)) return false;
     if (d.tour) return true;
     for (const a of d.pool.shift_lengths) {

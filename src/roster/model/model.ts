@@ -1,7 +1,7 @@
 import type { Pool } from '../../domain/config.js';
 import { dropDominated, type Merge } from './dominance.js';
 import type { LinearProgram, LinearRow, LinearTerm } from './lpFormat.js';
-import type { RosterProblem, RosterSlot } from '../types.js';
+import type { RosterProblem, RosterSlot, TeamCapacity } from '../types.js';
 
 /**
  * One integer decision of the roster model: how many agents of `pool` work this shape. A plain
@@ -56,7 +56,8 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   const { slots } = problem;
   const n = slots.length;
   const all = problem.pools.flatMap((pool) => (pool.week_pattern ? tourDecisions(pool, slots) : shiftDecisions(pool, slots)));
-  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots, problem.tiers);
+  const capped = problem.teams ? new Set(problem.teams.map((t) => t.pool)) : undefined;
+  const { kept: decisions, merges } = dropDominated(all, problem.pools, slots, problem.tiers, capped);
   const pools = problem.pools.filter((p) => decisions.some((d) => d.pool === p));
   const shortfall = slots.map((s, h) => (s.staffNeeded > 0 && !problem.tiers ? `short_${h}` : null));
   const heads = (pool: Pool, h: number) => `on_${lpName(pool.id)}_${h}`;
@@ -125,6 +126,19 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
     });
   }
 
+  // Named pools: what their team can staff (issue 14, src/schedule/capacity.ts). Each row holds
+  // for every schedule that obeys SPEC section 6, counted by (pool, start, hours), so the capped
+  // model is a relaxation of the schedule and its optimum a lower bound on any schedule's:
+  // - paid hours within the sum of the agents' contracts (each within its own [min, max]);
+  // - shifts within the agents' days: an agent starts at most one shift a local date, so its
+  //   shifts are its days worked, at most max_days;
+  // - shifts starting on a day at most the agents who may start one that day (free on every date
+  //   it covers), those covering a night slot at most the night-capable ones among them, and any
+  //   set of the day's shifts at most the agents free for one of them (Hall's condition: each
+  //   agent takes at most one of the day's starts).
+  // A tour counts once per day it works.
+  for (const team of problem.teams ?? []) rows.push(...teamRows(team, decisions, slots));
+
   // Outsourced share: outsourced paid hours <= share x all paid hours, moved to one side.
   const share = problem.maxOutsourcedShare;
   if (rules.outsourcedShare && share !== null && decisions.some((d) => d.pool.kind === 'outsourced')) {
@@ -189,6 +203,47 @@ function tierRows(problem: RosterProblem, pools: readonly Pool[], heads: (pool: 
     });
   });
   return { rows, floorRows, shortfall };
+}
+
+/** The rows of one named pool's TeamCapacity over its decisions (see the block in buildRosterModel). */
+function teamRows(team: TeamCapacity, decisions: readonly Decision[], slots: readonly RosterSlot[]): LinearRow[] {
+  const n = slots.length;
+  const mine = decisions.filter((d) => d.pool.id === team.pool);
+  const name = `team_${lpName(team.pool)}`;
+  // A decision's coefficient: how many of its daily shifts (start slot, hours) pass the test.
+  const count = (test: (start: number, hours: number) => boolean): LinearTerm[] =>
+    mine.flatMap((d) => {
+      const k = d.starts.filter((s) => test(s, d.hours)).length;
+      return k > 0 ? [{ variable: d.name, coef: k }] : [];
+    });
+  const coversNight = (s: number, hours: number) => Array.from({ length: hours }, (_, k) => slots[(s + k) % n].night).some(Boolean);
+  const all = () => true;
+  const paid = mine.map((d) => ({ variable: d.name, coef: d.paidHours }));
+  const rows: LinearRow[] = [
+    { name: `${name}_hours_min`, terms: paid, sense: '>=', rhs: team.minHours },
+    { name: `${name}_hours_max`, terms: paid, sense: '<=', rhs: team.maxHours },
+    { name: `${name}_shifts_min`, terms: count(all), sense: '>=', rhs: team.minShifts },
+    { name: `${name}_shifts_max`, terms: count(all), sense: '<=', rhs: team.maxShifts },
+  ];
+  team.startsByDay.forEach((agents, day) =>
+    rows.push({ name: `${name}_starts_${day}`, terms: count((s) => slots[s].day === day), sense: '<=', rhs: agents }),
+  );
+  team.nightStartsByDay.forEach((agents, day) =>
+    rows.push({
+      name: `${name}_night_${day}`,
+      terms: count((s, h) => slots[s].day === day && coversNight(s, h)),
+      sense: '<=',
+      rhs: agents,
+    }),
+  );
+  // An agent whose contract no week meets: no schedule exists, so this (unsatisfiable) row is valid too.
+  if (team.unschedulable.length > 0) rows.push({ name: `${name}_contracts`, terms: paid, sense: '<=', rhs: -1 });
+  team.startCaps.forEach((cap, k) => {
+    const listed = new Set(cap.shifts.map((x) => `${x.start}|${x.hours}`));
+    rows.push({ name: `${name}_cap_${cap.day}_${k}`, terms: count((s, h) => listed.has(`${s}|${h}`)), sense: '<=', rhs: cap.agents });
+  });
+  // A row over no decision says nothing unless it asks for more than zero (then it proves the week infeasible).
+  return rows.filter((r) => r.terms.length > 0 || (r.sense === '>=' && r.rhs > 0));
 }
 
 /** Agents each decision puts on shift in slot `h` (a tour once per daily shift), as terms. */
