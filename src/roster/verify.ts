@@ -57,6 +57,7 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
     if (options.floors && staffed[h] + TOL < slot.floor)
       errors.push(`${slot.label}: staffed ${fmt(staffed[h])} is below the coverage floor ${fmt(slot.floor)}`);
   });
+  if (problem.teams) errors.push(...verifyTeams(problem, roster));
   const tiered = problem.tiers ? verifyTiers(problem, roster, heads, options.floors) : null;
   if (tiered) errors.push(...tiered.errors);
   for (const pool of pools) {
@@ -174,6 +175,49 @@ function verifyTiers(
 }
 
 /** Tours of a week_pattern pool follow the pattern and expand exactly into the pool's shifts. */
+/**
+ * Named pools (issue 14): each pool's shifts, counted from `roster.shifts` by start, within what
+ * its team can staff (TeamCapacity): paid hours and shifts in their ranges, starts on each day,
+ * night-covering starts on each day and every start cap.
+ */
+function verifyTeams(problem: RosterProblem, roster: Roster): string[] {
+  const { slots } = problem;
+  const n = slots.length;
+  const slotOf = new Map(slots.map((s, h) => [s.label, h]));
+  const errors: string[] = [];
+  for (const team of problem.teams!) {
+    const mine = roster.shifts.flatMap((s) => {
+      const start = slotOf.get(s.start);
+      return s.pool === team.pool && start !== undefined ? [{ start, hours: s.hours, agents: s.agents }] : [];
+    });
+    const total = (keep: (s: { start: number; hours: number }) => boolean) => mine.filter(keep).reduce((a, s) => a + s.agents, 0);
+    const hours = mine.reduce((a, s) => a + s.agents * s.hours, 0);
+    const shifts = total(() => true);
+    const say = (what: string) => errors.push(`pool ${team.pool}: ${what}`);
+    if (hours < team.minHours - TOL || hours > team.maxHours + TOL)
+      say(`${fmt(hours)} paid hours, outside what its agents can work [${fmt(team.minHours)}, ${fmt(team.maxHours)}]`);
+    if (shifts < team.minShifts || shifts > team.maxShifts)
+      say(`${shifts} shifts, outside what its agents can work [${team.minShifts}, ${team.maxShifts}]`);
+    const night = (s: { start: number; hours: number }) =>
+      Array.from({ length: s.hours }, (_, k) => slots[(s.start + k) % n].night).some(Boolean);
+    team.startsByDay.forEach((cap, day) => {
+      const k = total((s) => slots[s.start].day === day);
+      if (k > cap) say(`${k} shifts start on day ${day}, more than the ${cap} agents free to`);
+    });
+    team.nightStartsByDay.forEach((cap, day) => {
+      const k = total((s) => slots[s.start].day === day && night(s));
+      if (k > cap) say(`${k} night shifts start on day ${day}, more than the ${cap} agents free to take one`);
+    });
+    for (const cap of team.startCaps) {
+      const listed = new Set(cap.shifts.map((s) => `${s.start}|${s.hours}`));
+      const k = total((s) => listed.has(`${s.start}|${s.hours}`));
+      if (k > cap.agents) say(`${k} of the shifts starting on day ${cap.day} that only ${cap.agents} agents may take`);
+    }
+    if (team.unschedulable.length > 0) say(`no schedule meets the contract of ${team.unschedulable.map((u) => u.agent).join(', ')}`);
+  }
+  return errors;
+}
+
 function verifyTours(problem: RosterProblem, roster: Roster): string[] {
   const errors: string[] = [];
   const firstWeekday = weekdayOfDate(problem.weekStart);

@@ -70,7 +70,8 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
 
   const lp = await solveWithHighs(program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread });
-  const seed = lp.status === 'optimal' ? roundAndRepair(problem, model, lp.values) : null;
+  // The rounding knows nothing of named pools' teams (issue 14): with teams, HiGHS alone solves.
+  const seed = lp.status === 'optimal' && !problem.teams ? roundAndRepair(problem, model, lp.values) : null;
   const candidates: Counts[] = seed ? [seed.counts] : [];
   let bound = lp.status === 'optimal' ? lp.objective : null;
   let stopped = '';
