@@ -3,13 +3,14 @@ import { roundingCuts } from '../model/cuts.js';
 import { mergeSplits } from '../model/dominance.js';
 import { roundAndRepair } from '../solve/heuristic.js';
 import { solveWithHighs, type SolverOutcome } from '../solve/highs.js';
-import type { LinearProgram } from '../model/lpFormat.js';
-import { buildRosterModel, type RosterModel, type RuleSelection } from '../model/model.js';
+import type { LinearProgram, LinearRow } from '../model/lpFormat.js';
+import { buildRosterModel, lpName, type RosterModel, type RuleSelection } from '../model/model.js';
 import { startVector } from '../solve/startVector.js';
 import type { Pool } from '../../domain/config.js';
 import type { Roster, RosterProblem, RosterSlot } from '../types.js';
 import { verifyRoster } from '../verify.js';
 import { roundTo } from '../../domain/round.js';
+import { addDaysToDate } from '../../domain/time.js';
 
 /** How the diagnosis of a week without a roster runs. */
 export interface ExplainOptions {
@@ -64,6 +65,8 @@ interface LeastCost {
  * verified roster reaches it, the exact figure.
  */
 export async function explainInfeasible(problem: RosterProblem, options: ExplainOptions): Promise<string> {
+  const team = problem.teams && problem.teams.length > 0 ? await teamShortfall(problem, options) : null;
+  if (team) return team;
   const floors = costModel(problem, FLOORS);
   const floorsLp = await relaxation(floors, options);
   if (floorsLp.status === 'infeasible') return unreachableFloors(problem, true, options);
@@ -94,6 +97,81 @@ export async function explainInfeasible(problem: RosterProblem, options: Explain
     return `HiGHS reported no roster, yet a roster that meets every hard rule was found by the check (cost ${least.cost}); solve again with a longer solver.time_limit_seconds.`;
   }
   return `HiGHS proved that no roster meets every hard rule, but the LP relaxation meets them all and the searches that single out the rule stopped undecided within ${options.timeLimitSeconds} s; raise solver.time_limit_seconds to have the rule named.`;
+}
+
+/**
+ * Named pools (issue 14): why their teams cannot staff the week, or null when they are not what
+ * stands in the way. An agent whose contract no week meets is named first. Otherwise, when the
+ * coverage floors' LP relaxation fails with the teams' limits (TeamCapacity) and holds without
+ * them, the teams are proven to be the cause: an LP that relieves each team row by a slack, at
+ * least cost in agent-hours (an agent or a shift weighs the pool's longest shift), says per pool
+ * what is missing: agent-hours, agent-days, or agents free to start on a date.
+ */
+async function teamShortfall(problem: RosterProblem, options: ExplainOptions): Promise<string | null> {
+  const teams = problem.teams!;
+  const unschedulable = teams.flatMap((t) => t.unschedulable.map((u) => ({ pool: t.pool, ...u })));
+  if (unschedulable.length > 0) {
+    const shown = unschedulable.slice(0, 3).map((u) => `${u.why} (pool ${u.pool})`);
+    const more = unschedulable.length > 3 ? `; and ${unschedulable.length - 3} more` : '';
+    return `No schedule can meet every agent's contract: ${shown.join('; ')}${more}. Lower min_hours, shorten the leave or change the pool's shift lengths.`;
+  }
+  const floors = costModel(problem, FLOORS);
+  if ((await relaxation(floors, options)).status !== 'infeasible') return null;
+  const open = costModel({ ...problem, teams: undefined }, FLOORS);
+  if ((await relaxation(open, options)).status !== 'optimal') return null;
+
+  const longest = new Map(problem.pools.map((p) => [lpName(p.id), Math.max(...p.shift_lengths)]));
+  const relief = (row: LinearRow) => `relief_${row.name}`;
+  const teamRow = (row: LinearRow) => row.name.startsWith('team_');
+  // The longest pool id that prefixes the row's name (pool `a` must not claim pool `a_b`'s rows).
+  const poolOf = (row: LinearRow) =>
+    teams.filter((t) => row.name.startsWith(`team_${lpName(t.pool)}_`)).reduce((a, b) => (b.pool.length > a.pool.length ? b : a));
+  const rows = floors.program.rows.map((r) =>
+    teamRow(r) ? { ...r, terms: [...r.terms, { variable: relief(r), coef: r.sense === '<=' ? -1 : 1 }] } : r,
+  );
+  const weight = (r: LinearRow) => (/_hours_(min|max)$/.test(r.name) ? 1 : (longest.get(lpName(poolOf(r).pool)) ?? 8));
+  const objective = floors.program.rows.filter(teamRow).map((r) => ({ variable: relief(r), coef: weight(r) }));
+  const lp = await solveWithHighs(
+    { objective, rows, integers: floors.program.integers },
+    { timeLimitSeconds: PROOF_SECONDS, mipRelGap: 0, relax: true, inThread: options.inThread },
+  );
+  if (lp.status !== 'optimal') return null;
+  const byPool = new Map<string, string[]>();
+  // Largest relief (in agent-hours) first.
+  const relieved = floors.program.rows
+    .filter(teamRow)
+    .map((r) => ({ r, v: lp.values.get(relief(r)) ?? 0 }))
+    .filter(({ v }) => v > 1e-6)
+    .sort((a, b) => b.v * weight(b.r) - a.v * weight(a.r));
+  for (const { r, v } of relieved) {
+    const team = poolOf(r);
+    const kind = r.name.slice(`team_${lpName(team.pool)}_`.length);
+    const date = (day: string) => addDaysToDate(problem.weekStart, Number(day));
+    const agents = (k: number) => `${k} more agent${k === 1 ? '' : 's'}`;
+    const k = Math.ceil(v - 1e-6);
+    const [what, day] = kind.split('_');
+    const text =
+      kind === 'hours_max'
+        ? `${roundTo(v, 2)} agent-hours beyond the ${team.maxHours} h its agents can work (max_hours, leave, max_days)`
+        : kind === 'shifts_max'
+          ? `${k} shifts beyond the ${team.maxShifts} days its agents can work (max_days, leave)`
+          : kind === 'hours_min'
+            ? `its agents' min_hours force ${roundTo(v, 2)} h more than the other rules allow`
+            : kind === 'shifts_min'
+              ? `its agents' min_hours force ${k} shifts more than the other rules allow`
+              : what === 'starts'
+                ? `${agents(k)} free to start a shift on ${date(day)} (${team.startsByDay[Number(day)]} can)`
+                : what === 'night'
+                  ? `${agents(k)} with night = yes free on ${date(day)} (${team.nightStartsByDay[Number(day)]} can take a night shift)`
+                  : `${agents(k)} free for some of the shifts starting on ${date(day)} (${team.startCaps[Number(kind.split('_')[2])]?.agents ?? '?'} can)`;
+    byPool.set(team.pool, [...(byPool.get(team.pool) ?? []), text]);
+  }
+  if (byPool.size === 0) return null;
+  const parts = [...byPool].map(([pool, texts]) => {
+    const shown = texts.slice(0, 4).join('; ') + (texts.length > 4 ? `; and ${texts.length - 4} more` : '');
+    return `pool ${pool} is short by ${shown}`;
+  });
+  return `The named agents cannot staff what the coverage floors need (proven by the LP relaxation: the floors can be met without the teams' limits, not with them; the least relief it finds): ${parts.join('. Then ')}. Add agents, move leave, raise max_hours or max_days, or lower min_coverage.`;
 }
 
 /**
