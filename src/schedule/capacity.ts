@@ -74,52 +74,69 @@ export function agentCapacities(problem: RosterProblem, agents: readonly Agent[]
   return agents.map((a) => {
     const pool = problem.pools.find((p) => p.id === a.pool);
     if (!pool) throw new Error(`agent ${a.id}: pool ${a.pool} is not a pool of the problem`);
-    return agentCapacity(problem.slots, problem.weekStart, pool, a, rules);
+    const capacity = agentCapacity(problem.slots, datesOf(problem.weekStart), pool, a, rules);
+    return capacity.unschedulable ? { ...capacity, unschedulable: `agent ${a.id}: ${capacity.unschedulable}` } : capacity;
   });
 }
 
 function capacityOf(problem: RosterProblem, pool: Pool, team: readonly Agent[], rules: ScheduleRules): TeamCapacity {
   const { slots, weekStart } = problem;
   const days = slots[slots.length - 1].day + 1;
-  const caps = team.map((a) => agentCapacity(slots, weekStart, pool, a, rules));
-  const free = team.map((a) => availability(a, weekStart));
-  const sum = (f: (c: AgentCapacity) => number) => caps.reduce((s, c) => s + f(c), 0);
+  // Agents alike in everything the capacity reads (night, leave in this week and the next, contract)
+  // are one profile, counted `weight` times: a large team has few profiles.
+  const dates = datesOf(weekStart);
+  const profiles = new Map<string, { free: Availability; agent: Agent; weight: number }>();
+  const profileOf: string[] = [];
+  for (const a of team) {
+    const free = availability(a, dates);
+    const key = `${free.night}|${[...free.blocked].join(',')}|${a.minHours}|${a.maxHours}|${a.maxDays}`;
+    const p = profiles.get(key) ?? { free, agent: a, weight: 0 };
+    p.weight++;
+    profiles.set(key, p);
+    profileOf.push(key);
+  }
+  const list = [...profiles.values()];
+  const caps = list.map((p) => agentCapacity(slots, dates, pool, p.agent, rules));
+  const sum = (f: (c: AgentCapacity) => number) => caps.reduce((s, c, i) => s + list[i].weight * f(c), 0);
   const startsByDay: number[] = [];
   const nightStartsByDay: number[] = [];
   const startCaps: TeamCapacity['startCaps'] = [];
   for (let day = 0; day < days; day++) {
-    // The day's shifts grouped by the agents they are open to (a key of agent indexes).
+    // The day's shifts grouped by the profiles they are open to (a key of profile indexes).
     const groups = new Map<string, { open: number[]; shifts: Shift[]; night: boolean }>();
     for (const shift of shiftsOn(slots, pool, day)) {
       const night = coversNight(slots, shift);
-      const open = free.flatMap((a, i) => (isOpen(slots, a, shift, night) && shift.hours <= caps[i].maxHours + TOL ? [i] : []));
+      const open = list.flatMap((p, i) => (isOpen(slots, p.free, shift, night) && shift.hours <= caps[i].maxHours + TOL ? [i] : []));
       const key = `${night ? 'n' : 'd'}:${open.join(',')}`;
       const g = groups.get(key) ?? { open, shifts: [], night };
       g.shifts.push(shift);
       groups.set(key, g);
     }
-    const list = [...groups.values()];
-    const union = (members: number[]) => new Set(members.flatMap((k) => list[k].open)).size;
-    const all = list.map((_, k) => k);
-    const nights = all.filter((k) => list[k].night);
+    const kinds = [...groups.values()];
+    const agentsOf = (open: Set<number>) => [...open].reduce((a, i) => a + list[i].weight, 0);
+    const union = (members: number[]) => agentsOf(new Set(members.flatMap((k) => kinds[k].open)));
+    const all = kinds.map((_, k) => k);
+    const nights = all.filter((k) => kinds[k].night);
     startsByDay.push(union(all));
     nightStartsByDay.push(union(nights));
     const subsets =
-      list.length <= MAX_HALL_GROUPS
-        ? Array.from({ length: (1 << list.length) - 1 }, (_, m) => all.filter((k) => ((m + 1) >> k) & 1))
+      kinds.length <= MAX_HALL_GROUPS
+        ? Array.from({ length: (1 << kinds.length) - 1 }, (_, m) => all.filter((k) => ((m + 1) >> k) & 1))
         : all.map((k) => [k]);
     const same = (a: number[], b: number[]) => a.length === b.length && a.every((k, i) => k === b[i]);
     for (const set of subsets) {
       if (same(set, all) || same(set, nights)) continue;
-      const open = new Set(set.flatMap((k) => list[k].open));
+      const open = new Set(set.flatMap((k) => kinds[k].open));
       // Only closed sets bind tighter: a group all of whose agents are already counted joins for free.
-      if (all.some((k) => !set.includes(k) && list[k].open.every((i) => open.has(i)))) continue;
+      if (all.some((k) => !set.includes(k) && kinds[k].open.every((i) => open.has(i)))) continue;
+      const agents = agentsOf(open);
       // Implied by the whole day's row, or by the night row when all night-covering.
-      if (open.size >= startsByDay[day]) continue;
-      if (set.every((k) => list[k].night) && open.size >= nightStartsByDay[day]) continue;
-      startCaps.push({ day, shifts: set.flatMap((k) => list[k].shifts), agents: open.size });
+      if (agents >= startsByDay[day]) continue;
+      if (set.every((k) => kinds[k].night) && agents >= nightStartsByDay[day]) continue;
+      startCaps.push({ day, shifts: set.flatMap((k) => kinds[k].shifts), agents });
     }
   }
+  const capOf = new Map([...profiles.keys()].map((key, i) => [key, caps[i]]));
   return {
     pool: pool.id,
     minHours: sum((c) => c.minHours),
@@ -129,16 +146,25 @@ function capacityOf(problem: RosterProblem, pool: Pool, team: readonly Agent[], 
     startsByDay,
     nightStartsByDay,
     startCaps,
-    unschedulable: caps.flatMap((c) => (c.unschedulable ? [{ agent: c.agent, why: c.unschedulable }] : [])),
+    unschedulable: team.flatMap((a, i) => {
+      const why = capOf.get(profileOf[i])!.unschedulable;
+      return why ? [{ agent: a.id, why: `agent ${a.id}: ${why}` }] : [];
+    }),
   };
 }
 
 /** One agent's capacity: the paid hours and shift counts its open shifts can make (see teamCapacity). */
-function agentCapacity(slots: readonly RosterSlot[], weekStart: LocalDate, pool: Pool, agent: Agent, rules: ScheduleRules): AgentCapacity {
+function agentCapacity(
+  slots: readonly RosterSlot[],
+  dates: readonly LocalDate[],
+  pool: Pool,
+  agent: Agent,
+  rules: ScheduleRules,
+): AgentCapacity {
   const days = slots[slots.length - 1].day + 1;
   // No run of more than c consecutive dates: a week holds at most 7 - floor(7 / (c + 1)) days worked.
   const most = Math.min(agent.maxDays, 7 - Math.floor(7 / (rules.maxConsecutiveDays + 1)));
-  const free = availability(agent, weekStart);
+  const free = availability(agent, dates);
   const open = (shift: Shift) => isOpen(slots, free, shift, coversNight(slots, shift)) && shift.hours <= agent.maxHours + TOL;
   // Reachable (shifts, hours) pairs, as `count|hours`.
   let states = new Set<string>(['0|0']);
@@ -176,8 +202,8 @@ function agentCapacity(slots: readonly RosterSlot[], weekStart: LocalDate, pool:
     const reach = Math.max(...pairs.map(([, h]) => h));
     const why =
       reach < agent.minHours - TOL
-        ? `agent ${id}: min_hours ${agent.minHours} cannot be met, at most ${reach} h can be worked this week (leave, night, max_days ${agent.maxDays} and ${pool.id}'s shifts)`
-        : `agent ${id}: no set of ${pool.id}'s shifts (${pool.shift_lengths.join(', ')} h) on the days open to the agent adds up to paid hours within [${agent.minHours}, ${agent.maxHours}]`;
+        ? `min_hours ${agent.minHours} cannot be met, at most ${reach} h can be worked this week (leave, night, max_days ${agent.maxDays} and ${pool.id}'s shifts)`
+        : `no set of ${pool.id}'s shifts (${pool.shift_lengths.join(', ')} h) on the days open to the agent adds up to paid hours within [${agent.minHours}, ${agent.maxHours}]`;
     return { agent: id, minHours: agent.minHours, maxHours: 0, minShifts: 0, maxShifts: 0, unschedulable: why };
   }
   return {
@@ -205,18 +231,21 @@ function coversNight(slots: readonly RosterSlot[], shift: Shift): boolean {
   return false;
 }
 
+/** The local dates of days 0-13: this week and the next (where a Sunday shift may end). */
+const datesOf = (weekStart: LocalDate) => Array.from({ length: 14 }, (_, d) => addDaysToDate(weekStart, d));
+
 /** An agent as the shifts see it: night flag and the day indexes (0-13: this week and the next) it is unavailable. */
 interface Availability {
   night: boolean;
   blocked: Set<number>;
 }
 
-function availability(agent: Agent, weekStart: LocalDate): Availability {
+/** `dates`: the local dates of days 0-13. */
+function availability(agent: Agent, dates: readonly LocalDate[]): Availability {
   const blocked = new Set<number>();
-  for (let day = 0; day < 14; day++) {
-    const date = addDaysToDate(weekStart, day);
+  dates.forEach((date, day) => {
     if (agent.unavailable.some((u) => u.from <= date && date <= u.to)) blocked.add(day);
-  }
+  });
   return { night: agent.night, blocked };
 }
 
