@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scheduleRules } from '../../src/domain/config.js';
+import { addDaysToDate } from '../../src/domain/time.js';
 import { parseAgents } from '../../src/io/agentsFile.js';
-import { buildRosterModel } from '../../src/roster/model/model.js';
+import { buildRosterModel, offDaySets } from '../../src/roster/model/model.js';
 import { solveWithHighs } from '../../src/roster/solve/highs.js';
 import { solveRoster } from '../../src/roster/solve/solve.js';
 import type { RosterProblem } from '../../src/roster/types.js';
 import { agentCapacities, cappedProblem, teamCapacity } from '../../src/schedule/capacity.js';
-import type { Agent } from '../../src/schedule/types.js';
+import type { Agent, ScheduleRow } from '../../src/schedule/types.js';
 import { verifySchedule } from '../../src/schedule/verify.js';
 import { makeProblem, type PoolInput, plainConfig } from '../roster/helpers.js';
 import { SHARED } from '../support/cli.js';
@@ -125,6 +126,88 @@ describe('every valid schedule satisfies the team rows', () => {
         model.decisions.some((d) => d.name === key),
         key,
       ).toBe(true);
+  });
+
+  it('so do 100 random weeks the verifier passes of agents with leave, night = no, part time and tours (every row, every week)', () => {
+    // A deterministic generator (mulberry32), so a failure replays.
+    let seed = 12345;
+    const rand = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const pools = new Map(fixtureProblem.pools.map((p) => [p.id, p]));
+    const slotOf = new Map(fixtureProblem.slots.map((x, h) => [x.label, h]));
+    const hourOf = (t: number) => fixtureProblem.slots.find((x) => x.t === t)!.hourOfDay;
+    let checked = 0;
+    let shifts = 0;
+    for (let week = 0; week < 100; week++) {
+      const agents: Agent[] = Array.from({ length: 4 }, (_, i) => {
+        const leave = Math.floor(rand() * 9) - 1; // -1: none; 7: next Monday (a Sunday shift may run into it)
+        const from = addDaysToDate('2026-11-30', leave);
+        const maxHours = pick([16, 24, 40, 48]);
+        return agent(`a${i}`, pick(['inhouse', 'inhouse', 'night', 'fixed']), {
+          minHours: pick([0, 0, 8]),
+          maxHours,
+          maxDays: pick([2, 3, 5, 6]),
+          night: rand() < 0.6,
+          unavailable: leave < 0 ? [] : [{ from, to: addDaysToDate(from, Math.floor(rand() * 3)) }],
+        });
+      });
+      const rows: ScheduleRow[] = [];
+      for (const a of agents) {
+        const pool = pools.get(a.pool)!;
+        // Random weeks until one passes the verifier on its own (or none: no shift at all is valid once min_hours is 0).
+        for (let attempt = 0; attempt < 20; attempt++) {
+          // One start hour and length all week (rest holds), on up to max_days random days within max_hours.
+          const startHour = pick(pool.start_hours ?? [6, 8, 9, 14, 17, 20, 22]);
+          const hours = pick(pool.shift_lengths);
+          let days: number[];
+          if (pool.week_pattern) {
+            const off = pick(offDaySets(pool.week_pattern));
+            days = [0, 1, 2, 3, 4, 5, 6].filter((d) => !off.includes(d));
+          } else {
+            const k = Math.min(Math.floor(rand() * (a.maxDays + 1)), Math.floor(a.maxHours / hours));
+            days = [0, 1, 2, 3, 4, 5, 6].sort(() => rand() - 0.5).slice(0, k);
+          }
+          const mine = days.map((d) => row(a.id, a.pool, at(d, startHour), hours));
+          if (verifySchedule(fixtureProblem, { rules, agents: [a], rows: mine, shifts: countedShifts(mine) }).errors.length === 0) {
+            rows.push(...mine);
+            break;
+          }
+        }
+      }
+      if (verifySchedule(fixtureProblem, { rules, agents, rows, shifts: countedShifts(rows) }).errors.length > 0) continue;
+      checked++;
+      shifts += rows.length;
+      const model = buildRosterModel(cappedProblem(fixtureProblem, agents, rules));
+      // The schedule as the model's columns: plain shifts by (pool, start, hours), each tour agent by its shape.
+      const value = new Map<string, number>();
+      const add = (name: string) => value.set(name, (value.get(name) ?? 0) + 1);
+      for (const r of rows.filter((x) => !pools.get(x.pool)!.week_pattern))
+        add(`x_${r.pool}_${slotOf.get(fixtureProblem.slots.find((x) => x.t === r.t)!.label)}_${r.hours}`);
+      for (const a of agents.filter((x) => pools.get(x.pool)!.week_pattern)) {
+        const mine = rows.filter((r) => r.agent === a.id);
+        if (mine.length === 0) continue;
+        const worked = new Set(mine.map((r) => fixtureProblem.slots.find((x) => x.t === r.t)!.day));
+        const off = [0, 1, 2, 3, 4, 5, 6].filter((d) => !worked.has(d));
+        add(`t_${a.pool}_${hourOf(mine[0].t)}_${mine[0].hours}_off${off.join('') || 'none'}`);
+      }
+      for (const name of value.keys())
+        expect(
+          model.decisions.some((d) => d.name === name),
+          `week ${week}: ${name}`,
+        ).toBe(true);
+      for (const r of model.program.rows.filter((x) => x.name.startsWith('team_'))) {
+        const lhs = r.terms.reduce((sum, t) => sum + t.coef * (value.get(t.variable) ?? 0), 0);
+        const ok = r.sense === '<=' ? lhs <= r.rhs + 1e-9 : lhs >= r.rhs - 1e-9;
+        expect(ok, `week ${week}: ${r.name} ${lhs} ${r.sense} ${r.rhs} (${JSON.stringify(agents)})`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(shifts).toBeGreaterThan(200);
   });
 
   it('a named pool undercut by a vendor keeps its shifts: its agents must work their minimum hours', async () => {
