@@ -279,6 +279,19 @@ describe('the capped roster never staffs more than the team can', () => {
   });
 });
 
+describe('contract minimums over the budget', () => {
+  it('infeasible, naming the pool, its minimum hours and the least budget', async () => {
+    // Three agents of min_hours 40 at 10 an hour cost at least 1,200; the budget is 1,000 and one agent a day would do.
+    const problem = makeProblem(plainConfig([team({ start_hours: [9] })], { budget: 1000 }), (_, hour) => (hour >= 9 && hour < 17 ? 1 : 0));
+    const agents = ['a', 'b', 'c'].map((id) => agent(id, 'team', { minHours: 40 }));
+    const roster = await solveRoster(cappedProblem(problem, agents, rules), { inThread: true, timeLimitSeconds: 10 });
+    expect(roster.status).toBe('infeasible');
+    expect(roster.explanation).toMatch(
+      /cannot pay the agents' contract minimums .*pool team: 120 h.* at least 1200, without them 560 fits/,
+    );
+  });
+});
+
 // The independent bound (shared/bench/schedule-check.py bound) on the same week.
 const checker = path.join(SHARED, 'bench/schedule-check.py');
 const python = '/usr/bin/python3';

@@ -116,7 +116,8 @@ async function teamShortfall(problem: RosterProblem, options: ExplainOptions): P
     return `No schedule can meet every agent's contract: ${shown.join('; ')}${more}. Lower min_hours, shorten the leave or change the pool's shift lengths.`;
   }
   const floors = costModel(problem, FLOORS);
-  if ((await relaxation(floors, options)).status !== 'infeasible') return null;
+  if ((await relaxation(floors, options)).status !== 'infeasible')
+    return problem.budget !== null ? contractsOverBudget(problem, options) : null;
   const open = costModel({ ...problem, teams: undefined }, FLOORS);
   if ((await relaxation(open, options)).status !== 'optimal') return null;
 
@@ -172,6 +173,28 @@ async function teamShortfall(problem: RosterProblem, options: ExplainOptions): P
     return `pool ${pool} is short by ${shown}`;
   });
   return `The named agents cannot staff what the coverage floors need (proven by the LP relaxation: the floors can be met without the teams' limits, not with them; the least relief it finds): ${parts.join('. Then ')}. Add agents, move leave, raise max_hours or max_days, or lower min_coverage.`;
+}
+
+/**
+ * Named pools with a budget: when the least cost of the floors (LP relaxation, the other rules
+ * kept) exceeds the budget with the teams' minimums (min_hours, and the shifts they force) and not
+ * without them, the contracts are what the budget cannot pay; else null.
+ */
+async function contractsOverBudget(problem: RosterProblem, options: ExplainOptions): Promise<string | null> {
+  const budget = problem.budget!;
+  const withMins = costModel(problem, problem.maxOutsourcedShare !== null ? FLOORS_AND_SHARE : FLOORS);
+  const lp = await relaxation(withMins, options);
+  if (lp.status !== 'optimal' || !exceeds(lp.objective!, budget)) return null;
+  const isMin = (r: LinearRow) => r.name.startsWith('team_') && /_(hours|shifts)_min$/.test(r.name);
+  const rows = withMins.program.rows.filter((r) => !isMin(r));
+  const without = await relaxation({ ...withMins, program: { ...withMins.program, rows } }, options);
+  if (without.status !== 'optimal' || exceeds(without.objective!, budget)) return null;
+  const least = Math.ceil(lp.objective! - 1e-7 * Math.max(1, lp.objective!));
+  const pools = problem
+    .teams!.filter((t) => t.minHours > 0)
+    .map((t) => `pool ${t.pool}: ${roundTo(t.minHours, 2)} h`)
+    .join(', ');
+  return `The budget of ${budget} cannot pay the agents' contract minimums (proven by the LP relaxation): with their min_hours (${pools}) the coverage floors cost at least ${least}, without them ${roundTo(without.objective!, 2)} fits the budget; lower min_hours or raise the budget to at least ${least}.`;
 }
 
 /**
