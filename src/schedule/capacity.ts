@@ -16,8 +16,8 @@ interface Shift {
 
 /**
  * What one agent can work in the week, from its contract, its leave and night flag and the pool's
- * shift lengths and start hours (rest and overlap left out: a relaxation). `null` hours mean no
- * week meets the contract (`why` says why).
+ * shift lengths and start hours (rest and overlap left out: a relaxation). When no week meets the
+ * contract, `unschedulable` says why (and the figures mean nothing).
  */
 export interface AgentCapacity {
   agent: string;

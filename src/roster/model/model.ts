@@ -126,17 +126,21 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
     });
   }
 
-  // Named pools: what their team can staff (issue 14, src/schedule/capacity.ts). Each row holds
-  // for every schedule that obeys SPEC section 6, counted by (pool, start, hours), so the capped
-  // model is a relaxation of the schedule and its optimum a lower bound on any schedule's:
-  // - paid hours within the sum of the agents' contracts (each within its own [min, max]);
-  // - shifts within the agents' days: an agent starts at most one shift a local date, so its
-  //   shifts are its days worked, at most max_days;
-  // - shifts starting on a day at most the agents who may start one that day (free on every date
-  //   it covers), those covering a night slot at most the night-capable ones among them, and any
-  //   set of the day's shifts at most the agents free for one of them (Hall's condition: each
-  //   agent takes at most one of the day's starts).
-  // A tour counts once per day it works.
+  // Named pools: what their team can staff (issue 14; the figures come from src/schedule/capacity.ts).
+  // Each row holds for every schedule that obeys SPEC section 6, counted by (pool, start, hours),
+  // so the capped model is a relaxation of the schedule and its optimum a lower bound on any
+  // schedule's. A tour counts once per day it works. Capped pools keep every shift (dominance.ts).
+  // - Paid hours within [sum of least, sum of most] hours each agent can work: sums of shifts open
+  //   to it (no unavailable date covered, no night slot for night = no) on distinct days, at most
+  //   max_days of them, within its [min_hours, max_hours].
+  // - Shifts within the same sums counted in shifts: an agent starts at most one shift a local
+  //   date, so its shifts are its days worked (at most max_days, and at most what
+  //   max_consecutive_days leaves in a week).
+  // - Per day: the shifts starting that day at most the agents open to one of them; the
+  //   night-covering ones at most the night-capable agents open to one; any other set of the
+  //   day's shifts at most the agents open to one of them (Hall's condition: an agent takes at
+  //   most one of the day's starts).
+  // - An agent whose contract no week meets: no schedule exists, and a row no roster meets says so.
   for (const team of problem.teams ?? []) rows.push(...teamRows(team, decisions, slots));
 
   // Outsourced share: outsourced paid hours <= share x all paid hours, moved to one side.
@@ -242,8 +246,8 @@ function teamRows(team: TeamCapacity, decisions: readonly Decision[], slots: rea
     const listed = new Set(cap.shifts.map((x) => `${x.start}|${x.hours}`));
     rows.push({ name: `${name}_cap_${cap.day}_${k}`, terms: count((s, h) => listed.has(`${s}|${h}`)), sense: '<=', rhs: cap.agents });
   });
-  // A row over no decision says nothing unless it asks for more than zero (then it proves the week infeasible).
-  return rows.filter((r) => r.terms.length > 0 || (r.sense === '>=' && r.rhs > 0));
+  // A capped pool keeps all its shifts, so only a pool without any has rows over no decision: left out.
+  return rows.filter((r) => r.terms.length > 0);
 }
 
 /** Agents each decision puts on shift in slot `h` (a tour once per daily shift), as terms. */
