@@ -279,6 +279,23 @@ describe('the capped roster never staffs more than the team can', () => {
   });
 });
 
+describe('a team too small for the outsourced share cap', () => {
+  it('infeasible, naming the pool and the agent-hours missing, not max_agents', async () => {
+    // Floors of 4.75 a day 09-17 (266 h); the vendor may do 45%, so in-house needs 146 h: three agents give 120.
+    const vendor = { id: 'vendor', kind: 'outsourced', cost_per_hour: 8, shift_lengths: [8], start_hours: [9] };
+    const problem = makeProblem(plainConfig([team({ start_hours: [9] }), vendor], { max_outsourced_share: 0.45 }), (_, hour) =>
+      hour >= 9 && hour < 17 ? 5 : 0,
+    );
+    const agents = ['a', 'b', 'c'].map((id) => agent(id, 'team'));
+    const roster = await solveRoster(cappedProblem(problem, agents, rules), { inThread: true, timeLimitSeconds: 10 });
+    expect(roster.status).toBe('infeasible');
+    expect(roster.explanation).toMatch(
+      /with the outsourced share within its cap of 45%.*pool team is short by [\d.]+ agent-hours beyond the 120 h/,
+    );
+    expect(roster.explanation).not.toMatch(/max_agents/);
+  });
+});
+
 describe('contract minimums over the budget', () => {
   it('infeasible, naming the pool, its minimum hours and the least budget', async () => {
     // Three agents of min_hours 40 at 10 an hour cost at least 1,200; the budget is 1,000 and one agent a day would do.

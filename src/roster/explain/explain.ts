@@ -102,8 +102,8 @@ export async function explainInfeasible(problem: RosterProblem, options: Explain
 /**
  * Named pools (issue 14): why their teams cannot staff the week, or null when they are not what
  * stands in the way. An agent whose contract no week meets is named first. Otherwise, when the
- * coverage floors' LP relaxation fails with the teams' limits (TeamCapacity) and holds without
- * them, the teams are proven to be the cause: an LP that relieves each team row by a slack, at
+ * coverage floors' LP relaxation (then with the outsourced share cap) fails with the teams'
+ * limits (TeamCapacity) and holds without them, the teams are proven to be the cause: an LP that relieves each team row by a slack, at
  * least cost in agent-hours (an agent or a shift weighs the pool's longest shift), says per pool
  * what is missing: agent-hours, agent-days, or agents free to start on a date.
  */
@@ -115,10 +115,18 @@ async function teamShortfall(problem: RosterProblem, options: ExplainOptions): P
     const more = unschedulable.length > 3 ? `; and ${unschedulable.length - 3} more` : '';
     return `No schedule can meet every agent's contract: ${shown.join('; ')}${more}. Lower min_hours, shorten the leave or change the pool's shift lengths.`;
   }
-  const floors = costModel(problem, FLOORS);
-  if ((await relaxation(floors, options)).status !== 'infeasible')
-    return problem.budget !== null ? contractsOverBudget(problem, options) : null;
-  const open = costModel({ ...problem, teams: undefined }, FLOORS);
+  // The floors alone, then with the outsourced share cap (in-house teams too small push work to vendors).
+  const share = problem.maxOutsourcedShare;
+  let rules = FLOORS;
+  let floors = costModel(problem, rules);
+  if ((await relaxation(floors, options)).status !== 'infeasible') {
+    const overBudget = () => (problem.budget !== null ? contractsOverBudget(problem, options) : null);
+    if (share === null) return overBudget();
+    rules = FLOORS_AND_SHARE;
+    floors = costModel(problem, rules);
+    if ((await relaxation(floors, options)).status !== 'infeasible') return overBudget();
+  }
+  const open = costModel({ ...problem, teams: undefined }, rules);
   if ((await relaxation(open, options)).status !== 'optimal') return null;
 
   const longest = new Map(problem.pools.map((p) => [lpName(p.id), Math.max(...p.shift_lengths)]));
@@ -172,7 +180,9 @@ async function teamShortfall(problem: RosterProblem, options: ExplainOptions): P
     const shown = texts.slice(0, 4).join('; ') + (texts.length > 4 ? `; and ${texts.length - 4} more` : '');
     return `pool ${pool} is short by ${shown}`;
   });
-  return `The named agents cannot staff what the coverage floors need (proven by the LP relaxation: the floors can be met without the teams' limits, not with them; the least relief it finds): ${parts.join('. Then ')}. Add agents, move leave, raise max_hours or max_days, or lower min_coverage.`;
+  const withShare = rules === FLOORS_AND_SHARE ? ` with the outsourced share within its cap of ${pct(share!)}` : '';
+  const orShare = rules === FLOORS_AND_SHARE ? ', raise max_outsourced_share' : '';
+  return `The named agents cannot staff what the coverage floors need${withShare} (proven by the LP relaxation: the floors can be met without the teams' limits, not with them; the least relief it finds): ${parts.join('. Then ')}. Add agents, move leave, raise max_hours or max_days${orShare}, or lower min_coverage.`;
 }
 
 /**
