@@ -179,9 +179,11 @@ export function cheapestPattern(input: PricingInput): PricedPattern | null {
       return;
     }
     for (const t of front) if (t.e <= st.e && t.fs >= st.fs && t.value <= st.value) return;
-    const kept = front.filter((t) => !(st.e <= t.e && st.fs >= t.fs && st.value <= t.value));
-    kept.push(st);
-    map.set(key, kept);
+    // Drop the states the new one dominates, in place.
+    let kept = 0;
+    for (const t of front) if (!(st.e <= t.e && st.fs >= t.fs && st.value <= t.value)) front[kept++] = t;
+    front.length = kept;
+    front.push(st);
   };
 
   let states = new Map<number, State[]>();
@@ -204,16 +206,31 @@ export function cheapestPattern(input: PricingInput): PricedPattern | null {
         const offKey = keyOf(hours, days, 0, lead ? run : a, 0);
         for (const st of front) insert(next, offKey, { e: clampE(st.e), fs: st.fs, value: st.value, chosen: st.chosen });
       }
-      // One shift starting today.
+      // One shift starting today. Options come in start order: the states a start may follow (e <= start)
+      // grow as a prefix of the front sorted by e; of them only the best value per first start fs, and of
+      // those the Pareto ones (higher fs, lower value), can lead anywhere.
       if (days + 1 > agent.maxDays || run + 1 > maxRun) continue;
+      const byE = front.length > 1 ? [...front].sort((x, y) => x.e - y.e) : front;
+      const fsDesc = [...new Set(front.map((st) => st.fs))].sort((x, y) => y - x);
+      const bestByFs = new Map<number, State>();
+      let next_ = 0;
       for (const o of options[d]) {
+        while (next_ < byE.length && byE[next_].e <= o.start) {
+          const st = byE[next_++];
+          const known = bestByFs.get(st.fs);
+          if (!known || st.value < known.value) bestByFs.set(st.fs, st);
+        }
+        if (bestByFs.size === 0) continue;
         const h2 = hours + o.hours;
         if (h2 > agent.maxHours + TOL) continue;
         if (h2 + maxLen * Math.min(daysLeft, agent.maxDays - days - 1) < agent.minHours - TOL) continue;
         const workKey = keyOf(h2, days + 1, run + 1, a, lead);
         const e2 = clampE(o.start + o.hours + rest);
-        for (const st of front) {
-          if (o.start < st.e) continue;
+        let floor = Infinity;
+        for (const fs0 of fsDesc) {
+          const st = bestByFs.get(fs0);
+          if (!st || st.value >= floor) continue;
+          floor = st.value;
           const fs = wrap && days === 0 && o.start < fsLimit ? o.start : st.fs;
           insert(next, workKey, { e: e2, fs, value: st.value + o.value, chosen: { start: o.start, hours: o.hours, prev: st.chosen } });
         }
