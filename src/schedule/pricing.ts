@@ -24,7 +24,7 @@ export type PricingBoundary = { wrap: true } | { wrap: false; lastEnd: number | 
 export interface PricingInput {
   /** Local date of slot 0: unavailable dates and prefers_off weekdays are read from it. */
   weekStart: LocalDate;
-  /** The week's slots (168, 167 or 169); slot 0 is day 0. */
+  /** The week's slots (168, 167 or 169); slot 0 is day 0. (A longer horizon wraps over its own day count; verifySchedule assumes 7.) */
   slots: readonly Pick<RosterSlot, 'hourOfDay' | 'day' | 'night'>[];
   /** The pool's allowed start hours of day (null: any) and shift lengths. */
   startHours: readonly number[] | null;
@@ -98,20 +98,29 @@ interface State {
 /**
  * The feasible weekly pattern of least value for one class (null: the class has no feasible
  * pattern), by an exact dynamic program over the days: at most one start per local date, so a day
- * is either off or one allowed shift starting on it. A state after day d is keyed by (paid hours,
- * days worked, current run of consecutive days, with the wrap the leading run and whether every day
- * so far was worked) and holds a Pareto front over (earliest next start e: lower is better, first
- * start fs: higher is better, value: lower is better). e is reset to 0 once it no longer binds; fs
- * is kept only while it can bind the closing rest (fs < largest e minus the week length).
+ * is either off or one allowed shift starting on it (allowed: the pool's start hours and lengths, no
+ * hour on an unavailable date, no night slot for night = no; each shift is valued once, up front).
+ * A state after day d is keyed by (paid hours <= max_hours, days worked <= max_days, current run of
+ * consecutive days <= max_consecutive_days, and with the wrap the leading run a <= the same and
+ * whether every day so far was worked); each key holds a Pareto front over (earliest next start
+ * e = last end + rest: lower is better; first start fs: higher is better; value: lower is better).
+ * Bounds: e is reset to 0 once it is at or before the next day's first slot (it then binds neither
+ * a start nor the closing rest), so it ranges over the ends of the last day or two's shifts; fs is
+ * kept only while it can bind the closing rest (fs < the largest start + length + rest minus the
+ * week's slots; with rest 11 and 10 h shifts, day 0's first 20 hours), else Infinity; a state that
+ * can no longer reach min_hours with the days left is dropped. Shift lengths must be whole hours.
  * Closing with the wrap: last end + rest <= first start + week length, and leading + trailing run
  * <= max_consecutive_days (every day worked: the run counts as twice the week's days, as
- * verifySchedule counts it over the week twice). The empty pattern is feasible only when
+ * verifySchedule counts it over the week twice). With last week's tail instead: the first start
+ * >= its last end + rest, and its run continues into day 0. The empty pattern is feasible only when
  * min_hours is 0.
  */
 export function cheapestPattern(input: PricingInput): PricedPattern | null {
   const { slots, agent, rules, boundary } = input;
   const n = slots.length;
   if (n === 0) return null;
+  if (!input.shiftLengths.every((h) => Number.isInteger(h) && h > 0))
+    throw new Error(`shift lengths must be whole hours: ${input.shiftLengths.join(', ')}`);
   const numDays = slots[n - 1].day + 1;
   const firstSlot: number[] = [];
   for (let s = n - 1; s >= 0; s--) firstSlot[slots[s].day] = s;

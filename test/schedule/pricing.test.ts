@@ -499,6 +499,12 @@ describe('each rule binding', () => {
   });
 });
 
+describe('input checks', () => {
+  it('shift lengths must be whole hours (states are keyed by paid hours)', () => {
+    expect(() => cheapestPattern({ ...inputOf(handMade({})), shiftLengths: [7.5] })).toThrow('shift lengths must be whole hours: 7.5');
+  });
+});
+
 describe('previousTail', () => {
   it('the end of the shift that starts last and the run of dates up to the week start', () => {
     expect(previousTail([])).toEqual({ lastEnd: null, run: 0 });
