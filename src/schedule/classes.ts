@@ -6,18 +6,11 @@ import type { Agent, LocalDate } from './types.js';
  * Agents of identical attributes (issue 14's column generation prices one weekly pattern per
  * class, not per agent). Carries the attributes in `Agent`'s shape, so it can stand for any member.
  */
-export interface AgentClass {
-  /** The attributes written out: equal keys, equal classes. */
+export interface AgentClass extends Omit<Agent, 'id'> {
+  /** The attributes written out: equal keys, equal classes. Its `unavailable` is canonical:
+   * inclusive ranges sorted, overlapping or touching ones merged, clipped to the window if given;
+   * its `prefersOff` Monday first, each weekday once. */
   key: string;
-  pool: string;
-  minHours: number;
-  maxHours: number;
-  maxDays: number;
-  /** Unavailable dates, canonical: inclusive ranges sorted, overlapping or touching ones merged, clipped to the window if given. */
-  unavailable: { from: LocalDate; to: LocalDate }[];
-  /** Monday first, each weekday once. */
-  prefersOff: Weekday[];
-  night: boolean;
   /** Member agent ids, in input order. */
   members: string[];
 }

@@ -4,20 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '../../src/domain/time.js';
 import { formatSchedule, parseSchedule, readSchedule } from '../../src/io/scheduleFile.js';
-import type { Agent } from '../../src/schedule/types.js';
+import { agent } from '../schedule/fixtures.js';
 import { inputError } from '../support/inputError.js';
 
 const TZ = 'Asia/Shanghai';
-const agent = (id: string, pool: string): Agent => ({
-  id,
-  pool,
-  minHours: 0,
-  maxHours: 40,
-  maxDays: 5,
-  unavailable: [],
-  prefersOff: [],
-  night: true,
-});
 const agents = [agent('b', 'inhouse'), agent('a', 'inhouse'), agent('n', 'night')];
 const parse = (text: string) => parseSchedule(text, 'schedule.csv', { timeZone: TZ, agents });
 const t = (ts: string) => parseTimestamp(ts, TZ)!.t;

@@ -15,7 +15,7 @@ import type { Agent, ScheduleRow } from '../../src/schedule/types.js';
 import { verifySchedule } from '../../src/schedule/verify.js';
 import { makeProblem, type PoolInput, plainConfig } from '../roster/helpers.js';
 import { SHARED } from '../support/cli.js';
-import { agent, at, countedShifts, problem as fixtureProblem, row } from './fixtures.js';
+import { AGENTS_CSV, agent, at, countedShifts, problem as fixtureProblem, row } from './fixtures.js';
 
 const rules = scheduleRules({});
 // Week of 2026-11-30 (Monday = day 0), Asia/Shanghai, night 00:00-08:00.
@@ -91,15 +91,7 @@ describe('teamCapacity: what a small team can staff, by hand', () => {
 
 describe('every valid schedule satisfies the team rows', () => {
   it("a schedule the verifier passes (leave, night = no, part time, a night crew) meets every row of the capped model's teams", () => {
-    const csv = [
-      'id,pool,min_hours,max_hours,max_days,unavailable,prefers_off,night',
-      'a,inhouse,,,,2026-12-05..2026-12-06,sat;sun,no',
-      'b,inhouse,,,,,mon;sun,',
-      'c,inhouse,,,3,2026-12-01,,',
-      'd,inhouse,,80,7,,,yes',
-      'n,night,16,,,,wed,',
-    ].join('\n');
-    const agents = parseAgents(csv, 'agents.csv', { pools: fixtureProblem.pools });
+    const agents = parseAgents(AGENTS_CSV, 'agents.csv', { pools: fixtureProblem.pools });
     const rows = [
       ...[0, 1, 2, 3, 4].map((d) => row('a', 'inhouse', at(d, 8))),
       ...[2, 3, 4, 5, 6].map((d) => row('b', 'inhouse', at(d, 20))),

@@ -13,21 +13,12 @@ import { buildRosterProblem } from '../../src/roster/problem.js';
 import type { ScheduleRow } from '../../src/schedule/types.js';
 import { verifySchedule } from '../../src/schedule/verify.js';
 import { SHARED } from '../support/cli.js';
-import { at, countedShifts, row } from './fixtures.js';
+import { AGENTS_CSV, at, countedShifts, row } from './fixtures.js';
 
 const checker = path.join(SHARED, 'bench/schedule-check.py');
 const python = '/usr/bin/python3';
 const available = existsSync(python) && existsSync(checker);
 if (!available) console.warn(`SKIPPED: the independent schedule checker needs ${python} and ${checker}; one of them is missing.`);
-
-const AGENTS = [
-  'id,pool,min_hours,max_hours,max_days,unavailable,prefers_off,night',
-  'a,inhouse,,,,2026-12-05..2026-12-06,sat;sun,no',
-  'b,inhouse,,,,,mon;sun,',
-  'c,inhouse,,,3,2026-12-01,,',
-  'd,inhouse,,80,7,,,yes',
-  'n,night,16,,,,wed,',
-].join('\n');
 
 /** Both verdicts on a schedule: the checker's schedule errors (its roster-check part left out) and ours. */
 function bothVerdicts(rows: ScheduleRow[]) {
@@ -51,7 +42,7 @@ function bothVerdicts(rows: ScheduleRow[]) {
     'requirements.csv',
     `timestamp,staff_needed\n${hours.map((t) => `${formatTimestamp(t, 'Asia/Shanghai')},0`).join('\n')}\n`,
   );
-  const agents = file('agents.csv', `${AGENTS}\n`);
+  const agents = file('agents.csv', `${AGENTS_CSV}\n`);
   const schedule = file('schedule.csv', formatSchedule(rows, 'Asia/Shanghai', false));
   const shifts = countedShifts(rows);
   const roster = file('roster.json', JSON.stringify({ status: 'feasible', week_start: '2026-11-30T00:00', shifts }));

@@ -25,6 +25,16 @@ export const POOLS = [
 export const problem = makeProblem(plainConfig(POOLS), () => 0);
 export const rules = scheduleRules({});
 
+/** The example team as agents.csv: leave, night = no, part time, a night crew. */
+export const AGENTS_CSV = [
+  'id,pool,min_hours,max_hours,max_days,unavailable,prefers_off,night',
+  'a,inhouse,,,,2026-12-05..2026-12-06,sat;sun,no',
+  'b,inhouse,,,,,mon;sun,',
+  'c,inhouse,,,3,2026-12-01,,',
+  'd,inhouse,,80,7,,,yes',
+  'n,night,16,,,,wed,',
+].join('\n');
+
 export function agent(id: string, pool = 'inhouse', extra: Partial<Agent> = {}): Agent {
   return { id, pool, minHours: 0, maxHours: 40, maxDays: 5, unavailable: [], prefersOff: [], night: true, ...extra };
 }
