@@ -34,7 +34,7 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
     const service =
       s.kpis.service_level === null
         ? 'n/a'
-        : `${pct(s.kpis.service_level)} answered within ${answerWithinSeconds} s, ASA ${s.kpis.asa_seconds === null ? 'unbounded' : `${s.kpis.asa_seconds} s`}`;
+        : `${pct(s.kpis.service_level)} answered within ${s.tiers ? "each tier's threshold" : `${answerWithinSeconds} s`}, ASA ${s.kpis.asa_seconds === null ? 'unbounded' : `${s.kpis.asa_seconds} s`}`;
     lines.push(`  Service     ${service}`);
     if (s.tiers)
       lines.push(

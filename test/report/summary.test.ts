@@ -67,3 +67,72 @@ describe('contacts_per_agent_day in summary.json', () => {
     expect(summaryText(s, 'plans/p1', 15)).not.toContain('Per agent');
   });
 });
+
+describe('tiers in summary.json', () => {
+  const tiered = parseConfig({
+    week_start: '2026-11-30',
+    service: { tiers: { senior: { answer_within_seconds: 60 } } },
+    pools: [
+      { id: 'inhouse', kind: 'in_house', cost_per_hour: 55 },
+      { id: 'senior', kind: 'in_house', cost_per_hour: 70, tiers: ['senior', 'general'] },
+    ],
+  });
+  const split = (general: number, senior: number, needGeneral: number, needSenior: number) => [
+    { tier: 'general', staff_needed: needGeneral, staffed: general, shortfall: Math.max(0, needGeneral - general) },
+    { tier: 'senior', staff_needed: needSenior, staffed: senior, shortfall: Math.max(0, needSenior - senior) },
+  ];
+  const r: Roster = {
+    ...roster('optimal'),
+    hourly: [
+      { timestamp: '2026-11-30T08:00', staff_needed: 10, staffed: 10, shortfall: 0, tiers: split(8, 2, 8, 2) },
+      { timestamp: '2026-11-30T12:00', staff_needed: 13, staffed: 13.6, shortfall: 0.5, tiers: split(11.1, 2.5, 10, 3) },
+    ],
+  };
+  const s = buildSummary({
+    planId: 'p1',
+    weekStart: '2026-11-30',
+    created: '2026-11-24T00:00:00Z',
+    config: tiered,
+    requirements: [],
+    roster: r,
+    delivered: {
+      hours: [],
+      week: { serviceLevel: 0.85, asaSeconds: 9 },
+      tiers: [
+        { tier: 'general', handledContacts: 2000, serviceLevel: 0.86, asaSeconds: 7 },
+        { tier: 'senior', handledContacts: 40.4, serviceLevel: 0.8123456, asaSeconds: 44.44 },
+      ],
+    },
+    fullCoverageCost: null,
+    files: [],
+  });
+
+  it("gives each tier's week at its own threshold, with its staff-hours needed and short", () => {
+    expect(s.tiers).toEqual([
+      {
+        tier: 'general',
+        answer_within_seconds: 15,
+        handled_contacts: 2000,
+        staff_hours_needed: 18,
+        shortfall_staff_hours: 0,
+        service_level: 0.86,
+        asa_seconds: 7,
+      },
+      {
+        tier: 'senior',
+        answer_within_seconds: 60,
+        handled_contacts: 40,
+        staff_hours_needed: 5,
+        shortfall_staff_hours: 0.5,
+        service_level: 0.8123,
+        asa_seconds: 44.4,
+      },
+    ]);
+  });
+
+  it("says each tier in the text summary, and the overall service at each tier's threshold", () => {
+    const text = summaryText(s, 'plans/p1', 15);
+    expect(text).toContain("  Service     85.0% answered within each tier's threshold, ASA 9 s\n");
+    expect(text).toContain('  Tiers       general 86.0% within 15 s, ASA 7 s | senior 81.2% within 60 s, ASA 44.4 s\n');
+  });
+});
