@@ -27,10 +27,11 @@ export function staffedBySlot(shifts: readonly PlacedShift[], slots: number): nu
 
 /**
  * Agents available from the staff on shift: floor(staffed x (1 - shrinkage)); the small
- * allowance keeps 10 / 0.7 x 0.7 at 10 rather than 9.
+ * allowance keeps 10 / 0.7 x 0.7 at 10 rather than 9, also when the staff was written rounded to
+ * 6 decimals (a tier's share in roster.json: 1.428571 x 0.7 is one agent, not none).
  * @param staffed staff on shift (agents x productivity)
  * @param shrinkage total shrinkage (0-1)
  */
 export function availableAgents(staffed: number, shrinkage: number): number {
-  return Math.floor(staffed * (1 - shrinkage) + 1e-9);
+  return Math.floor(staffed * (1 - shrinkage) + 1e-6);
 }

@@ -91,6 +91,9 @@ describe('staffedBySlot and availableAgents', () => {
   it('floors staffed x (1 - shrinkage) without losing an agent to rounding', () => {
     expect(availableAgents(10 / 0.7, 0.3)).toBe(10);
     expect(availableAgents(14.2, 0.3)).toBe(9);
+    // A tier's share as roster.json writes it, rounded to 6 decimals: 10/7 is one agent.
+    expect(availableAgents(1.428571, 0.3)).toBe(1);
+    expect(availableAgents(1.428, 0.3)).toBe(0);
   });
 });
 
