@@ -9,7 +9,7 @@ import { parseHistory, readHistorySync } from '../src/io/history.js';
 import { formatCsv } from '../src/io/table.js';
 import { checkQueueNames, type PlanInputs } from '../src/plan/chain.js';
 import { planRequestSchema, type PlanRequest } from './schemas.js';
-import { parseBody } from './validation.js';
+import { asRequestField, parseBody } from './validation.js';
 
 const HISTORY_COLUMNS = ['timestamp', 'contacts', 'queue', 'aht_seconds'];
 const EVENT_COLUMNS = ['start', 'end', 'kind', 'name', 'intensity'];
@@ -35,9 +35,8 @@ export function planInputs(body: unknown, store: string): PlanInputs {
   try {
     checkQueueNames(config, history);
   } catch (e) {
-    if (!(e instanceof InputError) || request.config === undefined) throw e;
-    const field = `config.${e.location.field}`;
-    throw new InputError({ file: 'request body', field }, e.fields[0].message, [{ path: field, message: e.fields[0].message }]);
+    // A config sent in the body is named as its field there; a workspace's config.json as the file.
+    throw request.config === undefined || !(e instanceof InputError) ? e : asRequestField(e, 'request body', `config.${e.location.field}`);
   }
   return { config, history, events, week: request.week };
 }

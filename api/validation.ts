@@ -13,6 +13,16 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what = 
   throw new InputError({ file: what, field: fields[0].path || '(root)' }, `${fields[0].message}${more}`, fields);
 }
 
+/**
+ * An engine's input error told as a field of the request: the same problem, named where the
+ * client sent it (the engine names a file or a command-line option). Anything else passes through.
+ */
+export function asRequestField(e: unknown, file: string, field: string): unknown {
+  if (!(e instanceof InputError)) return e;
+  const problem = e.fields[0]?.message ?? e.message;
+  return new InputError({ file, field }, problem, [{ path: field, message: problem }]);
+}
+
 /** The media types a JSON route reads (`application/json`, with or without a charset, and `+json`). */
 const JSON_TYPES = ['application/json', 'application/*+json'];
 

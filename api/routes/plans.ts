@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js';
 import { listPlans, PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
 import { planInputs } from '../planInputs.js';
 import { scenariosRequestSchema } from '../schemas.js';
-import { parseBody } from '../validation.js';
+import { asRequestField, parseBody } from '../validation.js';
 
 const MAX_LIST = 1000;
 
@@ -62,16 +62,16 @@ export function planRoutes(ctx: AppContext): Router {
         try {
           return { field, values: parseValues(field, spec) };
         } catch (e) {
-          throw e instanceof InputError ? new InputError({ file: 'request', field: path }, e.message.replace(/^.*?: /, '')) : e;
+          throw asRequestField(e, 'request', path);
         }
       });
       grid(vary);
       try {
         checkVary(await storedPlanBase(ctx.store, folder), vary);
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        const field = e.location.field?.startsWith('--vary ') ? `vary.${e.location.field.slice(7)}` : 'vary';
-        throw new InputError({ file: 'request', field }, e.message.replace(/^.*?: /, ''));
+        // checkVary names the option `--vary <field>`; the request names it `vary.<field>`.
+        const option = e instanceof InputError ? e.location.field : undefined;
+        throw asRequestField(e, 'request', option?.startsWith('--vary ') ? `vary.${option.slice('--vary '.length)}` : 'vary');
       }
       const planId = String((await readSummary(ctx.store, folder)).plan_id);
       accepted(res, await ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
