@@ -277,8 +277,9 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['demand', 'queues', queue, 'tier'], message: unstaffed(q.tier) });
     for (const tier of Object.keys(c.service.tiers ?? {}))
       if (!staffed.has(tier)) ctx.addIssue({ code: 'custom', path: ['service', 'tiers', tier], message: unstaffed(tier) });
-    if (configTiers(c).length > MAX_TIERS)
-      ctx.addIssue({ code: 'custom', path: ['pools'], message: `at most ${MAX_TIERS} tiers (the pools name ${configTiers(c).length})` });
+    const tiers = configTiers(c).length;
+    if (tiers > MAX_TIERS)
+      ctx.addIssue({ code: 'custom', path: ['pools'], message: `at most ${MAX_TIERS} tiers (the config names ${tiers})` });
   });
 
 /** A validated configuration with every default filled in. */

@@ -160,6 +160,13 @@ describe('the tier rules of the configuration', () => {
     expect(r.error!.issues[0].message).toMatch(/no pool staffs tier "senior"/);
   });
 
+  it('refuses more than 8 tiers, counting the general one', () => {
+    const tiers = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'];
+    const r = configSchema.safeParse({ pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 50, tiers }] });
+    expect(r.error!.issues[0]).toMatchObject({ path: ['pools'], message: 'at most 8 tiers (the config names 9)' });
+    expect(configSchema.safeParse({ pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 50, tiers: tiers.slice(1) }] }).success).toBe(true);
+  });
+
   it('refuses a tier target no pool staffs, and a pool that lists a tier twice', () => {
     expect(configSchema.safeParse({ service: { tiers: { senior: { answer_within_seconds: 60 } } } }).success).toBe(false);
     const twice = configSchema.safeParse({ pools: [{ id: 'a', kind: 'in_house', cost_per_hour: 50, tiers: ['senior', 'senior'] }] });
