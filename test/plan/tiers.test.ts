@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema, poolTiers } from '../../src/domain/config.js';
 import { HOUR_MS } from '../../src/domain/time.js';
 import type { History } from '../../src/domain/types.js';
 import { runPlan } from '../../src/plan/chain.js';
+import { makePlan } from '../../src/plan/makePlan.js';
+import { openStore } from '../../src/store/open.js';
+import { shiftcast } from '../support/cli.js';
 import { verifyRoster } from '../../src/roster/verify.js';
 import { deliveredByHour } from '../../src/staffing/delivered.js';
 import { staffedBySlot } from '../../src/staffing/onDuty.js';
@@ -88,5 +94,47 @@ describe('a tiered plan', () => {
     }
     // Seniors take chats in their spare time: the simulated chat service is no worse than the model's.
     expect(simulated.tiers[0].total.serviceLevel!.hi).toBeGreaterThanOrEqual(delivered.tiers![0].serviceLevel! - 0.01);
+  });
+});
+
+describe('shiftcast simulate on a tiered plan', () => {
+  it("reports each tier's simulated week beside the model, routing contacts by skill", async () => {
+    const store = mkdtempSync(join(tmpdir(), 'shiftcast-tiers-'));
+    const { folder } = await makePlan({ config, history: history(), events: [], week: WEEK }, openStore(store));
+    const file = (name: string) => join(folder, name);
+    const r = await shiftcast([
+      'simulate',
+      '--roster',
+      file('roster.json'),
+      '--forecast',
+      file('forecast.csv'),
+      '--config',
+      file('config.json'),
+      '--replications',
+      '4',
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.tiers.map((t: { tier: string }) => t.tier)).toEqual(['general', 'senior']);
+    for (const t of report.tiers) {
+      expect(t.offered).toBeGreaterThan(0);
+      expect(t.service_level.mean).toBeGreaterThan(0.7);
+      expect(t.model.service_level).toBeGreaterThan(0.7);
+    }
+    const text = await shiftcast([
+      'simulate',
+      '--roster',
+      file('roster.json'),
+      '--forecast',
+      file('forecast.csv'),
+      '--config',
+      file('config.json'),
+      '--replications',
+      '4',
+    ]);
+    expect(text.stdout).toMatch(/^week by tier \(4 replications, skill-based routing/);
+    expect(text.stdout).toMatch(/\n {2}senior: offered \d+, service level \d+\.\d \[\d+\.\d, \d+\.\d\] % \(model \d+\.\d\)/);
   });
 });

@@ -146,9 +146,12 @@ function tieredReport(delivered: RosterService, run: { replications: number; see
   };
 }
 
+/** An estimate as `mean [lo, hi]`, scaled (100 for percent); `-` when there is none. */
+function ci(e: Estimate | null, digits: number, scale = 1): string {
+  return e ? `${(e.mean * scale).toFixed(digits)} [${(e.lo * scale).toFixed(digits)}, ${(e.hi * scale).toFixed(digits)}]` : '-';
+}
+
 function tieredTable(r: ReturnType<typeof tieredReport>): string {
-  const ci = (e: Estimate | null, digits: number, scale = 1) =>
-    e ? `${(e.mean * scale).toFixed(digits)} [${(e.lo * scale).toFixed(digits)}, ${(e.hi * scale).toFixed(digits)}]` : '-';
   const model = (v: number | null, digits: number, scale = 1) => (v === null ? '-' : (v * scale).toFixed(digits));
   const lines = [`week by tier (${r.replications} replications, skill-based routing, 95% confidence intervals):`];
   for (const t of r.tiers)
@@ -189,8 +192,6 @@ type Report = {
 
 /** The text report: the week, then each hour that has contacts, simulated (95% CI) beside the model. */
 function table(r: Report): string {
-  const ci = (e: Estimate | null, digits: number, scale = 1) =>
-    e ? `${(e.mean * scale).toFixed(digits)} [${(e.lo * scale).toFixed(digits)}, ${(e.hi * scale).toFixed(digits)}]` : '-';
   const lines = [
     `week (${r.replications} replications, 95% confidence intervals): offered ${Math.round(r.week.offered)}, service level ${ci(r.week.service_level, 1, 100)} %, ASA ${ci(r.week.asa_seconds, 1)} s, abandoned ${ci(r.week.abandon_rate, 2, 100)} %, occupancy ${ci(r.week.occupancy, 1, 100)} %`,
     '',
