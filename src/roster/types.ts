@@ -1,5 +1,6 @@
 import type { Pool } from '../domain/config.js';
 import type { Instant } from '../domain/types.js';
+import type { ScheduleFigures } from '../schedule/types.js';
 
 /** One hourly slot of the planned week, as the roster model sees it. */
 export interface RosterSlot {
@@ -112,4 +113,6 @@ export interface Roster {
    * per tier below its floor, naming it, against the tier's staff in the hourly split).
    */
   unmet_floors?: { timestamp: string; tier?: string; floor: number; staffed: number; unmet: number }[];
+  /** Only when pools have named agents (SPEC section 6): the schedule's figures. */
+  schedule?: ScheduleFigures;
 }

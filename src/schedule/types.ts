@@ -1,4 +1,6 @@
 import type { Weekday } from '../domain/time.js';
+import type { ScheduleRules } from '../domain/config.js';
+import type { Roster } from '../roster/types.js';
 import type { Instant } from '../domain/types.js';
 
 /** A local calendar date `YYYY-MM-DD`. */
@@ -45,4 +47,21 @@ export interface ScheduleFigures {
   weekend_spread: number;
   /** The same for shifts that cover a night slot. */
   night_spread: number;
+}
+
+/** What the named schedule of a week is made from, besides the roster problem (SPEC section 6). */
+export interface ScheduleInputs {
+  agents: readonly Agent[];
+  rules: ScheduleRules;
+  /** Last week's schedule (`--previous`): counted for rest and consecutive days instead of the wrap. */
+  previous?: readonly ScheduleRow[];
+  /** Rows of a published schedule that must stay as they are (`--pin`). */
+  pins?: readonly ScheduleRow[];
+}
+
+/** A roster whose named pools are assigned to agents: `roster.schedule` holds the figures. */
+export interface ScheduledRoster {
+  roster: Roster;
+  /** schedule.csv's rows (empty when the roster is infeasible). */
+  rows: ScheduleRow[];
 }
