@@ -42,6 +42,11 @@ export interface PricingInput {
   convexityDual?: number;
   /** Added per day worked that is one of the agent's prefers_off weekdays (default 0). */
   prefersOffPenalty?: number;
+  /**
+   * Shifts every pattern must hold (a pinned, published row): on each of their days that shift
+   * is the only choice and the day may not be off.
+   */
+  required?: readonly PatternShift[];
   /** bestPattern returns only a reduced cost below -tolerance (default 1e-9). */
   tolerance?: number;
 }
@@ -139,6 +144,7 @@ export function cheapestPattern(input: PricingInput): PricedPattern | null {
   };
   const penalty = input.prefersOffPenalty ?? 0;
   const options: Option[][] = [];
+  const requiredOn = new Map((input.required ?? []).map((r) => [slots[r.start]?.day, r]));
   for (let d = 0; d < numDays; d++) {
     const offWish = agent.prefersOff.includes(WEEKDAYS[weekdayOfDate(addDaysToDate(input.weekStart, d))]);
     const list: Option[] = [];
@@ -151,7 +157,9 @@ export function cheapestPattern(input: PricingInput): PricedPattern | null {
           const slot = slots[h % n];
           if ((!agent.night && slot.night) || blocked(slot.day + numDays * Math.floor(h / n))) ok = false;
         }
-        if (ok) list.push({ start: s, hours, value: input.shiftValue(s, hours) + (offWish ? penalty : 0) });
+        const pin = requiredOn.get(d);
+        if (ok && (!pin || (pin.start === s && pin.hours === hours)))
+          list.push({ start: s, hours, value: input.shiftValue(s, hours) + (offWish ? penalty : 0) });
       }
     }
     options.push(list);
@@ -211,7 +219,7 @@ export function cheapestPattern(input: PricingInput): PricedPattern | null {
       const { hours, days, run, a, lead } = parts(key);
       // Off today.
       const offHoursReach = hours + maxLen * Math.min(daysLeft, agent.maxDays - days);
-      if (offHoursReach >= agent.minHours - TOL) {
+      if (offHoursReach >= agent.minHours - TOL && !requiredOn.has(d)) {
         const offKey = keyOf(hours, days, 0, lead ? run : a, 0);
         for (const st of front) insert(next, offKey, { e: clampE(st.e), fs: st.fs, value: st.value, chosen: st.chosen });
       }

@@ -51,8 +51,19 @@ export function verifySchedule(problem: RosterProblem, input: ScheduleCheckInput
   const agentById = new Map(agents.map((a) => [a.id, a]));
   const named = new Set(agents.map((a) => a.pool));
   const where = (r: ScheduleRow) => (r.line !== undefined ? `line ${r.line}: ` : '');
-  const dateOf = (day: number): LocalDate => addDaysToDate(weekStart, day);
-  const weekdayOf = (day: number) => WEEKDAYS[weekdayOfDate(dateOf(day))];
+  // Dates and weekdays by day index, computed once (a large team asks for them per hour of every shift).
+  const dates = new Map<number, LocalDate>();
+  const dateOf = (day: number): LocalDate => {
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = addDaysToDate(weekStart, day)));
+    return date;
+  };
+  const weekdays = new Map<number, string>();
+  const weekdayOf = (day: number) => {
+    let name = weekdays.get(day);
+    if (name === undefined) weekdays.set(day, (name = WEEKDAYS[weekdayOfDate(dateOf(day))]));
+    return name;
+  };
   // Hour k of the week; past its end, the next week's (same hour of day, dates a week on).
   const hourAt = (h: number) => {
     const slot = slots[((h % n) + n) % n];

@@ -1,4 +1,4 @@
-import highsModule, { type Highs } from 'highs';
+import { highsModuleOnce } from '../solve/highsRun.js';
 import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from '../model/lpFormat.js';
 import { buildRosterModel, type Decision, type RosterModel } from '../model/model.js';
 import type { Roster, RosterProblem } from '../types.js';
@@ -25,9 +25,6 @@ interface RuleRelaxation {
   idle: string;
 }
 
-const loadHighs = highsModule as unknown as () => Promise<Highs>;
-let instance: Promise<Highs> | null = null;
-
 // Duals below this are solver noise, not a binding rule (objective units: currency).
 const NOISE = 1e-7;
 
@@ -48,7 +45,7 @@ const NOISE = 1e-7;
  */
 export async function shadowPrices(problem: RosterProblem, currency: string): Promise<ShadowPrice[]> {
   const { program, decisions, floorRows } = buildRosterModel(problem);
-  const highs = await (instance ??= loadHighs());
+  const highs = await highsModuleOnce();
   const rowByName = new Map(program.rows.map((r) => [r.name, r]));
   const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
   try {

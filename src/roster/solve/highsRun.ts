@@ -40,6 +40,12 @@ export interface RunOutcome {
 // The package's types describe its CommonJS face; under ESM the loader is the default export.
 const loadHighs = highsModule as unknown as () => Promise<Highs>;
 let instance: Promise<Highs> | null = null;
+
+/** The HiGHS module of this thread, loaded once. */
+export function highsModuleOnce(): Promise<Highs> {
+  instance ??= loadHighs();
+  return instance;
+}
 const PROGRESS_EVERY_SECONDS = 1;
 
 /**
@@ -48,7 +54,7 @@ const PROGRESS_EVERY_SECONDS = 1;
  * fixed seed: with no wall-clock stop the run is the same every time.
  */
 export async function runHighs(lp: LinearProgram, options: RunOptions, onProgress?: (p: Progress) => void): Promise<RunOutcome> {
-  const highs = await (instance ??= loadHighs());
+  const highs = await highsModuleOnce();
   const program = options.relax ? { ...lp, integers: [] } : lp;
   const started = performance.now();
   const model = highs.createModel({ format: 'lp', data: toLpFormat(program) });

@@ -130,7 +130,7 @@ function roundCounts(model: RosterModel, values: Map<string, number>): Counts {
 }
 
 /** The roster.json of a week with no valid roster: no shifts, every hour short of its need. */
-function infeasibleRoster(problem: RosterProblem, explanation: string, seconds: number): Roster {
+export function infeasibleRoster(problem: RosterProblem, explanation: string, seconds: number): Roster {
   const need = problem.slots.reduce((a, s) => a + s.staffNeeded, 0);
   return {
     status: 'infeasible',
