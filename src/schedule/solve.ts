@@ -80,7 +80,6 @@ export async function solveSchedule(
     );
   }
 
-  console.error('generation', { ...generation, patterns: generation.patterns.length, groups: groups.length, at: elapsed() });
   const program = masterProgram(master, generation.patterns, null);
   const remaining = Math.max(1, timeLimitSeconds * (1 - SOFT_GOALS_SHARE) - elapsed());
   const mip = await solveWithHighs(program, {
@@ -94,14 +93,6 @@ export async function solveSchedule(
   if (mip.status !== 'optimal' && mip.status !== 'feasible')
     return failed(await whyNoSchedule(capped, generation.slackUsed, mip.detail, options));
 
-  console.error('mip', {
-    status: mip.status,
-    objective: mip.objective,
-    bound: mip.bound,
-    seconds: mip.seconds,
-    detail: mip.detail,
-    at: elapsed(),
-  });
   const counts: Counts = new Map([...mip.values].map(([name, v]) => [name, Math.max(0, Math.round(v))]));
   const agents = assignPatterns(groups, generation.patterns, counts, numDays, slots);
   const weekdayOf = (day: number) => WEEKDAYS[weekdayOfDate(addDaysToDate(problem.weekStart, day))];
