@@ -46,15 +46,19 @@ export function assignPatterns(
  * every (pool, start, hours) count change anything, so cost, coverage and every roster rule stay
  * as the MIP left them: two agents of a pool trade their shifts of one day, of two days, or their
  * whole weeks, when both weeks still obey the rules (agentWeek.ts) and the goals improve. Stops
- * when no move helps or at `deadline` (performance.now() milliseconds). Changes `agents` in place.
+ * when no move helps or after `limits.trades` trades tried (a budget of work: the same answer on
+ * any machine), or at the safety net `limits.deadline` (performance.now() milliseconds). Changes
+ * `agents` in place.
  */
 export function improveSoftGoals(
   agents: AgentDays[],
   slots: readonly Pick<RosterSlot, 'day' | 'night'>[],
   week: WeekFacts,
   weekdayOf: (day: number) => string,
-  deadline: number,
+  limits: { trades: number; deadline: number },
 ): void {
+  let trades = 0;
+  const spent = () => trades >= limits.trades || performance.now() > limits.deadline;
   const n = slots.length;
   const numDays = slots[n - 1].day + 1;
   const allDays = Array.from({ length: numDays }, (_, d) => d);
@@ -99,6 +103,7 @@ export function improveSoftGoals(
 
   /** Tries a's and b's new weeks: applies them and returns true when both fit and the goals improve. */
   const attempt = (a: AgentDays, b: AgentDays, da: (PatternShift | null)[], db: (PatternShift | null)[]): boolean => {
+    trades++;
     const changes: [AgentDays, ReturnType<typeof figures>][] = [
       [a, figures(a, da)],
       [b, figures(b, db)],
@@ -150,7 +155,7 @@ export function improveSoftGoals(
   const byPool = new Map<string, AgentDays[]>();
   for (const a of agents) byPool.set(a.group.pool.id, [...(byPool.get(a.group.pool.id) ?? []), a]);
   let improved = true;
-  while (improved && performance.now() < deadline) {
+  while (improved && !spent()) {
     improved = false;
     measureEnds();
     for (const goal of ['wishes', 'spread'] as const)
@@ -159,7 +164,7 @@ export function improveSoftGoals(
         const working = allDays.map((d) => team.filter((b) => b.days[d] !== null));
         const resting = allDays.map((d) => team.filter((b) => b.days[d] === null));
         team.forEach((a, i) => {
-          if (performance.now() > deadline) return;
+          if (spent()) return;
           const trade = daysToTrade(a, goal);
           if (a.group.pool.week_pattern) {
             // A tour is traded whole.

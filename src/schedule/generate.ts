@@ -47,13 +47,14 @@ export interface Generation {
  * enumerated) enters while its reduced cost is negative. Starts from each group's cheapest and
  * longest patterns (all tours of a tour pool), with dear slacks on the floors, budget and exact
  * convexity rows so that every LP is feasible. Stops when no column prices out, the LP meets its
- * bound, or `deadline` (performance.now() milliseconds) passes.
+ * bound, after `limits.rounds` master LPs (a budget of work: the same patterns on any machine),
+ * or when the safety net `limits.deadline` (performance.now() milliseconds) passes.
  */
 export async function generatePatterns(
   problem: RosterProblem,
   master: ScheduleMaster,
   week: WeekFacts,
-  deadline: number,
+  limits: { rounds: number; deadline: number },
 ): Promise<Generation> {
   const { groups } = master;
   const { slots } = problem;
@@ -162,7 +163,7 @@ export async function generatePatterns(
         break;
       }
       if (!slackUsed && lpObjective - bound <= CLOSE_ENOUGH * Math.abs(lpObjective)) break;
-      if (performance.now() > deadline) break;
+      if (iterations >= limits.rounds || performance.now() > limits.deadline) break;
       for (const p of entering) {
         const g = groups[p.group];
         const indices = [...p.shifts.map((s) => row(master.links.get(shiftKey(g.pool.id, s.start, s.hours))!)), row(convexityRow(g).name)];

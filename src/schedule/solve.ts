@@ -22,6 +22,10 @@ import { verifySchedule } from './verify.js';
 const GENERATION_SHARE = 0.4;
 const SOFT_GOALS_SHARE = 0.1;
 const ITERATIONS_PER_SECOND = 200;
+// The soft goals' work budget: trades tried per agent (a large team used about 120 in 3 s here).
+const TRADES_PER_AGENT = 150;
+// The column generation's work budget in master LPs (it converged in 30-45 on the bench's weeks).
+const GENERATION_ROUNDS = 200;
 
 /**
  * The cheapest week of named shifts (SPEC section 6): every shift of the named pools goes to one of
@@ -72,7 +76,10 @@ export async function solveSchedule(
   const capped: RosterProblem = { ...problem, teams };
   const groups = patternGroups(problem, inputs);
   const master = buildMaster(capped, groups);
-  const generation = await generatePatterns(capped, master, week, started + GENERATION_SHARE * timeLimitSeconds * 1000);
+  const generation = await generatePatterns(capped, master, week, {
+    rounds: GENERATION_ROUNDS,
+    deadline: started + GENERATION_SHARE * timeLimitSeconds * 1000,
+  });
   if (generation.unschedulable.length > 0) {
     const who = generation.unschedulable.map((g) => groups[g].members.join(', '));
     return failed(
@@ -96,7 +103,10 @@ export async function solveSchedule(
   const counts: Counts = new Map([...mip.values].map(([name, v]) => [name, Math.max(0, Math.round(v))]));
   const agents = assignPatterns(groups, generation.patterns, counts, numDays, slots);
   const weekdayOf = (day: number) => WEEKDAYS[weekdayOfDate(addDaysToDate(problem.weekStart, day))];
-  improveSoftGoals(agents, slots, week, weekdayOf, performance.now() + Math.max(1, SOFT_GOALS_SHARE * timeLimitSeconds) * 1000);
+  improveSoftGoals(agents, slots, week, weekdayOf, {
+    trades: TRADES_PER_AGENT * inputs.agents.length,
+    deadline: started + timeLimitSeconds * 1000,
+  });
   const rows: ScheduleRow[] = agents.flatMap((a) =>
     a.days.flatMap((s) =>
       s
