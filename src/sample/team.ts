@@ -34,8 +34,9 @@ export const AGENTS_HEADER = 'id,pool,min_hours,max_hours,max_days,unavailable,p
 
 /**
  * agents.csv's text for the pools' teams, for the week starting on the Monday `weekStart`.
- * Full-timers work 32-40 h (40 h most; 32 h least for four in five, else 40) on at most 5 days; part-timers 16-24 h on 3-4 days. An
- * agent on leave or in onboarding has 8 h of its contract paid for each date of it in the week.
+ * Full-timers work at most 40 h on at most 5 days, at least 32 h (one in five: 40 h); part-timers
+ * 16-24 h on 3-4 days. An agent on leave or in onboarding (never a part-timer) has 8 h of its
+ * contract's least and most hours paid for each date of it in the week.
  * @example teamCsv([{ pool: 'inhouse', agents: 3, partTime: 0, dayOnly: 0, hires: 0 }], '2026-11-30', seededRandom(1))
  */
 export function teamCsv(pools: readonly TeamPool[], weekStart: string, random: Random): string {
