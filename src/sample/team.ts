@@ -34,7 +34,7 @@ export const AGENTS_HEADER = 'id,pool,min_hours,max_hours,max_days,unavailable,p
 
 /**
  * agents.csv's text for the pools' teams, for the week starting on the Monday `weekStart`.
- * Full-timers work at most 40 h on at most 5 days, at least 32 h (one in five: 40 h); part-timers
+ * Full-timers work at most 40 h on at most 5 days, at least 32 h (one in eight: 40 h); part-timers
  * 16-24 h on 3-4 days. An agent on leave or in onboarding (never a part-timer) has 8 h of its
  * contract's least and most hours paid for each date of it in the week.
  * @example teamCsv([{ pool: 'inhouse', agents: 3, partTime: 0, dayOnly: 0, hires: 0 }], '2026-11-30', seededRandom(1))
@@ -64,7 +64,7 @@ function poolRows(team: TeamPool, weekStart: string, random: Random): string[] {
   return Array.from({ length: n }, (_, i) => {
     const id = `${team.pool}-${String(i + 1).padStart(width, '0')}`;
     let [minHours, maxHours, maxDays] =
-      role[i] === 'part' ? [[16, 16, 20][pick(3)], 24, 3 + pick(2)] : [[32, 32, 32, 32, 40][pick(5)], 40, 5];
+      role[i] === 'part' ? [[16, 16, 20][pick(3)], 24, 3 + pick(2)] : [[32, 32, 32, 32, 32, 32, 32, 40][pick(8)], 40, 5];
     let unavailable = '';
     if (role[i] === 'leave' || role[i] === 'hire') {
       // Onboarding: 7 dates begun 2-5 days before the week. Leave: 2-6 dates from up to 3 days
