@@ -7,6 +7,7 @@
  *   npm run bench:schedule -- --sizes 250           # only these peak sizes
  *   npm run bench:schedule -- --bound-seconds 120   # CBC's time on the checker's bound (default 60)
  *   npm run bench:schedule -- --seed 7              # another team of the same sizes
+ *   npm run bench:schedule -- --time-limit 120      # both solves' limit (default: the config's 30 s)
  *
  * Each instance is scheduled by `node bin/shiftcast.js roster --agents A --schedule-out S` (wall
  * time includes start-up) and rostered again without --agents: the head-count roster's objective,
@@ -48,6 +49,7 @@ const sizesArg = option('--sizes', '');
 const chosen = sizesArg ? SIZES.filter((s) => sizesArg.split(',').map(Number).includes(s)) : SIZES;
 const boundSeconds = Number(option('--bound-seconds', '60')) || 60;
 const seed = Number(option('--seed', '1')) || 1;
+const timeLimit = option('--time-limit', '');
 const haveChecker = existsSync(PYTHON) && existsSync(CHECKER);
 const havePulp = haveChecker && spawnSync(PYTHON, ['-c', 'import pulp'], { stdio: 'ignore' }).status === 0;
 if (!haveChecker) console.log(`schedule-check.py or ${PYTHON} is missing: schedules are not verified independently, no checker bound.`);
@@ -68,7 +70,7 @@ for (const peak of chosen) {
   writeFileSync(files.config, JSON.stringify(instance.config));
   writeFileSync(files.requirements, instance.requirementsCsv);
   writeFileSync(files.agents, instance.agentsCsv);
-  const common = ['--requirements', files.requirements, '--config', files.config];
+  const common = ['--requirements', files.requirements, '--config', files.config, ...(timeLimit ? ['--time-limit', timeLimit] : [])];
   const named = shiftcast(`peak ${peak}`, [...common, '--agents', files.agents, '--out', files.roster, '--schedule-out', files.schedule]);
   const roster = named.ok && existsSync(files.roster) ? JSON.parse(readFileSync(files.roster, 'utf8')) : null;
   const headCount = shiftcast(`peak ${peak} head count`, [...common, '--out', files.headCount]);
