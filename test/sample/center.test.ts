@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleRules } from '../../src/domain/config.js';
 import { parseAgents } from '../../src/io/agentsFile.js';
 import { parseConfig } from '../../src/io/config.js';
@@ -136,8 +136,9 @@ describe("the sample center's in-house team (agents.csv)", () => {
   describe('against the head-count roster of the sample week', () => {
     let roster: Roster;
     let workspaceAgents: string;
+    const store = mkdtempSync(join(tmpdir(), 'shiftcast-sample-team-'));
+    afterAll(() => rmSync(store, { recursive: true, force: true }));
     beforeAll(async () => {
-      const store = mkdtempSync(join(tmpdir(), 'shiftcast-sample-team-'));
       const run = await shiftcast(['sample', '--store', store, '--today', '2026-11-24']);
       expect(run.stderr).toBe('');
       const folder = readdirSync(store).find((n) => !n.startsWith('.'))!;
