@@ -1,6 +1,7 @@
 import { addDaysToDate, formatTimestamp, HOUR_MS, localParts, nextMonday, startOfLocalDay, weekdayOfDate } from '../domain/time.js';
 import { DEFAULT_POOLS } from '../domain/config.js';
 import { poisson, seededRandom, type Random } from '../domain/random.js';
+import { teamCsv, type TeamPool } from './team.js';
 
 /**
  * The bundled sample center: a live-commerce platform's chat service center in Asia/Shanghai,
@@ -38,6 +39,8 @@ export interface SampleCenter {
   historyCsv: string;
   eventsCsv: string;
   config: Record<string, unknown>;
+  /** agents.csv: the named team of the in-house pools (day, night, senior) for the planned week. */
+  agentsCsv: string;
   /** `YYYY-MM-DD`: the Monday the main job plans. */
   weekStart: string;
   /** The first hour after the history. */
@@ -45,8 +48,21 @@ export interface SampleCenter {
 }
 
 /**
+ * The in-house team, sized for a typical week's head-count roster with 10-20% slack in paid hours.
+ * Measured with `shiftcast sample --today D` for six weeks of September 2026 to March 2027 (not
+ * the 12.12 week): the day pool plans 3,080-3,360 h (337-387 shifts), the night crew 424-440 h
+ * (53-55), the seniors 1,140-1,260 h (143-157). Promotion weeks need more than the team: the
+ * vendor and the shortfall take the rest.
+ */
+const SAMPLE_TEAM: readonly TeamPool[] = [
+  { pool: DEFAULT_POOLS[0].id, agents: 104, partTime: 0.2, dayOnly: 0.15, hires: 1 },
+  { pool: 'night', agents: 14, partTime: 0.15, dayOnly: 0, hires: 0 },
+  { pool: 'senior', agents: 38, partTime: 0.15, dayOnly: 0, hires: 0 },
+];
+
+/**
  * Generates the sample center's history (up to the start of `today`, local time), its events
- * (past and the coming weeks) and its configuration.
+ * (past and the coming weeks), its configuration and its in-house team.
  */
 export function generateSampleCenter(today: string, seed = 20261124): SampleCenter {
   const tz = SAMPLE_TIME_ZONE;
@@ -81,7 +97,9 @@ export function generateSampleCenter(today: string, seed = 20261124): SampleCent
   rows.push(...escalations);
 
   const eventsCsv = `${['start,end,kind,name,intensity', ...events.map((e) => `${e.start},${e.end},${e.kind},${e.name},${e.intensity}`)].join('\n')}\n`;
-  return { historyCsv: `${rows.join('\n')}\n`, eventsCsv, config: sampleConfig(weekStart), weekStart, historyEnd: to };
+  // The team from a stream of its own: the history's draws do not move it.
+  const agentsCsv = teamCsv(SAMPLE_TEAM, weekStart, seededRandom(seed, 1));
+  return { historyCsv: `${rows.join('\n')}\n`, eventsCsv, config: sampleConfig(weekStart), agentsCsv, weekStart, historyEnd: to };
 }
 
 const at = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:00`;

@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduleRules } from '../../src/domain/config.js';
+import { parseAgents } from '../../src/io/agentsFile.js';
 import { parseConfig } from '../../src/io/config.js';
 import { parseEvents } from '../../src/io/events.js';
 import { parseHistory } from '../../src/io/history.js';
 import { localParts, weekHours } from '../../src/domain/time.js';
 import { generateSampleCenter, SAMPLE_TIME_ZONE } from '../../src/sample/center.js';
+import { teamCapacity } from '../../src/schedule/capacity.js';
+import type { Roster } from '../../src/roster/types.js';
+import { makeProblem } from '../roster/helpers.js';
+import { shiftcast } from '../support/cli.js';
 
 const sample = generateSampleCenter('2026-11-24');
 const history = parseHistory(sample.historyCsv, SAMPLE_TIME_ZONE).queues[0].hours;
@@ -81,5 +90,84 @@ describe('the sample center', () => {
     for (const kind of ['live_commerce', 'promotion', 'holiday', 'holiday_eve']) expect(kinds).toContain(kind);
     const week = weekHours(sample.weekStart, SAMPLE_TIME_ZONE);
     expect(events.some((e) => e.kind === 'live_commerce' && e.start >= week[0] && e.start <= week[week.length - 1])).toBe(true);
+  });
+});
+
+describe("the sample center's in-house team (agents.csv)", () => {
+  const config = parseConfig(sample.config);
+  const agents = parseAgents(sample.agentsCsv, 'agents.csv', config);
+  const inHouse = config.pools.filter((p) => p.kind === 'in_house').map((p) => p.id);
+  const week = { from: sample.weekStart, to: '2026-12-06' };
+  const overlapsWeek = (u: { from: string; to: string }) => u.from <= week.to && u.to >= week.from;
+  const dates = (u: { from: string; to: string }) => (Date.parse(u.to) - Date.parse(u.from)) / 86_400_000 + 1;
+
+  it('is the same for the same seed and date, and names every agent of the in-house pools only', () => {
+    expect(generateSampleCenter('2026-11-24').agentsCsv).toBe(sample.agentsCsv);
+    expect(generateSampleCenter('2026-11-24', 7).agentsCsv).not.toBe(sample.agentsCsv);
+    expect(inHouse).toEqual(['inhouse', 'night', 'senior']);
+    expect([...new Set(agents.map((a) => a.pool))].sort()).toEqual([...inHouse].sort());
+    expect(agents.length).toBeGreaterThan(100);
+  });
+
+  it('is mostly full-time, with part-timers, leave, an onboarding hire, weekday wishes and day-only staff', () => {
+    const fullTime = agents.filter((a) => a.maxHours === 40 && a.maxDays === 5 && a.minHours >= 32);
+    const partTime = agents.filter((a) => a.unavailable.length === 0 && a.maxHours <= 24 && a.maxDays <= 4);
+    expect(fullTime.length / agents.length).toBeGreaterThan(0.6);
+    expect(partTime.length / agents.length).toBeGreaterThan(0.1);
+    // Leave and onboarding cover part of the planned week, not all of it.
+    const away = agents.filter((a) => a.unavailable.length > 0);
+    expect(away.length).toBeGreaterThanOrEqual(4);
+    for (const a of away) {
+      expect(a.unavailable.every(overlapsWeek)).toBe(true);
+      expect(a.maxHours).toBeLessThan(40);
+    }
+    const hires = away.filter((a) => a.unavailable.some((u) => dates(u) === 7));
+    expect(hires).toHaveLength(1);
+    expect(hires[0].unavailable[0].from < sample.weekStart).toBe(true);
+    const wishes = agents.filter((a) => a.prefersOff.length > 0);
+    expect(wishes.length / agents.length).toBeGreaterThan(0.25);
+    expect(wishes.length / agents.length).toBeLessThan(0.4);
+    expect(wishes.some((a) => a.prefersOff.join(';') === 'sat;sun')).toBe(true);
+    const dayOnly = agents.filter((a) => !a.night);
+    expect(dayOnly.length).toBeGreaterThan(5);
+    expect(new Set(dayOnly.map((a) => a.pool))).toEqual(new Set(['inhouse']));
+  });
+
+  describe('against the head-count roster of the sample week', () => {
+    let roster: Roster;
+    let workspaceAgents: string;
+    const store = mkdtempSync(join(tmpdir(), 'shiftcast-sample-team-'));
+    afterAll(() => rmSync(store, { recursive: true, force: true }));
+    beforeAll(async () => {
+      const run = await shiftcast(['sample', '--store', store, '--today', '2026-11-24']);
+      expect(run.stderr).toBe('');
+      const folder = readdirSync(store).find((n) => !n.startsWith('.'))!;
+      roster = JSON.parse(readFileSync(join(store, folder, 'roster.json'), 'utf8'));
+      workspaceAgents = readFileSync(join(store, '.sample-center', 'agents.csv'), 'utf8');
+    }, 120_000);
+
+    it('is written beside the other inputs', () => {
+      expect(workspaceAgents).toBe(sample.agentsCsv);
+    });
+
+    it("can staff each in-house pool's planned hours and shifts, with 10-25% slack, every contract possible", () => {
+      const caps = teamCapacity(
+        makeProblem(sample.config, () => 0),
+        agents,
+        scheduleRules(config),
+      );
+      expect(caps.map((c) => c.pool)).toEqual(['inhouse', 'night', 'senior']);
+      for (const cap of caps) {
+        const shifts = roster.shifts.filter((s) => s.pool === cap.pool);
+        const hours = shifts.reduce((sum, s) => sum + s.hours * s.agents, 0);
+        const count = shifts.reduce((sum, s) => sum + s.agents, 0);
+        expect(cap.unschedulable).toEqual([]);
+        expect(cap.maxHours, cap.pool).toBeGreaterThanOrEqual(1.1 * hours);
+        expect(cap.maxHours, cap.pool).toBeLessThanOrEqual(1.25 * hours);
+        expect(cap.maxShifts, cap.pool).toBeGreaterThanOrEqual(count);
+        // The contracts' least hours leave the schedule room below the plan.
+        expect(cap.minHours, cap.pool).toBeLessThanOrEqual(hours);
+      }
+    });
   });
 });

@@ -14,7 +14,7 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
   program
     .command('sample')
     .description(
-      'generate the sample live-commerce center (history to today, events, config) and plan its coming week (what `npm start` runs)',
+      'generate the sample live-commerce center (history to today, events, config, in-house team) and plan its coming week (what `npm start` runs)',
     )
     .option('--store <dir>', 'plan store; the sample inputs go to <store>/.sample-center/', DEFAULT_STORE)
     .option('--today <date>', 'the date the history runs up to (default: today in Asia/Shanghai)', weekOption)
@@ -27,6 +27,7 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
       writeFileAtomic(join(workspace, 'history.csv'), sample.historyCsv);
       writeFileAtomic(join(workspace, 'events.csv'), sample.eventsCsv);
       writeFileAtomic(join(workspace, 'config.json'), configText);
+      writeFileAtomic(join(workspace, 'agents.csv'), sample.agentsCsv);
       process.stdout.write(`Sample center: history to ${today}, inputs in ${workspace}/\n`);
       const config = parseConfig(sample.config, 'config.json');
       const makePlan = await loadMakePlan();
