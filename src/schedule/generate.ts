@@ -20,6 +20,12 @@ import { cheapestPattern, type PatternShift, type PricingInput } from './pricing
 const ENTER_BELOW = -1e-6;
 /** The generation stops when the LP is within this share of its bound. */
 const CLOSE_ENOUGH = 1e-4;
+/** Patterns entering per master LP at least (partial pricing). */
+const MIN_ENTERING = 10;
+/** The dive's limits: fixing steps, pricing rounds after each, and the fraction from which a pattern is rounded up. */
+const DIVE_STEPS = 200;
+const DIVE_PRICING_ROUNDS = 2;
+const ROUND_UP_FROM = 0.6;
 
 /** What the column generation established. */
 export interface Generation {
@@ -38,6 +44,18 @@ export interface Generation {
   agentsOn: Map<string, number>;
   /** Groups (indexes) with no pattern at all: their agents cannot work any week the rules allow. */
   unschedulable: number[];
+  /** Agents per pattern of a whole-agent solution found by diving from the LP (null: none found); every other variable is left to the MIP. */
+  dive: Map<string, number> | null;
+}
+
+/** The LP's positive values of the patterns, by name. */
+function valuesOf(patterns: readonly Pattern[], column: ReadonlyMap<string, number>, values: ArrayLike<number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of patterns) {
+    const v = values[column.get(p.name)!];
+    if (v > 1e-9) out.set(p.name, v);
+  }
+  return out;
 }
 
 /**
@@ -47,18 +65,21 @@ export interface Generation {
  * enumerated) enters while its reduced cost is negative. Starts from each group's cheapest and
  * longest patterns (all tours of a tour pool), with dear slacks on the floors, budget and exact
  * convexity rows so that every LP is feasible. Stops when no column prices out, the LP meets its
- * bound, after `limits.rounds` master LPs (a budget of work: the same patterns on any machine),
- * or when the safety net `limits.deadline` (performance.now() milliseconds) passes.
+ * bound, after `limits.pricings` pricing problems solved (a budget of work: the same patterns on
+ * any machine), or when the safety net `limits.deadline` (performance.now() milliseconds)
+ * passes. Then dives from the LP to a whole-agent solution for the MIP to start from (at most
+ * DIVE_STEPS fixings, `limits.diveDeadline` the safety net).
  */
 export async function generatePatterns(
   problem: RosterProblem,
   master: ScheduleMaster,
   week: WeekFacts,
-  limits: { rounds: number; deadline: number },
+  limits: { pricings: number; deadline: number; diveDeadline: number },
 ): Promise<Generation> {
   const { groups } = master;
   const { slots } = problem;
   const patterns: Pattern[] = [];
+  const byName = new Map<string, Pattern>();
   const seen = new Set<string>();
   const addPattern = (group: number, shifts: PatternShift[]) => {
     const key = `${group}:${shifts.map((s) => `${s.start}/${s.hours}`).join(',')}`;
@@ -66,6 +87,7 @@ export async function generatePatterns(
     seen.add(key);
     const p = { name: `z_${groups[group].name}_${patterns.length}`, group, shifts };
     patterns.push(p);
+    byName.set(p.name, p);
     return p;
   };
   const pricing = (g: number, shiftValue: PricingInput['shiftValue'], convexityDual = 0): PricingInput => ({
@@ -105,6 +127,7 @@ export async function generatePatterns(
       converged: false,
       agentsOn: new Map(),
       unschedulable,
+      dive: null,
     };
   const highs = await highsModuleOnce();
   const slack = artificialCost(problem);
@@ -119,61 +142,140 @@ export async function generatePatterns(
       return i;
     };
     const column = new Map(patterns.map((p) => [p.name, model.getColByName(p.name)]));
-    let agentsOn = new Map<string, number>();
     const slackColumns = first.objective.filter((t) => t.variable.startsWith('art_')).map((t) => model.getColByName(t.variable));
-    let lpObjective = 0;
-    let bound = -Infinity;
-    let slackUsed = true;
     let iterations = 0;
-    let converged = false;
-    for (;;) {
+    let solution!: ReturnType<typeof model.getSolution>;
+    const solveLp = () => {
       iterations++;
       model.run();
-      const solution = model.getSolution();
-      lpObjective = model.getObjectiveValue();
-      slackUsed = slackColumns.some((c) => solution.colValue[c] > 1e-7);
-      agentsOn = new Map(
-        patterns.flatMap((p) => (solution.colValue[column.get(p.name)!] > 1e-9 ? [[p.name, solution.colValue[column.get(p.name)!]]] : [])),
-      );
+      solution = model.getSolution();
+      return model.getObjectiveValue();
+    };
+    const slackInUse = () => slackColumns.some((c) => solution.colValue[c] > 1e-7);
+    /** The group's pattern of least reduced cost under the last LP's duals (null: none). */
+    let pricings = 0;
+    const price = (k: number): { shifts: PatternShift[]; reducedCost: number } | null => {
+      pricings++;
+      const g = groups[k];
       const dual = solution.rowDual;
-      let lagrangian = lpObjective;
+      const convexity = dual[row(convexityRow(g).name)];
+      const linkDual = (s: number, h: number) => dual[row(master.links.get(shiftKey(g.pool.id, s, h))!)];
+      const own = tours[k];
+      if (!own) return cheapestPattern(pricing(k, linkDual, convexity));
+      let best: { shifts: PatternShift[]; reducedCost: number } | null = null;
+      for (const t of own) {
+        const rc = patternCost(k, t) + t.reduce((a, x) => a + linkDual(x.start, x.hours), 0) - convexity;
+        if (!best || rc < best.reducedCost) best = { shifts: t, reducedCost: rc };
+      }
+      return best;
+    };
+    const enter = (p: Pattern) => {
+      const g = groups[p.group];
+      const indices = [...p.shifts.map((x) => row(master.links.get(shiftKey(g.pool.id, x.start, x.hours))!)), row(convexityRow(g).name)];
+      column.set(p.name, model.getDimensions().numCols);
+      model.addCol(patternCost(p.group, p.shifts), 0, Infinity, { indices, values: [...p.shifts.map(() => -1), 1] });
+    };
+    // Partial pricing: groups in turn from a cursor until enough patterns enter; a round that
+    // priced every group under one LP's duals also gives the Lagrangian bound.
+    const perRound = Math.max(MIN_ENTERING, Math.ceil(groups.length / 8));
+    let cursor = 0;
+    const priceRound = (lpObjective: number, among: (k: number) => boolean = () => true, enough = perRound) => {
       const entering: Pattern[] = [];
-      groups.forEach((g, k) => {
-        const convexity = dual[row(convexityRow(g).name)];
-        const linkDual = (s: number, h: number) => dual[row(master.links.get(shiftKey(g.pool.id, s, h))!)];
-        const own = tours[k];
-        let best: { shifts: PatternShift[]; reducedCost: number } | null = null;
-        if (own) {
-          for (const t of own) {
-            const rc = patternCost(k, t) + t.reduce((a, s) => a + linkDual(s.start, s.hours), 0) - convexity;
-            if (!best || rc < best.reducedCost) best = { shifts: t, reducedCost: rc };
-          }
-        } else best = cheapestPattern(pricing(k, linkDual, convexity));
-        if (!best) return;
-        lagrangian += g.members.length * Math.min(0, best.reducedCost);
+      let lagrangian = lpObjective;
+      let priced = 0;
+      while (priced < groups.length && entering.length < enough) {
+        const k = (cursor + priced++) % groups.length;
+        if (!among(k)) continue;
+        const best = price(k);
+        if (!best) continue;
+        lagrangian += groups[k].members.length * Math.min(0, best.reducedCost);
         if (best.reducedCost < ENTER_BELOW) {
           const p = addPattern(k, best.shifts);
           if (p) entering.push(p);
         }
-      });
+      }
+      cursor = (cursor + priced) % groups.length;
+      return { entering, bound: priced === groups.length ? lagrangian : null };
+    };
+
+    let lpObjective = 0;
+    let bound = -Infinity;
+    let converged = false;
+    for (;;) {
+      lpObjective = solveLp();
+      const round = priceRound(lpObjective);
       // Valid with the slacks too: they only relax the master, so its bound is below every schedule's.
-      bound = Math.max(bound, lagrangian);
-      if (entering.length === 0) {
+      if (round.bound !== null) bound = Math.max(bound, round.bound);
+      if (round.entering.length === 0 && round.bound !== null) {
         converged = true;
         break;
       }
-      if (!slackUsed && lpObjective - bound <= CLOSE_ENOUGH * Math.abs(lpObjective)) break;
-      if (iterations >= limits.rounds || performance.now() > limits.deadline) break;
-      for (const p of entering) {
-        const g = groups[p.group];
-        const indices = [...p.shifts.map((s) => row(master.links.get(shiftKey(g.pool.id, s.start, s.hours))!)), row(convexityRow(g).name)];
-        column.set(p.name, model.getDimensions().numCols);
-        model.addCol(patternCost(p.group, p.shifts), 0, Infinity, { indices, values: [...p.shifts.map(() => -1), 1] });
+      const close = !slackInUse() && lpObjective - bound <= CLOSE_ENOUGH * Math.abs(lpObjective);
+      for (const p of round.entering) enter(p);
+      if (close || pricings >= limits.pricings || performance.now() > limits.deadline) {
+        // Stopped early: one more LP, priced whole, bounds what was left unpriced.
+        lpObjective = solveLp();
+        cursor = 0;
+        const last = priceRound(lpObjective, () => true, Infinity);
+        if (last.bound !== null) bound = Math.max(bound, last.bound);
+        for (const p of last.entering) enter(p);
+        if (last.entering.length > 0) lpObjective = solveLp();
+        break;
       }
     }
+    const slackUsed = slackInUse();
+    const agentsOn = valuesOf(patterns, column, solution.colValue);
     // Every wish worked at its cost, taken off: a bound on cost + shortfall alone.
     const wishes = groups.reduce((a, g) => a + g.members.length * g.wishes.size, 0);
-    return { patterns, lpObjective, bound: bound - WISH_COST * wishes, slackUsed, iterations, converged, agentsOn, unschedulable: [] };
+    const root = {
+      patterns,
+      lpObjective,
+      bound: bound - WISH_COST * wishes,
+      slackUsed,
+      iterations,
+      converged,
+      agentsOn,
+      unschedulable: [],
+    };
+    if (slackUsed) return { ...root, dive: null };
+
+    // Diving to whole agents: fix every whole agent the LP puts on a pattern, and round up the
+    // patterns nearest a whole agent, then re-solve (re-pricing the groups with agents still free)
+    // until the LP is integral in the patterns or needs a slack (a dead end).
+    const fixedAt = new Map<string, number>();
+    const taken = groups.map(() => 0);
+    const free = (k: number) => taken[k] < groups[k].members.length;
+    let dive: Map<string, number> | null = null;
+    for (let step = 0; step < DIVE_STEPS && performance.now() < limits.diveDeadline; step++) {
+      const on = valuesOf(patterns, column, solution.colValue);
+      const fractional = [...on].filter(([, v]) => Math.abs(v - Math.round(v)) > 1e-6);
+      if (fractional.length === 0) {
+        dive = new Map([...on].map(([name, v]) => [name, Math.round(v)]));
+        break;
+      }
+      let changed = false;
+      const fix = (name: string, n: number) => {
+        const before = fixedAt.get(name) ?? 0;
+        if (n <= before) return;
+        fixedAt.set(name, n);
+        taken[byName.get(name)!.group] += n - before;
+        model.changeColBounds(column.get(name)!, n, Infinity);
+        changed = true;
+      };
+      for (const [name, v] of on) fix(name, Math.floor(v + 1e-6));
+      const byFraction = fractional.sort((a, b) => b[1] - Math.floor(b[1]) - (a[1] - Math.floor(a[1])));
+      for (const [name, v] of byFraction) if (v - Math.floor(v) >= ROUND_UP_FROM) fix(name, Math.ceil(v));
+      if (!changed) fix(byFraction[0][0], Math.ceil(byFraction[0][1]));
+      solveLp();
+      for (let r = 0; r < DIVE_PRICING_ROUNDS && !slackInUse(); r++) {
+        const round = priceRound(model.getObjectiveValue(), free);
+        for (const p of round.entering) enter(p);
+        if (round.entering.length === 0) break;
+        solveLp();
+      }
+      if (slackInUse()) break;
+    }
+    return { ...root, patterns, dive };
   } finally {
     model.dispose();
   }
