@@ -90,14 +90,6 @@ export async function solveSchedule(
     );
   }
 
-    console.error('generation', {
-      ...generation,
-      agentsOn: undefined,
-      dive: generation.dive?.size,
-      patterns: generation.patterns.length,
-      groups: groups.length,
-      at: elapsed(),
-    });
   const program = masterProgram(master, generation.patterns, null);
   const remaining = Math.max(1, timeLimitSeconds * (1 - SOFT_GOALS_SHARE) - elapsed());
   const mip = await solveWithHighs(program, {
