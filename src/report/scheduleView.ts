@@ -1,4 +1,4 @@
-import { addDaysToDate, localParts, WEEKDAYS, weekdayOfDate } from '../domain/time.js';
+import { addDaysToDate, localParts, WEEKDAYS } from '../domain/time.js';
 import { pct } from '../domain/format.js';
 import type { Agent, LocalDate, ScheduleFigures, ScheduleRow } from '../schedule/types.js';
 
@@ -91,9 +91,24 @@ function figuresTable(f: ScheduleFigures | undefined): string {
   ].join('')}</table>`;
 }
 
+/** Local hours of start instants, per zone: shifts of many agents start at the same few instants. */
+const hourCache = new Map<string, Map<number, number>>();
+
 /** Where a row's shift sits: day index from the week's start (may be outside 0..6 for stray rows) and local hour. */
 function placed(week: ScheduleWeek, r: ScheduleRow): { day: number; hour: number } {
-  return { day: dayIndex(week.weekStart, r.date), hour: localParts(r.t, week.timeZone).hour };
+  let hours = hourCache.get(week.timeZone);
+  if (!hours) hourCache.set(week.timeZone, (hours = new Map()));
+  let hour = hours.get(r.t);
+  if (hour === undefined) hours.set(r.t, (hour = localParts(r.t, week.timeZone).hour));
+  return { day: dayIndex(week.weekStart, r.date), hour };
+}
+
+/** The weekday (0 = Monday) of the week's day `day` (any integer). */
+const weekdayAt = (week: ScheduleWeek, day: number) => (((weekdayOfDate(week.weekStart) + day) % 7) + 7) % 7;
+
+/** The weekday (0 = Monday) of a `YYYY-MM-DD` date, by plain arithmetic (the view asks it thousands of times). */
+function weekdayOfDate(date: LocalDate): number {
+  return (new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay() + 6) % 7;
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
@@ -112,7 +127,7 @@ function agentWeek(week: ScheduleWeek, shifts: readonly ScheduleRow[]): AgentWee
     const { day, hour } = placed(week, r);
     if (!days.has(day)) {
       days.add(day);
-      if (weekdayOfDate(r.date) >= 5) weekendDays++;
+      if (weekdayAt(week, day) >= 5) weekendDays++;
     }
     if (Array.from({ length: r.hours }, (_, k) => (hour + k) % 24).some((h) => isNightHour(h, week.night))) nightShifts++;
   }
@@ -120,14 +135,9 @@ function agentWeek(week: ScheduleWeek, shifts: readonly ScheduleRow[]): AgentWee
 }
 
 /** The dates of the week an agent is unavailable on, as day indexes. */
-function unavailableDays(week: ScheduleWeek, agent: Agent): number[] {
-  const out: number[] = [];
-  for (let d = 0; d < DAYS; d++) {
-    const date = addDaysToDate(week.weekStart, d);
-    // ISO dates order as text.
-    if (agent.unavailable.some((u) => u.from <= date && date <= u.to)) out.push(d);
-  }
-  return out;
+function unavailableDays(dates: readonly LocalDate[], agent: Agent): number[] {
+  // ISO dates order as text.
+  return dates.flatMap((date, d) => (agent.unavailable.some((u) => u.from <= date && date <= u.to) ? [d] : []));
 }
 
 /** One pool's agents as an SVG: day header, then a row per agent (id, bars, totals). */
@@ -137,8 +147,9 @@ function poolSvg(week: ScheduleWeek, team: readonly Agent[], byAgent: Map<string
   const parts: string[] = [];
   const x = (day: number, hour: number) => LABEL_PX + (day * 24 + hour) * HOUR_PX;
   const weekdayOfStart = weekdayOfDate(week.weekStart);
+  const dates = Array.from({ length: DAYS }, (_, d) => addDaysToDate(week.weekStart, d));
   for (let d = 0; d < DAYS; d++) {
-    const date = addDaysToDate(week.weekStart, d);
+    const date = dates[d];
     const name = WEEKDAYS[(weekdayOfStart + d) % 7];
     if ((weekdayOfStart + d) % 7 >= 5) parts.push(`<rect class="z" x="${x(d, 0)}" y="0" width="${24 * HOUR_PX}" height="${height}"/>`);
     parts.push(`<text x="${x(d, 0) + 2}" y="11">${name} ${date.slice(5)}</text>`);
@@ -149,12 +160,12 @@ function poolSvg(week: ScheduleWeek, team: readonly Agent[], byAgent: Map<string
     const barY = y + (ROW_PX - BAR_PX) / 2;
     const mark = (cls: string, d: number) =>
       parts.push(`<rect class="${cls}" x="${x(d, 0)}" y="${y}" width="${24 * HOUR_PX}" height="${ROW_PX}"/>`);
-    for (const d of unavailableDays(week, agent)) mark('u', d);
+    for (const d of unavailableDays(dates, agent)) mark('u', d);
     for (let d = 0; d < DAYS; d++) if (agent.prefersOff.includes(WEEKDAYS[(weekdayOfStart + d) % 7])) mark('p', d);
     for (const r of byAgent.get(agent.id) ?? []) {
       const { day, hour } = placed(week, r);
       const night = Array.from({ length: r.hours }, (_, k) => (hour + k) % 24).some((h) => isNightHour(h, week.night));
-      const cls = agent.prefersOff.includes(WEEKDAYS[weekdayOfDate(r.date)]) ? 'pb' : night ? 'sn' : 's';
+      const cls = agent.prefersOff.includes(WEEKDAYS[weekdayAt(week, day)]) ? 'pb' : night ? 'sn' : 's';
       // A shift past the week's end wraps to its start (the week repeats, as the roster's does).
       const from = day * 24 + hour;
       for (const [a, b] of wrap(from, from + r.hours))
