@@ -1,0 +1,60 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bearer, fakePlan, NAMED_AGENTS_CSV, namedConfig, postPlan, syntheticHistory, waitForJob, withServer } from './support.js';
+
+/** Named agents through the API (SPEC section 6): `POST /v1/plans` with `agents`, `previous`, `pins`. */
+describe('POST /v1/plans with named agents', () => {
+  it('plans a folder with schedule.csv, linked and served, and roster.json carries the schedule', async () => {
+    await withServer({}, async ({ server, keys, store }) => {
+      const agents = NAMED_AGENTS_CSV;
+      const previous = [{ agent: 'bo', pool: 'inhouse', start: '2026-11-29T16:00', hours: 8 }];
+      const pins = [{ agent: 'ana', pool: 'inhouse', start: '2026-12-01T09:00', hours: 8 }];
+      const r = await postPlan(server.url, keys.planner, {
+        config: namedConfig(),
+        history: syntheticHistory(2, 0.3),
+        agents,
+        previous,
+        pins,
+      });
+      expect(r.status).toBe(202);
+      const job = await waitForJob(server.url, keys.planner, ((await r.json()) as { job_id: string }).job_id);
+      expect(job.error).toBeNull();
+      expect(job.status).toBe('succeeded');
+      const planId = job.plan_id as string;
+      const get = (path: string) => fetch(`${server.url}/v1/plans/${planId}${path}`, { headers: bearer(keys.finance) });
+      const plan = (await (await get('')).json()) as any;
+      expect(plan.links.files['schedule.csv']).toBe(`/v1/plans/${planId}/files/schedule.csv`);
+      expect(plan.schedule.agents).toBe(6);
+      const file = await get('/files/schedule.csv');
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toMatch(/text\/csv/);
+      const text = await file.text();
+      expect(text.split('\n')[0]).toBe('agent,pool,start,hours');
+      expect(text).toContain('ana,inhouse,2026-12-01T09:00,8\n');
+      const roster = (await (await get('/files/roster.json')).json()) as any;
+      expect(roster.schedule).toEqual(plan.schedule);
+      const folder = readdirSync(store).find((n) => n.endsWith(planId))!;
+      expect(existsSync(join(store, folder, 'schedule.csv'))).toBe(true);
+    });
+  }, 300_000);
+
+  it('answers 400 naming the field, line and column of a bad agents file, and 404 for schedule.csv of a plan without one', async () => {
+    await withServer({}, async ({ server, keys, store }) => {
+      const agents = NAMED_AGENTS_CSV.replace('dee,inhouse,16,24,3', 'dee,inhouse,16,lots,3');
+      const r = await postPlan(server.url, keys.planner, { config: namedConfig(), history: syntheticHistory(2, 0.3), agents });
+      expect(r.status).toBe(400);
+      const body = (await r.json()) as any;
+      expect(body.error).toBe('invalid_input');
+      expect(body.message).toMatch(/^agents line 5, column max_hours: /);
+      expect(body.fields[0].path).toBe('agents');
+      expect(readdirSync(store).filter((n) => !n.startsWith('.'))).toEqual([]);
+      await fakePlan(store, 'aaaaaaaaaa');
+      const get = (path: string) => fetch(`${server.url}/v1/plans/aaaaaaaaaa${path}`, { headers: bearer(keys.finance) });
+      expect(((await (await get('')).json()) as any).links.files).not.toHaveProperty(['schedule.csv']);
+      const missing = await get('/files/schedule.csv');
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as any).message).toMatch(/has no schedule\.csv/);
+    });
+  });
+});
