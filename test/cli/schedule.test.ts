@@ -134,7 +134,7 @@ describe('shiftcast roster --agents', () => {
       '--schedule-out',
       scheduleOut,
     ]);
-    expect(r.stderr).not.toMatch(/^shiftcast: /m);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = scheduleRows(scheduleOut);
     expect(rows).toContain('ana inhouse 2026-12-01T09:00 8');
