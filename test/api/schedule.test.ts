@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bearer, fakePlan, NAMED_AGENTS_CSV, namedConfig, postPlan, syntheticHistory, waitForJob, withServer } from './support.js';
@@ -25,6 +25,7 @@ describe('POST /v1/plans with named agents', () => {
       const get = (path: string) => fetch(`${server.url}/v1/plans/${planId}${path}`, { headers: bearer(keys.finance) });
       const plan = (await (await get('')).json()) as any;
       expect(plan.links.files['schedule.csv']).toBe(`/v1/plans/${planId}/files/schedule.csv`);
+      expect(plan.status, plan.explanation).not.toBe('infeasible');
       expect(plan.schedule.agents).toBe(6);
       const file = await get('/files/schedule.csv');
       expect(file.status).toBe(200);
@@ -39,7 +40,7 @@ describe('POST /v1/plans with named agents', () => {
     });
   }, 300_000);
 
-  it('answers 400 naming the field, line and column of a bad agents file, and 404 for schedule.csv of a plan without one', async () => {
+  it('answers 400 naming the field, line and column of a bad agents file (in the body or a workspace), and 404 for schedule.csv of a plan without one', async () => {
     await withServer({}, async ({ server, keys, store }) => {
       const agents = NAMED_AGENTS_CSV.replace('dee,inhouse,16,24,3', 'dee,inhouse,16,lots,3');
       const r = await postPlan(server.url, keys.planner, { config: namedConfig(), history: syntheticHistory(2, 0.3), agents });
@@ -48,6 +49,16 @@ describe('POST /v1/plans with named agents', () => {
       expect(body.error).toBe('invalid_input');
       expect(body.message).toMatch(/^agents line 5, column max_hours: /);
       expect(body.fields[0].path).toBe('agents');
+      expect(readdirSync(store).filter((n) => !n.startsWith('.'))).toEqual([]);
+      // A workspace's agents.csv is read like the body's, and named as the file.
+      const workspace = join(store, '.team');
+      mkdirSync(workspace);
+      writeFileSync(join(workspace, 'config.json'), JSON.stringify(namedConfig()));
+      writeFileSync(join(workspace, 'history.csv'), syntheticHistory(2, 0.3));
+      writeFileSync(join(workspace, 'agents.csv'), agents);
+      const fromWorkspace = await postPlan(server.url, keys.planner, { workspace: 'team' });
+      expect(fromWorkspace.status).toBe(400);
+      expect(((await fromWorkspace.json()) as any).message).toMatch(/^agents\.csv line 5, column max_hours: /);
       expect(readdirSync(store).filter((n) => !n.startsWith('.'))).toEqual([]);
       await fakePlan(store, 'aaaaaaaaaa');
       const get = (path: string) => fetch(`${server.url}/v1/plans/aaaaaaaaaa${path}`, { headers: bearer(keys.finance) });
