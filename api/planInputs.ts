@@ -8,9 +8,9 @@ import { parseEvents, readEvents } from '../src/io/events.js';
 import { parseHistory, readHistorySync } from '../src/io/history.js';
 import { formatCsv } from '../src/io/table.js';
 import { parseAgents, readAgents } from '../src/io/agentsFile.js';
-import { parseSchedule, SCHEDULE_COLUMNS } from '../src/io/scheduleFile.js';
+import { checkScheduleWeek, parseSchedule, SCHEDULE_COLUMNS } from '../src/io/scheduleFile.js';
 import type { Agent } from '../src/schedule/types.js';
-import { checkQueueNames, type PlanInputs } from '../src/plan/chain.js';
+import { checkQueueNames, planWeek, type PlanInputs } from '../src/plan/chain.js';
 import { planRequestSchema, type PlanRequest } from './schemas.js';
 import { asRequestField, parseBody } from './validation.js';
 
@@ -42,7 +42,8 @@ export function planInputs(body: unknown, store: string): PlanInputs {
     // A config sent in the body is named as its field there; a workspace's config.json as the file.
     throw request.config === undefined || !(e instanceof InputError) ? e : asRequestField(e, 'request body', `config.${e.location.field}`);
   }
-  const schedule = namedAgents(request, workspace, config);
+  const weekStart = planWeek({ config, history, events, week: request.week });
+  const schedule = namedAgents(request, workspace, config, weekStart);
   return { config, history, events, week: request.week, ...(schedule ? { schedule } : {}) };
 }
 
@@ -50,7 +51,7 @@ export function planInputs(body: unknown, store: string): PlanInputs {
  * The named agents (SPEC section 6) of the body, else of the workspace's agents.csv, with last
  * week's schedule and the pins (these need agents; pins must name them). None: a head-count plan.
  */
-function namedAgents(request: PlanRequest, workspace: string | undefined, config: PlanConfig): PlanInputs['schedule'] {
+function namedAgents(request: PlanRequest, workspace: string | undefined, config: PlanConfig, weekStart: string): PlanInputs['schedule'] {
   const tz = config.timezone;
   let agents: Agent[] | undefined;
   if (request.agents !== undefined)
@@ -60,8 +61,13 @@ function namedAgents(request: PlanRequest, workspace: string | undefined, config
     if (request[part] !== undefined && agents === undefined)
       throw new InputError({ file: 'request body', field: part }, `${part} needs the named agents: send agents too`);
   if (agents === undefined) return undefined;
+  // Pins start in the planned week, last week's rows before it.
   const rows = (part: 'previous' | 'pins', value: NonNullable<PlanRequest['previous']>, known?: Agent[]) =>
-    fromTable(part, value, [...SCHEDULE_COLUMNS], (text) => parseSchedule(text, part, { timeZone: tz, agents: known }).rows);
+    fromTable(part, value, [...SCHEDULE_COLUMNS], (text) => {
+      const { rows } = parseSchedule(text, part, { timeZone: tz, agents: known });
+      checkScheduleWeek(rows, part, weekStart, part === 'pins' ? 'in' : 'before');
+      return rows;
+    });
   return {
     agents,
     ...(request.previous !== undefined ? { previous: rows('previous', request.previous) } : {}),
@@ -94,7 +100,8 @@ function fromTable<T>(part: string, value: string | Record<string, unknown>[], c
       throw new InputError(e.location, e.fields[0]?.message ?? e.message, [{ path: part, message: e.message }]);
     }
   }
-  const present = columns.filter((c) => value.some((row) => row[c] !== undefined));
+  // No rows (no events, no shifts last week): the header alone, every column, so nothing required is missing.
+  const present = value.length === 0 ? columns : columns.filter((c) => value.some((row) => row[c] !== undefined));
   const text = formatCsv(
     present,
     value.map((row) => present.map((c) => cellText(row[c]))),

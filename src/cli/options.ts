@@ -5,7 +5,8 @@ import { readConfig } from '../io/config.js';
 import { readEvents } from '../io/events.js';
 import type { CalendarEvent } from '../domain/types.js';
 import { readAgents } from '../io/agentsFile.js';
-import { readSchedule } from '../io/scheduleFile.js';
+import { checkScheduleWeek, readSchedule } from '../io/scheduleFile.js';
+import { basename } from 'node:path';
 import type { PlanSchedule } from '../plan/chain.js';
 
 /** The named-agent options of `roster` and `plan` (SPEC section 6). */
@@ -75,4 +76,10 @@ export function configOrDefaults(path: string | undefined): PlanConfig {
 /** Events from `--events`, or none. */
 export function eventsOrNone(path: string | undefined, timeZone: string): CalendarEvent[] {
   return path ? readEvents(path, timeZone) : [];
+}
+
+/** `--pin` rows must start in the planned week, `--previous` rows before it (errors name the file and line). */
+export function checkNamedWeek(o: AgentFlags, schedule: PlanSchedule | undefined, weekStart: string): void {
+  if (schedule?.pins && o.pin) checkScheduleWeek(schedule.pins, basename(o.pin), weekStart, 'in');
+  if (schedule?.previous && o.previous) checkScheduleWeek(schedule.previous, basename(o.previous), weekStart, 'before');
 }

@@ -181,6 +181,27 @@ describe('shiftcast roster --agents', () => {
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
+  it('exits 2 on a pin outside the week, naming file, line and column, and writes nothing', async () => {
+    const pin = file('pin-late.csv', 'agent,pool,start,hours\nana,inhouse,2026-12-07T09:00,8\n');
+    const out = join(dir, 'never-late', 'roster.json');
+    const r = await shiftcast([
+      'roster',
+      '--requirements',
+      requirements,
+      '--config',
+      config,
+      '--agents',
+      agents,
+      '--pin',
+      pin,
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^shiftcast: pin-late\.csv line 2, column start: ana's shift on 2026-12-07 is not in the planned week/);
+    expect(existsSync(join(dir, 'never-late'))).toBe(false);
+  });
+
   it('exits 2 on --schedule-out without --agents', async () => {
     const r = await shiftcast(['roster', '--requirements', requirements, '--config', config, '--schedule-out', join(dir, 's.csv')]);
     expect(r.code).toBe(2);

@@ -8,7 +8,7 @@ import { openStore } from '../../store/open.js';
 import { assertOnlyPlans } from '../../store/retention.js';
 import { summaryText } from '../../report/text.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { agentOptions, eventsOrNone, intOption, namedAgentsOrNone, type AgentFlags } from '../options.js';
+import { agentOptions, checkNamedWeek, eventsOrNone, intOption, namedAgentsOrNone, type AgentFlags } from '../options.js';
 
 export const DEFAULT_STORE = 'forecasts';
 
@@ -58,6 +58,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       week: o.week,
       ...(schedule ? { schedule } : {}),
     };
+    if (schedule) checkNamedWeek(o, schedule, (await import('../../plan/chain.js')).planWeek(inputs));
     // One run per store at a time, so overlapping cron runs neither plan twice nor prune each
     // other's plans (a held lock ends the run with exit 1 and one line, see main.ts).
     const store = openStore(o.store);

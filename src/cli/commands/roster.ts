@@ -10,7 +10,7 @@ import { writeOutput } from '../../io/atomic.js';
 import type { Progress } from '../../roster/solve/highs.js';
 import { buildRosterProblem } from '../../roster/problem.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { agentOptions, intOption, namedAgentsOrNone, numberOption, type AgentFlags } from '../options.js';
+import { agentOptions, checkNamedWeek, intOption, namedAgentsOrNone, numberOption, type AgentFlags } from '../options.js';
 
 interface RosterFlags extends AgentFlags {
   requirements: string;
@@ -61,6 +61,7 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
       const { needs, withOffset } = readStaffNeeds(o.requirements, config.timezone);
       // Without week_start the horizon starts on the local date of the first requirement.
       const weekStart = config.week_start ?? localDate(needs[0].t, config.timezone);
+      checkNamedWeek(o, named, weekStart);
       if (named && o.weeks !== 1)
         throw new InputError(
           { file: 'command line', field: '--weeks' },
