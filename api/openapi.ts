@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { configSchema } from '../src/domain/config.js';
 import * as s from './schemas.js';
+import { PLAN_FILE_TYPES } from './planFolders.js';
 
 /** A zod schema as a JSON Schema for the document (requests: what may be sent, defaults optional). */
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'input') => {
@@ -96,7 +97,7 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['any'],
-          summary: 'one file of the plan',
+          summary: 'one file of the plan (schedule.csv only when it was planned with named agents)',
           parameters: [
             idParam('plan_id'),
             {
@@ -104,7 +105,7 @@ export function openApiDocument(): object {
               in: 'path',
               required: true,
               schema: {
-                enum: ['config.json', 'forecast.csv', 'requirements.csv', 'roster.json', 'roster.csv', 'summary.json', 'report.html'],
+                enum: Object.keys(PLAN_FILE_TYPES),
               },
             },
           ],

@@ -9,9 +9,19 @@ export const PLAN_FILE_TYPES: Record<string, string> = {
   'requirements.csv': 'text/csv; charset=utf-8',
   'roster.json': 'application/json',
   'roster.csv': 'text/csv; charset=utf-8',
+  'schedule.csv': 'text/csv; charset=utf-8',
   'summary.json': 'application/json',
   'report.html': 'text/html; charset=utf-8',
 };
+
+/** Files only some plans have (schedule.csv: a plan with named agents); the summary's `files` says which. */
+const OPTIONAL_FILES = new Set(['schedule.csv']);
+
+/** The files of the plan a summary describes: every fixed file, and an optional one when the summary lists it. */
+export function planFileNames(summary: Record<string, unknown>): string[] {
+  const listed = Array.isArray(summary.files) ? (summary.files as unknown[]) : [];
+  return Object.keys(PLAN_FILE_TYPES).filter((f) => !OPTIONAL_FILES.has(f) || listed.includes(f));
+}
 
 /** A plan id is the short hash (`3f9c0a1b2c`) or the folder name (`2026-11-30_3f9c0a1b2c`). */
 const PLAN_ID = /^(?:\d{4}-\d{2}-\d{2}_)?([0-9a-f]{10})$/;

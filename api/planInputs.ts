@@ -7,12 +7,16 @@ import { readConfig } from '../src/io/config.js';
 import { parseEvents, readEvents } from '../src/io/events.js';
 import { parseHistory, readHistorySync } from '../src/io/history.js';
 import { formatCsv } from '../src/io/table.js';
-import { checkQueueNames, type PlanInputs } from '../src/plan/chain.js';
+import { parseAgents, readAgents } from '../src/io/agentsFile.js';
+import { checkScheduleWeek, parseSchedule, SCHEDULE_COLUMNS } from '../src/io/scheduleFile.js';
+import type { Agent } from '../src/schedule/types.js';
+import { checkQueueNames, planWeek, type PlanInputs } from '../src/plan/chain.js';
 import { planRequestSchema, type PlanRequest } from './schemas.js';
 import { asRequestField, parseBody } from './validation.js';
 
 const HISTORY_COLUMNS = ['timestamp', 'contacts', 'queue', 'aht_seconds'];
 const EVENT_COLUMNS = ['start', 'end', 'kind', 'name', 'intensity'];
+const AGENT_COLUMNS = ['id', 'pool', 'min_hours', 'max_hours', 'max_days', 'unavailable', 'prefers_off', 'night'];
 
 /**
  * Validates a `POST /v1/plans` body into the engine's inputs: the config through its zod schema,
@@ -38,7 +42,37 @@ export function planInputs(body: unknown, store: string): PlanInputs {
     // A config sent in the body is named as its field there; a workspace's config.json as the file.
     throw request.config === undefined || !(e instanceof InputError) ? e : asRequestField(e, 'request body', `config.${e.location.field}`);
   }
-  return { config, history, events, week: request.week };
+  const weekStart = planWeek({ config, history, events, week: request.week });
+  const schedule = namedAgents(request, workspace, config, weekStart);
+  return { config, history, events, week: request.week, ...(schedule ? { schedule } : {}) };
+}
+
+/**
+ * The named agents (SPEC section 6) of the body, else of the workspace's agents.csv, with last
+ * week's schedule and the pins (these need agents; pins must name them). None: a head-count plan.
+ */
+function namedAgents(request: PlanRequest, workspace: string | undefined, config: PlanConfig, weekStart: string): PlanInputs['schedule'] {
+  const tz = config.timezone;
+  let agents: Agent[] | undefined;
+  if (request.agents !== undefined)
+    agents = fromTable('agents', request.agents, AGENT_COLUMNS, (text) => parseAgents(text, 'agents', config));
+  else if (workspace && existsSync(join(workspace, 'agents.csv'))) agents = readAgents(join(workspace, 'agents.csv'), config);
+  for (const part of ['previous', 'pins'] as const)
+    if (request[part] !== undefined && agents === undefined)
+      throw new InputError({ file: 'request body', field: part }, `${part} needs the named agents: send agents too`);
+  if (agents === undefined) return undefined;
+  // Pins start in the planned week, last week's rows before it.
+  const rows = (part: 'previous' | 'pins', value: NonNullable<PlanRequest['previous']>, known?: Agent[]) =>
+    fromTable(part, value, [...SCHEDULE_COLUMNS], (text) => {
+      const { rows } = parseSchedule(text, part, { timeZone: tz, agents: known });
+      checkScheduleWeek(rows, part, weekStart, part === 'pins' ? 'in' : 'before');
+      return rows;
+    });
+  return {
+    agents,
+    ...(request.previous !== undefined ? { previous: rows('previous', request.previous) } : {}),
+    ...(request.pins !== undefined ? { pins: rows('pins', request.pins, agents) } : {}),
+  };
 }
 
 function workspaceFolder(store: string, name: string): string {
@@ -66,10 +100,11 @@ function fromTable<T>(part: string, value: string | Record<string, unknown>[], c
       throw new InputError(e.location, e.fields[0]?.message ?? e.message, [{ path: part, message: e.message }]);
     }
   }
-  const present = columns.filter((c) => value.some((row) => row[c] !== undefined));
+  // No rows (no events, no shifts last week): the header alone, every column, so nothing required is missing.
+  const present = value.length === 0 ? columns : columns.filter((c) => value.some((row) => row[c] !== undefined));
   const text = formatCsv(
     present,
-    value.map((row) => present.map((c) => (row[c] === undefined ? '' : (row[c] as string | number)))),
+    value.map((row) => present.map((c) => cellText(row[c]))),
   );
   try {
     return parse(text);
@@ -81,4 +116,12 @@ function fromTable<T>(part: string, value: string | Record<string, unknown>[], c
     const path = [part, index, e.location.field].filter((p) => p !== undefined).join('.');
     throw new InputError({ file: `${part}[${index}]`, field: e.location.field }, problem, [{ path, message: problem }]);
   }
+}
+
+/** A JSON row's value as its CSV cell: a list as `;`-joined items (agents.csv's lists), true/false as yes/no. */
+function cellText(value: unknown): string | number {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.join(';');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return value as string | number;
 }

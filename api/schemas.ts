@@ -24,6 +24,32 @@ export const eventRowSchema = z.looseObject({
   intensity: z.number().min(0).optional(),
 });
 
+/** A `;`-separated cell of agents.csv, as text or as a list. */
+const listCell = z.union([z.string(), z.array(z.string())]);
+
+/** One agent as JSON (the columns of agents.csv, SPEC section 6). */
+export const agentRowSchema = z.looseObject({
+  id: z.string().min(1).describe('unique agent id'),
+  pool: z.string().min(1).describe('a pool id of the config'),
+  min_hours: z.number().min(0).optional(),
+  max_hours: z.number().min(0).optional(),
+  max_days: z.number().int().min(0).max(7).optional(),
+  unavailable: listCell.optional().describe('local dates YYYY-MM-DD or ranges YYYY-MM-DD..YYYY-MM-DD (a list, or one text joined by ;)'),
+  prefers_off: listCell.optional().describe('weekdays mon .. sun the agent would rather not work (soft)'),
+  night: z
+    .union([z.enum(['yes', 'no']), z.boolean()])
+    .optional()
+    .describe('no (or false): no shift covering a night slot'),
+});
+
+/** One shift of a named agent as JSON (the columns of schedule.csv). */
+export const scheduleRowSchema = z.looseObject({
+  agent: z.string().min(1),
+  pool: z.string().min(1),
+  start: z.string().min(1).describe('start of the shift, ISO 8601'),
+  hours: z.number().int().min(1),
+});
+
 /** A server-side workspace: the folder `<store>/.<name>/` (as `shiftcast sample` writes `.sample-center`). */
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -34,11 +60,23 @@ export const planRequestSchema = z
       .string()
       .regex(WORKSPACE_NAME, 'use lower-case letters, digits, _ or -')
       .optional()
-      .describe('plan from <store>/.<workspace>/ (config.json, history.csv, events.csv)'),
+      .describe('plan from <store>/.<workspace>/ (config.json, history.csv, events.csv, agents.csv)'),
     config: configSchema.optional(),
     history: z.union([z.string().min(1).describe('history.csv as text'), z.array(historyRowSchema).min(1)]).optional(),
     events: z.union([z.string().describe('events.csv as text'), z.array(eventRowSchema)]).optional(),
     week: z.iso.date().optional().describe('first day of the week to plan'),
+    agents: z
+      .union([z.string().min(1).describe('agents.csv as text'), z.array(agentRowSchema).min(1)])
+      .optional()
+      .describe("named agents (SPEC section 6): their pools' shifts are assigned to them and the plan gains schedule.csv"),
+    previous: z
+      .union([z.string().min(1).describe('schedule.csv as text'), z.array(scheduleRowSchema)])
+      .optional()
+      .describe("last week's schedule.csv: rest and consecutive days count it (needs agents)"),
+    pins: z
+      .union([z.string().min(1).describe('schedule.csv as text'), z.array(scheduleRowSchema)])
+      .optional()
+      .describe('rows of a published schedule that must stay as they are (needs agents; each names an agent of agents)'),
   })
   .refine((b) => b.workspace !== undefined || b.history !== undefined, {
     message: 'give the history (CSV text or rows), or a workspace',

@@ -8,7 +8,7 @@ import { storedPlanBase } from '../../src/scenarios/base.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { listPlans, PLAN_FILE_TYPES, planFolder, readSummary } from '../planFolders.js';
+import { listPlans, PLAN_FILE_TYPES, planFileNames, planFolder, readSummary } from '../planFolders.js';
 import { planInputs } from '../planInputs.js';
 import { scenariosRequestSchema } from '../schemas.js';
 import { asRequestField, parseBody } from '../validation.js';
@@ -34,7 +34,7 @@ export function planRoutes(ctx: AppContext): Router {
     .get('/plans/:id', allow(ctx.store.keys, ANY_ROLE), async (req, res) => {
       const folder = await planFolder(ctx.store, String(req.params.id));
       const summary = await readSummary(ctx.store, folder);
-      const files = Object.fromEntries(Object.keys(PLAN_FILE_TYPES).map((f) => [f, `/v1/plans/${summary.plan_id}/files/${f}`]));
+      const files = Object.fromEntries(planFileNames(summary).map((f) => [f, `/v1/plans/${summary.plan_id}/files/${f}`]));
       res.json({ ...summary, links: { self: `/v1/plans/${summary.plan_id}`, files } });
     })
     .get('/plans/:id/files/:name', allow(ctx.store.keys, ANY_ROLE), async (req, res) => {
@@ -42,6 +42,9 @@ export function planRoutes(ctx: AppContext): Router {
       const folder = await planFolder(ctx.store, String(req.params.id));
       const type = Object.hasOwn(PLAN_FILE_TYPES, name) ? PLAN_FILE_TYPES[name] : undefined;
       if (!type) throw new ApiError(404, 'not_found', `a plan has no file ${name}; it has ${Object.keys(PLAN_FILE_TYPES).join(', ')}`);
+      // An optional file (schedule.csv) the plan was made without.
+      if (!(await ctx.store.plans.has(folder, name)))
+        throw new ApiError(404, 'not_found', `plan ${String(req.params.id)} has no ${name} (it was planned without named agents)`);
       if (type.startsWith('text/html'))
         res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
       // A plan folder never changes once written, but it can be pruned and it is the center's

@@ -1,8 +1,47 @@
+import type { Command } from 'commander';
 import { InputError } from '../domain/errors.js';
 import { configSchema, type PlanConfig } from '../domain/config.js';
 import { readConfig } from '../io/config.js';
 import { readEvents } from '../io/events.js';
 import type { CalendarEvent } from '../domain/types.js';
+import { readAgents } from '../io/agentsFile.js';
+import { checkScheduleWeek, readSchedule } from '../io/scheduleFile.js';
+import { basename } from 'node:path';
+import type { PlanSchedule } from '../plan/chain.js';
+
+/** The named-agent options of `roster` and `plan` (SPEC section 6). */
+export interface AgentFlags {
+  agents?: string;
+  previous?: string;
+  pin?: string;
+}
+
+/** Adds `--agents`, `--previous` and `--pin` to a command. */
+export function agentOptions(command: Command): Command {
+  return command
+    .option('--agents <file>', "agents.csv: named agents, whose pools' shifts are assigned to them (SPEC section 6)")
+    .option('--previous <file>', "last week's schedule.csv: rest and consecutive days count it (needs --agents)")
+    .option('--pin <file>', 'schedule.csv rows of a published schedule that must stay as they are (needs --agents)');
+}
+
+/**
+ * The named agents, last week's schedule and the pins of `--agents/--previous/--pin`, read and
+ * checked (errors name file, line and column), or undefined without `--agents`. Pins must name
+ * agents of the file; last week's rows may name agents who have left.
+ */
+export function namedAgentsOrNone(o: AgentFlags, config: PlanConfig): PlanSchedule | undefined {
+  for (const option of ['previous', 'pin'] as const)
+    if (o[option] !== undefined && o.agents === undefined)
+      throw new InputError({ file: 'command line', field: `--${option}` }, `--${option} needs --agents (the named agents it schedules)`);
+  if (o.agents === undefined) return undefined;
+  const timeZone = config.timezone;
+  const agents = readAgents(o.agents, config);
+  return {
+    agents,
+    ...(o.previous !== undefined ? { previous: readSchedule(o.previous, { timeZone }).rows } : {}),
+    ...(o.pin !== undefined ? { pins: readSchedule(o.pin, { timeZone, agents }).rows } : {}),
+  };
+}
 
 /** A positive integer option, or an input error naming the option. */
 export function intOption(name: string, min = 1, max = Number.MAX_SAFE_INTEGER) {
@@ -37,4 +76,10 @@ export function configOrDefaults(path: string | undefined): PlanConfig {
 /** Events from `--events`, or none. */
 export function eventsOrNone(path: string | undefined, timeZone: string): CalendarEvent[] {
   return path ? readEvents(path, timeZone) : [];
+}
+
+/** `--pin` rows must start in the planned week, `--previous` rows before it (errors name the file and line). */
+export function checkNamedWeek(o: AgentFlags, schedule: PlanSchedule | undefined, weekStart: string): void {
+  if (schedule?.pins && o.pin) checkScheduleWeek(schedule.pins, basename(o.pin), weekStart, 'in');
+  if (schedule?.previous && o.previous) checkScheduleWeek(schedule.previous, basename(o.previous), weekStart, 'before');
 }

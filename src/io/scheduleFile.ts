@@ -1,5 +1,5 @@
 import { InputError } from '../domain/errors.js';
-import { formatTimestamp, localDate, localParts } from '../domain/time.js';
+import { addDaysToDate, formatTimestamp, localDate, localParts } from '../domain/time.js';
 import type { Agent, ScheduleRow } from '../schedule/types.js';
 import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
 import { timestampCell } from './timestamps.js';
@@ -62,4 +62,24 @@ function scheduleOf(table: Table, { timeZone, agents }: ScheduleReadOptions): { 
     return { agent, pool, t: start.t, date: localDate(start.t, timeZone), hours, line: row.line };
   });
   return { rows, withOffset };
+}
+
+/**
+ * Checks that schedule rows fall where they belong: pins (`in`) start in the week of `weekStart`,
+ * last week's rows (`before`) before it. Otherwise an InputError naming `file`, the row's line and
+ * the start column, so a wrong file is refused before any solve.
+ */
+export function checkScheduleWeek(rows: readonly ScheduleRow[], file: string, weekStart: string, where: 'in' | 'before'): void {
+  const weekEnd = addDaysToDate(weekStart, 6);
+  for (const r of rows) {
+    // ISO dates order as text.
+    const ok = where === 'in' ? r.date >= weekStart && r.date <= weekEnd : r.date < weekStart;
+    if (!ok)
+      throw new InputError(
+        { file, line: r.line, field: 'start' },
+        where === 'in'
+          ? `${r.agent}'s shift on ${r.date} is not in the planned week (${weekStart} to ${weekEnd})`
+          : `${r.agent}'s shift on ${r.date} is not before the planned week starting ${weekStart} (this is last week's schedule)`,
+      );
+  }
 }

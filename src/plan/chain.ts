@@ -1,4 +1,4 @@
-import type { PlanConfig } from '../domain/config.js';
+import { scheduleRules, type PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { addDaysToDate, formatTimestamp, HOUR_MS, localDate, nextMonday, startOfLocalDay, weekHours } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, History, Requirement } from '../domain/types.js';
@@ -12,6 +12,17 @@ import { withShadowPrices } from '../roster/explain/shadowPrices.js';
 import { solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
 import { bestEffortRoster } from '../roster/solve/bestEffort.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
+import { solveSchedule } from '../schedule/solve.js';
+import type { Agent, ScheduleRow } from '../schedule/types.js';
+
+/** The named agents of a plan (SPEC section 6), with last week's schedule and the rows pinned. */
+export interface PlanSchedule {
+  agents: Agent[];
+  /** Last week's schedule.csv (`--previous`): rest and consecutive days count it. */
+  previous?: ScheduleRow[];
+  /** Rows of a published schedule that must stay as they are (`--pin`). */
+  pins?: ScheduleRow[];
+}
 
 /** Everything one plan is computed from. */
 export interface PlanInputs {
@@ -20,6 +31,8 @@ export interface PlanInputs {
   events: CalendarEvent[];
   /** `YYYY-MM-DD` of the week's first day; default config.week_start, else the Monday after the history. */
   week?: string;
+  /** Named agents: their pools' shifts are assigned to them, and the plan gains schedule.csv. */
+  schedule?: PlanSchedule;
 }
 
 /** The stages' results for one week. */
@@ -39,6 +52,8 @@ export interface PlanOutcome {
   /** The roster model's input, kept for what is derived from it later (full-coverage cost). */
   problem: RosterProblem;
   roster: Roster;
+  /** With named agents: the agents and schedule.csv's rows (empty when infeasible). */
+  schedule?: { agents: Agent[]; rows: ScheduleRow[] };
   /** Weeks of history before the week of the queue with the least (a short one earns a `history_short` alert). */
   historyWeeks: number;
 }
@@ -108,8 +123,7 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   const forecast = pooledForecast(byQueue);
   const requirements = requirementsFor(byQueue, config, inputs.events, historyFile);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
-  // A budget too small for the floors still gets the best roster it buys, flagged (bestEffort.ts).
-  const solved = await bestEffortRoster(problem, await solveRoster(problem, { onProgress }));
+  const { roster: solved, schedule } = await solveWeek(problem, config, inputs.schedule, onProgress);
   const roster = await withShadowPrices(solved, problem, config.currency);
   const historyWeeks = shortest.hours / WEEK;
   return {
@@ -123,8 +137,26 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     requirements,
     problem,
     roster,
+    ...(schedule ? { schedule } : {}),
     historyWeeks,
   };
+}
+
+/**
+ * The week's roster: with named agents, their schedule; without, the
+ * head-count roster, where a budget too small for the floors still gets the best roster it buys,
+ * flagged (bestEffort.ts).
+ */
+async function solveWeek(
+  problem: RosterProblem,
+  config: PlanConfig,
+  named: PlanSchedule | undefined,
+  onProgress: RosterSolveOptions['onProgress'],
+): Promise<{ roster: Roster; schedule?: PlanOutcome['schedule'] }> {
+  if (!named) return { roster: await bestEffortRoster(problem, await solveRoster(problem, { onProgress })) };
+  const { agents, previous, pins } = named;
+  const { roster, rows } = await solveSchedule(problem, { agents, rules: scheduleRules(config), previous, pins }, { onProgress });
+  return { roster, schedule: { agents, rows } };
 }
 
 function lastHour(history: History): number {

@@ -1,6 +1,8 @@
 import type { RosterSolveOptions } from '../roster/solve/solve.js';
 import { formatWeekForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
+import { formatSchedule } from '../io/scheduleFile.js';
+import type { ScheduleRow } from '../schedule/types.js';
 import { HOUR_MS, formatTimestamp } from '../domain/time.js';
 import type { History } from '../domain/types.js';
 import type { ContactsPoint } from '../report/charts.js';
@@ -15,7 +17,8 @@ import type { Roster, RosterProblem } from '../roster/types.js';
 import { deliveredByHour, type RosterService } from '../staffing/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { planFolderName, planId } from '../store/planNames.js';
-import type { Store } from '../store/store.js';
+import type { PlanFiles, Store } from '../store/store.js';
+import type { ScheduleWeek } from '../report/scheduleView.js';
 
 /** Weeks of history the report shows before the forecast. */
 const REPORT_HISTORY_WEEKS = 3;
@@ -29,6 +32,11 @@ export const PLAN_FILES = [
   'summary.json',
   'report.html',
 ] as const;
+
+/** Files a plan folder holds only sometimes: schedule.csv when the plan has named agents (SPEC section 6). */
+export const OPTIONAL_PLAN_FILES = ['schedule.csv'] as const;
+
+type PlanFileName = (typeof PLAN_FILES)[number] | (typeof OPTIONAL_PLAN_FILES)[number];
 
 /** The result of `shiftcast plan`: where the plan is and what it says. */
 export interface PlanResult {
@@ -51,7 +59,20 @@ export function inputsId(inputs: PlanInputs): string {
     JSON.stringify({ queues, withOffset }),
     JSON.stringify(inputs.events),
     week,
+    // Only with named agents, so the ids of plans without them stay as they were.
+    ...(inputs.schedule ? [scheduleKey(inputs.schedule)] : []),
   ]);
+}
+
+/** The named agents, last week's schedule and the pins as data (the rows' file lines left out). */
+function scheduleKey({ agents, previous, pins }: NonNullable<PlanInputs['schedule']>): string {
+  const rows = (list: readonly ScheduleRow[] | undefined) => (list ?? []).map(({ agent, pool, t, hours }) => [agent, pool, t, hours]);
+  return JSON.stringify({ agents, previous: rows(previous), pins: rows(pins) });
+}
+
+/** The files of a plan folder: the fixed ones, and schedule.csv when the plan has named agents. */
+export function planFileNames(outcome: Pick<PlanOutcome, 'schedule'>): PlanFileName[] {
+  return outcome.schedule ? [...PLAN_FILES, ...OPTIONAL_PLAN_FILES] : [...PLAN_FILES];
 }
 
 /**
@@ -100,7 +121,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     delivered: deliveredBy(roster),
     fullCoverageCost: fullCost,
     remedy: overBudget(config, fullCost) ? await remedyFacts(outcome.problem, deliveredBy) : undefined,
-    files: [...PLAN_FILES],
+    files: planFileNames(outcome),
     historyWeeks: outcome.historyWeeks,
     forecastModels: outcome.forecastModels,
   });
@@ -112,11 +133,7 @@ async function remedyFacts(problem: RosterProblem, deliveredBy: (r: Roster) => R
   return { share, cost: roster?.cost.total ?? null, split, serviceLevel: roster ? deliveredBy(roster).week.serviceLevel : null };
 }
 
-async function planFiles(
-  outcome: PlanOutcome,
-  summary: PlanSummary,
-  history: History,
-): Promise<Record<(typeof PLAN_FILES)[number], string>> {
+async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: History): Promise<PlanFiles> {
   const { config, roster } = outcome;
   const tz = config.timezone;
   const charts = { contacts: contactsSeries(history, outcome), costs: costByDay(roster, outcome.problem) };
@@ -127,7 +144,21 @@ async function planFiles(
     'roster.json': `${JSON.stringify(roster, null, 1)}\n`,
     'roster.csv': rosterCsv(roster),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
-    'report.html': await reportPage(summary, roster, charts),
+    'report.html': await reportPage(summary, roster, charts, outcome.schedule && scheduleWeek(outcome, outcome.schedule)),
+    ...(outcome.schedule ? { 'schedule.csv': formatSchedule(outcome.schedule.rows, tz, outcome.withOffset) } : {}),
+  };
+}
+
+/** The report's week view of the named schedule. */
+function scheduleWeek(outcome: PlanOutcome, schedule: NonNullable<PlanOutcome['schedule']>): ScheduleWeek {
+  const { config, roster } = outcome;
+  return {
+    weekStart: outcome.weekStart,
+    timeZone: config.timezone,
+    night: config.night,
+    agents: schedule.agents,
+    rows: schedule.rows,
+    figures: roster.schedule,
   };
 }
 

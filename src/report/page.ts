@@ -3,6 +3,7 @@ import { contactsChart, costChart, coverageHeatmap, tradeoffChart, type Contacts
 import type { DayCost } from './costByDay.js';
 import { forecastModelText, type PlanSummary } from './summary.js';
 import { vegaLiteSvg } from './vegaSvg.js';
+import { SCHEDULE_VIEW_STYLE, scheduleView, type ScheduleWeek } from './scheduleView.js';
 import { money, pct } from '../domain/format.js';
 
 /** What the page's charts show beyond the summary and the roster. */
@@ -21,9 +22,10 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * report.html: one self-contained page (no scripts, styles or fonts from the network) with the
  * plan's cost and service KPIs, its alerts, shadow prices, and charts rendered to inline SVG
  * (Vega-Lite): history and forecast with its 80% band, staffed against needed as a day x hour
- * heat map, cost by pool and day, and the trade-off curve when scenarios are given.
+ * heat map, cost by pool and day, and the trade-off curve when scenarios are given; with named
+ * agents, the week of each (scheduleView.ts).
  */
-export async function reportPage(summary: PlanSummary, roster: Roster, charts: ReportCharts): Promise<string> {
+export async function reportPage(summary: PlanSummary, roster: Roster, charts: ReportCharts, schedule?: ScheduleWeek): Promise<string> {
   const rows = (pairs: [string, string][]) => pairs.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
   const kpis = rows([
     ['Status', summary.status],
@@ -78,7 +80,7 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Shiftcast plan ${escapeHtml(summary.plan_id)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}th,td{padding:2px 8px;text-align:left}
-td{font-variant-numeric:tabular-nums}.critical{color:#b00020}figure{margin:1.5em 0}figcaption{font-weight:600;margin-bottom:.3em}</style></head><body>
+td{font-variant-numeric:tabular-nums}.critical{color:#b00020}figure{margin:1.5em 0}figcaption{font-weight:600;margin-bottom:.3em}${schedule ? SCHEDULE_VIEW_STYLE : ''}</style></head><body>
 <h1>Plan for the week of ${escapeHtml(summary.week_start)}</h1>
 <p>${escapeHtml(summary.explanation)}</p>
 <h2>Cost and service</h2><table>${kpis}</table>
@@ -87,6 +89,7 @@ ${unmet}
 <h2>What the rules cost</h2>${prices}
 <h2>Charts</h2>
 ${figureHtml}
+${schedule ? scheduleView(schedule) : ''}
 </body></html>
 `;
 }

@@ -52,6 +52,8 @@ export interface PlanSummary {
   shadow_prices: Roster['shadow_prices'];
   explanation: string;
   solver: Roster['solver'];
+  /** With named agents (SPEC section 6): roster.json's `schedule` figures. */
+  schedule?: NonNullable<Roster['schedule']>;
   files: string[];
   /** Per queue, the family (or `+`-joined average) the backtest chose and its held-out error (absent in older plans). */
   forecast?: QueueModel[];
@@ -130,6 +132,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     shadow_prices: roster.shadow_prices,
     explanation: roster.explanation,
     solver: roster.solver,
+    ...(roster.schedule ? { schedule: roster.schedule } : {}),
     files: s.files,
     ...(s.forecastModels ? { forecast: s.forecastModels.map(roundedModel) } : {}),
   };

@@ -50,6 +50,7 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
       lines.push(`  Per agent   ${s.kpis.contacts_per_agent_day} handled contacts per paid 8-hour agent-day`);
     lines.push(`  Peak staff  ${s.kpis.peak_staffed} on shift for a peak need of ${s.kpis.peak_staff_needed}`);
   }
+  if (s.schedule) lines.push(`  Schedule    ${scheduleText(s.schedule)}`);
   const models = s.forecast ?? [];
   if (models.length > 0)
     lines.push(
@@ -60,4 +61,13 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
   );
   lines.push(`  Files       ${folder}/ (${s.files.join(', ')})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The schedule's line: agents, hours, wishes kept, and how evenly weekends and nights fall. */
+function scheduleText(f: NonNullable<PlanSummary['schedule']>): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `${plural(f.agents, 'named agent')}, ${money(f.assigned_hours)} hours assigned, ${pct(f.preferences_met)} of days-off wishes kept, ` +
+    `spread ${plural(f.weekend_spread, 'weekend day')} and ${plural(f.night_spread, 'night shift')} (most minus least in a pool)`
+  );
 }

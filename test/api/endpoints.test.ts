@@ -61,7 +61,16 @@ describe('the REST API endpoints', async () => {
     }
     const config = doc.components.schemas.Config.properties;
     expect(config.service.properties.service_level).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
-    expect(Object.keys(doc.components.schemas.PlanRequest.properties).sort()).toEqual(['config', 'events', 'history', 'week', 'workspace']);
+    expect(Object.keys(doc.components.schemas.PlanRequest.properties).sort()).toEqual([
+      'agents',
+      'config',
+      'events',
+      'history',
+      'pins',
+      'previous',
+      'week',
+      'workspace',
+    ]);
   });
 
   it('validates a good config and fills in its defaults', async () => {
@@ -126,6 +135,28 @@ describe('the REST API endpoints', async () => {
         'demand for a queue the history does not have',
         { ...good(), config: { ...smallConfig(), demand: { queues: { refunds: { bot_deflection: 0.9 } } } } },
         'config.demand.queues.refunds',
+      ],
+      ['an agents CSV with a bad max_hours', { ...good(), agents: 'id,pool,max_hours\nana,inhouse,40\nbo,inhouse,lots\n' }, 'agents'],
+      [
+        'an agent row in a pool the config does not have',
+        {
+          ...good(),
+          agents: [
+            { id: 'ana', pool: 'inhouse' },
+            { id: 'bo', pool: 'night' },
+          ],
+        },
+        'agents.1.pool',
+      ],
+      ['pins without agents', { ...good(), pins: 'agent,pool,start,hours\nana,inhouse,2026-12-01T09:00,8\n' }, 'pins'],
+      [
+        'a pin naming an agent not among the agents',
+        {
+          ...good(),
+          agents: [{ id: 'ana', pool: 'inhouse' }],
+          pins: [{ agent: 'zed', pool: 'inhouse', start: '2026-12-01T09:00', hours: 8 }],
+        },
+        'pins.0.agent',
       ],
       ['no history', { config: smallConfig() }, 'history'],
       ['a workspace the server does not have', { workspace: 'elsewhere' }, 'workspace'],

@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/open.js';
 import { rosterCheck } from '../support/cli.js';
 import { tempStore } from './synthetic.js';
 
-export { heavyConfig, smallConfig, syntheticHistory, tempStore, tinyConfig } from './synthetic.js';
+export { heavyConfig, NAMED_AGENTS_CSV, namedConfig, smallConfig, syntheticHistory, tempStore, tinyConfig } from './synthetic.js';
 
 /** Starts the real service on a loopback port (any free one), logs silenced. */
 export function serve(store: string, o: Partial<ServeOptions> = {}): Promise<RunningServer> {

@@ -62,3 +62,33 @@ export function heavyConfig(timeLimitSeconds: number): Record<string, unknown> {
     ],
   };
 }
+
+/**
+ * A center with named agents (SPEC section 6): an in-house pool of six named agents (leave, a
+ * no-nights agent, weekend wishes, a part-timer) beside a vendor pool that stays a head count;
+ * the vendor costs more per productive hour, so the in-house agents get shifts. For
+ * `syntheticHistory(2, 0.3)` (about 1 to 3 staff an hour) it plans in seconds.
+ */
+export function namedConfig(): Record<string, unknown> {
+  return {
+    ...smallConfig(),
+    solver: { time_limit_seconds: 5, mip_rel_gap: 0.02 },
+    max_outsourced_share: 1,
+    pools: [
+      { id: 'inhouse', kind: 'in_house', cost_per_hour: 40, night_premium: 0.3, shift_lengths: [8] },
+      { id: 'vendor', kind: 'outsourced', cost_per_hour: 60, productivity: 0.9, shift_lengths: [4, 8], max_agents: 50 },
+    ],
+  };
+}
+
+/** agents.csv of namedConfig's in-house team, for the week of 2026-11-30. */
+export const NAMED_AGENTS_CSV = [
+  'id,pool,min_hours,max_hours,max_days,unavailable,prefers_off,night',
+  'ana,inhouse,,,,,sat;sun,',
+  'bo,inhouse,,,,2026-12-02..2026-12-03,,',
+  'cai,inhouse,,,,,,no',
+  'dee,inhouse,16,24,3,,mon,',
+  'eli,inhouse,,,,,,',
+  'fan,inhouse,,,,,sun,no',
+  '',
+].join('\n');

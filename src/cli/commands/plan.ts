@@ -8,7 +8,7 @@ import { openStore } from '../../store/open.js';
 import { assertOnlyPlans } from '../../store/retention.js';
 import { summaryText } from '../../report/text.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { eventsOrNone, intOption } from '../options.js';
+import { agentOptions, checkNamedWeek, eventsOrNone, intOption, namedAgentsOrNone, type AgentFlags } from '../options.js';
 
 export const DEFAULT_STORE = 'forecasts';
 
@@ -28,8 +28,17 @@ export async function loadMakePlan() {
   return (await import('../../plan/makePlan.js')).makePlan;
 }
 
+interface PlanFlags extends AgentFlags {
+  history: string;
+  config: string;
+  events?: string;
+  week?: string;
+  store: string;
+  keep?: number;
+}
+
 export function registerPlan(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('plan')
     .description('the whole chain for one week (forecast, requirements, roster, summary), written as one plan folder')
     .requiredOption('--history <file>', 'history.csv')
@@ -37,31 +46,35 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option('--events <file>', 'events.csv')
     .option('--week <date>', 'first day of the week to plan (default: config week_start, else the Monday after the history)', weekOption)
     .option('--store <dir>', 'plan store', DEFAULT_STORE)
-    .option('--keep <n>', 'after planning, keep only the newest N plan folders of the store', intOption('--keep'))
-    .action(async (o: { history: string; config: string; events?: string; week?: string; store: string; keep?: number }) => {
-      const config = readConfig(o.config);
-      const inputs: PlanInputs = {
-        config,
-        history: await readHistory(o.history, config.timezone),
-        events: eventsOrNone(o.events, config.timezone),
-        week: o.week,
-      };
-      // One run per store at a time, so overlapping cron runs neither plan twice nor prune each
-      // other's plans (a held lock ends the run with exit 1 and one line, see main.ts).
-      const store = openStore(o.store);
-      const release = await store.locks.acquire('plan');
-      try {
-        // Refused before minutes of solving, and checked again when pruning.
-        if (o.keep !== undefined) assertOnlyPlans(store.location, (await store.plans.scan()).foreign);
-        for (const name of await store.plans.removeAbandoned())
-          process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
-        const result = await (await loadMakePlan())(inputs, store);
-        if (o.keep !== undefined) await store.plans.prune(o.keep, [result.name]);
-        ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
-      } finally {
-        await release();
-      }
-    });
+    .option('--keep <n>', 'after planning, keep only the newest N plan folders of the store', intOption('--keep'));
+  agentOptions(command).action(async (o: PlanFlags) => {
+    const config = readConfig(o.config);
+    // Every input is read and checked before the store is touched.
+    const schedule = namedAgentsOrNone(o, config);
+    const inputs: PlanInputs = {
+      config,
+      history: await readHistory(o.history, config.timezone),
+      events: eventsOrNone(o.events, config.timezone),
+      week: o.week,
+      ...(schedule ? { schedule } : {}),
+    };
+    if (schedule) checkNamedWeek(o, schedule, (await import('../../plan/chain.js')).planWeek(inputs));
+    // One run per store at a time, so overlapping cron runs neither plan twice nor prune each
+    // other's plans (a held lock ends the run with exit 1 and one line, see main.ts).
+    const store = openStore(o.store);
+    const release = await store.locks.acquire('plan');
+    try {
+      // Refused before minutes of solving, and checked again when pruning.
+      if (o.keep !== undefined) assertOnlyPlans(store.location, (await store.plans.scan()).foreign);
+      for (const name of await store.plans.removeAbandoned())
+        process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
+      const result = await (await loadMakePlan())(inputs, store);
+      if (o.keep !== undefined) await store.plans.prune(o.keep, [result.name]);
+      ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
+    } finally {
+      await release();
+    }
+  });
 }
 
 /** Prints the plan's summary; returns exit code 3 (with a one-sentence reason first on stderr) when it needs attention. */

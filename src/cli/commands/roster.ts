@@ -1,14 +1,18 @@
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { scheduleRules } from '../../domain/config.js';
+import { InputError } from '../../domain/errors.js';
 import { localDate } from '../../domain/time.js';
+import { formatSchedule } from '../../io/scheduleFile.js';
 import { readConfig } from '../../io/config.js';
 import { readStaffNeeds } from '../../io/requirementsFile.js';
 import { writeOutput } from '../../io/atomic.js';
 import type { Progress } from '../../roster/solve/highs.js';
 import { buildRosterProblem } from '../../roster/problem.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { intOption, numberOption } from '../options.js';
+import { agentOptions, checkNamedWeek, intOption, namedAgentsOrNone, numberOption, type AgentFlags } from '../options.js';
 
-interface RosterFlags {
+interface RosterFlags extends AgentFlags {
   requirements: string;
   config: string;
   out?: string;
@@ -18,10 +22,11 @@ interface RosterFlags {
   preview?: boolean;
   exportLp?: string;
   progress?: boolean;
+  scheduleOut?: string;
 }
 
 export function registerRoster(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('roster')
     .description('cheapest shift roster under the hard rules (HiGHS), verified before it is written')
     .requiredOption('--requirements <file>', 'requirements.csv: timestamp,staff_needed')
@@ -40,12 +45,28 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
     )
     .option('--preview', 'answer fast with the rounded, repaired LP relaxation (no branch and bound)')
     .option('--export-lp <file>', 'also write the model in CPLEX LP format, to check it with another solver')
-    .option('--progress', 'print incumbent, bound and gap on stderr while solving (default when stderr is a terminal)')
+    .option('--progress', 'print incumbent, bound and gap on stderr while solving (default when stderr is a terminal)');
+  agentOptions(command)
+    .option('--schedule-out <file>', 'with --agents: where schedule.csv goes (default: schedule.csv beside --out; required without --out)')
     .action(async (o: RosterFlags) => {
       const config = readConfig(o.config);
+      // Every input is read and checked, and where the schedule goes settled, before any solve or write.
+      const named = namedAgentsOrNone(o, config);
+      const scheduleOut = named ? schedulePath(o) : undefined;
+      if (!named && o.scheduleOut !== undefined)
+        throw new InputError(
+          { file: 'command line', field: '--schedule-out' },
+          '--schedule-out needs --agents (only named agents have a schedule)',
+        );
       const { needs, withOffset } = readStaffNeeds(o.requirements, config.timezone);
       // Without week_start the horizon starts on the local date of the first requirement.
       const weekStart = config.week_start ?? localDate(needs[0].t, config.timezone);
+      checkNamedWeek(o, named, weekStart);
+      if (named && o.weeks !== 1)
+        throw new InputError(
+          { file: 'command line', field: '--weeks' },
+          'a schedule of named agents is for one week: drop --weeks, or --agents',
+        );
       const problem = buildRosterProblem(needs, config, weekStart, withOffset, o.weeks);
       // The solver and its model are loaded on use: other commands start faster without them.
       if (o.exportLp) {
@@ -61,20 +82,55 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
         import('../../roster/solve/bestEffort.js'),
       ]);
       const showProgress = o.progress ?? process.stderr.isTTY === true;
-      const solved = await solveRoster(problem, {
+      const solveOptions = {
         timeLimitSeconds: o.timeLimit,
         mipRelGap: o.gap,
         preview: o.preview,
         onProgress: showProgress ? printProgress : undefined,
-      });
+      };
+      if (named && scheduleOut) {
+        const { solveSchedule } = await import('../../schedule/solve.js');
+        const { agents, previous, pins } = named;
+        const scheduled = await solveSchedule(problem, { agents, rules: scheduleRules(config), previous, pins }, solveOptions);
+        const roster = await withShadowPrices(scheduled.roster, problem, config.currency);
+        writeOutput(o.out, `${JSON.stringify(roster, null, 1)}\n`);
+        writeOutput(scheduleOut, formatSchedule(scheduled.rows, config.timezone, withOffset));
+        return reportInfeasible(roster, ctx);
+      }
+      const solved = await solveRoster(problem, solveOptions);
       // A budget too small for the floors still gets the best roster it buys, flagged (as `plan` does).
       const roster = await withShadowPrices(o.preview ? solved : await bestEffortRoster(problem, solved), problem, config.currency);
       writeOutput(o.out, `${JSON.stringify(roster, null, 1)}\n`);
-      if (roster.status === 'infeasible') {
-        process.stderr.write(`shiftcast: the roster is infeasible: ${roster.explanation}\n`);
-        ctx.setExitCode(EXIT.infeasible);
-      }
+      reportInfeasible(roster, ctx);
     });
+}
+
+/**
+ * Where `roster --agents` writes schedule.csv: `--schedule-out`, else schedule.csv beside `--out`.
+ * With the roster on standard output there is no "beside": a schedule.csv dropped into the
+ * current folder would surprise (and could overwrite one), so `--schedule-out` is then required.
+ */
+function schedulePath(o: RosterFlags): string {
+  const path = o.scheduleOut ?? (o.out === undefined ? undefined : join(dirname(o.out), 'schedule.csv'));
+  if (path === undefined)
+    throw new InputError(
+      { file: 'command line', field: '--schedule-out' },
+      'with --agents and the roster on standard output, say where the schedule goes: --schedule-out FILE (or give --out, and it goes beside it)',
+    );
+  if (o.out !== undefined && resolve(path) === resolve(o.out))
+    throw new InputError(
+      { file: 'command line', field: '--schedule-out' },
+      `the schedule would overwrite the roster (${o.out}); give --schedule-out another file`,
+    );
+  return path;
+}
+
+/** Exit 3 with the reason first on stderr when the roster is infeasible (it was written all the same). */
+function reportInfeasible(roster: { status: string; explanation: string }, ctx: CommandContext): void {
+  if (roster.status === 'infeasible') {
+    process.stderr.write(`shiftcast: the roster is infeasible: ${roster.explanation}\n`);
+    ctx.setExitCode(EXIT.infeasible);
+  }
 }
 
 // One line per report, so a log file reads as a table of the solve.
