@@ -165,10 +165,11 @@ export function improveSoftGoals(
         const resting = allDays.map((d) => team.filter((b) => b.days[d] === null));
         team.forEach((a, i) => {
           if (spent()) return;
-          const trade = daysToTrade(a, goal);
+          const trade = daysToTrade(a, goal).filter((d) => !pinned(a, d));
           if (a.group.pool.week_pattern) {
             // A tour is traded whole.
-            if (trade.length > 0) improved = tryPartners(team, i, (b) => attempt(a, b, [...b.days], [...a.days])) || improved;
+            const whole = (b: AgentDays) => a !== b && b.group.required.length === 0 && attempt(a, b, [...b.days], [...a.days]);
+            if (trade.length > 0 && a.group.required.length === 0) improved = tryPartners(team, i, whole) || improved;
             return;
           }
           for (const d of trade) {
@@ -179,15 +180,15 @@ export function improveSoftGoals(
       }
   }
 
-  /** a and b trade their day-d shifts, and when that alone does not do, a second day the other way. */
+  /** a and b trade their day-d shifts, and when that alone does not do, a second day the other way (pinned days never move). */
   function tradeDays(a: AgentDays, b: AgentDays, d: number): boolean {
-    if (a === b || sameShift(a.days[d], b.days[d])) return false;
+    if (a === b || sameShift(a.days[d], b.days[d]) || pinned(b, d)) return false;
     const da = [...a.days];
     const db = [...b.days];
     [da[d], db[d]] = [db[d], da[d]];
     if (attempt(a, b, da, db)) return true;
     for (let e = 0; e < numDays; e++) {
-      if (e === d || sameShift(a.days[e], b.days[e])) continue;
+      if (e === d || sameShift(a.days[e], b.days[e]) || pinned(a, e) || pinned(b, e)) continue;
       const da2 = [...da];
       const db2 = [...db];
       [da2[e], db2[e]] = [db2[e], da2[e]];
@@ -205,6 +206,12 @@ function tryPartners(partners: readonly AgentDays[], offset: number, trade: (b: 
   const m = partners.length;
   for (let k = 0; k < Math.min(m, PARTNERS_TRIED); k++) if (trade(partners[(offset * 7919 + k) % m])) return true;
   return false;
+}
+
+/** Whether the agent's shift of day `d` is pinned (a published row that stays as it is). */
+function pinned(a: AgentDays, d: number): boolean {
+  const s = a.days[d];
+  return s !== null && a.group.required.some((r) => r.start === s.start && r.hours === s.hours);
 }
 
 function sameShift(x: PatternShift | null, y: PatternShift | null): boolean {

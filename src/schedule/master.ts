@@ -103,9 +103,14 @@ export function shiftKey(pool: string, start: number, hours: number): string {
   return `${pool}|${start}|${hours}`;
 }
 
+/** Whether every agent of the group works some pattern: its contract has a minimum, or it holds pinned shifts. */
+export function mustWork(group: PatternGroup): boolean {
+  return group.agent.minHours > 0 || group.required.length > 0;
+}
+
 /** Convexity row of a group: its patterns take at most its agents (exactly, when an agent may not be idle). */
 export function convexityRow(group: PatternGroup): Omit<LinearRow, 'terms'> {
-  return { name: `agents_${group.name}`, sense: group.agent.minHours > 0 ? '=' : '<=', rhs: group.members.length };
+  return { name: `agents_${group.name}`, sense: mustWork(group) ? '=' : '<=', rhs: group.members.length };
 }
 
 /**
@@ -141,7 +146,7 @@ export function masterProgram(master: ScheduleMaster, patterns: readonly Pattern
     };
     for (const f of master.model.floorRows) slack(f.name, 1);
     if (base.rows.some((r) => r.name === 'budget')) slack('budget', -1);
-    for (const g of groups) if (g.agent.minHours > 0) slack(`agents_${g.name}`, 1);
+    for (const g of groups) if (mustWork(g)) slack(`agents_${g.name}`, 1);
   }
   const rows = base.rows.map((r) => (extra.has(r.name) ? { ...r, terms: [...r.terms, ...extra.get(r.name)!] } : r));
   for (const g of groups) {

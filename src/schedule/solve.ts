@@ -13,7 +13,7 @@ import { assignPatterns, improveSoftGoals } from './assign.js';
 import { teamCapacity } from './capacity.js';
 import { agentClasses } from './classes.js';
 import { generatePatterns, type Generation } from './generate.js';
-import { buildMaster, masterProgram, type PatternGroup } from './master.js';
+import { buildMaster, masterProgram, mustWork, type PatternGroup } from './master.js';
 import { previousTail, type PatternShift, type PricingBoundary } from './pricing.js';
 import type { Agent, ScheduledRoster, ScheduleInputs, ScheduleRow } from './types.js';
 import { verifySchedule } from './verify.js';
@@ -72,7 +72,7 @@ export async function solveSchedule(
     return failed(
       `No schedule exists: ${hopeless
         .slice(0, 5)
-        .map((u) => `agent ${u.agent}: ${u.why}`)
+        .map((u) => u.why)
         .join('; ')}${hopeless.length > 5 ? ` (and ${hopeless.length - 5} more)` : ''}.`,
     );
   const capped: RosterProblem = { ...problem, teams };
@@ -160,7 +160,7 @@ function roundedStart(groups: readonly PatternGroup[], generation: Generation): 
   groups.forEach((g, k) => {
     const mine = generation.patterns.filter((p) => p.group === k).map((p) => ({ name: p.name, lp: generation.agentsOn.get(p.name) ?? 0 }));
     const total = mine.reduce((a, p) => a + p.lp, 0);
-    const agents = g.agent.minHours > 0 ? g.members.length : Math.min(g.members.length, Math.round(total));
+    const agents = mustWork(g) ? g.members.length : Math.min(g.members.length, Math.round(total));
     const share = mine.map((p) => ({ ...p, n: total > 0 ? Math.floor((p.lp / total) * agents) : 0 }));
     let left = agents - share.reduce((a, p) => a + p.n, 0);
     for (const p of [...share].sort((a, b) => b.lp - Math.floor(b.lp) - (a.lp - Math.floor(a.lp)))) {

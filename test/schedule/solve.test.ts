@@ -105,6 +105,18 @@ describe('solveSchedule: named agents under labour rules', () => {
   });
 });
 
+describe('solveSchedule: pins hold against cost and the soft goals', () => {
+  it('keeps a pin nobody needs, of an agent who may idle, on a day it wished off', async () => {
+    // Only Monday daytime needs anyone; the pin is Tuesday 08:00, a day its agent wished off.
+    const problem = week([inhouse], (slot, hour) => (slot < 24 && hour >= 8 && hour < 16 ? 1 : 0));
+    const agents = [agent('pinned', 'inhouse', { prefersOff: ['tue'] }), agent('b'), agent('c')];
+    const pins = [row('pinned', 'inhouse', at(1, 8))];
+    const { roster, rows } = await solved(problem, { agents, rules, pins });
+    expect(roster.status).not.toBe('infeasible');
+    expect(rows.filter((r) => r.agent === 'pinned').map((r) => r.t)).toContain(pins[0].t);
+  });
+});
+
 describe('solveSchedule: impossible weeks explain themselves', () => {
   it('too few agents for the floors: names the pool and the agent-hours missing', async () => {
     const problem = week([inhouse], shape(6, 2));
@@ -126,7 +138,8 @@ describe('solveSchedule: impossible weeks explain themselves', () => {
     const problem = week([inhouse], shape(1, 0));
     const { roster } = await solved(problem, { agents: [agent('a'), agent('over', 'inhouse', { minHours: 60, maxHours: 60 })], rules });
     expect(roster.status).toBe('infeasible');
-    expect(roster.explanation).toMatch(/over/);
+    expect(roster.explanation).toMatch(/agent over: /);
+    expect(roster.explanation).not.toMatch(/agent over: agent over/);
   });
 
   it('a pin that its agent cannot work (on leave) is infeasible and names the agent', async () => {
