@@ -21,7 +21,7 @@ const ENTER_BELOW = -1e-6;
 /** The generation stops when the LP is within this share of its bound. */
 const CLOSE_ENOUGH = 1e-4;
 /** Patterns entering per master LP at least (partial pricing). */
-const MIN_ENTERING = 10;
+const MIN_ENTERING = 25;
 /** The dive's limits: fixing steps, pricing rounds after each, and the fraction from which a pattern is rounded up. */
 const DIVE_STEPS = 200;
 const DIVE_PRICING_ROUNDS = 2;
@@ -239,12 +239,30 @@ export async function generatePatterns(
     };
     if (slackUsed) return { ...root, dive: null };
 
-    // Diving to whole agents: fix every whole agent the LP puts on a pattern, and round up the
-    // patterns nearest a whole agent, then re-solve (re-pricing the groups with agents still free)
-    // until the LP is integral in the patterns or needs a slack (a dead end).
-    const fixedAt = new Map<string, number>();
+    // Diving to whole agents: fix every whole agent the LP puts on a pattern, round up the patterns
+    // nearest a whole agent (the one nearest when none is near), re-solve and re-price the groups
+    // with agents still free, until the LP is integral in the patterns. A round-up that leads to a
+    // dead end (the LP needs a slack) is undone and its pattern capped below instead.
+    const lower = new Map<string, number>();
     const taken = groups.map(() => 0);
     const free = (k: number) => taken[k] < groups[k].members.length;
+    const setLower = (name: string, n: number) => {
+      const group = byName.get(name)!.group;
+      taken[group] += n - (lower.get(name) ?? 0);
+      lower.set(name, n);
+      model.changeColBounds(column.get(name)!, n, upper.get(name) ?? Infinity);
+    };
+    const upper = new Map<string, number>();
+    const dead = () => model.getModelStatus() !== highs.constants.modelStatus.optimal || slackInUse();
+    const resolve = () => {
+      solveLp();
+      for (let r = 0; r < DIVE_PRICING_ROUNDS && !dead(); r++) {
+        const round = priceRound(model.getObjectiveValue(), free);
+        for (const p of round.entering) enter(p);
+        if (round.entering.length === 0) break;
+        solveLp();
+      }
+    };
     let dive: Map<string, number> | null = null;
     for (let step = 0; step < DIVE_STEPS && performance.now() < limits.diveDeadline; step++) {
       const on = valuesOf(patterns, column, solution.colValue);
@@ -253,27 +271,25 @@ export async function generatePatterns(
         dive = new Map([...on].map(([name, v]) => [name, Math.round(v)]));
         break;
       }
-      let changed = false;
-      const fix = (name: string, n: number) => {
-        const before = fixedAt.get(name) ?? 0;
-        if (n <= before) return;
-        fixedAt.set(name, n);
-        taken[byName.get(name)!.group] += n - before;
-        model.changeColBounds(column.get(name)!, n, Infinity);
-        changed = true;
-      };
-      for (const [name, v] of on) fix(name, Math.floor(v + 1e-6));
+      for (const [name, v] of on) if (Math.floor(v + 1e-6) > (lower.get(name) ?? 0)) setLower(name, Math.floor(v + 1e-6));
       const byFraction = fractional.sort((a, b) => b[1] - Math.floor(b[1]) - (a[1] - Math.floor(a[1])));
-      for (const [name, v] of byFraction) if (v - Math.floor(v) >= ROUND_UP_FROM) fix(name, Math.ceil(v));
-      if (!changed) fix(byFraction[0][0], Math.ceil(byFraction[0][1]));
-      solveLp();
-      for (let r = 0; r < DIVE_PRICING_ROUNDS && !slackInUse(); r++) {
-        const round = priceRound(model.getObjectiveValue(), free);
-        for (const p of round.entering) enter(p);
-        if (round.entering.length === 0) break;
-        solveLp();
-      }
-      if (slackInUse()) break;
+      // Never more agents on a group's patterns than it has.
+      const fits = ([name, v]: [string, number]) =>
+        taken[byName.get(name)!.group] + Math.ceil(v) - (lower.get(name) ?? 0) <= groups[byName.get(name)!.group].members.length;
+      const near = byFraction.filter(([, v]) => v - Math.floor(v) >= ROUND_UP_FROM).filter(fits);
+      const chosen = near.length > 0 ? near : byFraction.filter(fits).slice(0, 1);
+      if (chosen.length === 0) break;
+      const before = chosen.map(([name]) => lower.get(name) ?? 0);
+      for (const [name, v] of chosen) setLower(name, Math.ceil(v));
+      resolve();
+      if (!dead()) continue;
+      // Dead end: undo, and cap the pattern nearest a whole agent at what it had instead.
+      chosen.forEach(([name], i) => setLower(name, before[i]));
+      const [name, v] = chosen[0];
+      upper.set(name, Math.floor(v));
+      model.changeColBounds(column.get(name)!, lower.get(name) ?? 0, Math.floor(v));
+      resolve();
+      if (dead()) break;
     }
     return { ...root, patterns, dive };
   } finally {

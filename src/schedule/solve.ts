@@ -20,9 +20,9 @@ import { verifySchedule } from './verify.js';
 
 // Shares of the time limit: the column generation stops at the first, the soft goals get the last.
 const GENERATION_SHARE = 0.4;
-const DIVE_SHARE = 0.6;
+const DIVE_SHARE = 0.75;
 const SOFT_GOALS_SHARE = 0.1;
-const ITERATIONS_PER_SECOND = 200;
+const ITERATIONS_PER_SECOND = 1000;
 // The soft goals' work budget: trades tried per agent (a large team used about 120 in 3 s here).
 const TRADES_PER_AGENT = 150;
 // The column generation's work budget: pricing problems per second of time limit (a team of 2,400

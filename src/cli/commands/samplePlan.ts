@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { localDate } from '../../domain/time.js';
 import { writeFileAtomic } from '../../io/atomic.js';
+import { parseAgents } from '../../io/agentsFile.js';
 import { parseConfig } from '../../io/config.js';
 import { parseEvents } from '../../io/events.js';
 import { parseHistory } from '../../io/history.js';
@@ -36,6 +37,8 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
           config,
           history: parseHistory(sample.historyCsv, config.timezone, 'history.csv'),
           events: parseEvents(sample.eventsCsv, config.timezone, 'events.csv'),
+          // The in-house team by name: the plan carries its named schedule.
+          schedule: { agents: parseAgents(sample.agentsCsv, 'agents.csv', config) },
         },
         openStore(o.store),
       );
