@@ -7,7 +7,7 @@ export const Z90 = 1.2815515655446004;
  * counts are, and never below zero.
  * @param mean expected contacts in the hour
  * @param variance their variance (contacts²)
- * @example interval80(100, 100) //=> { lo80: 87.4…, hi80: 113.1… }
+ * @example interval80(100, 100) //=> { lo80: 87.42, hi80: 113.01 } (to two places)
  */
 export function interval80(mean: number, variance: number): { lo80: number; hi80: number } {
   if (!(mean > 0) || !(variance > 0)) return { lo80: Math.max(0, mean), hi80: Math.max(0, mean) };

@@ -40,8 +40,9 @@ export type ReforecastPoint = Pick<ForecastPoint, 't' | 'contacts' | 'lo80' | 'h
  * @throws InputError naming the field when an actual lies outside the week or after `now`, an hour
  *   appears twice, or a count is negative
  * @example
- * reforecast({ plan, actuals: morning, now: Date.parse('2026-12-01T12:00+08:00'), timeZone: 'Asia/Shanghai' })
- * //=> [{ t: <12:00>, contacts: 131.2, lo80: 114.0, hi80: 149.3 }, ...] on a morning 20% hot
+ * // a plan of 100 contacts an hour from 08:00; Tuesday's morning ran at 120 an hour; it is 12:00
+ * reforecast({ plan, actuals: weekSoFar, now: tuesdayNoon, timeZone: 'Asia/Shanghai' })[0]
+ * //=> { t: tuesdayNoon, contacts: 116.1, lo80: 89.8, hi80: 144.0 }
  */
 export function reforecast(input: ReforecastInput, prior: IntradayPrior = INTRADAY_PRIOR): ReforecastPoint[] {
   const plan = [...input.plan].sort((a, b) => a.t - b.t);
@@ -66,6 +67,9 @@ export function reforecast(input: ReforecastInput, prior: IntradayPrior = INTRAD
     level = 1 + carry * (level - 1);
     levelVariance = carry ** 2 * levelVariance + (1 - carry ** 2) * dayVariance;
     for (const p of day) {
+      // The drift comes on top of the plan's own variance rather than out of it: the plan's
+      // intervals cover 73% of the bank's hours, not 80%, and carving the drift out of them left
+      // the re-forecast's intervals as short (bench:intraday).
       if (dayContacts > 0) levelVariance += (prior.driftPerDay * Math.max(0, p.contacts)) / dayContacts;
       const hourNoise = Math.max(0, excessVariance(p) - dayVariance * p.contacts ** 2);
       if (p.t >= nowHour) {
