@@ -13,6 +13,7 @@
  *
  *   npm run bench:intraday            # about half a minute
  *   npm run bench:intraday -- --fit   # also estimates the prior (src/intraday/prior.ts) from the plain backtests
+ *   npm run bench:intraday -- --first 1999-07-19 --weeks 23 --nows 9,11,13,15,17 --prior driftPerDay=0.1
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -34,9 +35,9 @@ const EVENTS = resolve(DATA, 'anonymous-bank-1999-events.csv');
 // The config's default zone, as bench:forecast runs `shiftcast forecast` (it has no clock changes).
 const TZ = 'Asia/Shanghai';
 // Mondays, as plans begin by default; the first leaves six weeks of history, the last ends in December.
-const FIRST_WEEK = '1999-02-15';
-const WEEKS = 45;
-const NOWS = [10, 12, 14];
+const FIRST_WEEK = argValue('--first') ?? '1999-02-15';
+const WEEKS = Number(argValue('--weeks') ?? 45);
+const NOWS = (argValue('--nows') ?? '10,12,14').split(',').map(Number);
 const SURGE_FROM = 10;
 const SURGE = 0.4;
 const QUIET = 0.3;
@@ -168,6 +169,7 @@ function printTable(): void {
     }));
   const departing = [...NOWS.filter((h) => h > SURGE_FROM).map((h) => `surge|${h}`), ...NOWS.map((h) => `quiet|${h}`)];
   line('departing', 'seen', sum(departing));
+  line('departing', 'all', sum(['surge', 'quiet'].flatMap((k) => NOWS.map((h) => `${k}|${h}`))));
   line('ordinary', 'all', sum(NOWS.map((h) => `ordinary|${h}`)));
   line('all', 'all', sum(KINDS.flatMap((k) => NOWS.map((h) => `${k}|${h}`))));
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -175,6 +177,9 @@ function printTable(): void {
   console.log(fmt(head));
   for (const r of rows) console.log(fmt(r));
   console.log('targets: ratio <= 0.60 departing (seen), <= 1.05 ordinary; cover intraday 70-95%');
+  console.log(
+    `departing "seen": surge days from ${NOWS.filter((h) => h > SURGE_FROM).join(', ')}:00 (its first hour ends at ${SURGE_FROM + 1}:00), quiet days at every replay`,
+  );
 }
 
 /**
@@ -238,6 +243,11 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
 }
 
 /** INTRADAY_PRIOR with `--prior dayShare=0.5,carryPerDay=0.2` applied, to try other priors. */

@@ -162,3 +162,31 @@ describe('reforecast', () => {
     });
   });
 });
+
+describe('reforecast on awkward weeks', () => {
+  it('gives intervals to a plan that has none (a forecast.csv without lo80 and hi80)', () => {
+    const bare = PLAN.map((p) => ({ ...p, lo80: p.contacts, hi80: p.contacts }));
+    const [first] = reforecast({ plan: bare, actuals: [], now: at(0, 10), timeZone: TZ });
+    expect(first.contacts).toBe(100);
+    expect(first.lo80).toBeLessThan(85);
+    expect(first.hi80).toBeGreaterThan(115);
+  });
+
+  it('refuses a plan with an hour twice (queues not pooled)', () => {
+    const e = inputError(() => reforecast({ plan: [...PLAN, PLAN[10]], actuals: [], now: MONDAY, timeZone: TZ }));
+    expect(e.location).toEqual({ file: 'forecast.csv', field: 'timestamp' });
+  });
+
+  it('covers the 25-hour Sunday of the week the clocks go back', () => {
+    const zone = 'Europe/Berlin';
+    const week = weekHours('2026-10-19', zone);
+    expect(week).toHaveLength(169);
+    const plan = week.map((t) => ({ t, contacts: 50, lo80: 40, hi80: 61 }));
+    const sunday = week[24 * 6];
+    const actuals = week.filter((t) => t < sunday).map((t) => ({ t, contacts: 65 }));
+    const out = reforecast({ plan, actuals, now: sunday, timeZone: zone });
+    expect(out).toHaveLength(25);
+    expect(out[out.length - 1].t).toBe(week[168]);
+    expect(out[0].contacts).toBeGreaterThan(50);
+  });
+});
