@@ -7,7 +7,8 @@
  *   quiet     the whole day runs 30% quiet (each contact kept with probability 0.7)
  *   ordinary  the real day, untouched
  * It prints, per kind of day and hour of the replay, the rest-of-day WAPE of the re-forecast and of
- * the plan, their ratio, and how often the 80% intervals cover the remaining open hours.
+ * the plan, their ratio, the ratio the plan would reach scaled by the rest of the day's true level
+ * (the best any level-only update can do), and how often the 80% intervals cover the remaining open hours.
  * Targets: ratio at most 0.6 on departing days (once the departure has begun), at most 1.05 on
  * ordinary days, coverage 70-95%.
  *
@@ -60,6 +61,8 @@ const random = seededRandom(15);
 
 interface Tally {
   intraday: number;
+  /** Absolute error of the plan scaled by the rest of the day's true ratio: the best a level alone can do. */
+  oracle: number;
   plan: number;
   volume: number;
   hours: number;
@@ -70,7 +73,7 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 const tally = (key: string) => {
   let t = tallies.get(key);
-  if (!t) tallies.set(key, (t = { intraday: 0, plan: 0, volume: 0, hours: 0, covered: 0, planCovered: 0, days: 0 }));
+  if (!t) tallies.set(key, (t = { intraday: 0, oracle: 0, plan: 0, volume: 0, hours: 0, covered: 0, planCovered: 0, days: 0 }));
   return t;
 };
 const backtests: { day: string; week: number; plan: ForecastPoint[]; actual: Map<number, number> }[] = [];
@@ -108,12 +111,15 @@ for (let w = 0; w < WEEKS; w++) {
       const ahead = reforecast({ plan, actuals: actuals.filter((a) => a.t + HOUR_MS <= now), now, timeZone: TZ }, prior);
       const t = tally(`${kind}|${hour}`);
       t.days++;
-      for (const f of ahead) {
-        if (localDate(f.t, TZ) !== date) break;
+      const rest = ahead.flatMap((f) => {
         const a = seen.get(f.t);
         const p = day.find((x) => x.t === f.t);
-        if (a === undefined || !p || !(p.contacts >= 1)) continue;
+        return localDate(f.t, TZ) === date && a !== undefined && p && p.contacts >= 1 ? [{ f, a, p }] : [];
+      });
+      const ratio = rest.reduce((s, r) => s + r.a, 0) / rest.reduce((s, r) => s + r.p.contacts, 0);
+      for (const { f, a, p } of rest) {
         t.intraday += Math.abs(f.contacts - a);
+        t.oracle += Math.abs(ratio * p.contacts - a);
         t.plan += Math.abs(p.contacts - a);
         t.volume += a;
         t.hours++;
@@ -141,7 +147,7 @@ function depart(kind: Kind, contacts: number, hour: number): number {
 }
 
 function printTable(): void {
-  const head = ['day', 'now', 'days', 'hours', 'WAPE intraday', 'WAPE plan', 'ratio', 'cover intraday', 'cover plan'];
+  const head = ['day', 'now', 'days', 'hours', 'WAPE intraday', 'WAPE plan', 'ratio', 'oracle ratio', 'cover intraday', 'cover plan'];
   const rows: string[][] = [];
   const line = (label: string, now: string, t: Tally) =>
     rows.push([
@@ -152,6 +158,7 @@ function printTable(): void {
       pct(t.intraday / t.volume),
       pct(t.plan / t.volume),
       (t.intraday / t.plan).toFixed(2),
+      (t.oracle / t.plan).toFixed(2),
       pct(t.covered / t.hours),
       pct(t.planCovered / t.hours),
     ]);
@@ -160,6 +167,7 @@ function printTable(): void {
   const sum = (keys: string[]) =>
     keys.map(tally).reduce((a, b) => ({
       intraday: a.intraday + b.intraday,
+      oracle: a.oracle + b.oracle,
       plan: a.plan + b.plan,
       volume: a.volume + b.volume,
       hours: a.hours + b.hours,
