@@ -8,6 +8,7 @@ import type { HourCount, Instant } from '../domain/types.js';
  * naming the field (`timestamp`, `contacts`, `now`); returns the counts by hour.
  * @param weekHours the plan's hours, in time order
  * @param file the actuals' file (or request part), for the message
+ * @param nowFrom where `now` came from, for the message
  */
 export function checkActuals(
   actuals: readonly HourCount[],
@@ -15,12 +16,13 @@ export function checkActuals(
   now: Instant,
   timeZone: string,
   file: string,
+  nowFrom = 'command line',
 ): Map<Instant, number> {
   const first = weekHours[0];
   const end = weekHours[weekHours.length - 1] + HOUR_MS;
   const at = (t: Instant) => (Number.isFinite(t) ? formatTimestamp(t, timeZone) : String(t));
   if (!(now >= first && now < end)) {
-    throw new InputError({ file: 'command line', field: 'now' }, `${at(now)} is not within the plan's week (${at(first)} to ${at(end)})`);
+    throw new InputError({ file: nowFrom, field: 'now' }, `${at(now)} is not within the plan's week (${at(first)} to ${at(end)})`);
   }
   const inWeek = new Set(weekHours);
   const counts = new Map<Instant, number>();

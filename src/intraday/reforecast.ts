@@ -17,6 +17,8 @@ export interface ReforecastInput {
   timeZone: string;
   /** The actuals' file (or request part), for error messages; default `actuals`. */
   file?: string;
+  /** Where `now` came from (`command line`, the request body), for error messages; default `command line`. */
+  nowFrom?: string;
 }
 
 /** One remaining hour: expected contacts and the 80% interval. */
@@ -53,7 +55,7 @@ export function reforecast(input: ReforecastInput, prior: IntradayPrior = INTRAD
   });
   if (plan.length === 0) throw new InputError({ file: 'forecast.csv' }, 'the plan has no hours');
   const hours = plan.map((p) => p.t);
-  const actual = checkActuals(input.actuals, hours, input.now, input.timeZone, input.file ?? 'actuals');
+  const actual = checkActuals(input.actuals, hours, input.now, input.timeZone, input.file ?? 'actuals', input.nowFrom);
   const nowHour = hours.findLast((t) => t <= input.now) ?? hours[0];
 
   const out: ReforecastPoint[] = [];

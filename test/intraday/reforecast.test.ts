@@ -158,7 +158,9 @@ describe('reforecast', () => {
 
     it('refuses a now outside the week', () => {
       const e = inputError(() => run([], WEEK[WEEK.length - 1] + HOUR_MS));
-      expect(e.location.field).toBe('now');
+      expect(e.location).toEqual({ file: 'command line', field: 'now' });
+      const body = inputError(() => reforecast({ plan: PLAN, actuals: [], now: MONDAY - 1, timeZone: TZ, nowFrom: 'request' }));
+      expect(body.location).toEqual({ file: 'request', field: 'now' });
     });
   });
 });
