@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticWeek, requirementsCsv } from '../test/roster/weekShape.js';
 import { DEFAULT_POOLS } from '../src/domain/config.js';
+import { markdownTable, num } from './markdown.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKER = resolve(ROOT, '../shared/bench/roster-check.py');
@@ -163,13 +164,5 @@ function printTable(table: Row[]): void {
     haveCbc && r.cbc === null ? 'no roster' : num(r.cbc),
     r.objective !== null && r.cbc !== null ? (r.objective / r.cbc).toFixed(4) : '-',
   ]);
-  console.log(
-    ['', head.join(' | '), head.map(() => '---').join(' | '), ...body.map((cells) => cells.join(' | '))]
-      .map((l) => (l ? `| ${l} |` : l))
-      .join('\n'),
-  );
-}
-
-function num(v: number | null): string {
-  return v === null ? '-' : v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  console.log(markdownTable(head, body));
 }

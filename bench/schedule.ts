@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scheduleWeek } from './scheduleWeek.js';
+import { markdownTable, num } from './markdown.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKER = resolve(ROOT, '../shared/bench/schedule-check.py');
@@ -151,15 +152,7 @@ function printTable(table: Row[]): void {
     r.weekendSpread === null ? '-' : String(r.weekendSpread),
     r.nightSpread === null ? '-' : String(r.nightSpread),
   ]);
-  console.log(
-    ['', head.join(' | '), head.map(() => '---').join(' | '), ...body.map((cells) => cells.join(' | '))]
-      .map((l) => (l ? `| ${l} |` : l))
-      .join('\n'),
-  );
-}
-
-function num(v: number | null): string {
-  return v === null ? '-' : v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  console.log(markdownTable(head, body));
 }
 
 function pct(v: number | null): string {

@@ -10,20 +10,12 @@ import { DEFAULT_POOLS } from '../src/domain/config.js';
 import { seededRandom } from '../src/domain/random.js';
 import { type TeamPool, teamCsv } from '../src/sample/team.js';
 import { realisticWeek, requirementsCsv } from '../test/roster/weekShape.js';
+import { SAMPLE_NIGHT_CREW } from '../src/sample/center.js';
 
 export const WEEK_START = '2026-11-30';
 
-/** The night crew: cheaper at night than the day pool (as the sample center's), starts 22:00-00:00. */
-const NIGHT_CREW = {
-  id: 'night',
-  kind: 'in_house',
-  cost_per_hour: 45,
-  night_premium: 0.35,
-  productivity: 1.0,
-  shift_lengths: [8],
-  start_hours: [22, 23, 0],
-  max_agents: null,
-};
+/** The night crew as the sample center's, with no head-count cap. */
+const NIGHT_CREW = { ...SAMPLE_NIGHT_CREW, max_agents: null };
 
 /**
  * The head-count roster's paid hours of the in-house pools by peak, measured with this file's

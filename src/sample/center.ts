@@ -47,6 +47,18 @@ export interface SampleCenter {
   historyEnd: number;
 }
 
+/** The sample's night crew: cheaper at night than the day pool, starts 22:00-00:00. */
+export const SAMPLE_NIGHT_CREW = {
+  id: 'night',
+  kind: 'in_house',
+  cost_per_hour: 45,
+  night_premium: 0.35,
+  productivity: 1.0,
+  shift_lengths: [8],
+  start_hours: [22, 23, 0],
+  max_agents: 120,
+};
+
 /**
  * The in-house team, sized for a typical week's head-count roster with 10-20% slack in paid hours.
  * Measured with `shiftcast sample --today D` for six weeks of September 2026 to March 2027 (not
@@ -229,16 +241,7 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
     pools: [
       DEFAULT_POOLS[0],
       DEFAULT_POOLS[1],
-      {
-        id: 'night',
-        kind: 'in_house',
-        cost_per_hour: 45,
-        night_premium: 0.35,
-        productivity: 1.0,
-        shift_lengths: [8],
-        start_hours: [22, 23, 0],
-        max_agents: 120,
-      },
+      SAMPLE_NIGHT_CREW,
       {
         id: 'senior',
         kind: 'in_house',

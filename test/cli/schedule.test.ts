@@ -160,9 +160,22 @@ describe('shiftcast roster --agents', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('exits 2 on a pin naming an agent not in agents.csv, and writes nothing', async () => {
-    const pin = file('pin-bad.csv', 'agent,pool,start,hours\nana,inhouse,2026-12-01T09:00,8\nzed,inhouse,2026-12-01T09:00,8\n');
-    const out = join(dir, 'never', 'roster.json');
+  it.each([
+    {
+      what: 'a pin naming an agent not in agents.csv',
+      name: 'pin-bad.csv',
+      text: 'agent,pool,start,hours\nana,inhouse,2026-12-01T09:00,8\nzed,inhouse,2026-12-01T09:00,8\n',
+      error: /^shiftcast: pin-bad\.csv line 3, column agent: "zed" is not an agent of agents\.csv/,
+    },
+    {
+      what: 'a pin outside the week',
+      name: 'pin-late.csv',
+      text: 'agent,pool,start,hours\nana,inhouse,2026-12-07T09:00,8\n',
+      error: /^shiftcast: pin-late\.csv line 2, column start: ana's shift on 2026-12-07 is not in the planned week/,
+    },
+  ])('exits 2 on $what, naming file, line and column, and writes nothing', async ({ name, text, error }) => {
+    const pin = file(name, text);
+    const out = join(dir, `never-${name}`, 'roster.json');
     const r = await shiftcast([
       'roster',
       '--requirements',
@@ -177,29 +190,8 @@ describe('shiftcast roster --agents', () => {
       out,
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^shiftcast: pin-bad\.csv line 3, column agent: "zed" is not an agent of agents\.csv/);
-    expect(existsSync(join(dir, 'never'))).toBe(false);
-  });
-
-  it('exits 2 on a pin outside the week, naming file, line and column, and writes nothing', async () => {
-    const pin = file('pin-late.csv', 'agent,pool,start,hours\nana,inhouse,2026-12-07T09:00,8\n');
-    const out = join(dir, 'never-late', 'roster.json');
-    const r = await shiftcast([
-      'roster',
-      '--requirements',
-      requirements,
-      '--config',
-      config,
-      '--agents',
-      agents,
-      '--pin',
-      pin,
-      '--out',
-      out,
-    ]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^shiftcast: pin-late\.csv line 2, column start: ana's shift on 2026-12-07 is not in the planned week/);
-    expect(existsSync(join(dir, 'never-late'))).toBe(false);
+    expect(r.stderr).toMatch(error);
+    expect(existsSync(join(dir, `never-${name}`))).toBe(false);
   });
 
   it('exits 2 on --schedule-out without --agents', async () => {
