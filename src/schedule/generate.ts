@@ -244,6 +244,7 @@ export async function generatePatterns(
     // with agents still free, until the LP is integral in the patterns. A round-up that leads to a
     // dead end (the LP needs a slack) is undone and its pattern capped below instead.
     const lower = new Map<string, number>();
+    const upper = new Map<string, number>();
     const taken = groups.map(() => 0);
     const free = (k: number) => taken[k] < groups[k].members.length;
     const setLower = (name: string, n: number) => {
@@ -252,7 +253,6 @@ export async function generatePatterns(
       lower.set(name, n);
       model.changeColBounds(column.get(name)!, n, upper.get(name) ?? Infinity);
     };
-    const upper = new Map<string, number>();
     const dead = () => model.getModelStatus() !== highs.constants.modelStatus.optimal || slackInUse();
     const resolve = () => {
       solveLp();

@@ -40,7 +40,8 @@ const PRICINGS_PER_SECOND = 60;
  *    alone) form groups; column generation (generate.ts) solves the LP of the master (master.ts:
  *    the roster model with each named pool's shift counts tied to its groups' weekly patterns)
  *    over all patterns, which bounds every schedule from below;
- * 2. HiGHS solves the master as a MIP over the patterns generated;
+ * 2. a dive from that LP (fixing whole agents on patterns, re-pricing) finds a whole-agent
+ *    solution, which starts HiGHS on the master as a MIP over the patterns generated;
  * 3. agents get their group's patterns, and trades of shifts between agents of a pool that keep
  *    every count improve the soft goals (assign.ts): wishes, then weekend and night spread;
  * 4. the schedule (verify.ts) and the roster (roster/verify.ts) are checked by code that shares
@@ -132,7 +133,11 @@ export async function solveSchedule(
   const decisions = new Map(master.model.decisions.map((d) => [d.name, counts.get(d.name) ?? 0]));
   const body = assembleRoster(problem, master.model, mergeSplits(master.model.merges, decisions));
   const objective = roundTo(body.cost.total + body.cost.shortfall_penalty, 6);
-  const bound = Number.isFinite(generation.bound) ? roundTo(Math.min(generation.bound, objective), 6) : null;
+  // A bound above a verified schedule's objective would be wrong: then no bound is claimed.
+  const bound =
+    Number.isFinite(generation.bound) && generation.bound <= objective + 1e-6 * Math.abs(objective)
+      ? roundTo(Math.min(generation.bound, objective), 6)
+      : null;
   const gap = bound === null ? null : objective > 0 ? roundTo(Math.max(0, (objective - bound) / objective), 6) : 0;
   const draft: Roster = {
     status: gap !== null && gap <= mipRelGap + 1e-9 ? 'optimal' : 'feasible',
