@@ -31,15 +31,10 @@ const ROUND_UP_FROM = 0.6;
 export interface Generation {
   /** Every pattern generated, in the order made. */
   patterns: Pattern[];
-  /** The last master LP's value (with the dear slacks, which are 0 on a feasible master). */
-  lpObjective: number;
   /** A lower bound on cost + shortfall penalty of every schedule (Lagrangian: the LP plus each group's most negative reduced cost times its agents). */
   bound: number;
   /** Whether the last LP still used a slack: the agents may not be able to meet the floors or the budget. */
   slackUsed: boolean;
-  iterations: number;
-  /** Whether no pattern of negative reduced cost was left (the LP is the master's optimum over all patterns). */
-  converged: boolean;
   /** The last LP's agents per pattern (by pattern name; absent = 0). */
   agentsOn: Map<string, number>;
   /** Groups (indexes) with no pattern at all: their agents cannot work any week the rules allow. */
@@ -120,11 +115,8 @@ export async function generatePatterns(
   if (unschedulable.length > 0)
     return {
       patterns,
-      lpObjective: 0,
       bound: -Infinity,
       slackUsed: true,
-      iterations: 0,
-      converged: false,
       agentsOn: new Map(),
       unschedulable,
       dive: null,
@@ -143,10 +135,8 @@ export async function generatePatterns(
     };
     const column = new Map(patterns.map((p) => [p.name, model.getColByName(p.name)]));
     const slackColumns = first.objective.filter((t) => t.variable.startsWith('art_')).map((t) => model.getColByName(t.variable));
-    let iterations = 0;
     let solution!: ReturnType<typeof model.getSolution>;
     const solveLp = () => {
-      iterations++;
       model.run();
       solution = model.getSolution();
       return model.getObjectiveValue();
@@ -198,28 +188,23 @@ export async function generatePatterns(
       return { entering, bound: priced === groups.length ? lagrangian : null };
     };
 
-    let lpObjective = 0;
     let bound = -Infinity;
-    let converged = false;
     for (;;) {
-      lpObjective = solveLp();
+      const lpObjective = solveLp();
       const round = priceRound(lpObjective);
       // Valid with the slacks too: they only relax the master, so its bound is below every schedule's.
       if (round.bound !== null) bound = Math.max(bound, round.bound);
-      if (round.entering.length === 0 && round.bound !== null) {
-        converged = true;
-        break;
-      }
+      // Converged: no pattern prices out under any group.
+      if (round.entering.length === 0 && round.bound !== null) break;
       const close = !slackInUse() && lpObjective - bound <= CLOSE_ENOUGH * Math.abs(lpObjective);
       for (const p of round.entering) enter(p);
       if (close || pricings >= limits.pricings || performance.now() > limits.deadline) {
         // Stopped early: one more LP, priced whole, bounds what was left unpriced.
-        lpObjective = solveLp();
         cursor = 0;
-        const last = priceRound(lpObjective, () => true, Infinity);
+        const last = priceRound(solveLp(), () => true, Infinity);
         if (last.bound !== null) bound = Math.max(bound, last.bound);
         for (const p of last.entering) enter(p);
-        if (last.entering.length > 0) lpObjective = solveLp();
+        if (last.entering.length > 0) solveLp();
         break;
       }
     }
@@ -227,16 +212,7 @@ export async function generatePatterns(
     const agentsOn = valuesOf(patterns, column, solution.colValue);
     // Every wish worked at its cost, taken off: a bound on cost + shortfall alone.
     const wishes = groups.reduce((a, g) => a + g.members.length * g.wishes.size, 0);
-    const root = {
-      patterns,
-      lpObjective,
-      bound: bound - WISH_COST * wishes,
-      slackUsed,
-      iterations,
-      converged,
-      agentsOn,
-      unschedulable: [],
-    };
+    const root = { patterns, bound: bound - WISH_COST * wishes, slackUsed, agentsOn, unschedulable: [] };
     if (slackUsed) return { ...root, dive: null };
 
     // Diving to whole agents: fix every whole agent the LP puts on a pattern, round up the patterns
@@ -291,7 +267,7 @@ export async function generatePatterns(
       resolve();
       if (dead()) break;
     }
-    return { ...root, patterns, dive };
+    return { ...root, dive };
   } finally {
     model.dispose();
   }

@@ -1,9 +1,9 @@
 import { InputError } from '../domain/errors.js';
 import { roundTo } from '../domain/round.js';
-import { addDaysToDate, HOUR_MS, WEEKDAYS, weekdayOfDate, type Weekday } from '../domain/time.js';
+import { addDaysToDate, HOUR_MS, type Weekday } from '../domain/time.js';
 import { mergeSplits } from '../roster/model/dominance.js';
 import { narrateRoster } from '../roster/explain/narrate.js';
-import { assembleRoster, type Counts } from '../roster/solve/assemble.js';
+import { assembleRoster, type Counts, weekdayName } from '../roster/solve/assemble.js';
 import { solveWithHighs } from '../roster/solve/highs.js';
 import { infeasibleRoster, solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
@@ -109,8 +109,7 @@ export async function solveSchedule(
 
   const counts: Counts = new Map([...mip.values].map(([name, v]) => [name, Math.max(0, Math.round(v))]));
   const agents = assignPatterns(groups, generation.patterns, counts, numDays, slots);
-  const weekdayOf = (day: number) => WEEKDAYS[weekdayOfDate(addDaysToDate(problem.weekStart, day))];
-  improveSoftGoals(agents, slots, week, weekdayOf, {
+  improveSoftGoals(agents, slots, week, (day) => weekdayName(problem.weekStart, day), {
     trades: TRADES_PER_AGENT * inputs.agents.length,
     deadline: started + timeLimitSeconds * 1000,
   });
@@ -190,7 +189,6 @@ function patternGroups(problem: RosterProblem, inputs: ScheduleInputs): PatternG
   const numDays = slots[slots.length - 1].day + 1;
   const poolOf = new Map(problem.pools.map((p) => [p.id, p]));
   const allDays = Array.from({ length: numDays }, (_, d) => d);
-  const weekdayOf = (day: number) => WEEKDAYS[weekdayOfDate(addDaysToDate(weekStart, day))];
   const boundaryOf = boundaries(problem, inputs);
   const pinsOf = pinnedShifts(problem, inputs);
   const window = { from: weekStart, to: addDaysToDate(weekStart, 2 * numDays - 1) };
@@ -206,7 +204,7 @@ function patternGroups(problem: RosterProblem, inputs: ScheduleInputs): PatternG
         agent: c,
         boundary,
         required,
-        wishes: new Set(allDays.filter((d) => c.prefersOff.includes(weekdayOf(d) as Weekday))),
+        wishes: new Set(allDays.filter((d) => c.prefersOff.includes(weekdayName(weekStart, d) as Weekday))),
         week: { agent: c, blocked: blockedDays(c, weekStart, numDays), pool, boundary },
       });
     }
