@@ -93,8 +93,10 @@ export const weekPatternSchema = z.strictObject({
 export const poolSchema = z
   .strictObject({
     id: idName,
-    kind: z.enum(['in_house', 'outsourced']),
+    // `standby` (SPEC section 7): agents on call, paid a retainer per on-call hour and cost_per_hour when called in.
+    kind: z.enum(['in_house', 'outsourced', 'standby']),
     cost_per_hour: z.number().min(0).max(MAX_PER_HOUR),
+    retainer_per_hour: z.number().min(0).max(MAX_PER_HOUR).optional(),
     // (1 + night_premium) times the day rate: up to 11 times.
     night_premium: z.number().min(0).max(10).default(0),
     productivity: z.number().gt(0).max(2).default(1),
@@ -114,6 +116,15 @@ export const poolSchema = z
   .refine((p) => p.tiers === undefined || new Set(p.tiers).size === p.tiers.length, {
     message: 'tiers must not repeat a tier',
     path: ['tiers'],
+  })
+  .refine((p) => (p.kind === 'standby') === (p.retainer_per_hour !== undefined), {
+    message: 'a standby pool needs retainer_per_hour, and only a standby pool has one',
+    path: ['retainer_per_hour'],
+  })
+  // An on-call agent covers whatever the hour needs: no tour, no tier of its own.
+  .refine((p) => p.kind !== 'standby' || (p.week_pattern === null && p.tiers === undefined), {
+    message: 'a standby pool takes no week_pattern and no tiers',
+    path: ['kind'],
   });
 
 /** SPEC section 3's default pools (in-house day, one vendor, in-house night). */
@@ -171,6 +182,10 @@ export const scheduleSchema = z
     message: 'min_hours must not exceed max_hours',
     path: ['min_hours'],
   });
+
+/** SPEC section 7's default of `standby.coverage`, and this tool's defaults of `intraday` (README). */
+export const STANDBY_DEFAULTS = { coverage: 1 } as const;
+export const INTRADAY_DEFAULTS = { overtime_premium: 0.5, max_overtime_hours: 2 } as const;
 
 /** The labour rules of named agents with every default filled in. */
 export interface ScheduleRules {
@@ -246,6 +261,16 @@ export const configSchema = z
         })),
       ),
     schedule: scheduleSchema.optional(),
+    // Optional so a config without a standby pool serialises unchanged (STANDBY_DEFAULTS fill it).
+    standby: z.strictObject({ coverage: z.number().min(0).max(10).optional() }).optional(),
+    intraday: z
+      .strictObject({
+        // Overtime pay over cost_per_hour: 0.5 pays time and a half.
+        overtime_premium: z.number().min(0).max(10).optional(),
+        // Hours an agent may stay past the end of a shift.
+        max_overtime_hours: z.number().int().min(0).max(12).optional(),
+      })
+      .optional(),
     solver: z
       .strictObject({
         time_limit_seconds: seconds.default(30),
@@ -269,6 +294,8 @@ export const configSchema = z
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['pools', i, 'id'], message: `pool id "${p.id}" is used twice` });
       seen.add(p.id);
     });
+    if (c.pools.every((p) => p.kind === 'standby'))
+      ctx.addIssue({ code: 'custom', path: ['pools'], message: 'every pool is a standby pool: on-call agents need a planned pool to back up' });
     // Every tier a queue goes to, or that has a target, needs a pool to staff it.
     const staffed = new Set(c.pools.flatMap(poolTiers));
     const unstaffed = (tier: string) => `no pool staffs tier "${tier}": list it in some pool's tiers`;
