@@ -295,7 +295,11 @@ export const configSchema = z
       seen.add(p.id);
     });
     if (c.pools.every((p) => p.kind === 'standby'))
-      ctx.addIssue({ code: 'custom', path: ['pools'], message: 'every pool is a standby pool: on-call agents need a planned pool to back up' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pools'],
+        message: 'every pool is a standby pool: on-call agents need a planned pool to back up',
+      });
     // Every tier a queue goes to, or that has a target, needs a pool to staff it.
     const staffed = new Set(c.pools.flatMap(poolTiers));
     const unstaffed = (tier: string) => `no pool staffs tier "${tier}": list it in some pool's tiers`;

@@ -62,6 +62,8 @@ export interface Requirement {
   agentsNeeded: number;
   /** agentsNeeded / (1 - shrinkage): people on a paid shift (not rounded). */
   staffNeeded: number;
+  /** With a standby pool (SPEC section 7): the staff the forecast's hi80 contacts would need. */
+  staffNeededHigh?: number;
   /** Contacts an agent works at once (the queues' mix); absent: `demand.concurrency`. */
   concurrency?: number;
   /** With more than one tier: each tier's share (the fields above are their sums, AHT weighted). */
@@ -82,6 +84,8 @@ export interface TierRequirement {
 export interface StaffNeed {
   t: Instant;
   staffNeeded: number;
+  /** With a standby pool: the staff needed at the forecast's hi80 contacts. */
+  staffNeededHigh?: number;
   /** With tiers: each tier's staff needed (they add up to `staffNeeded`). */
   tiers?: { tier: string; staffNeeded: number }[];
 }

@@ -8,13 +8,15 @@ import { roundTo } from '../domain/round.js';
 /**
  * `requirements.csv`: timestamp,contacts,handled_contacts,aht_seconds,agents_needed,staff_needed
  * (SPEC), the hour's totals; with tiers each tier's own `handled_contacts.<tier>`,
- * `aht_seconds.<tier>`, `agents_needed.<tier>` and `staff_needed.<tier>` follow.
+ * `aht_seconds.<tier>`, `agents_needed.<tier>` and `staff_needed.<tier>` follow. With a standby
+ * pool, `staff_needed_hi80` follows `staff_needed`.
  */
 export function formatRequirements(rows: readonly Requirement[], timeZone: string, withOffset: boolean): string {
   const tiers = rows[0]?.tiers?.map((d) => d.tier) ?? [];
   const tierColumns = tiers.flatMap((tier) => TIER_FIELDS.map((f) => `${f}.${tier}`));
+  const high = rows.some((r) => r.staffNeededHigh !== undefined);
   return formatCsv(
-    ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed', ...tierColumns],
+    ['timestamp', 'contacts', 'handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed', ...(high ? [HIGH] : []), ...tierColumns],
     rows.map((r) => [
       formatTimestamp(r.t, timeZone, withOffset),
       roundTo(r.contacts, 3),
@@ -22,6 +24,7 @@ export function formatRequirements(rows: readonly Requirement[], timeZone: strin
       roundTo(r.ahtSeconds, 2),
       r.agentsNeeded,
       roundTo(r.staffNeeded, 4),
+      ...(high ? [roundTo(r.staffNeededHigh ?? r.staffNeeded, 4)] : []),
       ...tiers.flatMap((tier) => {
         const d = r.tiers?.find((x) => x.tier === tier);
         return d ? [roundTo(d.handledContacts, 3), roundTo(d.ahtSeconds, 2), d.agentsNeeded, roundTo(d.staffNeeded, 4)] : [0, '', 0, 0];
@@ -31,6 +34,8 @@ export function formatRequirements(rows: readonly Requirement[], timeZone: strin
 }
 
 const TIER_FIELDS = ['handled_contacts', 'aht_seconds', 'agents_needed', 'staff_needed'] as const;
+/** With a standby pool (SPEC section 7): the staff the forecast's hi80 contacts would need. */
+export const HIGH = 'staff_needed_hi80';
 const TIER_NEED = 'staff_needed.';
 
 /** Reads staff needed per hour (only `timestamp,staff_needed` are required), sorted by time. */
@@ -50,9 +55,11 @@ function staffNeedsOf(table: Table, timeZone: string): { needs: StaffNeed[]; wit
   const tiers = Object.keys(table.rows[0]?.cells ?? {})
     .filter((c) => c.startsWith(TIER_NEED) && c.length > TIER_NEED.length)
     .map((c) => c.slice(TIER_NEED.length));
+  const high = HIGH in (table.rows[0]?.cells ?? {});
   const needs = rows.map(({ t, row }): StaffNeed => {
     const staffNeeded = numberCell(table, row, 'staff_needed', { min: 0 })!;
-    if (tiers.length === 0) return { t, staffNeeded };
+    const withHigh = high ? { staffNeededHigh: numberCell(table, row, HIGH, { min: 0 })! } : {};
+    if (tiers.length === 0) return { t, staffNeeded, ...withHigh };
     const byTier = tiers.map((tier) => ({ tier, staffNeeded: numberCell(table, row, `${TIER_NEED}${tier}`, { min: 0 })! }));
     const sum = byTier.reduce((a, d) => a + d.staffNeeded, 0);
     // Rounded to 4 decimals each when written: their sum may miss the total by that much.
@@ -61,7 +68,7 @@ function staffNeedsOf(table: Table, timeZone: string): { needs: StaffNeed[]; wit
         { file: table.file, line: row.line, field: 'staff_needed' },
         `${staffNeeded} is not the sum of the tiers' staff_needed columns (${roundTo(sum, 4)})`,
       );
-    return { t, staffNeeded, tiers: byTier };
+    return { t, staffNeeded, ...withHigh, tiers: byTier };
   });
   return { needs: needs.sort((a, b) => a.t - b.t), withOffset };
 }

@@ -1,5 +1,6 @@
 import type { PlanConfig } from '../domain/config.js';
 import { MIN_TRAIN_WEEKS } from '../forecast/backtest.js';
+import { isNightHour } from '../roster/problem.js';
 import type { Roster } from '../roster/types.js';
 import { money, pct } from '../domain/format.js';
 
@@ -25,6 +26,8 @@ export interface Alert {
 export interface AlertFacts {
   /** Delivered ASA per hour of the roster, seconds (aligned with roster.hourly). */
   asaSeconds: number[];
+  /** Per hour, the staff to call in for ASA within alerts.max_asa_seconds (agentsShortOfAsa over 1 - shrinkage); absent: not said. */
+  callIn?: number[];
   /** Least cost of staffing every hour fully (no shortfall), or null when unknown. */
   fullCoverageCost: number | null;
   currency: string;
@@ -46,6 +49,28 @@ export interface RemedyFacts {
 
 /** ASA is reported up to an hour; beyond that the queue does not clear within the hour. */
 const MAX_REPORTED_ASA = 3600;
+
+/**
+ * What the ASA alarm asks of the standby pool (SPEC section 3): how many on-call agents at the
+ * worst hour, when, the agent-hours in all and what calling them in costs (the standby pool's
+ * cost_per_hour, with its night premium), and how much of it the planned on-call shifts hold.
+ */
+function callInText(roster: Roster, config: PlanConfig, facts: AlertFacts, slow: Roster['hourly']): string {
+  const pool = config.pools.find((p) => p.kind === 'standby');
+  if (!facts.callIn) return 'call in the standby pool for them.';
+  const index = new Map(roster.hourly.map((h, i) => [h.timestamp, i]));
+  const rows = slow.map((h) => ({ h, i: index.get(h.timestamp)!, staff: facts.callIn![index.get(h.timestamp)!] }));
+  const worst = rows.reduce((a, b) => (b.staff > a.staff ? b : a));
+  const agents = (staff: number) => Math.ceil(staff / (pool?.productivity ?? 1) - 1e-9);
+  const agentHours = rows.reduce((a, r) => a + agents(r.staff), 0);
+  const need = `about ${agents(worst.staff)} more agents at ${worst.h.timestamp}, ${money(agentHours)} agent-hours in all`;
+  if (!pool) return `${need}; no standby pool is planned (add a pool of kind standby) or staff those hours.`;
+  // Timestamps are local wall-clock time (YYYY-MM-DDTHH:mm...), so the hour of day is in the text.
+  const night = (t: string) => isNightHour(Number(t.slice(11, 13)), config.night);
+  const cost = rows.reduce((a, r) => a + agents(r.staff) * pool.cost_per_hour * (1 + (night(r.h.timestamp) ? pool.night_premium : 0)), 0);
+  const held = rows.reduce((a, r) => a + Math.min(agents(r.staff), Math.floor((r.h.on_call ?? 0) / pool.productivity + 1e-9)), 0);
+  return `call in ${need} from pool ${pool.id}, about ${moneyIn(cost, facts.currency)} at its call-in rate; the planned on-call shifts hold ${money(held)} of those agent-hours.`;
+}
 
 /** An amount with its currency, as alert messages state it. */
 const moneyIn = (v: number, currency: string) => `${money(v)} ${currency}`;
@@ -71,7 +96,7 @@ export function planAlerts(roster: Roster, config: PlanConfig, facts: AlertFacts
       hours: slowHours.map((h) => h.timestamp),
       value: worst,
       threshold: a.max_asa_seconds,
-      message: `${slowHours.length} hours will answer slower than ${a.max_asa_seconds} s on average (${worstText}): call in the standby pool for them.`,
+      message: `${slowHours.length} hours will answer slower than ${a.max_asa_seconds} s on average (${worstText}): ${callInText(roster, config, facts, slowHours)}`,
     });
   }
 

@@ -11,6 +11,15 @@ export interface ContactsPoint {
   hi80?: number;
 }
 
+/** One hour of the standby chart (roster.json's hourly rows with a standby pool). */
+export interface StandbyHour {
+  timestamp: string;
+  staffed: number;
+  on_call?: number;
+  staff_needed?: number;
+  staff_needed_hi80?: number;
+}
+
 /** One point of the trade-off curve. */
 export interface TradeoffPoint {
   cost: number;
@@ -118,5 +127,48 @@ export function tradeoffChart(points: readonly TradeoffPoint[], currency: string
         encoding: { x, y, color: { field: 'pareto', type: 'nominal', title: 'on the frontier' } },
       },
     ],
+  };
+}
+
+/**
+ * The standby plan (SPEC section 7): staff needed at the forecast and at its hi80, the planned
+ * staff, and planned plus on-call staff, per hour.
+ */
+export function standbyChart(hours: readonly StandbyHour[]): TopLevelSpec {
+  const series = ['needed (forecast)', 'needed (hi80)', 'planned', 'planned + on call'];
+  const values = hours.flatMap((h) => {
+    const time = utc(h.timestamp.slice(0, 16));
+    const levels = [h.staff_needed ?? 0, h.staff_needed_hi80 ?? 0, h.staffed, h.staffed + (h.on_call ?? 0)];
+    return levels.map((staff, k) => ({ time, series: series[k], staff: Math.round(staff * 10) / 10 }));
+  });
+  return {
+    width: WIDTH,
+    height: 220,
+    data: { values },
+    mark: { type: 'line', strokeWidth: 1.1, interpolate: 'step-after' },
+    encoding: {
+      x: localTime('time', 'hour (local time)'),
+      y: { field: 'staff', type: 'quantitative', title: 'staff on shift' },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: series, range: ['#bab0ac', '#e15759', '#4e79a7', '#59a14f'] },
+      },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        legend: null,
+        scale: {
+          domain: series,
+          range: [
+            [4, 2],
+            [4, 2],
+            [1, 0],
+            [1, 0],
+          ],
+        },
+      },
+    },
   };
 }

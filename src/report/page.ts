@@ -1,5 +1,13 @@
 import type { Roster } from '../roster/types.js';
-import { contactsChart, costChart, coverageHeatmap, tradeoffChart, type ContactsPoint, type TradeoffPoint } from './charts.js';
+import {
+  contactsChart,
+  costChart,
+  coverageHeatmap,
+  standbyChart,
+  tradeoffChart,
+  type ContactsPoint,
+  type TradeoffPoint,
+} from './charts.js';
 import type { DayCost } from './costByDay.js';
 import { forecastModelText, type PlanSummary } from './summary.js';
 import { vegaLiteSvg } from './vegaSvg.js';
@@ -41,6 +49,14 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
       `Tier ${t.tier}`,
       `${pct(t.service_level)} within ${t.answer_within_seconds} s, ASA ${t.asa_seconds === null ? 'n/a' : `${t.asa_seconds} s`}, ${money(t.handled_contacts)} contacts, ${t.shortfall_staff_hours} staff-hours short`,
     ]),
+    ...(summary.standby
+      ? [
+          [
+            'Standby',
+            `${money(summary.standby.on_call_hours)} on-call agent-hours, up to ${summary.standby.peak_on_call} at once, ${money(summary.standby.retainer_cost)} ${summary.currency} in retainers`,
+          ] as [string, string],
+        ]
+      : []),
     ['Contacts per agent-day', summary.kpis.contacts_per_agent_day === null ? 'n/a' : String(summary.kpis.contacts_per_agent_day)],
     ...(summary.forecast ?? []).map((m, _, all): [string, string] => [
       all.length > 1 ? `Forecast model, ${m.queue}` : 'Forecast model',
@@ -71,6 +87,12 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     ['coverage', 'Staffed minus staff needed, day x hour', vegaLiteSvg(coverageHeatmap(roster.hourly))],
     ['cost', `Cost by pool and day (${summary.currency})`, vegaLiteSvg(costChart(charts.costs, summary.currency))],
   ];
+  if (roster.standby)
+    figures.push([
+      'standby',
+      'Standby: planned and on-call staff against the forecast and its upper end (hi80)',
+      vegaLiteSvg(standbyChart(roster.hourly)),
+    ]);
   if (charts.tradeoff && charts.tradeoff.length > 0)
     figures.push(['tradeoff', 'Cost against service level (scenarios)', vegaLiteSvg(tradeoffChart(charts.tradeoff, summary.currency))]);
   const svgs = await Promise.all(figures.map(([, , svg]) => svg));

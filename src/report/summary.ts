@@ -1,4 +1,6 @@
-import type { PlanConfig } from '../domain/config.js';
+import { STANDBY_DEFAULTS, totalShrinkage, type PlanConfig } from '../domain/config.js';
+import { agentsShortOfAsa } from '../staffing/callIn.js';
+import { availableAgents } from '../staffing/onDuty.js';
 import type { Requirement } from '../domain/types.js';
 import type { QueueModel } from '../forecast/index.js';
 import type { Roster } from '../roster/types.js';
@@ -54,6 +56,16 @@ export interface PlanSummary {
   solver: Roster['solver'];
   /** With named agents (SPEC section 6): roster.json's `schedule` figures. */
   schedule?: NonNullable<Roster['schedule']>;
+  /** With standby pools (SPEC section 7): the on-call plan that backs up the forecast's hi80. */
+  standby?: {
+    /** Agent-hours on call in the week, and the most agents on call at once. */
+    on_call_hours: number;
+    peak_on_call: number;
+    /** Retainers for the week, in the plan's currency. */
+    retainer_cost: number;
+    /** standby.coverage: the share of the hi80 need that planned plus on-call staff cover in every hour. */
+    coverage: number;
+  };
   files: string[];
   /** Per queue, the family (or `+`-joined average) the backtest chose and its held-out error (absent in older plans). */
   forecast?: QueueModel[];
@@ -121,6 +133,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     alerts: [
       ...planAlerts(roster, config, {
         asaSeconds: delivered.hours.map((d) => d.asaSeconds),
+        callIn: callInByHour(roster, config, requirements),
         fullCoverageCost: s.fullCoverageCost,
         currency: config.currency,
         remedy: s.remedy,
@@ -133,6 +146,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     explanation: roster.explanation,
     solver: roster.solver,
     ...(roster.schedule ? { schedule: roster.schedule } : {}),
+    ...(roster.standby ? { standby: standbyFigures(roster, config) } : {}),
     files: s.files,
     ...(s.forecastModels ? { forecast: s.forecastModels.map(roundedModel) } : {}),
   };
@@ -174,4 +188,47 @@ export function forecastModelText(m: QueueModel): string {
 
 function roundOrNull(v: number | null, digits: number): number | null {
   return v === null ? null : roundTo(v, digits);
+}
+
+/**
+ * Per hour of the roster, the staff to call in for ASA within alerts.max_asa_seconds (pooled over
+ * tiers: a planner's estimate for the alarm, not a tier split); aligned with roster.hourly.
+ */
+function callInByHour(roster: Roster, config: PlanConfig, requirements: readonly Requirement[]): number[] {
+  const shrinkage = totalShrinkage(config.shrinkage);
+  return roster.hourly.map((h, i) => {
+    const r = requirements[i];
+    if (!r || r.handledContacts <= 0) return 0;
+    const available = availableAgents(h.staffed, shrinkage);
+    const concurrency = r.concurrency ?? config.demand.concurrency;
+    const short = agentsShortOfAsa(
+      r.handledContacts,
+      r.ahtSeconds / concurrency,
+      available,
+      config.alerts.max_asa_seconds,
+      config.service.patience_seconds,
+    );
+    return short / (1 - shrinkage);
+  });
+}
+
+/** The week's on-call figures from roster.json's `standby` list. */
+function standbyFigures(roster: Roster, config: PlanConfig): NonNullable<PlanSummary['standby']> {
+  const standby = roster.standby ?? [];
+  const ids = new Set(config.pools.filter((p) => p.kind === 'standby').map((p) => p.id));
+  const index = new Map(roster.hourly.map((h, i) => [h.timestamp, i]));
+  const heads = new Array<number>(roster.hourly.length).fill(0);
+  for (const s of standby) {
+    const start = index.get(s.start)!;
+    for (let k = 0; k < s.hours; k++) heads[(start + k) % heads.length] += s.agents;
+  }
+  return {
+    on_call_hours: standby.reduce((a, s) => a + s.agents * s.hours, 0),
+    peak_on_call: Math.max(0, ...heads),
+    retainer_cost: roundTo(
+      [...ids].reduce((a, id) => a + (roster.cost.by_pool[id] ?? 0), 0),
+      2,
+    ),
+    coverage: config.standby?.coverage ?? STANDBY_DEFAULTS.coverage,
+  };
 }

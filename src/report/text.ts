@@ -51,6 +51,10 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
     lines.push(`  Peak staff  ${s.kpis.peak_staffed} on shift for a peak need of ${s.kpis.peak_staff_needed}`);
   }
   if (s.schedule) lines.push(`  Schedule    ${scheduleText(s.schedule)}`);
+  if (s.standby)
+    lines.push(
+      `  Standby     ${money(s.standby.on_call_hours)} on-call agent-hours, up to ${s.standby.peak_on_call} at once, ${money(s.standby.retainer_cost)} ${s.currency} in retainers (with the planned staff they cover ${pct(s.standby.coverage)} of the forecast's upper end every hour)`,
+    );
   const models = s.forecast ?? [];
   if (models.length > 0)
     lines.push(

@@ -1,4 +1,4 @@
-import { configTiers, poolTiers, type PlanConfig } from '../domain/config.js';
+import { configTiers, poolTiers, STANDBY_DEFAULTS, type PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp, localParts, startOfLocalDay, weekHours, HOUR_MS } from '../domain/time.js';
 import type { StaffNeed } from '../domain/types.js';
@@ -34,6 +34,14 @@ export function buildRosterProblem(
       `no row falls in the ${weeks > 1 ? `${weeks} weeks` : 'week'} starting ${weekStart} (${config.timezone})`,
     );
   }
+  const standby = config.pools.filter((p) => p.kind === 'standby');
+  const missingHigh = standby.length > 0 ? needs.find((n) => n.staffNeededHigh === undefined) : undefined;
+  if (missingHigh) {
+    throw new InputError(
+      { file: 'requirements.csv', field: 'staff_needed_hi80' },
+      `pool ${standby[0].id} is a standby pool, which covers the forecast's hi80: the requirements need a staff_needed_hi80 column (shiftcast requirements writes it when the config has a standby pool)`,
+    );
+  }
   const weekStartInstant = startOfLocalDay(weekStart, tz);
   const slots = hours.map((t) => {
     const p = localParts(t, tz);
@@ -53,15 +61,20 @@ export function buildRosterProblem(
       night,
       staffNeeded,
       floor: share * staffNeeded,
+      ...(standby.length > 0 && { staffNeededHigh: need?.staffNeededHigh ?? 0 }),
       ...(byTier && { tiers: byTier.map((n) => ({ staffNeeded: n, floor: share * n })) }),
     };
   });
   return {
     weekStart,
     slots,
-    pools: config.pools,
+    pools: config.pools.filter((p) => p.kind !== 'standby'),
+    ...(standby.length > 0 && { standby: { pools: standby, coverage: config.standby?.coverage ?? STANDBY_DEFAULTS.coverage } }),
     ...(tiered && {
-      tiers: tierNames.map((name) => ({ name, pools: config.pools.filter((p) => poolTiers(p).includes(name)).map((p) => p.id) })),
+      tiers: tierNames.map((name) => ({
+        name,
+        pools: config.pools.filter((p) => p.kind !== 'standby' && poolTiers(p).includes(name)).map((p) => p.id),
+      })),
     }),
     shortfallPenalty: config.shortfall_penalty,
     maxOutsourcedShare: config.max_outsourced_share,

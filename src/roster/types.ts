@@ -16,6 +16,8 @@ export interface RosterSlot {
   staffNeeded: number;
   /** Least staffed allowed: min_coverage (night.min_coverage at night) x staffNeeded. */
   floor: number;
+  /** With standby pools only: the staff needed at the forecast's hi80 contacts (SPEC section 7). */
+  staffNeededHigh?: number;
   /**
    * With tiers only: each tier's need and floor, in the order of `RosterProblem.tiers`
    * (`staffNeeded` and `floor` above are their sums).
@@ -64,7 +66,14 @@ export interface RosterProblem {
   weekStart: string;
   /** 168 slots a week (167/169 in a daylight-saving week); slot 0 is 00:00 local on weekStart. */
   slots: RosterSlot[];
+  /** The pools that work the roster's shifts (standby pools are in `standby`). */
   pools: Pool[];
+  /**
+   * With standby pools (SPEC section 7): their on-call shifts are planned so that in every slot
+   * staffed + on-call staff >= coverage x staffNeededHigh. On-call agents cost their retainer and
+   * count toward nothing else (staffed, floors, shortfall, outsourced share).
+   */
+  standby?: { pools: Pool[]; coverage: number };
   /**
    * Present when the week has more than one tier: each slot's tier needs must be met by the pools
    * that staff that tier, an agent counting towards one tier at a time. Absent: one pooled group.
@@ -91,6 +100,8 @@ export interface Roster {
   week_start: string;
   shifts: { pool: string; start: string; hours: number; agents: number }[];
   tours: { pool: string; start_hour: number; hours: number; days_off: string[]; agents: number }[];
+  /** With standby pools only: the on-call shifts (same shape as `shifts`), counted in cost as retainers. */
+  standby?: { pool: string; start: string; hours: number; agents: number }[];
   /**
    * `tiers` only with tiers: how the hour's staff is split among them (an allocation that leaves the
    * least shortfall); then `shortfall` is the least total shortfall any split leaves.
@@ -100,6 +111,9 @@ export interface Roster {
     staff_needed: number;
     staffed: number;
     shortfall: number;
+    /** With standby pools only: on-call staff (agents x productivity) and the hi80 need they back up. */
+    on_call?: number;
+    staff_needed_hi80?: number;
     tiers?: { tier: string; staff_needed: number; staffed: number; shortfall: number }[];
   }[];
   cost: { total: number; by_pool: Record<string, number>; shortfall_penalty: number };

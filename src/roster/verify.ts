@@ -10,7 +10,7 @@ const DAYS: readonly string[] = WEEKDAYS;
  * Checks a roster against the SPEC's hard rules and its own reported figures, recomputing
  * everything from `roster.shifts` alone (deliberately sharing no code with the model builder):
  * integral agents, allowed lengths and start hours, coverage floors, max_agents, outsourced
- * share, budget, and the hourly, cost and KPI figures; tours must expand exactly into their
+ * share, budget, the standby cover, and the hourly, cost and KPI figures; tours must expand exactly into their
  * pool's shifts. Returns the problems found; an empty list means the roster is valid.
  * `floors: false` checks every rule but the coverage floors (a best-effort roster, bestEffort.ts).
  * @example verifyRoster(problem, { ...roster, cost: { ...roster.cost, total: 1 } })
@@ -52,6 +52,10 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
     if (pool.kind === 'outsourced') outsourcedPaid += shift.agents * shift.hours;
   }
 
+  const standby = verifyStandby(problem, roster, staffed);
+  errors.push(...standby.errors);
+  for (const [pool, cost] of standby.byPool) byPool.set(pool, cost);
+
   // Hard rules.
   slots.forEach((slot, h) => {
     if (options.floors && staffed[h] + TOL < slot.floor)
@@ -88,7 +92,7 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
     agree(`staff_needed at ${row.timestamp}`, row.staff_needed, slots[h].staffNeeded);
   });
   agree('cost.total', roster.cost.total, total);
-  for (const pool of pools) agree(`cost.by_pool.${pool.id}`, roster.cost.by_pool[pool.id] ?? 0, byPool.get(pool.id)!);
+  for (const [pool, cost] of byPool) agree(`cost.by_pool.${pool}`, roster.cost.by_pool[pool] ?? 0, cost);
   agree('cost.shortfall_penalty', roster.cost.shortfall_penalty, problem.shortfallPenalty * shortfall.reduce((a, b) => a + b, 0));
   agree('kpis.outsourced_share', roster.kpis.outsourced_share, paid > 0 ? outsourcedPaid / paid : 0);
   // With tiers, an hour covers what its reported tier split covers (that split is checked above).
@@ -103,6 +107,61 @@ export function verifyRoster(problem: RosterProblem, roster: Roster, options: { 
   agree('kpis.night_coverage', roster.kpis.night_coverage, covered(all.filter((h) => slots[h].night)));
   agree('kpis.budget_used', roster.kpis.budget_used, problem.budget ? total / problem.budget : null);
   return errors;
+}
+
+/**
+ * Standby pools (SPEC section 7), from `roster.standby` alone: valid on-call shifts (a standby
+ * pool's lengths and start hours, positive integer agents, max_agents), staffed + on-call staff
+ * at least coverage x the hi80 need in every slot, and the hourly on_call figures. Returns the
+ * errors and each standby pool's retainer cost.
+ */
+function verifyStandby(problem: RosterProblem, roster: Roster, staffed: readonly number[]) {
+  const { slots } = problem;
+  const n = slots.length;
+  const errors: string[] = [];
+  const byPool = new Map<string, number>();
+  if (!problem.standby) {
+    if (roster.standby?.length) errors.push('roster lists standby shifts but the configuration has no standby pool');
+    return { errors, byPool };
+  }
+  const slotOf = new Map(slots.map((s, h) => [s.label, h]));
+  const onCall = new Array<number>(n).fill(0);
+  const heads = new Map(problem.standby.pools.map((p) => [p.id, new Array<number>(n).fill(0)]));
+  for (const p of problem.standby.pools) byPool.set(p.id, 0);
+  if (!roster.standby) errors.push('roster has no standby list but the configuration has a standby pool');
+  for (const shift of roster.standby ?? []) {
+    const pool = problem.standby.pools.find((p) => p.id === shift.pool);
+    const start = slotOf.get(shift.start);
+    if (!pool || start === undefined) {
+      errors.push(`standby shift ${JSON.stringify(shift)}: not a standby pool, or start outside the week`);
+      continue;
+    }
+    if (!Number.isInteger(shift.agents) || shift.agents <= 0)
+      errors.push(`standby shift ${JSON.stringify(shift)}: agents must be a positive integer`);
+    if (!pool.shift_lengths.includes(shift.hours))
+      errors.push(`standby shift ${JSON.stringify(shift)}: ${shift.hours} h is not a shift length of ${pool.id}`);
+    if (pool.start_hours && !pool.start_hours.includes(slots[start].hourOfDay))
+      errors.push(`standby shift ${JSON.stringify(shift)}: ${pool.id} may not start at ${slots[start].hourOfDay}:00`);
+    for (let k = 0; k < shift.hours; k++) {
+      onCall[(start + k) % n] += shift.agents * pool.productivity;
+      heads.get(pool.id)![(start + k) % n] += shift.agents;
+    }
+    byPool.set(pool.id, byPool.get(pool.id)! + shift.agents * shift.hours * (pool.retainer_per_hour ?? 0));
+  }
+  for (const pool of problem.standby.pools) {
+    const most = Math.max(...heads.get(pool.id)!);
+    if (pool.max_agents !== null && most > pool.max_agents)
+      errors.push(`standby pool ${pool.id}: ${most} agents on call at once, max_agents is ${pool.max_agents}`);
+  }
+  slots.forEach((slot, h) => {
+    const need = problem.standby!.coverage * (slot.staffNeededHigh ?? 0);
+    if (staffed[h] + onCall[h] + TOL < need)
+      errors.push(`${slot.label}: staffed ${fmt(staffed[h])} and on call ${fmt(onCall[h])} are below the standby cover ${fmt(need)}`);
+    const row = roster.hourly[h];
+    if (row && (row.on_call === undefined || Math.abs(row.on_call - onCall[h]) > TOL * Math.max(1, onCall[h])))
+      errors.push(`reported on_call at ${slot.label} ${row.on_call} differs from the recomputed ${fmt(onCall[h])}`);
+  });
+  return { errors, byPool };
 }
 
 /**

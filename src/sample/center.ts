@@ -253,6 +253,19 @@ function sampleConfig(weekStart: string): Record<string, unknown> {
         max_agents: null,
         tiers: ['senior', 'general'],
       },
+      // On call for the forecast's upper end (SPEC section 7): a retainer per on-call hour, the
+      // in-house rate when called in (the alarm at ASA > 60 s).
+      {
+        id: 'standby',
+        kind: 'standby',
+        cost_per_hour: 55,
+        retainer_per_hour: 8,
+        night_premium: 0.3,
+        productivity: 1.0,
+        shift_lengths: [4, 8],
+        start_hours: null,
+        max_agents: 40,
+      },
     ],
   };
 }

@@ -2,8 +2,10 @@ import { InputError } from '../domain/errors.js';
 import { roundTo } from '../domain/round.js';
 import { addDaysToDate, HOUR_MS, type Weekday } from '../domain/time.js';
 import { mergeSplits } from '../roster/model/dominance.js';
+import type { LinearProgram, LinearRow } from '../roster/model/lpFormat.js';
 import { narrateRoster } from '../roster/explain/narrate.js';
-import { assembleRoster, type Counts, weekdayName } from '../roster/solve/assemble.js';
+import { assembleRoster, roundCounts, type Counts, weekdayName } from '../roster/solve/assemble.js';
+import { exactStandby } from '../roster/solve/standbyCover.js';
 import { solveWithHighs } from '../roster/solve/highs.js';
 import { infeasibleRoster, solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
@@ -31,6 +33,8 @@ const SOFT_GOALS_SHARE = 0.1;
 const ITERATIONS_PER_SECOND = 1000;
 const TRADES_PER_AGENT = 150;
 const PRICINGS_PER_SECOND = 60;
+// The completion of the dive when the MIP found nothing in time (completedDive): a safety net.
+const COMPLETION_SECONDS = 20;
 
 /**
  * The cheapest week of named shifts (SPEC section 6): every shift of the named pools goes to one of
@@ -94,7 +98,12 @@ export async function solveSchedule(
     );
   }
 
-  const program = masterProgram(master, generation.patterns, null);
+  // On-call shifts stay continuous while the agents' patterns are searched (a start that HiGHS
+  // need not complete over them); their whole cover is laid over the schedule found (exactStandby).
+  // The relaxation only lowers the bound, so it stays valid.
+  const onCall = new Set(master.model.onCall.map((d) => d.name));
+  const whole = masterProgram(master, generation.patterns, null);
+  const program = { ...whole, integers: whole.integers.filter((name) => !onCall.has(name)) };
   const remaining = Math.max(1, timeLimitSeconds * (1 - SOFT_GOALS_SHARE) - elapsed());
   const mip = await solveWithHighs(program, {
     timeLimitSeconds: remaining,
@@ -104,10 +113,17 @@ export async function solveSchedule(
     inThread: options.inThread,
     start: generation.dive ?? roundedStart(groups, generation),
   });
-  if (mip.status !== 'optimal' && mip.status !== 'feasible')
+  // HiGHS completes a partial start only within a few hundred nodes: on a loaded machine the
+  // sample's vendor and senior head counts outran that, and the clock, before any incumbent.
+  // The dive's patterns are then completed as a MIP of their own (completedDive).
+  const found =
+    mip.status === 'optimal' || mip.status === 'feasible'
+      ? mip
+      : generation.dive && (await completedDive(program, generation.dive, mipRelGap, options.inThread));
+  if (!found || (found.status !== 'optimal' && found.status !== 'feasible'))
     return failed(await whyNoSchedule(capped, generation.slackUsed, mip.detail, options));
 
-  const counts: Counts = new Map([...mip.values].map(([name, v]) => [name, Math.max(0, Math.round(v))]));
+  const counts: Counts = new Map([...found.values].map(([name, v]) => [name, Math.max(0, Math.round(v))]));
   const agents = assignPatterns(groups, generation.patterns, counts, numDays, slots);
   improveSoftGoals(agents, slots, week, (day) => weekdayName(problem.weekStart, day), {
     trades: TRADES_PER_AGENT * inputs.agents.length,
@@ -129,7 +145,14 @@ export async function solveSchedule(
     ),
   );
 
-  const decisions = new Map(master.model.decisions.map((d) => [d.name, counts.get(d.name) ?? 0]));
+  const decisions = await exactStandby(problem, master.model, roundCounts(master.model, found.values), {
+    timeLimitSeconds: Math.max(1, timeLimitSeconds - elapsed()),
+    inThread: options.inThread,
+  });
+  if (!decisions)
+    return failed(
+      "No verified schedule: no whole on-call cover of the forecast hi80 fits the standby pools over the schedule found; raise the standby pools' max_agents.",
+    );
   const body = assembleRoster(problem, master.model, mergeSplits(master.model.merges, decisions));
   const objective = roundTo(body.cost.total + body.cost.shortfall_penalty, 6);
   // A bound above a verified schedule's objective would be wrong: then no bound is claimed.
@@ -155,6 +178,18 @@ export async function solveSchedule(
   if (errors.length > 0) return failed(`No verified schedule: the solver's answer failed the independent check (${errors[0]}).`);
   const done: Roster = { ...draft, solver: { ...draft.solver, seconds: roundTo(elapsed(), 6) }, schedule: verdict.figures };
   return { roster: { ...done, explanation: `${narrateRoster(problem, done)} ${narrateSchedule(done)}` }, rows };
+}
+
+/**
+ * The master's MIP with the dive's patterns fixed: the rest of the week (head-count pools, head
+ * counts, on-call shifts) around the agents' weeks the dive found. Past the time limit when it
+ * must: a schedule a little late beats none.
+ */
+function completedDive(program: LinearProgram, dive: Map<string, number>, mipRelGap: number, inThread?: boolean) {
+  const fixed = [...dive].map(
+    ([name, v]): LinearRow => ({ name: `fix_${name}`, terms: [{ variable: name, coef: 1 }], sense: '=', rhs: v }),
+  );
+  return solveWithHighs({ ...program, rows: [...program.rows, ...fixed] }, { timeLimitSeconds: COMPLETION_SECONDS, mipRelGap, inThread });
 }
 
 /**

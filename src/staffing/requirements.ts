@@ -11,7 +11,8 @@ import { serviceTargetAt } from './serviceTargets.js';
  * queue's contacts less what the bot resolves, at its handle time and concurrency); the hour's
  * service target (holiday and period targets included); agents from Erlang C, or Erlang A when the
  * target sets a patience; staff = agents / (1 - shrinkage), not rounded. With tiers, each tier is
- * its own group with its own target (`service.tiers`), and the hour needs their sum.
+ * its own group with its own target (`service.tiers`), and the hour needs their sum. With a standby
+ * pool, each hour also carries the staff its hi80 contacts would need (`staffNeededHigh`).
  *
  * Chat concurrency c divides the offered load by c: an agent is modelled as one server that
  * handles a contact in AHT / c seconds, so that a busy agent frees a slot as often as c parallel
@@ -28,6 +29,22 @@ export function requirementsFor(
   events: readonly CalendarEvent[],
   source = 'forecast',
 ): Requirement[] {
+  const rows = needsOf(points, config, events, source);
+  if (!config.pools.some((p) => p.kind === 'standby')) return rows;
+  // The standby pool covers the upper end of the forecast (SPEC section 7): the same staffing at
+  // each queue's hi80, whose sum over queues is the pooled interval's end (pooled.ts).
+  const high = new Map(
+    needsOf(
+      points.map((p) => ({ ...p, contacts: Math.max(p.contacts, p.hi80) })),
+      config,
+      events,
+      source,
+    ).map((r) => [r.t, r.staffNeeded]),
+  );
+  return rows.map((r) => ({ ...r, staffNeededHigh: high.get(r.t)! }));
+}
+
+function needsOf(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[], source: string): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
   return demandByHour(points, config).map((hour) => {
     const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget) => {

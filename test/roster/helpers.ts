@@ -10,11 +10,22 @@ export type PoolInput = Record<string, unknown>;
  * A roster problem from a config (defaults filled by the real schema) and a staff need per slot:
  * `need(slotIndex, localHour)` over the horizon's slots (167-169 a week in a DST week).
  */
-export function makeProblem(config: Record<string, unknown>, need: (slot: number, hour: number) => number, weeks = 1): RosterProblem {
+export function makeProblem(
+  config: Record<string, unknown>,
+  need: (slot: number, hour: number) => number,
+  weeks = 1,
+  /** With a standby pool: the staff needed at the forecast's hi80 per slot. */
+  high?: (slot: number, hour: number) => number,
+): RosterProblem {
   const parsed = parseConfig({ week_start: '2026-11-30', timezone: 'Asia/Shanghai', ...config });
   const weekStart = parsed.week_start!;
   const hours = weekHours(weekStart, parsed.timezone, weeks);
-  const needs = hours.map((t, i) => ({ t, staffNeeded: need(i, Number(formatTimestamp(t, parsed.timezone).slice(11, 13))) }));
+  const hourOf = (t: number) => Number(formatTimestamp(t, parsed.timezone).slice(11, 13));
+  const needs = hours.map((t, i) => ({
+    t,
+    staffNeeded: need(i, hourOf(t)),
+    ...(high && { staffNeededHigh: high(i, hourOf(t)) }),
+  }));
   return buildRosterProblem(needs, parsed, weekStart, false, weeks);
 }
 

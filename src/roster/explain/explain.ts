@@ -1,10 +1,11 @@
-import { assembleRoster, type Counts } from '../solve/assemble.js';
+import { assembleRoster, roundCounts, type Counts } from '../solve/assemble.js';
 import { roundingCuts } from '../model/cuts.js';
 import { mergeSplits } from '../model/dominance.js';
 import { roundAndRepair } from '../solve/heuristic.js';
 import { solveWithHighs, type SolverOutcome } from '../solve/highs.js';
 import type { LinearProgram, LinearRow } from '../model/lpFormat.js';
 import { buildRosterModel, lpName, type RosterModel, type RuleSelection } from '../model/model.js';
+import { coverStandby } from '../solve/standbyCover.js';
 import { startVector } from '../solve/startVector.js';
 import type { Pool } from '../../domain/config.js';
 import type { Roster, RosterProblem, RosterSlot } from '../types.js';
@@ -33,8 +34,10 @@ export interface ExplainOptions {
 // net, far above any solver time limit, so that a short limit or a loaded machine cannot change
 // which rule is named (issue #11: the rule once came from what a time-limited MIP search reached).
 const PROOF_SECONDS = 300;
-const FLOORS: RuleSelection = { budget: false, outsourcedShare: false, maxAgents: true };
-const FLOORS_AND_SHARE: RuleSelection = { budget: false, outsourcedShare: true, maxAgents: true };
+// The floors are diagnosed without the standby cover first: a floor out of reach is named as such.
+const FLOORS: RuleSelection = { budget: false, outsourcedShare: false, maxAgents: true, standby: false };
+const FLOORS_AND_STANDBY: RuleSelection = { ...FLOORS, standby: true };
+const FLOORS_AND_SHARE: RuleSelection = { budget: false, outsourcedShare: true, maxAgents: true, standby: true };
 
 /** The roster model under some rules, minimising cost alone, with the rounding cuts (valid for every roster). */
 interface CostModel {
@@ -67,9 +70,13 @@ interface LeastCost {
 export async function explainInfeasible(problem: RosterProblem, options: ExplainOptions): Promise<string> {
   const team = problem.teams && problem.teams.length > 0 ? await teamShortfall(problem, options) : null;
   if (team) return team;
-  const floors = costModel(problem, FLOORS);
-  const floorsLp = await relaxation(floors, options);
-  if (floorsLp.status === 'infeasible') return unreachableFloors(problem, true, options);
+  const bare = costModel(problem, FLOORS);
+  const bareLp = await relaxation(bare, options);
+  if (bareLp.status === 'infeasible') return unreachableFloors(problem, true, options);
+  // From here the floors come with the standby cover (their cost includes the retainers).
+  const floors = problem.standby ? costModel(problem, FLOORS_AND_STANDBY) : bare;
+  const floorsLp = floors === bare ? bareLp : await relaxation(floors, options);
+  if (floorsLp.status === 'infeasible') return standbyOutOfReach(problem, options);
 
   const withShare = problem.maxOutsourcedShare !== null ? costModel(problem, FLOORS_AND_SHARE) : floors;
   const withShareLp = withShare === floors ? floorsLp : await relaxation(withShare, options);
@@ -218,9 +225,32 @@ export function noRosterInTime(limitSeconds: number, stopped: string, relaxed: b
   return `No roster found: the search reached its limit (${limitSeconds} s; ${stopped || 'stopped'}) before finding one, and ${rules}; raise solver.time_limit_seconds.`;
 }
 
+/**
+ * The standby cover out of reach (proven by the LP relaxation): the largest share of the hi80
+ * need that planned and on-call staff can back up in every hour at once, under max_agents, start
+ * hours and shift lengths, and what to change.
+ */
+async function standbyOutOfReach(problem: RosterProblem, options: ExplainOptions): Promise<string> {
+  const { program } = costModel(problem, FLOORS_AND_STANDBY);
+  // Each standby row asks for theta x its need; the LP finds the largest theta (at most 1).
+  const rows = program.rows.map((r) =>
+    r.name.startsWith('standby_') ? { ...r, terms: [...r.terms, { variable: 'theta', coef: -r.rhs }], rhs: 0 } : r,
+  );
+  rows.push({ name: 'theta_most', terms: [{ variable: 'theta', coef: 1 }], sense: '<=', rhs: 1 });
+  const lp = await solveWithHighs(
+    { objective: [{ variable: 'theta', coef: -1 }], rows, integers: [] },
+    { timeLimitSeconds: PROOF_SECONDS, mipRelGap: 0, relax: true, inThread: options.inThread },
+  );
+  const { coverage, pools } = problem.standby!;
+  const ids = pools.map((p) => p.id).join(', ');
+  const reach = lp.status === 'optimal' ? Math.floor(-lp.objective! * coverage * 100 + 1e-7) / 100 : null;
+  const most = reach !== null ? `; at most ${reach} can be met, so lower standby.coverage to ${reach}` : '';
+  return `No roster backs up the forecast's hi80 in every hour with standby.coverage ${coverage} (proven by the LP relaxation): the standby pools' (${ids}) max_agents, start hours and shift lengths, with the other pools at their max_agents, cannot reach it${most}, or raise the standby pools' max_agents or allow them more start hours.`;
+}
+
 function costModel(problem: RosterProblem, rules: RuleSelection): CostModel {
   const model = buildRosterModel(problem, rules);
-  const objective = model.decisions.map((d) => ({ variable: d.name, coef: d.cost }));
+  const objective = [...model.decisions, ...model.onCall].map((d) => ({ variable: d.name, coef: d.cost }));
   // Shortfall rows constrain nothing once the penalty is out of the objective: left out.
   const rows = [...model.program.rows, ...roundingCuts(problem, model)].filter(
     (r) => !r.name.startsWith('cover_') && !r.name.startsWith('mir_cover_'),
@@ -235,9 +265,15 @@ function relaxation(m: CostModel, options: ExplainOptions): Promise<SolverOutcom
 // An LP optimum above the budget beyond the solver's relative tolerance.
 const exceeds = (cost: number, budget: number) => cost > budget + 1e-7 * Math.max(1, Math.abs(budget));
 
-/** The problem the CostModel's rules describe: no budget, no penalty (cost alone), the share if kept. */
+/** The problem the CostModel's rules describe: no budget, no penalty (cost alone), the share and standby cover if kept. */
 function variantOf(problem: RosterProblem, rules: RuleSelection): RosterProblem {
-  return { ...problem, budget: null, shortfallPenalty: 0, maxOutsourcedShare: rules.outsourcedShare ? problem.maxOutsourcedShare : null };
+  return {
+    ...problem,
+    budget: null,
+    shortfallPenalty: 0,
+    maxOutsourcedShare: rules.outsourcedShare ? problem.maxOutsourcedShare : null,
+    standby: rules.standby ? problem.standby : undefined,
+  };
 }
 
 /**
@@ -246,7 +282,8 @@ function variantOf(problem: RosterProblem, rules: RuleSelection): RosterProblem 
  */
 async function leastCost(problem: RosterProblem, m: CostModel, lp: SolverOutcome, options: ExplainOptions): Promise<LeastCost> {
   const variant = variantOf(problem, m.rules);
-  const seed = lp.status === 'optimal' ? roundAndRepair(variant, m.model, lp.values) : null;
+  const rounded = lp.status === 'optimal' ? roundAndRepair(variant, m.model, lp.values) : null;
+  const seed = rounded && { counts: coverStandby(variant, m.model, rounded.counts) };
   const mip = await solveWithHighs(m.program, {
     timeLimitSeconds: options.timeLimitSeconds,
     mipRelGap: 0,
@@ -274,10 +311,6 @@ function verifiedCost(problem: RosterProblem, model: RosterModel, counts: Counts
     explanation: '',
   };
   return verifyRoster(problem, roster).length === 0 ? body.cost.total : null;
-}
-
-function roundCounts(model: RosterModel, values: Map<string, number>): Counts {
-  return new Map(model.decisions.map((d) => [d.name, Math.max(0, Math.round(values.get(d.name) ?? 0))]));
 }
 
 /**

@@ -31,7 +31,8 @@ const NOISE = 1e-7;
 /**
  * What one more unit of each configured hard rule is worth (SPEC section 3, Shadow prices), from
  * the roster model's LP relaxation: `budget` per 1 currency unit, `max_outsourced_share` per 0.01,
- * `min_coverage` and `night.min_coverage` per 0.01 less, `pools.<id>.max_agents` per 1 agent.
+ * `min_coverage` and `night.min_coverage` per 0.01 less, `pools.<id>.max_agents` per 1 agent, and
+ * with standby pools `standby.coverage` per 0.01 less (SPEC section 7).
  * `value` is how much the objective (cost + shortfall penalty) falls when the rule is relaxed by
  * that unit. The row duals tell which rules bind (0 for the others); a binding rule's relaxation
  * is then re-solved from the optimal basis, because a whole unit (one agent in every hour) can
@@ -44,7 +45,7 @@ const NOISE = 1e-7;
  * //=> [{ rule: 'budget', per: '1 CNY', value: 2.58, text: 'The budget binds: ...' }, ...]
  */
 export async function shadowPrices(problem: RosterProblem, currency: string): Promise<ShadowPrice[]> {
-  const { program, decisions, floorRows } = buildRosterModel(problem);
+  const { program, decisions, onCall, floorRows } = buildRosterModel(problem);
   const highs = await highsModuleOnce();
   const rowByName = new Map(program.rows.map((r) => [r.name, r]));
   const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
@@ -68,7 +69,7 @@ export async function shadowPrices(problem: RosterProblem, currency: string): Pr
         for (const t of e.terms ?? []) model.changeCoefficient(row, model.getColByName(t.variable), t.coef);
       }
     };
-    return ruleRelaxations(problem, program, decisions, floorRows, { dual, paidHours }, currency).map((r) => {
+    return ruleRelaxations(problem, program, decisions, onCall, floorRows, { dual, paidHours }, currency).map((r) => {
       if (r.slope <= NOISE) return { rule: r.rule, per: perOf(r.rule, currency), value: 0, text: r.idle };
       apply(r.edits);
       const relaxed = solve();
@@ -90,7 +91,7 @@ function undo(row: LinearRow, edit: RowEdit): RowEdit {
 function perOf(rule: string, currency: string): string {
   if (rule === 'budget') return `1 ${currency}`;
   if (rule === 'max_outsourced_share') return '0.01';
-  return rule.endsWith('min_coverage') ? '0.01 less' : '1 agent';
+  return rule.endsWith('min_coverage') || rule === 'standby.coverage' ? '0.01 less' : '1 agent';
 }
 
 /** Every configured rule with its slope from the duals and its rows one unit looser. */
@@ -98,6 +99,7 @@ function ruleRelaxations(
   problem: RosterProblem,
   program: LinearProgram,
   decisions: Decision[],
+  onCall: Decision[],
   floorRows: RosterModel['floorRows'],
   lp: { dual: (row: string) => number; paidHours: number },
   currency: string,
@@ -157,9 +159,24 @@ function ruleRelaxations(
     });
   }
 
-  // max_agents: one <= row per slot; one more agent raises every row of the pool by 1.
-  const poolOf = new Map(decisions.map((d) => [d.name, d.pool.id]));
-  for (const pool of problem.pools) {
+  // Standby cover: >= rows of coverage x hi80 need; 0.01 less lowers each by 0.01 x that need.
+  if (problem.standby) {
+    const covers = rows((r) => r.name.startsWith('standby_'));
+    const need = (r: LinearRow) => problem.slots[Number(r.name.slice('standby_'.length))].staffNeededHigh ?? 0;
+    out.push({
+      rule: 'standby.coverage',
+      slope: covers.reduce((a, r) => a + lp.dual(r.name) * need(r) * 0.01, 0),
+      edits: covers.map((r) => ({ name: r.name, rhs: Math.max(0, r.rhs - 0.01 * need(r)) })),
+      say: (v) =>
+        `The standby cover binds: backing up one percentage point less of the forecast's upper end would save ${money(v, currency)} a week in retainers, at the price of fewer agents to call in on a busy day.`,
+      idle: "The standby cover does not bind: the planned staff already back up the forecast's upper end.",
+    });
+  }
+
+  // max_agents: one <= row per slot; one more agent raises every row of the pool by 1 (for a
+  // standby pool: one more agent on call in every hour).
+  const poolOf = new Map([...decisions, ...onCall].map((d) => [d.name, d.pool.id]));
+  for (const pool of [...problem.pools, ...(problem.standby?.pools ?? [])]) {
     if (pool.max_agents === null) continue;
     const caps = rows((r) => r.name.startsWith('max_') && poolOf.get(r.terms[0].variable) === pool.id);
     out.push({

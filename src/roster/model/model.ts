@@ -27,6 +27,8 @@ export interface RuleSelection {
   budget: boolean;
   outsourcedShare: boolean;
   maxAgents: boolean;
+  /** The standby pools' cover of the hi80 need (SPEC section 7), when the problem has them. */
+  standby: boolean;
 }
 
 /** The roster MIP: the decisions, the shortfall variable per slot, and the program over them. */
@@ -35,6 +37,11 @@ export interface RosterModel {
   decisions: Decision[];
   /** Left-out shifts equal to two kept ones back to back; a solution is merged into them. */
   merges: Merge[];
+  /**
+   * The standby pools' on-call shifts `s_<pool>_<startSlot>_<hours>` (cost: the retainer); empty
+   * without standby pools or when the rules leave the standby cover out.
+   */
+  onCall: Decision[];
   /** Shortfall variable name per slot index; null where the slot needs no one (all null with tiers). */
   shortfall: (string | null)[];
   /** With tiers: shortfall variable per slot and tier (order of `problem.tiers`); null where the tier needs no one. */
@@ -44,7 +51,7 @@ export interface RosterModel {
   program: LinearProgram;
 }
 
-export const ALL_RULES: RuleSelection = { budget: true, outsourcedShare: true, maxAgents: true };
+export const ALL_RULES: RuleSelection = { budget: true, outsourcedShare: true, maxAgents: true, standby: true };
 
 /**
  * Builds the SPEC's roster model (section 3) in one place: variables, one block per rule, objective
@@ -62,7 +69,8 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   const shortfall = slots.map((s, h) => (s.staffNeeded > 0 && !problem.tiers ? `short_${h}` : null));
   const heads = (pool: Pool, h: number) => `on_${lpName(pool.id)}_${h}`;
   const staffedTerms = (h: number): LinearTerm[] => pools.map((p) => ({ variable: heads(p, h), coef: p.productivity }));
-  const costTerms = decisions.map((d) => ({ variable: d.name, coef: d.cost }));
+  const onCall = rules.standby && problem.standby ? problem.standby.pools.flatMap((pool) => onCallDecisions(pool, slots)) : [];
+  const costTerms = [...decisions, ...onCall].map((d) => ({ variable: d.name, coef: d.cost }));
   const rows: LinearRow[] = [];
 
   // Head counts: slot 0 counts every shift on at 0 (the week wraps); each later slot is the one
@@ -126,6 +134,27 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
     });
   }
 
+  // Standby (SPEC section 7): staffed + on-call staff >= coverage x the hi80 need, per slot; each
+  // standby pool's on-call agents at most its max_agents. On-call shifts enter no other row.
+  if (onCall.length > 0) {
+    const coverage = problem.standby!.coverage;
+    const productivity = new Map(onCall.map((d) => [d.name, d.pool.productivity]));
+    slots.forEach((slot, h) => {
+      const need = coverage * (slot.staffNeededHigh ?? 0);
+      if (need <= 0) return;
+      const standby = onAt(onCall, h, n).map((t) => ({ ...t, coef: t.coef * productivity.get(t.variable)! }));
+      rows.push({ name: `standby_${h}`, terms: [...staffedTerms(h), ...standby], sense: '>=', rhs: need });
+    });
+    for (const pool of rules.maxAgents ? problem.standby!.pools : []) {
+      if (pool.max_agents === null) continue;
+      const mine = onCall.filter((d) => d.pool === pool);
+      slots.forEach((_, h) => {
+        const terms = onAt(mine, h, n);
+        if (terms.length > 0) rows.push({ name: `max_${lpName(pool.id)}_${h}`, terms, sense: '<=', rhs: pool.max_agents! });
+      });
+    }
+  }
+
   // Named pools: what their team can staff (issue 14; the figures come from src/schedule/capacity.ts).
   // Each row holds for every schedule that obeys SPEC section 6, counted by (pool, start, hours),
   // so the capped model is a relaxation of the schedule and its optimum a lower bound on any
@@ -156,9 +185,9 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   // Objective: cost + shortfall_penalty x total shortfall.
   const shorts = tiered ? tiered.shortfall.flat() : shortfall;
   const penaltyTerms = shorts.flatMap((v) => (v ? [{ variable: v, coef: problem.shortfallPenalty }] : []));
-  const integers = [...decisions.map((d) => d.name), ...pools.flatMap((p) => slots.map((_, h) => heads(p, h)))];
+  const integers = [...decisions, ...onCall].map((d) => d.name).concat(pools.flatMap((p) => slots.map((_, h) => heads(p, h))));
   const program = { objective: [...costTerms, ...penaltyTerms], rows, integers };
-  return { decisions, merges, shortfall, ...(tiered && { tierShortfall: tiered.shortfall }), floorRows, program };
+  return { decisions, merges, onCall, shortfall, ...(tiered && { tierShortfall: tiered.shortfall }), floorRows, program };
 }
 
 /**
@@ -285,6 +314,16 @@ function shiftDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
     }
   });
   return out;
+}
+
+/** A standby pool's on-call shifts: its starts and lengths, each agent paid the retainer for every hour on call. */
+function onCallDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
+  return shiftDecisions(pool, slots).map((d) => ({
+    ...d,
+    name: `s${d.name.slice(1)}`,
+    cost: (pool.retainer_per_hour ?? 0) * d.hours,
+    paidHours: 0,
+  }));
 }
 
 function tourDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {

@@ -8,6 +8,11 @@ import { splitTiers, type TierSplit } from '../tierSplit.js';
 /** Agents per decision (by LP variable name); absent = 0. */
 export type Counts = Map<string, number>;
 
+/** A solver's values of the model's integer decisions (on-call shifts included), rounded. */
+export function roundCounts(model: RosterModel, values: Map<string, number>): Counts {
+  return new Map([...model.decisions, ...model.onCall].map((d) => [d.name, Math.max(0, Math.round(values.get(d.name) ?? 0))]));
+}
+
 // Six decimals: removes float noise (0.9 x 7 = 6.300000000000001) and keeps cents exact.
 
 /**
@@ -46,6 +51,17 @@ export function assembleRoster(
       shifts.set(key, row);
     }
   }
+  // Standby pools: their on-call shifts, at the retainer, beside (not in) the shifts.
+  const onCall = new Array<number>(n).fill(0);
+  const standby = model.onCall.flatMap((d) => {
+    const agents = counts.get(d.name) ?? 0;
+    if (agents === 0) return [];
+    byPool[d.pool.id] = (byPool[d.pool.id] ?? 0) + agents * d.cost;
+    for (let k = 0; k < d.hours; k++) onCall[(d.starts[0] + k) % n] += agents * d.pool.productivity;
+    return [{ d, agents }];
+  });
+  standby.sort((a, b) => a.d.starts[0] - b.d.starts[0]);
+  for (const p of problem.standby?.pools ?? []) byPool[p.id] ??= 0;
   // With tiers: each hour's staff split among them, leaving the least shortfall (tierSplit.ts).
   const splits = problem.tiers ? tierSplits(problem, onShift) : null;
   const hourly = slots.map((slot, h) => ({
@@ -53,6 +69,7 @@ export function assembleRoster(
     staff_needed: slot.staffNeeded,
     staffed: roundTo(staffed[h], 6),
     shortfall: roundTo(splits ? splits[h].least : Math.max(0, slot.staffNeeded - staffed[h]), 6),
+    ...(problem.standby && { on_call: roundTo(onCall[h], 6), staff_needed_hi80: slot.staffNeededHigh ?? 0 }),
     ...(splits && {
       tiers: problem.tiers!.map((tier, k) => ({
         tier: tier.name,
@@ -75,6 +92,9 @@ export function assembleRoster(
       .sort((a, b) => a.slot - b.slot || poolOrder.get(a.pool)! - poolOrder.get(b.pool)! || a.hours - b.hours)
       .map((r) => ({ pool: r.pool, start: slots[r.slot].label, hours: r.hours, agents: r.agents })),
     tours: used.filter((d) => d.tour).map((d) => tourRow(problem, d, counts.get(d.name)!)),
+    ...(problem.standby && {
+      standby: standby.map(({ d, agents }) => ({ pool: d.pool.id, start: slots[d.starts[0]].label, hours: d.hours, agents })),
+    }),
     hourly,
     cost: {
       total: roundTo(total, 6),

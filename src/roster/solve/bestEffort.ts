@@ -11,7 +11,8 @@ import { solveRoster, type RosterSolveOptions } from './solve.js';
  * roster the budget buys. The floors become soft (each hour's shortfall against its whole need
  * is penalised, as always) and the budget stays hard. The result keeps status `infeasible` and
  * the explanation of why, adds what the roster costs and leaves undone, and lists the hours below
- * their floor in `unmet_floors`. It is verified against every rule but the floors; any other
+ * their floor in `unmet_floors`; it plans no on-call shifts (the floors come first). It is
+ * verified against every rule but the floors and the standby cover; any other
  * week (no budget, another rule in the way, a roster failing the check) gets `infeasible` back.
  */
 export async function bestEffortRoster(problem: RosterProblem, infeasible: Roster, options: RosterSolveOptions = {}): Promise<Roster> {
@@ -25,12 +26,15 @@ export async function bestEffortRoster(problem: RosterProblem, infeasible: Roste
     inThread: options.inThread,
   });
   if (lp.status !== 'optimal') return infeasible;
+  // The floors come before the standby cover: a budget that cannot pay the floors plans no on-call shifts.
   const soft = {
     ...problem,
+    standby: undefined,
     slots: problem.slots.map((s) => ({ ...s, floor: 0, ...(s.tiers && { tiers: s.tiers.map((t) => ({ ...t, floor: 0 })) }) })),
   };
   const roster = await solveRoster(soft, options);
-  if (roster.status === 'infeasible' || verifyRoster(problem, roster, { floors: false }).length > 0) return infeasible;
+  if (roster.status === 'infeasible' || verifyRoster({ ...problem, standby: undefined }, roster, { floors: false }).length > 0)
+    return infeasible;
 
   // With tiers: per tier, against its staff in the roster's split (a split that leaves the least
   // shortfall, at one coverage ratio where it can, so also the least deficit against the floors).

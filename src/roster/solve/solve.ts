@@ -1,11 +1,12 @@
-import { assembleRoster, type Counts } from './assemble.js';
+import { assembleRoster, roundCounts, type Counts } from './assemble.js';
 import { roundingCuts } from '../model/cuts.js';
 import { mergeSplits } from '../model/dominance.js';
 import { explainInfeasible, noRosterInTime } from '../explain/explain.js';
 import { solveWithHighs, type Progress } from './highs.js';
 import { roundAndRepair } from './heuristic.js';
-import { buildRosterModel, type RosterModel } from '../model/model.js';
+import { buildRosterModel } from '../model/model.js';
 import { narrateRoster } from '../explain/narrate.js';
+import { coverStandby } from './standbyCover.js';
 import { startVector } from './startVector.js';
 import type { Roster, RosterProblem } from '../types.js';
 import { verifyRoster } from '../verify.js';
@@ -71,7 +72,9 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
 
   const lp = await solveWithHighs(program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread });
   // The rounding knows nothing of named pools' teams (issue 14): with teams, HiGHS alone solves.
-  const seed = lp.status === 'optimal' && !problem.teams ? roundAndRepair(problem, model, lp.values) : null;
+  const rounded = lp.status === 'optimal' && !problem.teams ? roundAndRepair(problem, model, lp.values) : null;
+  // The rounding staffs the shifts; the on-call shifts are then laid over what it leaves short.
+  const seed = rounded && { ...rounded, counts: coverStandby(problem, model, rounded.counts) };
   const candidates: Counts[] = seed ? [seed.counts] : [];
   let bound = lp.status === 'optimal' ? lp.objective : null;
   let stopped = '';
@@ -123,10 +126,6 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
         ? noRosterInTime(timeLimitSeconds, stopped, true)
         : await explain(false, stopped);
   return infeasibleRoster(problem, why, elapsed());
-}
-
-function roundCounts(model: RosterModel, values: Map<string, number>): Counts {
-  return new Map(model.decisions.map((d) => [d.name, Math.max(0, Math.round(values.get(d.name) ?? 0))]));
 }
 
 /** The roster.json of a week with no valid roster: no shifts, every hour short of its need. */

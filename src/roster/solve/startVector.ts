@@ -25,6 +25,7 @@ export function startVector(problem: RosterProblem, model: RosterModel, counts: 
       }
     }
   }
+  for (const d of model.onCall) out.set(d.name, counts.get(d.name) ?? 0);
   for (const pool of problem.pools) heads.get(pool.id)!.forEach((v, h) => out.set(`on_${lpName(pool.id)}_${h}`, v));
   if (problem.tiers) tierColumns(problem, model, heads, out);
   else model.shortfall.forEach((name, h) => name && out.set(name, Math.max(0, problem.slots[h].staffNeeded - staffed[h])));
