@@ -129,7 +129,8 @@ export function openApiDocument(): object {
         post: {
           ...secured,
           'x-roles': ['planner', 'admin'],
-          summary: "the rest of the week re-forecast from the actuals so far, and the day's corrections (answered at once; logged beside the plan)",
+          summary:
+            "the rest of the week re-forecast from the actuals so far, and the day's corrections (answered at once; logged beside the plan)",
           parameters: [idParam('plan_id')],
           requestBody: body('IntradayRequest'),
           responses: { 200: reply('the intraday answer', ref('IntradayAnswer')), ...errors(400, 401, 403, 404, 413, 415, 503) },

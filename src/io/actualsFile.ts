@@ -46,8 +46,7 @@ export function parseActuals(text: string, timeZone: string, file = 'actuals'): 
     if (!h) hours.set(t, (h = new HourSum()));
     return h;
   };
-  for (const q of history.queues)
-    for (const h of q.hours) hourOf(h.t).addQueue(h.contacts, h.ahtSeconds);
+  for (const q of history.queues) for (const h of q.hours) hourOf(h.t).addQueue(h.contacts, h.ahtSeconds);
   // The rows again for the columns history does not keep, and for where each queue's intervals end.
   const starts = new Map<string, Instant[]>();
   const source = { file };

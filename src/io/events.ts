@@ -35,6 +35,12 @@ export function parseEvents(text: string, timeZone: string, file = 'events'): Ca
 export function formatEvents(events: readonly CalendarEvent[], timeZone: string, withOffset: boolean): string {
   return formatCsv(
     ['start', 'end', 'kind', 'name', 'intensity'],
-    events.map((e) => [formatTimestamp(e.start, timeZone, withOffset), formatTimestamp(e.end, timeZone, withOffset), e.kind, e.name, e.intensity]),
+    events.map((e) => [
+      formatTimestamp(e.start, timeZone, withOffset),
+      formatTimestamp(e.end, timeZone, withOffset),
+      e.kind,
+      e.name,
+      e.intensity,
+    ]),
   );
 }

@@ -62,7 +62,10 @@ export function parseRosterShifts(text: string, file: string, config: PlanConfig
       const start = parseTimestamp(s.start, tz);
       const startSlot = start ? slotOf.get(start.t) : undefined;
       if (startSlot === undefined) {
-        throw new InputError({ file, field: `${list}.${i}.start` }, `"${s.start}" is not an hour of the week starting ${roster.week_start}`);
+        throw new InputError(
+          { file, field: `${list}.${i}.start` },
+          `"${s.start}" is not an hour of the week starting ${roster.week_start}`,
+        );
       }
       const pool = config.pools.find((p) => p.id === s.pool);
       if (!pool) throw new InputError({ file, field: `${list}.${i}.pool` }, `pool "${s.pool}" is not in the configuration`);

@@ -26,7 +26,10 @@ export function registerIntraday(program: Command, _ctx: CommandContext): void {
     .command('intraday')
     .description("the rest of the week re-forecast from the day so far, and the day's corrections (standby, overtime, time off)")
     .requiredOption('--plan <dir>', 'a plan folder (read only)')
-    .requiredOption('--actuals <file>', "the week's actuals so far: timestamp,contacts[,queue,aht_seconds,asa_seconds,abandoned,agents_available]")
+    .requiredOption(
+      '--actuals <file>',
+      "the week's actuals so far: timestamp,contacts[,queue,aht_seconds,asa_seconds,abandoned,agents_available]",
+    )
     .option('--now <timestamp>', 'the time of the answer, in the plan time zone (default: the end of the last actual interval)')
     .option('--out <file>', 'output file (default: standard output)')
     .option('--no-log', `do not add the answer to the plan's log (${DAY_LOG_FOLDER}/<plan folder>.jsonl beside the plan folder)`)

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatTimestamp } from '../../src/domain/time.js';
+import { readPlanFolder, type PlanDay } from '../../src/intraday/load.js';
+import { inputErrorAsync } from '../support/inputError.js';
+import { dayPlan, folderHashes, HOLIDAY_CSV } from './dayPlan.js';
+
+describe("a plan folder read as the day's input", () => {
+  let folder: string;
+  let day: PlanDay;
+  beforeAll(async () => {
+    ({ folder } = await dayPlan({ events: HOLIDAY_CSV }));
+    day = await readPlanFolder(folder);
+  });
+  const hourAt = (text: string) => day.hours.find((h) => formatTimestamp(h.t, 'UTC') === text)!;
+
+  it('keeps the events of its week in events.csv, and reads the holiday target from it', () => {
+    expect(folderHashes(folder)['events.csv']).toBeDefined();
+    expect(hourAt('2026-12-02T10:00').target.answer_within_seconds).toBe(30);
+    expect(hourAt('2026-12-01T10:00').target.answer_within_seconds).toBe(15);
+  });
+
+  it('has every hour of the week with its forecast, demand and night flag', () => {
+    expect(day.hours).toHaveLength(168);
+    expect(formatTimestamp(day.hours[0].t, 'UTC')).toBe('2026-11-30T00:00');
+    const h = hourAt('2026-11-30T10:00');
+    expect(h.lo80).toBeLessThan(h.contacts);
+    expect(h.hi80).toBeGreaterThan(h.contacts);
+    // tinyConfig: the bot takes half, 240 s handle time, one contact at a time.
+    expect(h).toMatchObject({ handledShare: 0.5, ahtSeconds: 240, concurrency: 1, night: false });
+    expect(hourAt('2026-11-30T03:00').night).toBe(true);
+  });
+
+  it("carries the roster's shifts, the config's settings and the intraday defaults", () => {
+    expect(day.shifts.length).toBeGreaterThan(0);
+    expect(day.shifts.every((s) => s.pool === 'inhouse' && s.hours === 8 && day.hours.some((h) => h.t === s.start))).toBe(true);
+    expect(day.standby).toEqual([]);
+    expect(day).toMatchObject({
+      timeZone: 'UTC',
+      withOffset: false,
+      currency: 'CNY',
+      shrinkage: 0.3,
+      maxAsaSeconds: 60,
+      overtime: { premium: 0.5, maxHours: 2 },
+    });
+    expect(day.pools.map((p) => p.id)).toEqual(['inhouse']);
+  });
+
+  it('reads a plan without events.csv with no holiday targets', async () => {
+    const { folder: plain } = await dayPlan();
+    expect(folderHashes(plain)['events.csv']).toBeUndefined();
+    const target = (await readPlanFolder(plain)).hours.find((h) => formatTimestamp(h.t, 'UTC') === '2026-12-02T10:00')!.target;
+    expect(target.answer_within_seconds).toBe(15);
+  });
+
+  it('names --plan for a folder that does not exist or is not a plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shiftcast-notplan-'));
+    const missing = await inputErrorAsync(() => readPlanFolder(join(dir, 'nope')));
+    expect(missing.location).toEqual({ file: 'command line', field: '--plan' });
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'config.json'), '{}');
+    const notPlan = await inputErrorAsync(() => readPlanFolder(join(dir, 'data')));
+    expect(notPlan.location).toEqual({ file: 'command line', field: '--plan' });
+    expect(notPlan.message).toMatch(/not a plan folder: it has no forecast\.csv/);
+  });
+});
