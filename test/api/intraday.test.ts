@@ -43,7 +43,8 @@ describe('POST /v1/plans/{plan_id}/intraday', async () => {
     expect(answer.now).toBe('2026-11-30T10:00');
     expect(answer.reforecast).toHaveLength(158);
     expect(answer.projected).toHaveLength(158);
-    expect(answer.actions).toEqual(expect.any(Array));
+    // Monday runs 30% above plan: the day needs corrections.
+    expect(answer.actions.length).toBeGreaterThan(0);
     expect(answer.alerts).toEqual(expect.any(Array));
 
     const byAdmin = await post({ actuals: rows(8), now: '2026-11-30T09:00' }, keys.admin);

@@ -46,6 +46,8 @@ describe('shiftcast intraday', () => {
     // Monday ran 30% above the plan: the rest of the day is re-forecast above it.
     const planned = Number(readFileSync(join(plan.folder, 'forecast.csv'), 'utf8').split('\n')[11].split(',')[1]);
     expect(answer.reforecast[0].contacts).toBeGreaterThan(planned);
+    // A day 30% busier than planned calls for corrections, all in the rest of the week.
+    expect(answer.actions.length).toBeGreaterThan(0);
     for (const a of answer.actions) {
       expect(['activate_standby', 'offer_overtime', 'offer_time_off']).toContain(a.kind);
       expect(a.start >= answer.now).toBe(true);

@@ -1,8 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatTimestamp } from '../../src/domain/time.js';
+import { configSchema } from '../../src/domain/config.js';
+import { formatTimestamp, HOUR_MS } from '../../src/domain/time.js';
+import type { History } from '../../src/domain/types.js';
+import { makePlan } from '../../src/plan/makePlan.js';
+import { openStore } from '../../src/store/open.js';
+import { tempStore, tinyConfig } from '../api/synthetic.js';
+import { at, makeHistory } from '../forecast/synthetic.js';
 import { readPlanFolder, type PlanDay } from '../../src/intraday/load.js';
 import { inputErrorAsync } from '../support/inputError.js';
 import { dayPlan, folderHashes, HOLIDAY_CSV } from './dayPlan.js';
@@ -53,6 +59,34 @@ describe("a plan folder read as the day's input", () => {
     expect(folderHashes(plain)['events.csv']).toBeUndefined();
     const target = (await readPlanFolder(plain)).hours.find((h) => formatTimestamp(h.t, 'UTC') === '2026-12-02T10:00')!.target;
     expect(target.answer_within_seconds).toBe(15);
+  });
+
+  it("pools a multi-queue plan's hours with its total interval, and reads its demand as the plan's requirements did", async () => {
+    const store = tempStore();
+    const start = at('2026-11-30T00:00', 'UTC') - 28 * 24 * HOUR_MS;
+    const history: History = {
+      queues: [
+        { queue: 'orders', hours: makeHistory(start, 4, 'UTC', () => 40) },
+        { queue: 'refund', hours: makeHistory(start, 4, 'UTC', () => 20) },
+      ],
+      withOffset: false,
+    };
+    const config = configSchema.parse({
+      ...tinyConfig(),
+      demand: { bot_deflection: 0.5, queues: { refund: { bot_deflection: 0.75, aht_seconds: 360, concurrency: 2 } } },
+    });
+    const { folder: multi } = await makePlan({ config, history, events: [] }, openStore(store));
+    const queues = await readPlanFolder(multi);
+    const written = readFileSync(join(multi, 'requirements.csv'), 'utf8').trim().split('\n');
+    const [, contacts, handled, aht] = written[11].split(',').map(Number);
+    const h = queues.hours[10];
+    expect(h.contacts).toBeCloseTo(contacts, 2);
+    expect(h.lo80).toBeLessThan(h.contacts);
+    expect(h.handledShare * h.contacts).toBeCloseTo(handled, 2);
+    expect(h.ahtSeconds).toBeCloseTo(aht, 1);
+    // Orders one at a time, refunds two at once: the mix lies between.
+    expect(h.concurrency).toBeGreaterThan(1);
+    expect(h.concurrency).toBeLessThan(2);
   });
 
   it('names --plan for a folder that does not exist or is not a plan', async () => {
