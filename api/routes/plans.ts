@@ -91,7 +91,11 @@ export function planRoutes(ctx: AppContext): Router {
       // Answered in the request (SPEC: at once), not a job: the day's engine takes well under a second.
       const folder = await planFolder(ctx.store, String(req.params.id));
       const body = parseBody(intradayRequestSchema, req.body);
-      const plan = await readStoredPlan(ctx.store, folder);
+      const plan = await readStoredPlan(ctx.store, folder).catch((e: unknown) => {
+        // The plan's own files are the server's to keep whole, not the client's input.
+        if (!(e instanceof InputError)) throw e;
+        throw new ApiError(500, 'corrupt_plan', `plan ${folder} is damaged (${e.message}); plan the week again`);
+      });
       const actuals = fromTable('actuals', body.actuals, ACTUALS_COLUMNS, (text) => parseActuals(text, plan.timeZone, 'actuals'));
       let answer: DayAnswer;
       try {

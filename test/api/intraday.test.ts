@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server.js';
 import { dayLogPath } from '../../src/store/folder/dayLog.js';
 import { dayPlan, folderHashes, HOLIDAY_CSV, mondayActuals } from '../intraday/dayPlan.js';
-import { bearer, makeKeys, serve, tempStore } from './support.js';
+import { bearer, fakePlan, makeKeys, serve, tempStore } from './support.js';
 
 describe('POST /v1/plans/{plan_id}/intraday', async () => {
   const store = tempStore();
@@ -118,6 +118,16 @@ describe('POST /v1/plans/{plan_id}/intraday', async () => {
     expect(answer.message).not.toContain(store);
     expect(logLines()).toHaveLength(lines);
     expect(folderHashes(plan.folder)).toEqual(before);
+  });
+
+  it('answers 500 corrupt_plan for a stored plan whose files cannot be read', async () => {
+    await fakePlan(store, 'cccccccccc', '2026-11-23');
+    const r = await post({ actuals: rows(3) }, keys.planner, 'cccccccccc');
+    expect(r.status).toBe(500);
+    const answer = (await r.json()) as any;
+    expect(answer.error).toBe('corrupt_plan');
+    expect(answer.message).toMatch(/plan 2026-11-23_cccccccccc is damaged \(forecast\.csv: the file has no rows\)/);
+    expect(answer.message).not.toContain(store);
   });
 
   it("serves a plan's events.csv, and 404 for a plan whose week had no events", async () => {
