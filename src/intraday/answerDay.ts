@@ -14,6 +14,7 @@ import type { DayAnswer } from './types.js';
  */
 export function answerDay(plan: PlanDay, actuals: Actuals, now: { text?: string; from: InputLocation }): DayAnswer {
   const t = now.text === undefined ? actuals.end : instantOf(now.text, plan.timeZone, now.from);
+  if (t === undefined) throw new InputError(now.from, `${actuals.file} has no rows to take it from: give the time of the answer`);
   return planTheDay({ ...plan, actuals: actualsBy(actuals, t), now: t, actualsFile: actuals.file, nowFrom: now.from.file });
 }
 

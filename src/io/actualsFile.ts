@@ -11,8 +11,8 @@ export interface Actuals {
   hours: ActualHour[];
   /** For each hour, the end of its last interval: an hour that ends later is only partly known. */
   coveredUntil: Map<Instant, Instant>;
-  /** The end of the last interval of any row: the SPEC's default `now`. */
-  end: Instant;
+  /** The end of the last interval of any row: the SPEC's default `now` (none without rows). */
+  end?: Instant;
   /** Whether the timestamps carried UTC offsets. */
   withOffset: boolean;
   /** The file (or request part) the rows came from, for messages. */
@@ -29,7 +29,7 @@ export function readActuals(path: string, timeZone: string): Actuals {
 }
 
 /**
- * Parses actuals CSV text: history's format and checks (parseHistory: timestamps, duplicated
+ * Parses actuals CSV text (the header alone: no hours yet): history's format and checks (parseHistory: timestamps, duplicated
  * intervals of a queue, the interval grid, contacts and aht_seconds not negative, errors naming
  * file, line and column), then the optional `asa_seconds`, `abandoned` and `agents_available`
  * (not negative either). Finer intervals are summed into local hours and queues into one
@@ -39,20 +39,18 @@ export function readActuals(path: string, timeZone: string): Actuals {
  * @throws InputError naming file, line and column
  */
 export function parseActuals(text: string, timeZone: string, file = 'actuals'): Actuals {
-  const history = parseHistory(text, timeZone, file);
   const hours = new Map<Instant, HourSum>();
   const hourOf = (t: Instant) => {
     let h = hours.get(t);
     if (!h) hours.set(t, (h = new HourSum()));
     return h;
   };
-  for (const q of history.queues) for (const h of q.hours) hourOf(h.t).addQueue(h.contacts, h.ahtSeconds);
-  // The rows again for the columns history does not keep, and for where each queue's intervals end.
+  // The columns history does not keep, and where each queue's intervals end.
   const starts = new Map<string, Instant[]>();
   const source = { file };
-  eachRow(text, file, [], (row) => {
+  eachRow(text, file, ['timestamp', 'contacts'], (row) => {
     const ts = timestampCell(source, row, 'timestamp', timeZone);
-    if (ts.dst?.kind === 'skipped') return; // history dropped it (no contacts) or refused it
+    if (ts.dst?.kind === 'skipped') return; // history drops it (no contacts) or refuses it
     const queue = row.cells.queue || 'default';
     let list = starts.get(queue);
     if (!list) starts.set(queue, (list = []));
@@ -64,6 +62,10 @@ export function parseActuals(text: string, timeZone: string, file = 'actuals'): 
       agents: cell('agents_available'),
     });
   });
+  // Nothing has happened yet (the header alone): the plan stands, from a `now` given.
+  if (starts.size === 0) return { hours: [], coveredUntil: new Map(), withOffset: false, file };
+  const history = parseHistory(text, timeZone, file);
+  for (const q of history.queues) for (const h of q.hours) hourOf(h.t).addQueue(h.contacts, h.ahtSeconds);
   const coveredUntil = new Map<Instant, Instant>();
   for (const list of starts.values()) {
     const step = intervalLength(list);

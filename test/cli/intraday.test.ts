@@ -71,6 +71,16 @@ describe('shiftcast intraday', () => {
     expect(logLines(plan.folder)).toHaveLength(lines);
   });
 
+  it('answers from the plan alone before any hour has ended, given --now; without it, asks for it', async () => {
+    const empty = file('empty.csv', 'timestamp,contacts\n');
+    const r = await shiftcast(['intraday', '--plan', plan.folder, '--actuals', empty, '--now', '2026-11-30T00:20', '--no-log']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).reforecast).toHaveLength(168);
+    const none = await shiftcast(['intraday', '--plan', plan.folder, '--actuals', empty, '--no-log']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/command line, field --now: empty\.csv has no rows to take it from/);
+  });
+
   const mondayRows = () => mondayActuals(plan.folder, 6).trim().split('\n');
   const bad: [string, () => string[], RegExp][] = [
     [

@@ -48,11 +48,21 @@ describe('the day’s actuals', () => {
       TZ,
     );
     expect(a.end).toBe(at('2026-11-30T10:30'));
-    expect(actualsBy(a, a.end).map((h) => h.t)).toEqual([at('2026-11-30T09:00')]);
+    expect(actualsBy(a, a.end!).map((h) => h.t)).toEqual([at('2026-11-30T09:00')]);
     // An hour with rows after `now` stays, for the day's checks to refuse by name.
     expect(actualsBy(a, at('2026-11-30T10:15')).map((h) => h.t)).toEqual([at('2026-11-30T09:00'), at('2026-11-30T10:00')]);
     expect(actualsBy(a, at('2026-11-30T11:00')).map((h) => h.t)).toEqual([at('2026-11-30T09:00'), at('2026-11-30T10:00')]);
     expect(a.coveredUntil.get(at('2026-11-30T10:00'))).toBe(at('2026-11-30T10:00') + HOUR_MS / 2);
+  });
+
+  it('reads the header alone as no hours yet, with no end to default `now` to', () => {
+    expect(parseActuals('timestamp,contacts,queue\n', TZ)).toEqual({
+      hours: [],
+      coveredUntil: new Map(),
+      withOffset: false,
+      file: 'actuals',
+    });
+    expect(inputError(() => parseActuals('', TZ)).location).toMatchObject({ field: 'timestamp' });
   });
 
   it('refuses a negative count naming file, line and column', () => {
