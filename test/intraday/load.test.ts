@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/domain/config.js';
 import { formatTimestamp, HOUR_MS } from '../../src/domain/time.js';
@@ -9,9 +9,11 @@ import { makePlan } from '../../src/plan/makePlan.js';
 import { openStore } from '../../src/store/open.js';
 import { tempStore, tinyConfig } from '../api/synthetic.js';
 import { at, makeHistory } from '../forecast/synthetic.js';
+import { answerDay } from '../../src/intraday/answerDay.js';
 import { readPlanFolder, type PlanDay } from '../../src/intraday/load.js';
+import { parseActuals } from '../../src/io/actualsFile.js';
 import { inputErrorAsync } from '../support/inputError.js';
-import { dayPlan, folderHashes, HOLIDAY_CSV } from './dayPlan.js';
+import { dayPlan, folderHashes, HOLIDAY_CSV, mondayActuals } from './dayPlan.js';
 
 describe("a plan folder read as the day's input", () => {
   let folder: string;
@@ -87,6 +89,29 @@ describe("a plan folder read as the day's input", () => {
     // Orders one at a time, refunds two at once: the mix lies between.
     expect(h.concurrency).toBeGreaterThan(1);
     expect(h.concurrency).toBeLessThan(2);
+  });
+
+  it("reads a roster's on-call shifts, which the day's answer calls in on a busy day", async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'shiftcast-standby-')), basename(folder));
+    cpSync(folder, copy, { recursive: true });
+    const config = JSON.parse(readFileSync(join(copy, 'config.json'), 'utf8'));
+    config.pools.push({ id: 'oncall', kind: 'standby', cost_per_hour: 60, retainer_per_hour: 8, shift_lengths: [8] });
+    writeFileSync(join(copy, 'config.json'), JSON.stringify(config));
+    const roster = JSON.parse(readFileSync(join(copy, 'roster.json'), 'utf8'));
+    roster.standby = [{ pool: 'oncall', start: '2026-11-30T12:00', hours: 8, agents: 3 }];
+    writeFileSync(join(copy, 'roster.json'), JSON.stringify(roster));
+    const standbyDay = await readPlanFolder(copy);
+    expect(standbyDay.standby).toEqual([{ pool: 'oncall', start: at('2026-11-30T12:00', 'UTC'), hours: 8, agents: 3 }]);
+    const actuals = parseActuals(mondayActuals(copy, 12, 1.8), 'UTC');
+    const started = performance.now();
+    const answer = answerDay(standbyDay, actuals, { from: { file: 'command line', field: '--now' } });
+    expect(performance.now() - started).toBeLessThan(1000);
+    const calls = answer.actions.filter((a) => a.kind === 'activate_standby');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const c of calls) {
+      expect(c.pool).toBe('oncall');
+      expect(c.start >= '2026-11-30T12:00' && c.start < '2026-11-30T20:00').toBe(true);
+    }
   });
 
   it('names --plan for a folder that does not exist or is not a plan', async () => {
