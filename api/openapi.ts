@@ -38,6 +38,8 @@ export function openApiDocument(): object {
         Config: json(configSchema),
         PlanRequest: json(s.planRequestSchema),
         ScenariosRequest: json(s.scenariosRequestSchema),
+        IntradayRequest: json(s.intradayRequestSchema),
+        IntradayAnswer: json(s.intradayAnswerSchema, 'output'),
         KeyRequest: json(s.keyRequestSchema),
         KeyInfo: json(s.keyInfoSchema, 'output'),
         Job: json(s.jobSchema, 'output'),
@@ -97,7 +99,8 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['any'],
-          summary: 'one file of the plan (schedule.csv only when it was planned with named agents)',
+          summary:
+            'one file of the plan (schedule.csv only when it was planned with named agents, events.csv only when events touched its week)',
           parameters: [
             idParam('plan_id'),
             {
@@ -120,6 +123,17 @@ export function openApiDocument(): object {
           parameters: [idParam('plan_id')],
           requestBody: body('ScenariosRequest'),
           responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 404, 413, 415, 429, 503) },
+        },
+      },
+      '/plans/{plan_id}/intraday': {
+        post: {
+          ...secured,
+          'x-roles': ['planner', 'admin'],
+          summary:
+            "the rest of the week re-forecast from the actuals so far, and the day's corrections (answered at once; logged beside the plan)",
+          parameters: [idParam('plan_id')],
+          requestBody: body('IntradayRequest'),
+          responses: { 200: reply('the intraday answer', ref('IntradayAnswer')), ...errors(400, 401, 403, 404, 413, 415, 503) },
         },
       },
       '/jobs/{id}': {

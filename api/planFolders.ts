@@ -10,12 +10,22 @@ export const PLAN_FILE_TYPES: Record<string, string> = {
   'roster.json': 'application/json',
   'roster.csv': 'text/csv; charset=utf-8',
   'schedule.csv': 'text/csv; charset=utf-8',
+  'events.csv': 'text/csv; charset=utf-8',
   'summary.json': 'application/json',
   'report.html': 'text/html; charset=utf-8',
 };
 
-/** Files only some plans have (schedule.csv: a plan with named agents); the summary's `files` says which. */
-const OPTIONAL_FILES = new Set(['schedule.csv']);
+/**
+ * Files only some plans have (schedule.csv: a plan with named agents; events.csv: events touched
+ * its week); the summary's `files` says which.
+ */
+const OPTIONAL_FILES = new Map([
+  ['schedule.csv', 'it was planned without named agents'],
+  ['events.csv', 'no events touched its week'],
+]);
+
+/** Why a plan lacks an optional file, for the 404. */
+export const missingFileReason = (file: string) => OPTIONAL_FILES.get(file) ?? 'it is damaged';
 
 /** The files of the plan a summary describes: every fixed file, and an optional one when the summary lists it. */
 export function planFileNames(summary: Record<string, unknown>): string[] {

@@ -89,8 +89,8 @@ function workspaceFile(folder: string, file: string): string {
   return path;
 }
 
-/** Runs a CSV parser on text, or on rows written as CSV; errors on rows name the row index. */
-function fromTable<T>(part: string, value: string | Record<string, unknown>[], columns: string[], parse: (text: string) => T): T {
+/** Runs a CSV parser on text, or on rows written as CSV; errors on rows name the row index (`history.3.contacts`). */
+export function fromTable<T>(part: string, value: string | Record<string, unknown>[], columns: string[], parse: (text: string) => T): T {
   if (typeof value === 'string') {
     try {
       return parse(value);

@@ -85,6 +85,54 @@ export const planRequestSchema = z
   .refine((b) => b.workspace !== undefined || b.config !== undefined, { message: 'give the config, or a workspace', path: ['config'] });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
+/** One actuals row as JSON (history's columns and SPEC section 7's optional ones). */
+export const actualsRowSchema = historyRowSchema.extend({
+  asa_seconds: z.number().min(0).optional().describe('average speed of answer in the interval'),
+  abandoned: z.number().min(0).optional().describe('contacts abandoned in the interval'),
+  agents_available: z.number().min(0).optional().describe('agents logged in and available (on average) in the interval'),
+});
+
+/** `POST /v1/plans/{plan_id}/intraday` (SPEC section 7). */
+export const intradayRequestSchema = z.strictObject({
+  actuals: z.union([z.string().min(1).describe('the actuals as CSV text (history format)'), z.array(actualsRowSchema).min(1)]),
+  now: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the time of the answer, ISO 8601 in the plan's zone (default: the end of the last actual interval)"),
+});
+export type IntradayRequest = z.infer<typeof intradayRequestSchema>;
+
+const dayAction = z.object({
+  kind: z.enum(['activate_standby', 'offer_overtime', 'offer_time_off']),
+  pool: z.string(),
+  start: z.string(),
+  hours: z.number(),
+  agents: z.number(),
+  cost: z.number(),
+  reason: z.string(),
+});
+
+/** The intraday answer (SPEC section 7), for the document. */
+export const intradayAnswerSchema = z.object({
+  now: z.string(),
+  reforecast: z.array(z.object({ timestamp: z.string(), contacts: z.number(), lo80: z.number(), hi80: z.number() })),
+  projected: z.array(
+    z.object({ timestamp: z.string(), staffed: z.number(), agents_needed: z.number(), service_level: z.number(), asa_seconds: z.number() }),
+  ),
+  actions: z.array(dayAction),
+  alerts: z.array(
+    z.object({
+      kind: z.string(),
+      severity: z.enum(['critical', 'warning']),
+      hours: z.array(z.string()),
+      value: z.number(),
+      threshold: z.number(),
+      message: z.string(),
+    }),
+  ),
+});
+
 /** `POST /v1/keys`. */
 export const keyRequestSchema = z.strictObject({
   role: z.enum(ROLES),

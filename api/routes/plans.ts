@@ -1,5 +1,10 @@
 import { Router, type Response } from 'express';
 import type { JobRecord } from '../../src/store/jobRecord.js';
+import type { KeyInfo } from '../../src/store/keyRecord.js';
+import { ACTUALS_COLUMNS, parseActuals } from '../../src/io/actualsFile.js';
+import { answerDay, dayLogEntry } from '../../src/intraday/answerDay.js';
+import { readStoredPlan } from '../../src/intraday/load.js';
+import type { DayAnswer } from '../../src/intraday/types.js';
 import { InputError } from '../../src/domain/errors.js';
 import { isVaryField, VARY_FIELDS } from '../../src/scenarios/fields.js';
 import { grid, parseValues } from '../../src/scenarios/vary.js';
@@ -8,16 +13,19 @@ import { storedPlanBase } from '../../src/scenarios/base.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { listPlans, PLAN_FILE_TYPES, planFileNames, planFolder, readSummary } from '../planFolders.js';
-import { planInputs } from '../planInputs.js';
-import { scenariosRequestSchema } from '../schemas.js';
+import { listPlans, missingFileReason, PLAN_FILE_TYPES, planFileNames, planFolder, readSummary } from '../planFolders.js';
+import { fromTable, planInputs } from '../planInputs.js';
+import { intradayRequestSchema, scenariosRequestSchema } from '../schemas.js';
 import { asRequestField, parseBody } from '../validation.js';
 
 const MAX_LIST = 1000;
 
 /**
  * `POST /v1/plans` (a plan job), `GET /v1/plans` (newest first), `GET /v1/plans/{id}` (the
- * summary with links), `GET /v1/plans/{id}/files/{name}`.
+ * summary with links), `GET /v1/plans/{id}/files/{name}`, `POST /v1/plans/{id}/scenarios` (a
+ * job) and `POST /v1/plans/{id}/intraday` (answered at once, each answer logged beside the plan
+ * with the key that asked: see src/store/folder/dayLog.ts). An unknown plan id is a 404 on every
+ * route, as for `GET /v1/plans/{id}`.
  */
 export function planRoutes(ctx: AppContext): Router {
   return Router()
@@ -42,9 +50,9 @@ export function planRoutes(ctx: AppContext): Router {
       const folder = await planFolder(ctx.store, String(req.params.id));
       const type = Object.hasOwn(PLAN_FILE_TYPES, name) ? PLAN_FILE_TYPES[name] : undefined;
       if (!type) throw new ApiError(404, 'not_found', `a plan has no file ${name}; it has ${Object.keys(PLAN_FILE_TYPES).join(', ')}`);
-      // An optional file (schedule.csv) the plan was made without.
+      // An optional file (schedule.csv, events.csv) the plan was made without.
       if (!(await ctx.store.plans.has(folder, name)))
-        throw new ApiError(404, 'not_found', `plan ${String(req.params.id)} has no ${name} (it was planned without named agents)`);
+        throw new ApiError(404, 'not_found', `plan ${String(req.params.id)} has no ${name} (${missingFileReason(name)})`);
       if (type.startsWith('text/html'))
         res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
       // A plan folder never changes once written, but it can be pruned and it is the center's
@@ -78,6 +86,28 @@ export function planRoutes(ctx: AppContext): Router {
       }
       const planId = String((await readSummary(ctx.store, folder)).plan_id);
       accepted(res, await ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
+    })
+    .post('/plans/:id/intraday', allow(ctx.store.keys, ['planner', 'admin']), ctx.json, async (req, res) => {
+      // Answered in the request (SPEC: at once), not a job: the day's engine takes well under a second.
+      const folder = await planFolder(ctx.store, String(req.params.id));
+      const body = parseBody(intradayRequestSchema, req.body);
+      const plan = await readStoredPlan(ctx.store, folder).catch((e: unknown) => {
+        // The plan's own files are the server's to keep whole, not the client's input.
+        if (!(e instanceof InputError)) throw e;
+        throw new ApiError(500, 'corrupt_plan', `plan ${folder} is damaged (${e.message}); plan the week again`);
+      });
+      const actuals = fromTable('actuals', body.actuals, ACTUALS_COLUMNS, (text) => parseActuals(text, plan.timeZone, 'actuals'));
+      let answer: DayAnswer;
+      try {
+        answer = answerDay(plan, actuals, { text: body.now, from: { file: 'request body', field: 'now' } });
+      } catch (e) {
+        // The day's checks name the hour and a column of the actuals; the request names the part.
+        throw e instanceof InputError && e.location.file === 'actuals' ? asRequestField(e, 'request body', 'actuals') : e;
+      }
+      // Logged before answering: an answer someone may act on is always on record.
+      const key = res.locals.key as KeyInfo;
+      await ctx.store.plans.appendDayLog(folder, dayLogEntry(answer, { via: 'api', key_id: key.id, key_name: key.name, role: key.role }));
+      res.json(answer);
     });
 }
 

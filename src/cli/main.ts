@@ -11,6 +11,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
+import { registerIntraday } from './commands/intraday.js';
 
 /** The program with every command; actions return their exit code through `setExitCode`. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -27,6 +28,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerSamplePlan(program, context);
   registerSimulate(program, context);
   registerScenarios(program, context);
+  registerIntraday(program, context);
   registerKeys(program, context);
   registerServe(program, context);
   return program;

@@ -1,6 +1,7 @@
 import { InputError } from '../domain/errors.js';
 import type { CalendarEvent } from '../domain/types.js';
-import { numberCell, parseTable, readTable, type Table } from './table.js';
+import { formatTimestamp } from '../domain/time.js';
+import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
 import { timestampCell } from './timestamps.js';
 
 /** Validates an events table (SPEC section 1): [start, end), kind, optional name and intensity. */
@@ -28,4 +29,18 @@ export function readEvents(path: string, timeZone: string): CalendarEvent[] {
 /** Parses events CSV text (the API's form of the file). */
 export function parseEvents(text: string, timeZone: string, file = 'events'): CalendarEvent[] {
   return eventsFromTable(parseTable(text, file, REQUIRED), timeZone);
+}
+
+/** Writes events as `events.csv` (SPEC section 1), read back by readEvents. */
+export function formatEvents(events: readonly CalendarEvent[], timeZone: string, withOffset: boolean): string {
+  return formatCsv(
+    ['start', 'end', 'kind', 'name', 'intensity'],
+    events.map((e) => [
+      formatTimestamp(e.start, timeZone, withOffset),
+      formatTimestamp(e.end, timeZone, withOffset),
+      e.kind,
+      e.name,
+      e.intensity,
+    ]),
+  );
 }

@@ -1,6 +1,7 @@
 import { formatTimestamp } from '../domain/time.js';
 import type { ForecastPoint } from '../domain/types.js';
-import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
+import { pooledForecast } from '../forecast/pooled.js';
+import { formatCsv, numberCell, parseTable, readTable, type Row, type Table } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
 
@@ -70,37 +71,50 @@ export function formatWeekForecast(
 const QUEUE_CONTACTS = 'contacts.';
 const QUEUE_AHT = 'aht_seconds.';
 
+/**
+ * A forecast file read back: `points` queue by queue as written, `pooled` one point per hour with
+ * the queues summed (a plan folder's own total columns when it has queue columns, which keep the
+ * pooled 80% interval its queue columns do not carry).
+ */
+export interface ForecastFile {
+  points: ForecastPoint[];
+  pooled: ForecastPoint[];
+  withOffset: boolean;
+}
+
 /** Reads `forecast.csv`, queue by queue as written; the interval columns are optional on input (they default to the point). */
-export function readForecast(path: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
+export function readForecast(path: string, timeZone: string): ForecastFile {
   return forecastOf(readTable(path, FORECAST_COLUMNS), timeZone);
 }
 
 /** Forecast points from the text of a `forecast.csv` (read from a file or a store). */
-export function parseForecast(text: string, file: string, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
+export function parseForecast(text: string, file: string, timeZone: string): ForecastFile {
   return forecastOf(parseTable(text, file, FORECAST_COLUMNS), timeZone);
 }
 
 const FORECAST_COLUMNS = ['timestamp', 'contacts'];
 
-function forecastOf(table: Table, timeZone: string): { points: ForecastPoint[]; withOffset: boolean } {
+function forecastOf(table: Table, timeZone: string): ForecastFile {
   const queues = Object.keys(table.rows[0]?.cells ?? {})
     .filter((c) => c.startsWith(QUEUE_CONTACTS) && c.length > QUEUE_CONTACTS.length)
     .map((c) => c.slice(QUEUE_CONTACTS.length));
   if (queues.length > 0) return byQueueColumns(table, timeZone, queues);
   const { rows, withOffset } = timedRows(table, timeZone, (row) => row.cells.queue ?? '');
-  const points = rows.map(({ t, row }) => {
-    const contacts = numberCell(table, row, 'contacts', { min: 0 })!;
-    const lo80 = numberCell(table, row, 'lo80', { min: 0, optional: true }) ?? contacts;
-    const hi80 = numberCell(table, row, 'hi80', { min: 0, optional: true }) ?? contacts;
-    const ahtSeconds = numberCell(table, row, 'aht_seconds', { min: 0, optional: true });
-    const queue = row.cells.queue || undefined;
-    return { t, contacts, lo80, hi80, ...(ahtSeconds !== undefined && { ahtSeconds }), ...(queue !== undefined && { queue }) };
-  });
-  return { points, withOffset };
+  const points = rows.map(({ t, row }) => spanPoint(table, t, row, row.cells.queue || undefined));
+  return { points, pooled: pooledForecast(points), withOffset };
+}
+
+/** A row's SPEC columns as a point: contacts, the interval (default: the point) and handle time. */
+function spanPoint(table: Table, t: number, row: Row, queue: string | undefined): ForecastPoint {
+  const contacts = numberCell(table, row, 'contacts', { min: 0 })!;
+  const lo80 = numberCell(table, row, 'lo80', { min: 0, optional: true }) ?? contacts;
+  const hi80 = numberCell(table, row, 'hi80', { min: 0, optional: true }) ?? contacts;
+  const ahtSeconds = numberCell(table, row, 'aht_seconds', { min: 0, optional: true });
+  return { t, contacts, lo80, hi80, ...(ahtSeconds !== undefined && { ahtSeconds }), ...(queue !== undefined && { queue }) };
 }
 
 /** A plan folder's forecast with queue columns (formatWeekForecast), read back one point per hour and queue. */
-function byQueueColumns(table: Table, timeZone: string, queues: readonly string[]): { points: ForecastPoint[]; withOffset: boolean } {
+function byQueueColumns(table: Table, timeZone: string, queues: readonly string[]): ForecastFile {
   const { rows, withOffset } = timedRows(table, timeZone);
   const points = rows.flatMap(({ t, row }) =>
     queues.map((queue) => {
@@ -109,5 +123,6 @@ function byQueueColumns(table: Table, timeZone: string, queues: readonly string[
       return { t, contacts, lo80: contacts, hi80: contacts, queue, ...(ahtSeconds !== undefined && { ahtSeconds }) };
     }),
   );
-  return { points, withOffset };
+  const pooled = rows.map(({ t, row }) => spanPoint(table, t, row, undefined)).sort((a, b) => a.t - b.t);
+  return { points, pooled, withOffset };
 }

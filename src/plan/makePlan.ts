@@ -3,8 +3,9 @@ import { formatWeekForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
 import { formatSchedule } from '../io/scheduleFile.js';
 import type { ScheduleRow } from '../schedule/types.js';
-import { HOUR_MS, formatTimestamp } from '../domain/time.js';
-import type { History } from '../domain/types.js';
+import { HOUR_MS, formatTimestamp, weekHours } from '../domain/time.js';
+import type { CalendarEvent, History } from '../domain/types.js';
+import { formatEvents } from '../io/events.js';
 import type { ContactsPoint } from '../report/charts.js';
 import { costByDay } from '../report/costByDay.js';
 import { reportPage } from '../report/page.js';
@@ -33,8 +34,12 @@ export const PLAN_FILES = [
   'report.html',
 ] as const;
 
-/** Files a plan folder holds only sometimes: schedule.csv when the plan has named agents (SPEC section 6). */
-export const OPTIONAL_PLAN_FILES = ['schedule.csv'] as const;
+/**
+ * Files a plan folder holds only sometimes: schedule.csv when the plan has named agents (SPEC
+ * section 6), events.csv when events touch its week (the intraday corrections read their holiday
+ * service targets from it).
+ */
+export const OPTIONAL_PLAN_FILES = ['schedule.csv', 'events.csv'] as const;
 
 type PlanFileName = (typeof PLAN_FILES)[number] | (typeof OPTIONAL_PLAN_FILES)[number];
 
@@ -70,9 +75,20 @@ function scheduleKey({ agents, previous, pins }: NonNullable<PlanInputs['schedul
   return JSON.stringify({ agents, previous: rows(previous), pins: rows(pins) });
 }
 
-/** The files of a plan folder: the fixed ones, and schedule.csv when the plan has named agents. */
-export function planFileNames(outcome: Pick<PlanOutcome, 'schedule'>): PlanFileName[] {
-  return outcome.schedule ? [...PLAN_FILES, ...OPTIONAL_PLAN_FILES] : [...PLAN_FILES];
+/** The files of a plan folder: the fixed ones, schedule.csv with named agents, events.csv when events touch the week. */
+export function planFileNames(outcome: Pick<PlanOutcome, 'schedule' | 'events' | 'weekStart' | 'config'>): PlanFileName[] {
+  return [
+    ...PLAN_FILES,
+    ...(outcome.schedule ? (['schedule.csv'] as const) : []),
+    ...(weekEvents(outcome).length > 0 ? (['events.csv'] as const) : []),
+  ];
+}
+
+/** The plan's events that overlap its week: those its service targets read (holidays) and its forecast was shaped by. */
+function weekEvents({ events, weekStart, config }: Pick<PlanOutcome, 'events' | 'weekStart' | 'config'>): CalendarEvent[] {
+  const hours = weekHours(weekStart, config.timezone);
+  const end = hours[hours.length - 1] + HOUR_MS;
+  return events.filter((e) => e.start < end && e.end > hours[0]);
 }
 
 /**
@@ -136,6 +152,7 @@ async function remedyFacts(problem: RosterProblem, deliveredBy: (r: Roster) => R
 async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: History): Promise<PlanFiles> {
   const { config, roster } = outcome;
   const tz = config.timezone;
+  const events = weekEvents(outcome);
   const charts = { contacts: contactsSeries(history, outcome), costs: costByDay(roster, outcome.problem) };
   return {
     'config.json': `${JSON.stringify(config, null, 2)}\n`,
@@ -146,6 +163,7 @@ async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: Hi
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'report.html': await reportPage(summary, roster, charts, outcome.schedule && scheduleWeek(outcome, outcome.schedule)),
     ...(outcome.schedule ? { 'schedule.csv': formatSchedule(outcome.schedule.rows, tz, outcome.withOffset) } : {}),
+    ...(events.length > 0 ? { 'events.csv': formatEvents(events, tz, outcome.withOffset) } : {}),
   };
 }
 

@@ -33,6 +33,11 @@ export interface PlanStore {
   removeAbandoned(): Promise<string[]>;
   /** Where a plan is, for messages and results (a folder path for the folder store): naming only, no I/O. */
   where(name: string): string;
+  /**
+   * Adds an entry to the plan's intraday log (SPEC section 7: the day's decisions), whole or not
+   * at all, kept beside the plan: the plan itself is never changed, and the log is not a plan.
+   */
+  appendDayLog(name: string, entry: object): Promise<void>;
 }
 
 /** The jobs of a store: the records are the truth (nothing cached), which makes restarts safe. */

@@ -29,6 +29,13 @@ describe("a plan folder's forecast.csv", () => {
       { t: T, contacts: 100, lo80: 100, hi80: 100, queue: 'chat', ahtSeconds: 240 },
       { t: T, contacts: 30, lo80: 30, hi80: 30, queue: 'escalation', ahtSeconds: 480 },
     ]);
+    // The pooled hours keep the total's interval, which the queue columns do not carry.
+    expect(parseForecast(text, 'forecast.csv', TZ).pooled).toEqual([{ t: T, contacts: 130, lo80: 125, hi80: 135, ahtSeconds: 250 }]);
+  });
+
+  it('pools a forecast with a queue column hour by hour', () => {
+    const text = 'timestamp,contacts,lo80,hi80,queue\n2026-11-30T10:00,100,90,110,chat\n2026-11-30T10:00,30,25,35,voice\n';
+    expect(parseForecast(text, 'forecast.csv', TZ).pooled).toEqual([{ t: T, contacts: 130, lo80: 115, hi80: 145 }]);
   });
 
   it('writes one queue plainly unless the config names queues', () => {

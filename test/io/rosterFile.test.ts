@@ -37,6 +37,32 @@ describe('readRosterShifts', () => {
     ]);
   });
 
+  it('reads the on-call shifts of standby pools, none from a roster that lists none', () => {
+    const withStandby = configSchema.parse({
+      timezone: 'Asia/Shanghai',
+      pools: [
+        { id: 'inhouse', kind: 'in_house', cost_per_hour: 55, shift_lengths: [8] },
+        { id: 'oncall', kind: 'standby', cost_per_hour: 70, retainer_per_hour: 8, shift_lengths: [4] },
+      ],
+    });
+    const shift = { pool: 'inhouse', start: '2026-11-30T08:00', hours: 8, agents: 1 };
+    expect(readRosterShifts(roster([shift]), withStandby).standby).toEqual([]);
+    const text = JSON.stringify({
+      week_start: '2026-11-30',
+      shifts: [shift],
+      standby: [{ pool: 'oncall', start: '2026-11-30T10:00', hours: 4, agents: 2 }],
+    });
+    expect(readRosterShifts(write(text), withStandby).standby).toEqual([
+      { pool: 'oncall', startSlot: 10, hours: 4, agents: 2, productivity: 1 },
+    ]);
+    const bad = JSON.stringify({
+      week_start: '2026-11-30',
+      shifts: [],
+      standby: [{ pool: 'nope', start: '2026-11-30T10:00', hours: 4, agents: 2 }],
+    });
+    expect(inputError(() => readRosterShifts(write(bad), withStandby)).location).toEqual({ file: 'roster.json', field: 'standby.0.pool' });
+  });
+
   it('names the shift whose start is not an hour of the week', () => {
     const e = inputError(() => readRosterShifts(roster([{ pool: 'inhouse', start: '2026-12-24T08:00', hours: 8, agents: 1 }]), config));
     expect(e.location).toEqual({ file: 'roster.json', field: 'shifts.0.start' });

@@ -126,6 +126,19 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, hoo
         expect((await store.plans.scan()).plans).toEqual([B, A]);
       });
 
+      it("keeps a plan's intraday log beside it: the plan and the list unchanged", async () => {
+        const store = await makeStore();
+        await store.plans.write(A, { 'summary.json': '{}' });
+        await Promise.all([store.plans.appendDayLog(A, { n: 1 }), store.plans.appendDayLog(A, { n: 2 })]);
+        expect(await store.plans.scan()).toEqual({ plans: [A], foreign: [] });
+        expect(await store.plans.has(A, 'summary.json')).toBe(true);
+        expect(await store.plans.read(A, 'summary.json')).toBe('{}');
+        expect(await store.plans.removeAbandoned()).toEqual([]);
+        // Nor does it stop a prune, which refuses stores holding what is not theirs.
+        await store.plans.write(B, summaryOf('2026-11-20T00:00:00Z'));
+        expect(await store.plans.prune(0, [B])).toEqual([A]);
+      });
+
       it('finds nothing abandoned in a store whose writes all finished', async () => {
         const store = await makeStore();
         await store.plans.write(A, { f: '' });

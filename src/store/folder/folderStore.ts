@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LockKind } from '../lockBusy.js';
 import type { DatedPlan } from '../retention.js';
 import type { LockStore, PlanFiles, PlanStore, ReleaseLock, Store } from '../store.js';
+import { appendDayLog } from './dayLog.js';
 import { FolderJobs } from './jobs.js';
 import { FolderKeys } from './keys.js';
 import { acquireLock, withLock } from './lock.js';
@@ -47,6 +48,10 @@ class FolderPlans implements PlanStore {
 
   where(name: string): string {
     return join(this.dir, name);
+  }
+
+  appendDayLog(name: string, entry: object): Promise<void> {
+    return appendDayLog(join(this.dir, name), entry);
   }
 }
 
