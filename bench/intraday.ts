@@ -12,7 +12,13 @@
  * Targets: ratio at most 0.6 on departing days (once the departure has begun), at most 1.05 on
  * ordinary days, coverage 70-95%.
  *
- *   npm run bench:intraday            # about half a minute
+ * A second table replays the day's actions (planTheDay) on the surge days once the surge has been
+ * seen, on each week's plan with a standby pool (the roster's preview with its on-call shifts):
+ * issue 15 asks that, after the standby calls, projected ASA is within 60 s in at least 90% of the
+ * remaining hours where on-call capacity suffices (bench/intradayActions.ts defines the columns).
+ *
+ *   npm run bench:intraday                   # about half a minute
+ *   npm run bench:intraday -- --no-actions   # the re-forecast's table only
  *   npm run bench:intraday -- --fit   # also estimates the prior (src/intraday/prior.ts) from the plain backtests
  *   npm run bench:intraday -- --first 1999-07-19 --weeks 23 --nows 9,11,13,15,17 --prior driftPerDay=0.1
  */
@@ -28,6 +34,8 @@ import { reforecast } from '../src/intraday/reforecast.js';
 import { excessVariance, INTRADAY_PRIOR, type IntradayPrior } from '../src/intraday/prior.js';
 import { readEvents } from '../src/io/events.js';
 import { readHistory } from '../src/io/history.js';
+import { configSchema, DEFAULT_POOLS } from '../src/domain/config.js';
+import { type ActionTally, emptyTally, planWeekForDay, replaySurge } from './intradayActions.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = resolve(ROOT, '../shared/data');
@@ -52,7 +60,22 @@ if (!existsSync(HISTORY)) {
   process.exit(0);
 }
 const fit = process.argv.includes('--fit');
+const withActions = !process.argv.includes('--no-actions');
 const prior = priorFromArgs();
+// The plan's defaults with a standby pool on call in 4-8 hour shifts (SPEC section 7).
+const CONFIG = configSchema.parse({
+  timezone: TZ,
+  pools: [
+    ...DEFAULT_POOLS.map((p) => ({ ...p, shift_lengths: [...p.shift_lengths], start_hours: p.start_hours && [...p.start_hours] })),
+    { id: 'standby', kind: 'standby', cost_per_hour: 70, retainer_per_hour: 8, night_premium: 0.3, shift_lengths: [4, 6, 8] },
+  ],
+});
+const actionTallies = new Map<number, ActionTally>();
+const actionTally = (hour: number) => {
+  let t = actionTallies.get(hour);
+  if (!t) actionTallies.set(hour, (t = emptyTally()));
+  return t;
+};
 const started = performance.now();
 const history = await readHistory(HISTORY, TZ);
 const events = existsSync(EVENTS) ? readEvents(EVENTS, TZ) : [];
@@ -83,7 +106,8 @@ for (let w = 0; w < WEEKS; w++) {
   const weekStart = addDaysToDate(FIRST_WEEK, 7 * w);
   const week = weekHours(weekStart, TZ);
   const before = { ...history, queues: [{ ...history.queues[0], hours: hours.filter((h) => h.t < week[0]) }] };
-  const plan = pooledForecast(forecastHistory(before, events, TZ, week).points);
+  const points = forecastHistory(before, events, TZ, week).points.map((p) => ({ ...p, queue: history.queues[0].queue }));
+  const plan = pooledForecast(points);
   const real = new Map(hours.filter((h) => h.t >= week[0] && h.t < week[0] + week.length * HOUR_MS).map((h) => [h.t, h.contacts]));
   // The week as it happened with the departures laid on: one kind per open day, in turn.
   const kinds = new Map<string, Kind>();
@@ -101,6 +125,7 @@ for (let w = 0; w < WEEKS; w++) {
     if (fit && open) backtests.push({ day: date, week: w, plan: day, actual: real });
   }
   const actuals: HourCount[] = [...seen].map(([t, contacts]) => ({ t, contacts }));
+  const planned = withActions && [...kinds.values()].includes('surge') ? await planWeekForDay(points, CONFIG, events, weekStart) : null;
   for (const day of groupByDay(plan)) {
     const date = localDate(day[0].t, TZ);
     const kind = kinds.get(date);
@@ -108,7 +133,12 @@ for (let w = 0; w < WEEKS; w++) {
     for (const hour of NOWS) {
       const now = day.find((p) => localParts(p.t, TZ).hour === hour)?.t;
       if (now === undefined) continue;
-      const ahead = reforecast({ plan, actuals: actuals.filter((a) => a.t + HOUR_MS <= now), now, timeZone: TZ }, prior);
+      const before = actuals.filter((a) => a.t + HOUR_MS <= now);
+      const ahead = reforecast({ plan, actuals: before, now, timeZone: TZ }, prior);
+      if (planned && kind === 'surge' && hour > SURGE_FROM) {
+        const open = day.filter((p) => p.t >= now && p.contacts >= 1).map((p) => p.t);
+        replaySurge(planned, before, now, open, seen, actionTally(hour));
+      }
       const t = tally(`${kind}|${hour}`);
       t.days++;
       const rest = ahead.flatMap((f) => {
@@ -132,6 +162,7 @@ for (let w = 0; w < WEEKS; w++) {
 
 console.log(`prior ${JSON.stringify(prior)}`);
 printTable();
+if (withActions) printActions();
 if (fit) printFit();
 console.log(`\n${WEEKS} weeks from ${FIRST_WEEK}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -188,6 +219,52 @@ function printTable(): void {
   console.log(
     `departing "seen": surge days from ${NOWS.filter((h) => h > SURGE_FROM).join(', ')}:00 (its first hour ends at ${SURGE_FROM + 1}:00), quiet days at every replay`,
   );
+}
+
+function printActions(): void {
+  const head = [
+    'surge day',
+    'now',
+    'days',
+    'hours',
+    'met',
+    'suffices',
+    'met where suffices',
+    'no action',
+    'actual: met',
+    'actual: no action',
+    'on-call hours/day',
+    'cost/day',
+  ];
+  const row = (label: string, t: ActionTally) => [
+    'surge',
+    label,
+    String(t.days),
+    String(t.hours),
+    pct(t.met / t.hours),
+    pct(t.suffices / t.hours),
+    pct(t.metWhereSuffices / t.suffices),
+    pct(t.withoutActions / t.hours),
+    pct(t.realMet / t.hours),
+    pct(t.realWithoutActions / t.hours),
+    (t.calledHours / t.days).toFixed(1),
+    (t.cost / t.days).toFixed(0),
+  ];
+  const rows = [...actionTallies].map(([hour, t]) => row(`${hour}:00`, t));
+  const all = [...actionTallies.values()].reduce((a, b) => {
+    const sum = emptyTally();
+    for (const k of Object.keys(sum) as (keyof ActionTally)[]) sum[k] = a[k] + b[k];
+    return sum;
+  }, emptyTally());
+  rows.push(row('all', all));
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ');
+  console.log(
+    `\nthe day's actions on surge days (planTheDay; remaining open hours of the day, projected ASA <= ${CONFIG.alerts.max_asa_seconds} s):`,
+  );
+  console.log(fmt(head));
+  for (const r of rows) console.log(fmt(r));
+  console.log('target: met where suffices >= 90% (bench/intradayActions.ts defines the columns)');
 }
 
 /**

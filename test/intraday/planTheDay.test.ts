@@ -84,6 +84,19 @@ describe('planTheDay', () => {
     }
   });
 
+  it('carries the backlog of an overloaded hour into the next one', () => {
+    // The plan expects 2.5 times the contacts at 13:00 as the roster was made for; nothing can be called.
+    const none = { standby: [], overtime: { premium: 0.5, maxHours: 0 } };
+    const spike = PLAN.map((p) => (p.t === at(1, 13) ? { ...p, contacts: 2.5 * p.contacts, lo80: 2.5 * p.lo80, hi80: 2.5 * p.hi80 } : p));
+    const [plain, spiked] = [planTheDay(ordinary(none)), planTheDay(ordinary({ ...none, hours: spike }))];
+    expect(hourAt(spiked.projected, at(1, 13)).service_level).toBe(0);
+    expect(Number.isFinite(hourAt(spiked.projected, at(1, 13)).asa_seconds)).toBe(true);
+    // 14:00 has the same contacts and staff in both, but starts behind the queue 13:00 left.
+    expect(hourAt(spiked.reforecast, at(1, 14)).contacts).toBeCloseTo(hourAt(plain.reforecast, at(1, 14)).contacts, 6);
+    expect(hourAt(spiked.projected, at(1, 14)).asa_seconds).toBeGreaterThan(hourAt(plain.projected, at(1, 14)).asa_seconds + 60);
+    expect(spiked.alerts.find((a) => a.kind === 'asa_over_limit')?.hours).toContain('2026-12-01T14:00');
+  });
+
   it('offers overtime when no standby is on call, to agents whose shift ends then', () => {
     const answer = planTheDay(surge(1.4, { standby: [] }));
     const overtime = answer.actions.filter((a) => a.kind === 'offer_overtime');
