@@ -102,7 +102,8 @@ describe('a standby pool in the roster (SPEC section 7)', () => {
     const prices = await shadowPrices(problem, 'CNY');
     const cover = prices.find((p) => p.rule === 'standby.coverage')!;
     expect(cover.per).toBe('0.01 less');
-    const lp = async (p: RosterProblem) => (await solveWithHighs(buildRosterModel(p).program, { timeLimitSeconds: 30, mipRelGap: 0, relax: true })).objective!;
+    const lp = async (p: RosterProblem) =>
+      (await solveWithHighs(buildRosterModel(p).program, { timeLimitSeconds: 30, mipRelGap: 0, relax: true })).objective!;
     const fall = (await lp(problem)) - (await lp({ ...problem, standby: { ...problem.standby!, coverage: 0.99 } }));
     expect(fall).toBeGreaterThan(0);
     expect(cover.value).toBeCloseTo(fall, 3);
