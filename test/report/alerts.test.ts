@@ -37,6 +37,27 @@ describe('plan alerts (SPEC section 3, Alerts)', () => {
     expect(a.message).toMatch(/standby pool/);
   });
 
+  it('says how many on-call agents the slow hours need, when, at what cost, and how many are on call', () => {
+    const withStandby = parseConfig({
+      budget: 1000,
+      pools: [
+        { id: 'inhouse', kind: 'in_house', cost_per_hour: 50 },
+        { id: 'oncall', kind: 'standby', cost_per_hour: 60, retainer_per_hour: 5, night_premium: 0.5 },
+      ],
+    });
+    const slow = roster(0);
+    slow.hourly[0].on_call = 2;
+    slow.hourly[1].on_call = 0;
+    // 2.1 and 0.7 staff to call in: 3 and 1 agents, both night hours (00:00-08:00): 4 x 60 x 1.5.
+    const [a] = planAlerts(slow, withStandby, { ...facts, asaSeconds: [300, 90], callIn: [2.1, 0.7] });
+    expect(a.message).toContain('about 3 more agents at 2026-11-30T00:00, 4 agent-hours in all');
+    expect(a.message).toContain('from pool oncall, about 360 CNY at its call-in rate');
+    expect(a.message).toContain('the planned on-call shifts hold 2 of those agent-hours');
+    // No standby pool: the message says to plan one.
+    const [b] = planAlerts(slow, config, { ...facts, asaSeconds: [300, 90], callIn: [2.1, 0.7] });
+    expect(b.message).toMatch(/no standby pool is planned/);
+  });
+
   it('flags a full-coverage cost more than 10% over budget, not 10% itself', () => {
     expect(planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1100 })).toEqual([]);
     expect(planAlerts(roster(0), config, { ...facts, fullCoverageCost: 1101 })[0]).toMatchObject({

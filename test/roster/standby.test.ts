@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/io/config.js';
+import { formatRequirements, parseStaffNeeds } from '../../src/io/requirementsFile.js';
+import { requirementsFor } from '../../src/staffing/requirements.js';
 import { shadowPrices } from '../../src/roster/explain/shadowPrices.js';
 import { buildRosterModel } from '../../src/roster/model/model.js';
 import { solveWithHighs } from '../../src/roster/solve/highs.js';
@@ -140,5 +142,27 @@ describe('standby pools in the configuration', () => {
   });
   it('need the hi80 column in the requirements', () => {
     expect(() => makeProblem(plainConfig([inhouse, standby]), need)).toThrow(/staff_needed_hi80/);
+  });
+});
+
+describe('the staff the forecast hi80 needs (requirements.csv)', () => {
+  const points = [0, 1, 2].map((h) => ({ t: Date.UTC(2026, 10, 30, h), contacts: 400, lo80: 350, hi80: 480 }));
+  it('is the same staffing at hi80, written as staff_needed_hi80 and read back, only with a standby pool', () => {
+    const config = parseConfig({ pools: [inhouse, standby] });
+    const rows = requirementsFor(points, config, []);
+    const atHigh = requirementsFor(
+      points.map((p) => ({ ...p, contacts: p.hi80 })),
+      parseConfig({ pools: [inhouse] }),
+      [],
+    );
+    rows.forEach((r, i) => {
+      expect(r.staffNeededHigh).toBe(atHigh[i].staffNeeded);
+      expect(r.staffNeededHigh!).toBeGreaterThan(r.staffNeeded);
+    });
+    const csv = formatRequirements(rows, config.timezone, false);
+    expect(csv.split('\n')[0]).toContain('staff_needed,staff_needed_hi80');
+    const { needs } = parseStaffNeeds(csv, 'requirements.csv', config.timezone);
+    needs.forEach((n, i) => expect(n.staffNeededHigh).toBeCloseTo(rows[i].staffNeededHigh!, 3));
+    expect(requirementsFor(points, parseConfig({ pools: [inhouse] }), [])[0].staffNeededHigh).toBeUndefined();
   });
 });

@@ -160,7 +160,12 @@ describe("the sample center's in-house team (agents.csv)", () => {
 
     it("can staff each in-house pool's planned hours and shifts, with 10-25% slack, every contract possible", () => {
       const caps = teamCapacity(
-        makeProblem(sample.config, () => 0),
+        makeProblem(
+          sample.config,
+          () => 0,
+          1,
+          () => 0,
+        ),
         agents,
         scheduleRules(config),
       );
