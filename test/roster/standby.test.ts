@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/io/config.js';
 import { formatRequirements, parseStaffNeeds } from '../../src/io/requirementsFile.js';
 import { requirementsFor } from '../../src/staffing/requirements.js';
+import { fullCoverageCost } from '../../src/roster/explain/fullCoverage.js';
 import { shadowPrices } from '../../src/roster/explain/shadowPrices.js';
 import { buildRosterModel } from '../../src/roster/model/model.js';
 import { solveWithHighs } from '../../src/roster/solve/highs.js';
@@ -110,6 +111,15 @@ describe('a standby pool in the roster (SPEC section 7)', () => {
     expect(fall).toBeGreaterThan(0);
     expect(cover.value).toBeCloseTo(fall, 3);
     expect(prices.find((p) => p.rule === 'pools.oncall.max_agents')).toBeDefined();
+  });
+
+  it("counts the retainers in the cost of covering every hour fully (the over_budget alarm's figure)", async () => {
+    const withCover = (await fullCoverageCost(problem))!;
+    const without = (await fullCoverageCost({ ...problem, standby: undefined }))!;
+    // Fully staffed, the hi80 still asks 3 more by day (16 h x 7 days on call at a retainer of 2)
+    // and 0.5 more at night, where no one may be on call (8 h x 7 nights of in-house at 10 x 1.5).
+    expect(withCover - without).toBeGreaterThan(0);
+    expect(withCover - without).toBeLessThanOrEqual(3 * 16 * 7 * 2 + 0.5 * 8 * 7 * 15 + 1e-6);
   });
 
   it('needs no on-call shift at standby.coverage 0', async () => {

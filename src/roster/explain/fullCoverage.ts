@@ -17,12 +17,13 @@ export function fullCoverageProblem(problem: RosterProblem): RosterProblem {
 
 /**
  * A lower bound on what staffing every hour fully (staffed >= need, no shortfall) costs under
- * max_agents and the outsourced share, the budget left out: the LP relaxation's optimum, so
+ * max_agents, the outsourced share and the standby cover, the budget left out: the LP relaxation's optimum, so
  * "costs at least this" is true. Null when those rules cannot cover every hour.
  */
 export async function fullCoverageCost(problem: RosterProblem): Promise<number | null> {
   const model = buildRosterModel(fullCoverageProblem(problem));
-  const costOnly = { ...model.program, objective: model.decisions.map((d) => ({ variable: d.name, coef: d.cost })) };
+  // Cost alone, on-call retainers included (the budget pays them too).
+  const costOnly = { ...model.program, objective: [...model.decisions, ...model.onCall].map((d) => ({ variable: d.name, coef: d.cost })) };
   const lp = await solveWithHighs(costOnly, { timeLimitSeconds: problem.solver.timeLimitSeconds, mipRelGap: 0, relax: true });
   return lp.status === 'optimal' ? Math.round(lp.objective! * 100) / 100 : null;
 }
