@@ -113,16 +113,25 @@ function spanPoint(table: Table, t: number, row: Row, queue: string | undefined)
   return { t, contacts, lo80, hi80, ...(ahtSeconds !== undefined && { ahtSeconds }), ...(queue !== undefined && { queue }) };
 }
 
-/** A plan folder's forecast with queue columns (formatWeekForecast), read back one point per hour and queue. */
+/**
+ * A plan folder's forecast with queue columns (formatWeekForecast), read back one point per hour
+ * and queue. The file keeps only the hour's interval: each queue gets its share of it, in
+ * proportion to its contacts, so the queues' intervals add up to the hour's (as pooled.ts adds them)
+ * and a recomputed staffing at hi80 (a standby pool's) sees the plan's interval.
+ */
 function byQueueColumns(table: Table, timeZone: string, queues: readonly string[]): ForecastFile {
   const { rows, withOffset } = timedRows(table, timeZone);
-  const points = rows.flatMap(({ t, row }) =>
+  const pooled = rows.map(({ t, row }) => spanPoint(table, t, row, undefined));
+  const points = rows.flatMap(({ t, row }, i) =>
     queues.map((queue) => {
       const contacts = numberCell(table, row, `${QUEUE_CONTACTS}${queue}`, { min: 0 })!;
       const ahtSeconds = numberCell(table, row, `${QUEUE_AHT}${queue}`, { min: 0, optional: true });
-      return { t, contacts, lo80: contacts, hi80: contacts, queue, ...(ahtSeconds !== undefined && { ahtSeconds }) };
+      const hour = pooled[i];
+      const share = hour.contacts > 0 ? contacts / hour.contacts : 0;
+      const lo80 = hour.contacts > 0 ? share * hour.lo80 : contacts;
+      const hi80 = hour.contacts > 0 ? share * hour.hi80 : contacts;
+      return { t, contacts, lo80, hi80, queue, ...(ahtSeconds !== undefined && { ahtSeconds }) };
     }),
   );
-  const pooled = rows.map(({ t, row }) => spanPoint(table, t, row, undefined)).sort((a, b) => a.t - b.t);
-  return { points, pooled, withOffset };
+  return { points, pooled: pooled.sort((a, b) => a.t - b.t), withOffset };
 }

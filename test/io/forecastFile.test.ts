@@ -25,10 +25,16 @@ describe("a plan folder's forecast.csv", () => {
       'timestamp,contacts,lo80,hi80,aht_seconds,contacts.chat,aht_seconds.chat,contacts.escalation,aht_seconds.escalation\n' +
         '2026-11-30T10:00,130,125,135,250,100,240,30,480\n',
     );
-    expect(parseForecast(text, 'forecast.csv', TZ).points).toEqual([
-      { t: T, contacts: 100, lo80: 100, hi80: 100, queue: 'chat', ahtSeconds: 240 },
-      { t: T, contacts: 30, lo80: 30, hi80: 30, queue: 'escalation', ahtSeconds: 480 },
+    // Each queue gets its share of the hour's interval, by contacts (100/130 and 30/130 of 125-135).
+    const points = parseForecast(text, 'forecast.csv', TZ).points;
+    expect(points.map(({ lo80, hi80, ...p }) => p)).toEqual([
+      { t: T, contacts: 100, queue: 'chat', ahtSeconds: 240 },
+      { t: T, contacts: 30, queue: 'escalation', ahtSeconds: 480 },
     ]);
+    expect(points[0].lo80).toBeCloseTo((125 * 100) / 130, 9);
+    expect(points[0].hi80).toBeCloseTo((135 * 100) / 130, 9);
+    expect(points[0].hi80 + points[1].hi80).toBeCloseTo(135, 9);
+    expect(points[0].lo80 + points[1].lo80).toBeCloseTo(125, 9);
     // The pooled hours keep the total's interval, which the queue columns do not carry.
     expect(parseForecast(text, 'forecast.csv', TZ).pooled).toEqual([{ t: T, contacts: 130, lo80: 125, hi80: 135, ahtSeconds: 250 }]);
   });
