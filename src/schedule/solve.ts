@@ -20,8 +20,9 @@ import { previousTail, type PatternShift, type PricingBoundary } from './pricing
 import type { Agent, ScheduledRoster, ScheduleInputs, ScheduleRow } from './types.js';
 import { verifySchedule } from './verify.js';
 
-// Safety nets, shares of the time limit: the column generation stops by the first, the dive by
-// the second; the soft goals keep the last share.
+// Safety nets, shares of the clock (CLOCK_SAFETY x the time limit): the column generation stops
+// by the first, the dive by the second; the soft goals keep the last share.
+const CLOCK_SAFETY = 2;
 const GENERATION_SHARE = 0.6;
 const DIVE_SHARE = 0.8;
 const SOFT_GOALS_SHARE = 0.1;
@@ -63,6 +64,9 @@ export async function solveSchedule(
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const timeLimitSeconds = options.timeLimitSeconds ?? problem.solver.timeLimitSeconds;
+  // The work budgets below follow the time limit; the clock stops the solve only at CLOCK_SAFETY
+  // times it, so a loaded machine takes longer but gives the same schedule.
+  const clock = CLOCK_SAFETY * timeLimitSeconds;
   const mipRelGap = options.mipRelGap ?? problem.solver.mipRelGap;
   const { slots } = problem;
   const numDays = slots[slots.length - 1].day + 1;
@@ -88,8 +92,8 @@ export async function solveSchedule(
   const master = buildMaster(capped, groups);
   const generation = await generatePatterns(capped, master, week, {
     pricings: PRICINGS_PER_SECOND * timeLimitSeconds,
-    deadline: started + GENERATION_SHARE * timeLimitSeconds * 1000,
-    diveDeadline: started + DIVE_SHARE * timeLimitSeconds * 1000,
+    deadline: started + GENERATION_SHARE * clock * 1000,
+    diveDeadline: started + DIVE_SHARE * clock * 1000,
   });
   if (generation.unschedulable.length > 0) {
     const who = generation.unschedulable.map((g) => groups[g].members.join(', '));
@@ -104,7 +108,7 @@ export async function solveSchedule(
   const onCall = new Set(master.model.onCall.map((d) => d.name));
   const whole = masterProgram(master, generation.patterns, null);
   const program = { ...whole, integers: whole.integers.filter((name) => !onCall.has(name)) };
-  const remaining = Math.max(1, timeLimitSeconds * (1 - SOFT_GOALS_SHARE) - elapsed());
+  const remaining = Math.max(1, clock * (1 - SOFT_GOALS_SHARE) - elapsed());
   const mip = await solveWithHighs(program, {
     timeLimitSeconds: remaining,
     mipRelGap,
@@ -127,7 +131,7 @@ export async function solveSchedule(
   const agents = assignPatterns(groups, generation.patterns, counts, numDays, slots);
   improveSoftGoals(agents, slots, week, (day) => weekdayName(problem.weekStart, day), {
     trades: TRADES_PER_AGENT * inputs.agents.length,
-    deadline: started + timeLimitSeconds * 1000,
+    deadline: started + clock * 1000,
   });
   const rows: ScheduleRow[] = agents.flatMap((a) =>
     a.days.flatMap((s) =>
@@ -146,7 +150,7 @@ export async function solveSchedule(
   );
 
   const decisions = await exactStandby(problem, master.model, roundCounts(master.model, found.values), {
-    timeLimitSeconds: Math.max(1, timeLimitSeconds - elapsed()),
+    timeLimitSeconds: Math.max(1, clock - elapsed()),
     inThread: options.inThread,
   });
   if (!decisions)
