@@ -133,7 +133,7 @@ export function openApiDocument(): object {
             "the rest of the week re-forecast from the actuals so far, and the day's corrections (answered at once; logged beside the plan)",
           parameters: [idParam('plan_id')],
           requestBody: body('IntradayRequest'),
-          responses: { 200: reply('the intraday answer', ref('IntradayAnswer')), ...errors(400, 401, 403, 404, 413, 415, 503) },
+          responses: { 200: reply('the intraday answer', ref('IntradayAnswer')), ...errors(400, 401, 403, 413, 415, 503) },
         },
       },
       '/jobs/{id}': {

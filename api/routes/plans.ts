@@ -24,8 +24,8 @@ const MAX_LIST = 1000;
  * `POST /v1/plans` (a plan job), `GET /v1/plans` (newest first), `GET /v1/plans/{id}` (the
  * summary with links), `GET /v1/plans/{id}/files/{name}`, `POST /v1/plans/{id}/scenarios` (a
  * job) and `POST /v1/plans/{id}/intraday` (answered at once, each answer logged beside the plan
- * with the key that asked: see src/store/folder/dayLog.ts). An unknown plan id is a 404 on every
- * route, as for `GET /v1/plans/{id}`.
+ * with the key that asked: see src/store/folder/dayLog.ts). An unknown plan id is a 404, except
+ * for the day's answer, whose plan is one of its inputs: a 400 naming plan_id.
  */
 export function planRoutes(ctx: AppContext): Router {
   return Router()
@@ -89,7 +89,13 @@ export function planRoutes(ctx: AppContext): Router {
     })
     .post('/plans/:id/intraday', allow(ctx.store.keys, ['planner', 'admin']), ctx.json, async (req, res) => {
       // Answered in the request (SPEC: at once), not a job: the day's engine takes well under a second.
-      const folder = await planFolder(ctx.store, String(req.params.id));
+      // The plan is an input of the day's answer: one that does not exist is a 400 naming plan_id
+      // (issue 15), where reading a plan answers 404.
+      const folder = await planFolder(ctx.store, String(req.params.id)).catch((e: unknown) => {
+        if (!(e instanceof ApiError && e.status === 404)) throw e;
+        const message = `no plan ${String(req.params.id)} in the store`;
+        throw new InputError({ file: 'request path', field: 'plan_id' }, message, [{ path: 'plan_id', message }]);
+      });
       const body = parseBody(intradayRequestSchema, req.body);
       const plan = await readStoredPlan(ctx.store, folder).catch((e: unknown) => {
         // The plan's own files are the server's to keep whole, not the client's input.

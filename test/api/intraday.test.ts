@@ -77,12 +77,17 @@ describe('POST /v1/plans/{plan_id}/intraday', async () => {
     expect(logLines()).toHaveLength(lines);
   });
 
-  it('answers 404 for a plan that does not exist, as GET /v1/plans/{id} does', async () => {
-    for (const id of ['2026-11-30_0000000000', 'ffffffffff', '..', 'nope']) {
+  it('answers 400 naming plan_id for a plan that does not exist (the day takes the plan as an input), and writes no log', async () => {
+    const lines = logLines().length;
+    // ('..' never reaches the route: the URL resolves to /v1/intraday, a 404 like any unknown path.)
+    for (const id of ['2026-11-30_0000000000', 'ffffffffff', 'nope']) {
       const r = await post({ actuals: rows(4) }, keys.planner, id);
-      expect(r.status, id).toBe(404);
-      expect(((await r.json()) as any).error).toBe('not_found');
+      expect(r.status, id).toBe(400);
+      const body = (await r.json()) as any;
+      expect(body.error).toBe('invalid_input');
+      expect(body.fields).toEqual([{ path: 'plan_id', message: expect.stringContaining('no plan') }]);
     }
+    expect(logLines()).toHaveLength(lines);
   });
 
   const negativeCsv = () => `${mondayActuals(plan.folder, 3)}2026-11-30T03:00,-2\n`;
