@@ -36,6 +36,16 @@ describe('rosterCsv', () => {
     );
   });
 
+  it('lists the on-call shifts after the working ones, marked on_call, when the roster has a standby pool', () => {
+    const withStandby = {
+      ...roster([{ pool: 'inhouse', start: '2026-11-30T08:00', hours: 8, agents: 12 }]),
+      standby: [{ pool: 'oncall', start: '2026-11-30T14:00', hours: 4, agents: 3 }],
+    };
+    expect(rosterCsv(withStandby)).toBe(
+      ['pool,start,hours,agents,on_call', 'inhouse,2026-11-30T08:00,8,12,no', 'oncall,2026-11-30T14:00,4,3,yes', ''].join('\n'),
+    );
+  });
+
   it('is only the header for a roster without shifts (tours are not shift rows)', () => {
     expect(rosterCsv(roster([]))).toBe('pool,start,hours,agents\n');
   });
