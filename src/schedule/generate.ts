@@ -54,6 +54,12 @@ function valuesOf(patterns: readonly Pattern[], column: ReadonlyMap<string, numb
 }
 
 /**
+ * Lets the thread's other work run between rounds: the generation runs on the calling thread
+ * (its HiGHS model lives there), which in a server or a test runner must keep answering.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Column generation of the agents' weekly patterns: the master LP (master.ts) over the patterns so
  * far, solved by HiGHS in one model that grows (each re-solve starts from the last basis); each
  * group's cheapest pattern under the LP's duals (pricing.ts, an exact dynamic program; tours are
@@ -190,6 +196,7 @@ export async function generatePatterns(
 
     let bound = -Infinity;
     for (;;) {
+      await breathe();
       const lpObjective = solveLp();
       const round = priceRound(lpObjective);
       // Valid with the slacks too: they only relax the master, so its bound is below every schedule's.
@@ -241,6 +248,7 @@ export async function generatePatterns(
     };
     let dive: Map<string, number> | null = null;
     for (let step = 0; step < DIVE_STEPS && performance.now() < limits.diveDeadline; step++) {
+      await breathe();
       const on = valuesOf(patterns, column, solution.colValue);
       const fractional = [...on].filter(([, v]) => Math.abs(v - Math.round(v)) > 1e-6);
       if (fractional.length === 0) {
