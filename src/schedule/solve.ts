@@ -4,7 +4,7 @@ import { addDaysToDate, HOUR_MS, type Weekday } from '../domain/time.js';
 import { mergeSplits } from '../roster/model/dominance.js';
 import type { LinearProgram, LinearRow } from '../roster/model/lpFormat.js';
 import { narrateRoster } from '../roster/explain/narrate.js';
-import { assembleRoster, roundCounts, type Counts, weekdayName } from '../roster/solve/assemble.js';
+import { assembleRoster, type Counts, weekdayName } from '../roster/solve/assemble.js';
 import { exactStandby } from '../roster/solve/standbyCover.js';
 import { solveWithHighs } from '../roster/solve/highs.js';
 import { infeasibleRoster, solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
@@ -149,7 +149,7 @@ export async function solveSchedule(
     ),
   );
 
-  const decisions = await exactStandby(problem, master.model, roundCounts(master.model, found.values), {
+  const decisions = await exactStandby(problem, master.model, counts, {
     timeLimitSeconds: Math.max(1, clock - elapsed()),
     inThread: options.inThread,
   });

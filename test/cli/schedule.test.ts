@@ -27,6 +27,10 @@ const requirements = file(
   }).join('\n')}\n`,
 );
 
+/** `shiftcast roster` on the week's requirements for the named team, with further options. */
+const namedRoster = (...options: string[]) =>
+  shiftcast(['roster', '--requirements', requirements, '--config', config, '--agents', agents, ...options]);
+
 /** schedule.csv's rows as `agent pool start hours` strings. */
 function scheduleRows(path: string): string[] {
   return parseTable(readFileSync(path, 'utf8'), 'schedule.csv', ['agent', 'pool', 'start', 'hours']).rows.map(
@@ -117,23 +121,7 @@ describe('shiftcast roster --agents', () => {
     const previous = file('previous.csv', 'agent,pool,start,hours\nbo,inhouse,2026-11-29T16:00,8\ngone,inhouse,2026-11-29T08:00,8\n');
     const out = join(dir, 'out', 'roster.json');
     const scheduleOut = join(dir, 'elsewhere', 'week.csv');
-    const r = await shiftcast([
-      'roster',
-      '--requirements',
-      requirements,
-      '--config',
-      config,
-      '--agents',
-      agents,
-      '--previous',
-      previous,
-      '--pin',
-      pin,
-      '--out',
-      out,
-      '--schedule-out',
-      scheduleOut,
-    ]);
+    const r = await namedRoster('--previous', previous, '--pin', pin, '--out', out, '--schedule-out', scheduleOut);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = scheduleRows(scheduleOut);
@@ -148,13 +136,13 @@ describe('shiftcast roster --agents', () => {
 
   it('writes schedule.csv beside --out when --schedule-out is not given', async () => {
     const out = join(dir, 'beside', 'roster.json');
-    const r = await shiftcast(['roster', '--requirements', requirements, '--config', config, '--agents', agents, '--out', out]);
+    const r = await namedRoster('--out', out);
     expect(r.code).toBe(0);
     expect(scheduleRows(join(dir, 'beside', 'schedule.csv')).length).toBeGreaterThan(0);
   }, 120_000);
 
   it('exits 2 naming --schedule-out when the roster goes to standard output and the schedule has nowhere to go', async () => {
-    const r = await shiftcast(['roster', '--requirements', requirements, '--config', config, '--agents', agents]);
+    const r = await namedRoster();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^shiftcast: command line, field --schedule-out: .*--schedule-out FILE/);
     expect(r.stdout).toBe('');
@@ -176,19 +164,7 @@ describe('shiftcast roster --agents', () => {
   ])('exits 2 on $what, naming file, line and column, and writes nothing', async ({ name, text, error }) => {
     const pin = file(name, text);
     const out = join(dir, `never-${name}`, 'roster.json');
-    const r = await shiftcast([
-      'roster',
-      '--requirements',
-      requirements,
-      '--config',
-      config,
-      '--agents',
-      agents,
-      '--pin',
-      pin,
-      '--out',
-      out,
-    ]);
+    const r = await namedRoster('--pin', pin, '--out', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(error);
     expect(existsSync(join(dir, `never-${name}`))).toBe(false);

@@ -231,10 +231,11 @@ export function noRosterInTime(limitSeconds: number, stopped: string, relaxed: b
  * hours and shift lengths, and what to change.
  */
 async function standbyOutOfReach(problem: RosterProblem, options: ExplainOptions): Promise<string> {
-  const { program } = costModel(problem, FLOORS_AND_STANDBY);
+  const { model, program } = costModel(problem, FLOORS_AND_STANDBY);
   // Each standby row asks for theta x its need; the LP finds the largest theta (at most 1).
+  const covers = new Set(model.standbyRows.map((r) => r.name));
   const rows = program.rows.map((r) =>
-    r.name.startsWith('standby_') ? { ...r, terms: [...r.terms, { variable: 'theta', coef: -r.rhs }], rhs: 0 } : r,
+    covers.has(r.name) ? { ...r, terms: [...r.terms, { variable: 'theta', coef: -r.rhs }], rhs: 0 } : r,
   );
   rows.push({ name: 'theta_most', terms: [{ variable: 'theta', coef: 1 }], sense: '<=', rhs: 1 });
   const lp = await solveWithHighs(

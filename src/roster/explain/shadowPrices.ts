@@ -1,6 +1,6 @@
 import { highsModuleOnce } from '../solve/highsRun.js';
-import { toLpFormat, type LinearProgram, type LinearRow, type LinearTerm } from '../model/lpFormat.js';
-import { buildRosterModel, type Decision, type RosterModel } from '../model/model.js';
+import { toLpFormat, type LinearRow, type LinearTerm } from '../model/lpFormat.js';
+import { buildRosterModel, type RosterModel } from '../model/model.js';
 import type { Roster, RosterProblem } from '../types.js';
 import { roundTo } from '../../domain/round.js';
 
@@ -45,7 +45,8 @@ const NOISE = 1e-7;
  * //=> [{ rule: 'budget', per: '1 CNY', value: 2.58, text: 'The budget binds: ...' }, ...]
  */
 export async function shadowPrices(problem: RosterProblem, currency: string): Promise<ShadowPrice[]> {
-  const { program, decisions, onCall, floorRows } = buildRosterModel(problem);
+  const built = buildRosterModel(problem);
+  const { program, decisions } = built;
   const highs = await highsModuleOnce();
   const rowByName = new Map(program.rows.map((r) => [r.name, r]));
   const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
@@ -69,7 +70,7 @@ export async function shadowPrices(problem: RosterProblem, currency: string): Pr
         for (const t of e.terms ?? []) model.changeCoefficient(row, model.getColByName(t.variable), t.coef);
       }
     };
-    return ruleRelaxations(problem, program, decisions, onCall, floorRows, { dual, paidHours }, currency).map((r) => {
+    return ruleRelaxations(problem, built, { dual, paidHours }, currency).map((r) => {
       if (r.slope <= NOISE) return { rule: r.rule, per: perOf(r.rule, currency), value: 0, text: r.idle };
       apply(r.edits);
       const relaxed = solve();
@@ -97,10 +98,7 @@ function perOf(rule: string, currency: string): string {
 /** Every configured rule with its slope from the duals and its rows one unit looser. */
 function ruleRelaxations(
   problem: RosterProblem,
-  program: LinearProgram,
-  decisions: Decision[],
-  onCall: Decision[],
-  floorRows: RosterModel['floorRows'],
+  { program, decisions, onCall, floorRows, standbyRows }: RosterModel,
   lp: { dual: (row: string) => number; paidHours: number },
   currency: string,
 ): RuleRelaxation[] {
@@ -161,12 +159,11 @@ function ruleRelaxations(
 
   // Standby cover: >= rows of coverage x hi80 need; 0.01 less lowers each by 0.01 x that need.
   if (problem.standby) {
-    const covers = rows((r) => r.name.startsWith('standby_'));
-    const need = (r: LinearRow) => problem.slots[Number(r.name.slice('standby_'.length))].staffNeededHigh ?? 0;
+    const rhs = new Map(program.rows.map((r) => [r.name, r.rhs]));
     out.push({
       rule: 'standby.coverage',
-      slope: covers.reduce((a, r) => a + lp.dual(r.name) * need(r) * 0.01, 0),
-      edits: covers.map((r) => ({ name: r.name, rhs: Math.max(0, r.rhs - 0.01 * need(r)) })),
+      slope: standbyRows.reduce((a, r) => a + lp.dual(r.name) * r.need * 0.01, 0),
+      edits: standbyRows.map((r) => ({ name: r.name, rhs: Math.max(0, rhs.get(r.name)! - 0.01 * r.need) })),
       say: (v) =>
         `The standby cover binds: backing up one percentage point less of the forecast's upper end would save ${money(v, currency)} a week in retainers, at the price of fewer agents to call in on a busy day.`,
       idle: "The standby cover does not bind: the planned staff already back up the forecast's upper end.",

@@ -48,6 +48,8 @@ export interface RosterModel {
   tierShortfall?: (string | null)[][];
   /** The coverage floor rows: name, slot and the staff needed they are a share of (shadowPrices.ts). */
   floorRows: { name: string; slot: number; need: number }[];
+  /** The standby cover rows: name, slot and the hi80 need they are a share (standby.coverage) of. */
+  standbyRows: { name: string; slot: number; need: number }[];
   program: LinearProgram;
 }
 
@@ -136,6 +138,7 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
 
   // Standby (SPEC section 7): staffed + on-call staff >= coverage x the hi80 need, per slot; each
   // standby pool's on-call agents at most its max_agents. On-call shifts enter no other row.
+  const standbyRows: RosterModel['standbyRows'] = [];
   if (onCall.length > 0) {
     const coverage = problem.standby!.coverage;
     const productivity = new Map(onCall.map((d) => [d.name, d.pool.productivity]));
@@ -144,6 +147,7 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
       if (need <= 0) return;
       const standby = onAt(onCall, h, n).map((t) => ({ ...t, coef: t.coef * productivity.get(t.variable)! }));
       rows.push({ name: `standby_${h}`, terms: [...staffedTerms(h), ...standby], sense: '>=', rhs: need });
+      standbyRows.push({ name: `standby_${h}`, slot: h, need: slot.staffNeededHigh! });
     });
     for (const pool of rules.maxAgents ? problem.standby!.pools : []) {
       if (pool.max_agents === null) continue;
@@ -187,7 +191,7 @@ export function buildRosterModel(problem: RosterProblem, rules: RuleSelection = 
   const penaltyTerms = shorts.flatMap((v) => (v ? [{ variable: v, coef: problem.shortfallPenalty }] : []));
   const integers = [...decisions, ...onCall].map((d) => d.name).concat(pools.flatMap((p) => slots.map((_, h) => heads(p, h))));
   const program = { objective: [...costTerms, ...penaltyTerms], rows, integers };
-  return { decisions, merges, onCall, shortfall, ...(tiered && { tierShortfall: tiered.shortfall }), floorRows, program };
+  return { decisions, merges, onCall, shortfall, ...(tiered && { tierShortfall: tiered.shortfall }), floorRows, standbyRows, program };
 }
 
 /**

@@ -17,11 +17,8 @@ export function coverStandby(problem: RosterProblem, model: RosterModel, counts:
   if (!problem.standby || model.onCall.length === 0) return out;
   const { slots } = problem;
   const n = slots.length;
-  const short = slots.map((s) => problem.standby!.coverage * (s.staffNeededHigh ?? 0));
-  for (const d of model.decisions) {
-    const agents = counts.get(d.name) ?? 0;
-    for (const s of d.starts) for (let k = 0; k < d.hours; k++) short[(s + k) % n] -= agents * d.pool.productivity;
-  }
+  const staffed = staffedBy(model, counts, n);
+  const short = slots.map((s, h) => problem.standby!.coverage * (s.staffNeededHigh ?? 0) - staffed[h]);
   const heads = new Map(problem.standby.pools.map((p) => [p.id, new Array<number>(n).fill(0)]));
   const room = (d: RosterModel['onCall'][number]) => {
     if (d.pool.max_agents === null) return Infinity;
@@ -69,11 +66,7 @@ export async function exactStandby(
   if (!problem.standby || model.onCall.length === 0) return new Map(counts);
   const { slots } = problem;
   const n = slots.length;
-  const staffed = slots.map(() => 0);
-  for (const d of model.decisions) {
-    const agents = counts.get(d.name) ?? 0;
-    for (const s of d.starts) for (let k = 0; k < d.hours; k++) staffed[(s + k) % n] += agents * d.pool.productivity;
-  }
+  const staffed = staffedBy(model, counts, n);
   const on = (h: number, test: (d: RosterModel['onCall'][number]) => boolean) =>
     model.onCall.filter((d) => test(d) && (h - d.starts[0] + n) % n < d.hours);
   const rows: LinearRow[] = [];
@@ -106,4 +99,14 @@ export async function exactStandby(
   if (mip.status !== 'optimal' && mip.status !== 'feasible') return null;
   for (const name of names) withoutOnCall.set(name, Math.max(0, Math.round(mip.values.get(name) ?? 0)));
   return withoutOnCall;
+}
+
+/** Staff on shift per slot (agents x productivity) from the working decisions' counts. */
+function staffedBy(model: RosterModel, counts: Counts, n: number): number[] {
+  const staffed = new Array<number>(n).fill(0);
+  for (const d of model.decisions) {
+    const agents = counts.get(d.name) ?? 0;
+    for (const s of d.starts) for (let k = 0; k < d.hours; k++) staffed[(s + k) % n] += agents * d.pool.productivity;
+  }
+  return staffed;
 }
