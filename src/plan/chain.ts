@@ -8,8 +8,10 @@ import { pooledForecast } from '../forecast/pooled.js';
 import { HISTORY_WEEKS_WANTED } from '../report/alerts.js';
 import { requirementsFor } from '../staffing/requirements.js';
 import { buildRosterProblem } from '../roster/problem.js';
+import { fullCoverageCost } from '../roster/explain/fullCoverage.js';
 import { withShadowPrices } from '../roster/explain/shadowPrices.js';
-import { solveRoster, type RosterSolveOptions } from '../roster/solve/solve.js';
+import { relaxRoster, type RosterRelaxation } from '../roster/solve/relaxation.js';
+import { solveRosterWithRelaxation, type RosterSolveOptions } from '../roster/solve/solve.js';
 import { bestEffortRoster } from '../roster/solve/bestEffort.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 import { solveSchedule } from '../schedule/solve.js';
@@ -49,9 +51,11 @@ export interface PlanOutcome {
   /** Per queue, the family the forecast chose and its backtest error. */
   forecastModels: QueueModel[];
   requirements: Requirement[];
-  /** The roster model's input, kept for what is derived from it later (full-coverage cost). */
+  /** The roster model's input, kept for what is derived from it later (the over_budget remedy). */
   problem: RosterProblem;
   roster: Roster;
+  /** What staffing every hour fully would cost at least (fullCoverage.ts); null when no roster covers every hour. */
+  fullCoverageCost: number | null;
   /** With named agents: the agents and schedule.csv's rows (empty when infeasible). */
   schedule?: { agents: Agent[]; rows: ScheduleRow[] };
   /** Weeks of history before the week of the queue with the least (a short one earns a `history_short` alert). */
@@ -123,8 +127,8 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
   const forecast = pooledForecast(byQueue);
   const requirements = requirementsFor(byQueue, config, inputs.events, historyFile);
   const problem = buildRosterProblem(requirements, config, weekStart, history.withOffset);
-  const { roster: solved, schedule } = await solveWeek(problem, config, inputs.schedule, onProgress);
-  const roster = await withShadowPrices(solved, problem, config.currency);
+  const { roster: solved, schedule, relaxation } = await solveWeek(problem, config, inputs.schedule, onProgress);
+  const roster = withShadowPrices(solved, problem, relaxation, config.currency);
   const historyWeeks = shortest.hours / WEEK;
   return {
     weekStart,
@@ -137,26 +141,31 @@ export async function runPlan(inputs: PlanInputs, onProgress?: RosterSolveOption
     requirements,
     problem,
     roster,
+    fullCoverageCost: fullCoverageCost(relaxation),
     ...(schedule ? { schedule } : {}),
     historyWeeks,
   };
 }
 
 /**
- * The week's roster: with named agents, their schedule; without, the
- * head-count roster, where a budget too small for the floors still gets the best roster it buys,
- * flagged (bestEffort.ts).
+ * The week's roster and the head-count model's LP relaxation (shadow prices, full-coverage cost):
+ * with named agents, their schedule, and the relaxation on its own; without, the head-count
+ * roster, whose LP is the relaxation, where a budget too small for the floors still gets the best
+ * roster it buys, flagged (bestEffort.ts).
  */
 async function solveWeek(
   problem: RosterProblem,
   config: PlanConfig,
   named: PlanSchedule | undefined,
   onProgress: RosterSolveOptions['onProgress'],
-): Promise<{ roster: Roster; schedule?: PlanOutcome['schedule'] }> {
-  if (!named) return { roster: await bestEffortRoster(problem, await solveRoster(problem, { onProgress })) };
+): Promise<{ roster: Roster; schedule?: PlanOutcome['schedule']; relaxation: RosterRelaxation }> {
+  if (!named) {
+    const { roster, relaxation } = await solveRosterWithRelaxation(problem, { onProgress });
+    return { roster: await bestEffortRoster(problem, roster), relaxation };
+  }
   const { agents, previous, pins } = named;
   const { roster, rows } = await solveSchedule(problem, { agents, rules: scheduleRules(config), previous, pins }, { onProgress });
-  return { roster, schedule: { agents, rows } };
+  return { roster, schedule: { agents, rows }, relaxation: await relaxRoster(problem) };
 }
 
 function lastHour(history: History): number {

@@ -13,7 +13,6 @@ import { rosterCsv } from '../report/rosterCsv.js';
 import { buildSummary, type PlanSummary } from '../report/summary.js';
 import { overBudget, type RemedyFacts } from '../report/alerts.js';
 import { budgetRemedy } from '../roster/explain/budgetRemedy.js';
-import { fullCoverageCost } from '../roster/explain/fullCoverage.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 import { deliveredByHour, type RosterService } from '../staffing/delivered.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
@@ -126,7 +125,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
       events,
       { staffedByTier: r.hourly.map((h) => h.tiers) },
     );
-  const fullCost = await fullCoverageCost(outcome.problem);
+  const fullCost = outcome.fullCoverageCost;
   return buildSummary({
     planId: id,
     weekStart: outcome.weekStart,

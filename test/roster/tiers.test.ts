@@ -20,6 +20,7 @@ import { RosterState } from '../../src/roster/solve/rosterState.js';
 import { mergeSplits } from '../../src/roster/model/dominance.js';
 import type { LinearRow } from '../../src/roster/model/lpFormat.js';
 import { roundTo } from '../../src/domain/round.js';
+import { relaxRoster } from '../../src/roster/solve/relaxation.js';
 
 /** A roster problem whose needs come per tier: `need(slot, hour)` gives { tier: staff needed }. */
 function tierProblem(config: Record<string, unknown>, need: (slot: number, hour: number) => Record<string, number>): RosterProblem {
@@ -143,7 +144,7 @@ describe('a two-tier week (general + senior) solved by HiGHS', () => {
   it('prices the tier floors as min_coverage', async () => {
     // The floors bind when the shortfall penalty is tiny: without them nobody would be rostered.
     const problem = week([inhouse, vendor], { shortfall_penalty: 1 });
-    const prices = await shadowPrices(problem, 'CNY');
+    const prices = shadowPrices(problem, await relaxRoster(problem), 'CNY');
     const coverage = prices.find((p) => p.rule === 'min_coverage')!;
     expect(coverage.value).toBeGreaterThan(0);
     expect(coverage.text).toContain('The coverage floor binds');
@@ -178,7 +179,7 @@ describe('tiers and the rest of the roster stage', () => {
       { staffNeeded: 1.5, floor: 1.5 },
     ]);
     // LP bound of full coverage: senior 1.5 from inhouse (15), general 3.5 from the vendor (3.5 / 0.9 x 8).
-    expect(await fullCoverageCost(problem)).toBeCloseTo(DAYS * 8 * (15 + (3.5 / 0.9) * 8), 2);
+    expect(fullCoverageCost(await relaxRoster(problem))).toBeCloseTo(DAYS * 8 * (15 + (3.5 / 0.9) * 8), 2);
   });
 });
 
@@ -210,8 +211,10 @@ describe('the rounding heuristic and the start vector with tiers', () => {
   /** The relaxation as solve.ts rounds it, the heuristic roster and its start vector. */
   async function seed(problem: RosterProblem) {
     const model = buildRosterModel(problem);
-    const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
-    const lp = await solveWithHighs(program, { timeLimitSeconds: 60, mipRelGap: 0, relax: true, inThread: true });
+    const cuts = roundingCuts(problem, model);
+    const program = { ...model.program, rows: [...model.program.rows, ...cuts] };
+    // As solveRoster solves it: the plain LP, then the cuts added warm.
+    const lp = await solveWithHighs(model.program, { timeLimitSeconds: 60, mipRelGap: 0, relax: true, inThread: true, cuts });
     const heuristic = roundAndRepair(problem, model, lp.values);
     return { model, program, heuristic };
   }

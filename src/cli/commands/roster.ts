@@ -76,8 +76,9 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
         ]);
         writeOutput(o.exportLp, toLpFormat(buildRosterModel(problem).program));
       }
-      const [{ solveRoster }, { withShadowPrices }, { bestEffortRoster }] = await Promise.all([
+      const [{ solveRosterWithRelaxation }, { relaxRoster }, { withShadowPrices }, { bestEffortRoster }] = await Promise.all([
         import('../../roster/solve/solve.js'),
+        import('../../roster/solve/relaxation.js'),
         import('../../roster/explain/shadowPrices.js'),
         import('../../roster/solve/bestEffort.js'),
       ]);
@@ -92,14 +93,14 @@ export function registerRoster(program: Command, ctx: CommandContext): void {
         const { solveSchedule } = await import('../../schedule/solve.js');
         const { agents, previous, pins } = named;
         const scheduled = await solveSchedule(problem, { agents, rules: scheduleRules(config), previous, pins }, solveOptions);
-        const roster = await withShadowPrices(scheduled.roster, problem, config.currency);
+        const roster = withShadowPrices(scheduled.roster, problem, await relaxRoster(problem), config.currency);
         writeOutput(o.out, `${JSON.stringify(roster, null, 1)}\n`);
         writeOutput(scheduleOut, formatSchedule(scheduled.rows, config.timezone, withOffset));
         return reportInfeasible(roster, ctx);
       }
-      const solved = await solveRoster(problem, solveOptions);
+      const { roster: solved, relaxation } = await solveRosterWithRelaxation(problem, solveOptions);
       // A budget too small for the floors still gets the best roster it buys, flagged (as `plan` does).
-      const roster = await withShadowPrices(o.preview ? solved : await bestEffortRoster(problem, solved), problem, config.currency);
+      const roster = withShadowPrices(o.preview ? solved : await bestEffortRoster(problem, solved), problem, relaxation, config.currency);
       writeOutput(o.out, `${JSON.stringify(roster, null, 1)}\n`);
       reportInfeasible(roster, ctx);
     });

@@ -1,6 +1,7 @@
-import { highsModuleOnce } from '../solve/highsRun.js';
-import { toLpFormat, type LinearRow, type LinearTerm } from '../model/lpFormat.js';
-import { buildRosterModel, type RosterModel } from '../model/model.js';
+import type { LinearRow, LinearTerm } from '../model/lpFormat.js';
+import type { RosterModel } from '../model/model.js';
+import type { LpVariant } from '../solve/highs.js';
+import type { RosterRelaxation } from '../solve/relaxation.js';
 import type { Roster, RosterProblem } from '../types.js';
 import { roundTo } from '../../domain/round.js';
 
@@ -14,11 +15,17 @@ interface RowEdit {
   terms?: LinearTerm[];
 }
 
+/** What the LP's optimum says to first order: row duals, and the paid hours of its roster. */
+interface LpSlopes {
+  dual: (row: string) => number;
+  paidHours: number;
+}
+
 /** A configured rule: its unit, the first-order fall its duals give, and the rows it relaxes. */
 interface RuleRelaxation {
   rule: string;
   /** Objective fall per unit from the row duals (the slope at the current value). */
-  slope: number;
+  slope: (lp: LpSlopes) => number;
   /** The rule's rows one unit looser. */
   edits: RowEdit[];
   say: (fall: number) => string;
@@ -34,59 +41,35 @@ const NOISE = 1e-7;
  * `min_coverage` and `night.min_coverage` per 0.01 less, `pools.<id>.max_agents` per 1 agent, and
  * with standby pools `standby.coverage` per 0.01 less (SPEC section 7).
  * `value` is how much the objective (cost + shortfall penalty) falls when the rule is relaxed by
- * that unit. The row duals tell which rules bind (0 for the others); a binding rule's relaxation
- * is then re-solved from the optimal basis, because a whole unit (one agent in every hour) can
- * cross a change of basis, past which the dual overstates the saving.
+ * that unit. The row duals tell which rules bind (0 for the others); a binding rule's value is
+ * then the LP re-solved from the optimal basis with the rule relaxed (ruleVariants), because a
+ * whole unit (one agent in every hour) can cross a change of basis, past which the dual
+ * overstates the saving.
  * Empty when the relaxation has no optimum (an infeasible week has no prices).
  * @param problem the week's roster problem
+ * @param relaxation its plain model's LP relaxation (relaxation.ts)
  * @param currency the config's currency, for the sentences
  * @example
- * await shadowPrices(problem, 'CNY')
+ * shadowPrices(problem, await relaxRoster(problem), 'CNY')
  * //=> [{ rule: 'budget', per: '1 CNY', value: 2.58, text: 'The budget binds: ...' }, ...]
  */
-export async function shadowPrices(problem: RosterProblem, currency: string): Promise<ShadowPrice[]> {
-  const built = buildRosterModel(problem);
-  const { program, decisions } = built;
-  const highs = await highsModuleOnce();
-  const rowByName = new Map(program.rows.map((r) => [r.name, r]));
-  const model = highs.createModel({ format: 'lp', data: toLpFormat({ ...program, integers: [] }) });
-  try {
-    model.options.set({ output_flag: false, random_seed: 0 });
-    const solve = () => {
-      model.run();
-      return model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getObjectiveValue() : null;
-    };
-    const base = solve();
-    if (base === null) return [];
-    const { rowDual, colValue } = model.getSolution();
-    const col = (name: string) => colValue[model.getColByName(name)];
-    const dual = (name: string) => rowDual[model.getRowByName(name)];
-    const paidHours = decisions.reduce((a, d) => a + d.paidHours * col(d.name), 0);
-    const apply = (edits: RowEdit[]) => {
-      for (const e of edits) {
-        const row = model.getRowByName(e.name);
-        const sense = rowByName.get(e.name)!.sense;
-        model.changeRowBounds(row, sense === '>=' ? e.rhs : -highs.infinity, sense === '<=' ? e.rhs : highs.infinity);
-        for (const t of e.terms ?? []) model.changeCoefficient(row, model.getColByName(t.variable), t.coef);
-      }
-    };
-    return ruleRelaxations(problem, built, { dual, paidHours }, currency).map((r) => {
-      if (r.slope <= NOISE) return { rule: r.rule, per: perOf(r.rule, currency), value: 0, text: r.idle };
-      apply(r.edits);
-      const relaxed = solve();
-      apply(r.edits.map((e) => undo(rowByName.get(e.name)!, e)));
-      const value = roundTo(Math.max(0, relaxed === null ? r.slope : base - relaxed), 4);
-      return { rule: r.rule, per: perOf(r.rule, currency), value, text: value > 0 ? r.say(value) : r.idle };
-    });
-  } finally {
-    model.dispose();
-  }
+export function shadowPrices(problem: RosterProblem, relaxation: RosterRelaxation, currency: string): ShadowPrice[] {
+  const { model, objective: base, values, duals } = relaxation;
+  if (base === null) return [];
+  const paidHours = model.decisions.reduce((a, d) => a + d.paidHours * (values.get(d.name) ?? 0), 0);
+  const lp = { dual: (row: string) => duals.get(row) ?? 0, paidHours };
+  return ruleRelaxations(problem, model, currency).map((r) => {
+    const slope = r.slope(lp);
+    if (slope <= NOISE) return { rule: r.rule, per: perOf(r.rule, currency), value: 0, text: r.idle };
+    const relaxed = relaxation.relaxed.get(r.rule) ?? null;
+    const value = roundTo(Math.max(0, relaxed === null ? slope : base - relaxed), 4);
+    return { rule: r.rule, per: perOf(r.rule, currency), value, text: value > 0 ? r.say(value) : r.idle };
+  });
 }
 
-/** The edit that puts a row back as the model built it (a term it left out had coefficient 0). */
-function undo(row: LinearRow, edit: RowEdit): RowEdit {
-  const coef = new Map(row.terms.map((t) => [t.variable, t.coef]));
-  return { name: row.name, rhs: row.rhs, terms: edit.terms?.map((t) => ({ variable: t.variable, coef: coef.get(t.variable) ?? 0 })) };
+/** Each configured rule relaxed by its unit, as a variant of the plain model's LP (what shadowPrices reads back by rule). */
+export function ruleVariants(problem: RosterProblem, model: RosterModel): { rule: string; variant: LpVariant }[] {
+  return ruleRelaxations(problem, model, '').map((r) => ({ rule: r.rule, variant: { rows: r.edits } }));
 }
 
 function perOf(rule: string, currency: string): string {
@@ -99,7 +82,6 @@ function perOf(rule: string, currency: string): string {
 function ruleRelaxations(
   problem: RosterProblem,
   { program, decisions, onCall, floorRows, standbyRows }: RosterModel,
-  lp: { dual: (row: string) => number; paidHours: number },
   currency: string,
 ): RuleRelaxation[] {
   const out: RuleRelaxation[] = [];
@@ -109,7 +91,7 @@ function ruleRelaxations(
   if (problem.budget !== null && rows((r) => r.name === 'budget').length > 0) {
     out.push({
       rule: 'budget',
-      slope: -lp.dual('budget'),
+      slope: (lp) => -lp.dual('budget'),
       edits: [{ name: 'budget', rhs: problem.budget + 1 }],
       say: (v) =>
         `The budget binds: each extra 1 ${currency} of budget buys staff that cut the shortfall penalty by ${money(v + 1, currency)}, a net saving of ${money(v, currency)} a week.`,
@@ -125,7 +107,7 @@ function ruleRelaxations(
     const looser = share + 0.01;
     out.push({
       rule: 'max_outsourced_share',
-      slope: row ? -lp.dual(row.name) * lp.paidHours * 0.01 : 0,
+      slope: (lp) => (row ? -lp.dual(row.name) * lp.paidHours * 0.01 : 0),
       edits: row
         ? [
             {
@@ -149,7 +131,7 @@ function ruleRelaxations(
     const what = night ? 'The night coverage floor' : 'The coverage floor';
     out.push({
       rule: night ? 'night.min_coverage' : 'min_coverage',
-      slope: floors.reduce((a, r) => a + lp.dual(r.name) * need(r) * 0.01, 0),
+      slope: (lp) => floors.reduce((a, r) => a + lp.dual(r.name) * need(r) * 0.01, 0),
       edits: floors.map((r) => ({ name: r.name, rhs: Math.max(0, r.rhs - 0.01 * need(r)) })),
       say: (v) =>
         `${what} binds: lowering it by one percentage point would save ${money(v, currency)} a week, at the price of thinner coverage in those hours.`,
@@ -162,7 +144,7 @@ function ruleRelaxations(
     const rhs = new Map(program.rows.map((r) => [r.name, r.rhs]));
     out.push({
       rule: 'standby.coverage',
-      slope: standbyRows.reduce((a, r) => a + lp.dual(r.name) * r.need * 0.01, 0),
+      slope: (lp) => standbyRows.reduce((a, r) => a + lp.dual(r.name) * r.need * 0.01, 0),
       edits: standbyRows.map((r) => ({ name: r.name, rhs: Math.max(0, rhs.get(r.name)! - 0.01 * r.need) })),
       say: (v) =>
         `The standby cover binds: backing up one percentage point less of the forecast's upper end would save ${money(v, currency)} a week in retainers, at the price of fewer agents to call in on a busy day.`,
@@ -178,7 +160,7 @@ function ruleRelaxations(
     const caps = rows((r) => r.name.startsWith('max_') && poolOf.get(r.terms[0].variable) === pool.id);
     out.push({
       rule: `pools.${pool.id}.max_agents`,
-      slope: -caps.reduce((a, r) => a + lp.dual(r.name), 0),
+      slope: (lp) => -caps.reduce((a, r) => a + lp.dual(r.name), 0),
       edits: caps.map((r) => ({ name: r.name, rhs: r.rhs + 1 })),
       say: (v) => `Pool ${pool.id} is at its capacity: one more agent allowed on shift would save ${money(v, currency)} a week.`,
       idle: `Pool ${pool.id} is below its capacity: allowing more agents would save nothing.`,
@@ -192,7 +174,7 @@ function money(v: number, currency: string): string {
   return `${v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
 }
 
-/** The roster with its shadow prices; an infeasible week keeps none (its relaxation has no optimum). */
-export async function withShadowPrices(roster: Roster, problem: RosterProblem, currency: string): Promise<Roster> {
-  return roster.status === 'infeasible' ? roster : { ...roster, shadow_prices: await shadowPrices(problem, currency) };
+/** The roster with its shadow prices from the relaxation; an infeasible week keeps none (its relaxation has no optimum). */
+export function withShadowPrices(roster: Roster, problem: RosterProblem, relaxation: RosterRelaxation, currency: string): Roster {
+  return roster.status === 'infeasible' ? roster : { ...roster, shadow_prices: shadowPrices(problem, relaxation, currency) };
 }

@@ -4,6 +4,7 @@ import { mergeSplits } from '../model/dominance.js';
 import { explainInfeasible, noRosterInTime } from '../explain/explain.js';
 import { solveWithHighs, type Progress } from './highs.js';
 import { roundAndRepair } from './heuristic.js';
+import { relaxationAsks, relaxationOf, type RosterRelaxation } from './relaxation.js';
 import { buildRosterModel } from '../model/model.js';
 import { narrateRoster } from '../explain/narrate.js';
 import { coverStandby } from './standbyCover.js';
@@ -29,6 +30,11 @@ export interface RosterSolveOptions {
   iterationLimit?: number;
   /** Solve on the calling thread instead of the solver worker. */
   inThread?: boolean;
+  /**
+   * Hears the plain model's LP relaxation (relaxation.ts: shadow prices, full-coverage cost), read
+   * off the LP this solve makes anyway: asking costs warm re-solves of it, never another LP.
+   */
+  onRelaxation?: (relaxation: RosterRelaxation) => void;
 }
 
 // The deterministic work budget: simplex iterations allowed per second of time limit. Measured
@@ -68,9 +74,13 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
     });
   const model = buildRosterModel(problem);
   // The same optimum with a tighter relaxation: a better rounding, bound and root (cuts.ts).
-  const program = { ...model.program, rows: [...model.program.rows, ...roundingCuts(problem, model)] };
+  const cuts = roundingCuts(problem, model);
+  const program = { ...model.program, rows: [...model.program.rows, ...cuts] };
 
-  const lp = await solveWithHighs(program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread });
+  // One LP: the plain model's (the relaxation's facts are defined on it), then the cuts added warm.
+  const asks = options.onRelaxation && relaxationAsks(problem, model);
+  const lp = await solveWithHighs(model.program, { timeLimitSeconds, mipRelGap: 0, relax: true, inThread, cuts, ...asks });
+  if (asks) options.onRelaxation?.(relaxationOf(problem, model, lp));
   // The rounding knows nothing of named pools' teams (issue 14): with teams, HiGHS alone solves.
   const rounded = lp.status === 'optimal' && !problem.teams ? roundAndRepair(problem, model, lp.values) : null;
   // The rounding staffs the shifts; the on-call shifts are then laid over what it leaves short.
@@ -126,6 +136,16 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
         ? noRosterInTime(timeLimitSeconds, stopped, true)
         : await explain(false, stopped);
   return infeasibleRoster(problem, why, elapsed());
+}
+
+/** solveRoster, with its LP relaxation's facts next to the roster (one LP for both, see onRelaxation). */
+export async function solveRosterWithRelaxation(
+  problem: RosterProblem,
+  options: RosterSolveOptions = {},
+): Promise<{ roster: Roster; relaxation: RosterRelaxation }> {
+  const heard: RosterRelaxation[] = [];
+  const roster = await solveRoster(problem, { ...options, onRelaxation: (r) => heard.push(r) });
+  return { roster, relaxation: heard[0] };
 }
 
 /** The roster.json of a week with no valid roster: no shifts, every hour short of its need. */

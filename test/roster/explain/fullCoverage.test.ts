@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fullCoverageCost } from '../../../src/roster/explain/fullCoverage.js';
 import { makeProblem, type PoolInput, plainConfig } from '../helpers.js';
+import { relaxRoster } from '../../../src/roster/solve/relaxation.js';
 
 // Monday 2026-11-30 08:00-12:00 needs `staff`; the rest of the week nobody. Shifts: 4 hours from 08:00.
 const day = { id: 'day', kind: 'in_house', cost_per_hour: 10, shift_lengths: [4], start_hours: [8] };
-const cost = (pools: PoolInput[], extra: Record<string, unknown> = {}, staff = 2) =>
-  fullCoverageCost(makeProblem(plainConfig(pools, { min_coverage: 0.5, ...extra }), (slot) => (slot >= 8 && slot < 12 ? staff : 0)));
+const cost = async (pools: PoolInput[], extra: Record<string, unknown> = {}, staff = 2) =>
+  fullCoverageCost(
+    await relaxRoster(makeProblem(plainConfig(pools, { min_coverage: 0.5, ...extra }), (slot) => (slot >= 8 && slot < 12 ? staff : 0))),
+  );
 
 describe('fullCoverageCost', () => {
   it('is the least cost of staffing every hour in full, whatever min_coverage allows short', async () => {
