@@ -41,6 +41,7 @@ export interface RosterSolveOptions {
 // The deterministic work budget: simplex iterations allowed per second of time limit. Measured
 // on this kind of machine, it uses about half the time limit, so the clock rarely decides.
 const ITERATIONS_PER_SECOND = 200;
+const WEEK_SLOTS = 168;
 // A tour week's seed within this gap of the LP bound is improved in its neighbourhood, not in the whole model.
 const NEIGHBOURHOOD_GAP = 0.01;
 
@@ -64,7 +65,9 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const mipRelGap = options.mipRelGap ?? problem.solver.mipRelGap;
   const remaining = () => Math.max(1, timeLimitSeconds - elapsed());
   const inThread = options.inThread;
-  const iterationLimit = options.iterationLimit ?? ITERATIONS_PER_SECOND * timeLimitSeconds;
+  // Per week of horizon: an iteration of a 4-week model costs about four of a week's (bench:roster).
+  const weeks = Math.max(1, problem.slots.length / WEEK_SLOTS);
+  const iterationLimit = options.iterationLimit ?? Math.round((ITERATIONS_PER_SECOND * timeLimitSeconds) / weeks);
   // Why there is no roster comes from proofs (explain.ts); the search only sets how exact the numbers get.
   const explain = (proven: boolean, stopped = '') =>
     explainInfeasible(problem, {
