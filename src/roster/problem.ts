@@ -2,7 +2,7 @@ import { configTiers, poolTiers, STANDBY_DEFAULTS, type PlanConfig } from '../do
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp, localParts, startOfLocalDay, weekHours, HOUR_MS } from '../domain/time.js';
 import type { StaffNeed } from '../domain/types.js';
-import type { RosterProblem } from './types.js';
+import type { RosterProblem, RosterSlot } from './types.js';
 
 /** Whether a local hour of day is a night hour ([start_hour, end_hour), wrapping past midnight). */
 export function isNightHour(hour: number, night: { start_hour: number; end_hour: number }): boolean {
@@ -100,4 +100,9 @@ function tierNeeds(need: StaffNeed | undefined, tiers: readonly string[], t: num
       );
   }
   return tiers.map((tier) => need.tiers!.find((n) => n.tier === tier)?.staffNeeded ?? 0);
+}
+
+/** How many weeks the horizon's slots span (1-4): a 167- or 169-slot DST week is one. */
+export function horizonWeeks(slots: readonly RosterSlot[]): number {
+  return Math.ceil((slots[slots.length - 1].day + 1) / 7);
 }

@@ -2,6 +2,7 @@ import type { Pool } from '../../domain/config.js';
 import { dropDominated, type Merge } from './dominance.js';
 import type { LinearProgram, LinearRow, LinearTerm } from './lpFormat.js';
 import type { RosterProblem, RosterSlot, TeamCapacity } from '../types.js';
+import { horizonWeeks } from '../problem.js';
 
 /**
  * One integer decision of the roster model: how many agents of `pool` work this shape. A plain
@@ -333,7 +334,7 @@ function onCallDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
 function tourDecisions(pool: Pool, slots: readonly RosterSlot[]): Decision[] {
   const out: Decision[] = [];
   const hours = pool.start_hours ?? Array.from({ length: 24 }, (_, h) => h);
-  const weeks = Math.ceil((slots[slots.length - 1].day + 1) / 7);
+  const weeks = horizonWeeks(slots);
   for (const startHour of hours) {
     for (const length of pool.shift_lengths) {
       for (const daysOff of offDaySets(pool.week_pattern!)) {

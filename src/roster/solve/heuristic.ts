@@ -2,6 +2,7 @@ import type { Counts } from './assemble.js';
 import type { RosterModel } from '../model/model.js';
 import { RosterState } from './rosterState.js';
 import type { RosterProblem } from '../types.js';
+import { horizonWeeks } from '../problem.js';
 
 /** An integer roster found without branching, with the objective it scores (cost + penalty). */
 export interface HeuristicRoster {
@@ -11,15 +12,19 @@ export interface HeuristicRoster {
 
 const IMPROVE_PASSES = 4;
 
-// Fractions at or above which an agent is rounded up, one rounding each: the floor alone left
-// tour weeks 0.5-1.2% above the best of these (bench:roster weeks), for ~0.05 s a rounding.
-const ROUND_UP_FROM = [1, 0.9, 0.8, 0.7, 0.6, 0.5];
+// Fractions at or above which an agent is rounded up, one rounding each, the usual winners first
+// (1: rounded down, which keeps max_agents and the budget). Rounding down alone left tour weeks
+// 0.5-1.2% above the best of these (bench:roster weeks), at ~0.05-0.3 s a rounding for a week.
+const ROUND_UP_FROM = [0.7, 0.8, 1, 0.6, 0.9, 0.5];
+// Roundings kept per horizon: all six for a week; a rounding of a 4-week platform took 1.3-2.6 s,
+// so longer horizons stop after their share (at least two).
+const ROUNDINGS = 6;
 
 /**
  * Rounds an LP relaxation of the roster model to a roster that keeps every hard rule: agents
  * rounded (down, or up from a fraction ROUND_UP_FROM lists: the best of those roundings is
- * returned), then added greedily (most floor deficit, share excess and shortfall penalty
- * covered per unit of cost) under max_agents, the share and the budget, then improved locally
+ * returned, of at most six for a week and fewer for longer horizons), then added greedily (most
+ * floor deficit, share excess and shortfall penalty covered per unit of cost) under max_agents, the share and the budget, then improved locally
  * (drop an agent, move one to a neighbouring start or another length) while the objective falls.
  * When the budget leaves too little money to restore the floors, the floors are covered first
  * regardless of the budget and agents that only cut shortfall are taken off until it holds.
@@ -30,10 +35,14 @@ const ROUND_UP_FROM = [1, 0.9, 0.8, 0.7, 0.6, 0.5];
  * @param relaxed the LP relaxation's value of each decision (absent = 0)
  */
 export function roundAndRepair(problem: RosterProblem, model: RosterModel, relaxed: Map<string, number>): HeuristicRoster | null {
+  const wanted = Math.max(2, Math.floor(ROUNDINGS / horizonWeeks(problem.slots)));
   let best: HeuristicRoster | null = null;
+  let found = 0;
   for (const from of ROUND_UP_FROM) {
-    const found = roundFrom(problem, model, relaxed, from);
-    if (found && (!best || found.objective < best.objective - 1e-6)) best = found;
+    const roster = roundFrom(problem, model, relaxed, from);
+    if (!roster) continue;
+    if (!best || roster.objective < best.objective - 1e-6) best = roster;
+    if (++found === wanted) break;
   }
   return best;
 }

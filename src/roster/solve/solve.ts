@@ -12,6 +12,7 @@ import { startVector } from './startVector.js';
 import { supportProgram } from './neighbourhood.js';
 import type { Roster, RosterProblem } from '../types.js';
 import { verifyRoster } from '../verify.js';
+import { horizonWeeks } from '../problem.js';
 import { roundTo } from '../../domain/round.js';
 
 /** How to solve; every field optional (the problem's solver settings are the defaults). */
@@ -41,7 +42,6 @@ export interface RosterSolveOptions {
 // The deterministic work budget: simplex iterations allowed per second of time limit. Measured
 // on this kind of machine, it uses about half the time limit, so the clock rarely decides.
 const ITERATIONS_PER_SECOND = 200;
-const WEEK_SLOTS = 168;
 // A tour week's seed within this gap of the LP bound is improved in its neighbourhood, not in the whole model.
 const NEIGHBOURHOOD_GAP = 0.01;
 
@@ -66,8 +66,7 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   const remaining = () => Math.max(1, timeLimitSeconds - elapsed());
   const inThread = options.inThread;
   // Per week of horizon: an iteration of a 4-week model costs about four of a week's (bench:roster).
-  const weeks = Math.max(1, problem.slots.length / WEEK_SLOTS);
-  const iterationLimit = options.iterationLimit ?? Math.round((ITERATIONS_PER_SECOND * timeLimitSeconds) / weeks);
+  const iterationLimit = options.iterationLimit ?? Math.round((ITERATIONS_PER_SECOND * timeLimitSeconds) / horizonWeeks(problem.slots));
   // Why there is no roster comes from proofs (explain.ts); the search only sets how exact the numbers get.
   const explain = (proven: boolean, stopped = '') =>
     explainInfeasible(problem, {
