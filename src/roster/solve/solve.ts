@@ -42,8 +42,6 @@ export interface RosterSolveOptions {
 // The deterministic work budget: simplex iterations allowed per second of time limit. Measured
 // on this kind of machine, it uses about half the time limit, so the clock rarely decides.
 const ITERATIONS_PER_SECOND = 200;
-// A tour week's seed within this gap of the LP bound is improved in its neighbourhood, not in the whole model.
-const NEIGHBOURHOOD_GAP = 0.01;
 
 /**
  * The cheapest roster for the horizon under the hard rules (SPEC section 3). The LP relaxation is
@@ -89,20 +87,17 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   // The rounding knows nothing of named pools' teams (issue 14): with teams, HiGHS alone solves.
   const rounded = lp.status === 'optimal' && !problem.teams ? roundAndRepair(problem, model, lp.values) : null;
   // The rounding staffs the shifts; the on-call shifts are then laid over what it leaves short.
-  const covered = rounded && coverStandby(problem, model, rounded.counts);
-  const retainers = model.onCall.reduce((a, d) => a + (covered?.get(d.name) ?? 0) * d.cost, 0);
-  const seed = rounded && covered && { counts: covered, objective: rounded.objective + retainers };
+  const seed = rounded && { ...rounded, counts: coverStandby(problem, model, rounded.counts) };
   const candidates: Counts[] = seed ? [seed.counts] : [];
   let bound = lp.status === 'optimal' ? lp.objective : null;
   let stopped = '';
   if (lp.status === 'infeasible') return infeasibleRoster(problem, await explain(true), elapsed());
   if (!options.preview || !seed) {
-    // A tour week whose seed is near the bound: its neighbourhood (neighbourhood.ts) alone, whose
-    // small root is cheap where the whole model's root cut rounds took 15-90 s (bench:roster).
-    // Otherwise the whole model: a seed further off (small centers, whose integer head counts are
-    // small) needs its cuts and branching, and free shifts measured no better in the neighbourhood.
-    const tours = model.decisions.some((d) => d.tour);
-    const near = tours && seed !== null && bound !== null && seed.objective - bound <= NEIGHBOURHOOD_GAP * seed.objective;
+    // A tour week: the seed's neighbourhood (neighbourhood.ts) alone, whose small root is cheap
+    // where the whole model's root cut rounds took 15-90 s (bench:roster) and, on a small tour
+    // week, found nothing better than the seed. Free shifts: the whole model, which measured
+    // better than the neighbourhood on them, and whose bound is the tighter one.
+    const near = seed !== null && model.decisions.some((d) => d.tour);
     const mip = await solveWithHighs(near ? supportProgram(model, model.program, lp.values, seed.counts) : program, {
       timeLimitSeconds: remaining(),
       mipRelGap,
