@@ -91,17 +91,8 @@ const PLATFORM_POOLS = [
     max_agents: null,
     week_pattern: TOURS,
   },
-  {
-    id: 'night',
-    kind: 'in_house',
-    cost_per_hour: 55,
-    night_premium: 0.5,
-    productivity: 1.0,
-    shift_lengths: [8],
-    start_hours: [22, 23, 0],
-    max_agents: null,
-    week_pattern: TOURS,
-  },
+  // The SPEC's night pool, on tours.
+  { ...DEFAULT_POOLS[2], week_pattern: TOURS },
   {
     id: 'vendor-offshore',
     kind: 'outsourced',
