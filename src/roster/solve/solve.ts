@@ -43,6 +43,8 @@ export interface RosterSolveOptions {
 // on this kind of machine, the bench:roster weeks end within half the default 30 s limit (200
 // gave the same rosters on its four slowest weeks, 1-3 s later), so the clock rarely decides.
 const ITERATIONS_PER_SECOND = 160;
+// Tour models with fewer decisions than this are solved whole (the bench's tour weeks have ~500).
+const NEIGHBOURHOOD_MIN_COLUMNS = 100;
 
 /**
  * The cheapest roster for the horizon under the hard rules (SPEC section 3). The LP relaxation is
@@ -96,9 +98,10 @@ export async function solveRoster(problem: RosterProblem, options: RosterSolveOp
   if (!options.preview || !seed) {
     // A tour week: the seed's neighbourhood (neighbourhood.ts) alone, whose small root is cheap
     // where the whole model's root cut rounds took 15-90 s (bench:roster) and, on a small tour
-    // week, found nothing better than the seed. Free shifts: the whole model, which measured
-    // better than the neighbourhood on them, and whose bound is the tighter one.
-    const near = seed !== null && model.decisions.some((d) => d.tour);
+    // week, found nothing better than the seed. Free shifts, and models so small that their
+    // whole root is cheap and proves the optimum: the whole model, which measured better than the
+    // neighbourhood on free shifts, and whose bound is the tighter one.
+    const near = seed !== null && model.decisions.length >= NEIGHBOURHOOD_MIN_COLUMNS && model.decisions.some((d) => d.tour);
     const mip = await solveWithHighs(near ? supportProgram(model, model.program, lp.values, seed.counts) : program, {
       timeLimitSeconds: remaining(),
       mipRelGap,
