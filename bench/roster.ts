@@ -103,16 +103,8 @@ const PLATFORM_POOLS = [
     start_hours: null,
     max_agents: 700,
   },
-  {
-    id: 'vendor-a',
-    kind: 'outsourced',
-    cost_per_hour: 38,
-    night_premium: 0.2,
-    productivity: 0.9,
-    shift_lengths: [4, 8],
-    start_hours: null,
-    max_agents: 900,
-  },
+  // The SPEC's vendor, with a larger contract.
+  { ...DEFAULT_POOLS[1], id: 'vendor-a', max_agents: 900 },
   {
     id: 'vendor-b',
     kind: 'outsourced',

@@ -166,7 +166,8 @@ export async function runHighs(lp: LinearProgram, options: RunOptions, onProgres
         optimal && options.duals ? program.rows.map((r): [string, number] => [r.name, rowDual[model.getRowByName(r.name)]]) : [];
       // Each variant starts from the basis the one before left; the cuts start from the LP's own.
       const basis = optimal ? model.getBasis() : null;
-      const variants = (options.variants ?? []).map((v) => solveVariant(highs, model, program, v));
+      const rowByName = new Map(program.rows.map((r) => [r.name, r]));
+      const variants = (options.variants ?? []).map((v) => solveVariant(highs, model, rowByName, v));
       const base: BaseOutcome = {
         status: outcome.status,
         objective: optimal ? outcome.objective : null,
@@ -195,8 +196,12 @@ export async function runHighs(lp: LinearProgram, options: RunOptions, onProgres
 }
 
 /** One variant of the model's LP solved warm, then undone (a term a row left out had coefficient 0): its optimum or null. */
-function solveVariant(highs: Highs, model: ReturnType<Highs['createModel']>, program: LinearProgram, variant: LpVariant): number | null {
-  const rowByName = new Map(program.rows.map((r) => [r.name, r]));
+function solveVariant(
+  highs: Highs,
+  model: ReturnType<Highs['createModel']>,
+  rowByName: ReadonlyMap<string, LinearRow>,
+  variant: LpVariant,
+): number | null {
   const edit = (undo: boolean) => {
     for (const change of variant.rows ?? []) {
       const row = rowByName.get(change.name);
