@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../domain/errors.js';
 
 export type JobKind = 'plan' | 'scenarios';
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** Every status a job can have, in the order a job goes through them. */
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Solver progress of a running job (null until the solver reports). */
 export interface JobProgress {
@@ -50,4 +52,11 @@ export function newJobRecord(kind: JobKind): JobRecord {
     finished: null,
     attempts: 0,
   };
+}
+
+/** How many jobs have each status (every status present, 0 when none). */
+export function countByStatus(statuses: readonly JobStatus[]): Record<JobStatus, number> {
+  const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+  for (const s of statuses) counts[s]++;
+  return counts;
 }

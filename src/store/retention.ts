@@ -7,6 +7,22 @@ export interface DatedPlan {
   summary: Record<string, unknown> | null;
 }
 
+/** A summary.json's text as an object, or null when it is missing or not a JSON object (a damaged plan). */
+export function summaryObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    const summary = JSON.parse(text) as unknown;
+    return summary !== null && typeof summary === 'object' && !Array.isArray(summary) ? (summary as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A plan dated by its summary's `created`, else by when the store got it (asked only then). */
+export function datedPlan(name: string, summary: Record<string, unknown> | null, stored: () => string): DatedPlan {
+  return { name, created: typeof summary?.created === 'string' ? summary.created : stored(), summary };
+}
+
 /** Most recently created first; the same date, the later name first. */
 export const newestFirst = (a: DatedPlan, b: DatedPlan) =>
   a.created < b.created ? 1 : a.created > b.created ? -1 : a.name < b.name ? 1 : -1;

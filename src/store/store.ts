@@ -1,4 +1,4 @@
-import type { JobKind, JobRecord } from './jobRecord.js';
+import type { JobKind, JobRecord, JobStatus } from './jobRecord.js';
 import type { KeyInfo, Role } from './keyRecord.js';
 import type { LockKind } from './lockBusy.js';
 import type { DatedPlan } from './retention.js';
@@ -54,6 +54,8 @@ export interface JobStore {
   all(): Promise<JobRecord[]>;
   /** Deletes the records of jobs that ended before `cutoff` (ISO time); returns how many. */
   removeEndedBefore(cutoff: string): Promise<number>;
+  /** How many jobs have each status (every status present, 0 when none). */
+  counts(): Promise<Record<JobStatus, number>>;
 }
 
 /** The API keys of a store, kept hashed (see keyRecord.ts); changes by several processes are all kept. */
@@ -81,12 +83,16 @@ export interface LockStore {
 
 /** Where Shiftcast keeps plans, jobs, keys and locks. */
 export interface Store {
-  /** The store as messages name it (a folder path, a database). */
+  /** The store as messages name it (a folder path, a database URL without its password). */
   readonly location: string;
+  /** What `openStore` takes to open this same store again (a database URL with its credentials): never shown. */
+  readonly address: string;
   readonly plans: PlanStore;
   readonly jobs: JobStore;
   readonly keys: KeyStore;
   readonly locks: LockStore;
   /** Whether this process can write into the store now (readiness). */
   writable(): Promise<boolean>;
+  /** Lets go of what the store holds open (a database's connections, its locks); the store is not used after. */
+  close(): Promise<void>;
 }

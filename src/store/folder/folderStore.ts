@@ -86,6 +86,13 @@ export class FolderStore implements Store {
     this.locks = new FolderLocks(location);
   }
 
+  /** The folder path: a folder store is opened again by its path. */
+  get address(): string {
+    return this.location;
+  }
+
+  async close(): Promise<void> {} // holds nothing open between calls
+
   async writable(): Promise<boolean> {
     try {
       accessSync(this.location, constants.W_OK);

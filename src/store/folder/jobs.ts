@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { JOB_ID, type JobKind, type JobRecord, newJobRecord, TERMINAL } from '../jobRecord.js';
+import { countByStatus, JOB_ID, type JobKind, type JobRecord, type JobStatus, newJobRecord, TERMINAL } from '../jobRecord.js';
 import type { JobStore } from '../store.js';
 
 /**
@@ -46,6 +46,10 @@ export class FolderJobs implements JobStore {
     const old = this.readAll().filter((j) => TERMINAL.includes(j.status) && j.finished !== null && j.finished < cutoff);
     for (const j of old) rmSync(this.path(j.id), { force: true });
     return old.length;
+  }
+
+  async counts(): Promise<Record<JobStatus, number>> {
+    return countByStatus(this.readAll().map((j) => j.status));
   }
 
   private read(id: string): JobRecord | null {

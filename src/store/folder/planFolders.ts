@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkedPlanId, planIdOfName } from '../planNames.js';
+import { summaryObject } from '../retention.js';
 import type { PlanFiles } from '../store.js';
 import { withLock } from './lock.js';
 
@@ -79,9 +80,8 @@ export function readPlanFile(store: string, name: string, file: string): string 
 /** A plan's summary.json as an object, or null when it is missing or not a JSON object (a damaged plan). */
 export function readPlanSummary(store: string, name: string): Record<string, unknown> | null {
   try {
-    const summary = JSON.parse(readPlanFile(store, name, 'summary.json')) as unknown;
-    return summary !== null && typeof summary === 'object' && !Array.isArray(summary) ? (summary as Record<string, unknown>) : null;
+    return summaryObject(readPlanFile(store, name, 'summary.json'));
   } catch {
-    return null;
+    return null; // no summary.json
   }
 }

@@ -1,17 +1,13 @@
 import { existsSync, lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertOnlyPlans, type DatedPlan, newestFirst } from '../retention.js';
+import { assertOnlyPlans, type DatedPlan, datedPlan, newestFirst } from '../retention.js';
 import { isProcessAlive, withLock } from './lock.js';
 import { readPlanSummary, scanStore } from './planFolders.js';
 
 /** The store's plan folders (or the ones named), most recently created first (summary `created`, else the folder's mtime). */
 export function plansNewestFirst(store: string, names: readonly string[] = scanStore(store).plans): DatedPlan[] {
   return names
-    .map((name) => {
-      const summary = readPlanSummary(store, name);
-      const created = typeof summary?.created === 'string' ? summary.created : statSync(join(store, name)).mtime.toISOString();
-      return { name, created, summary };
-    })
+    .map((name) => datedPlan(name, readPlanSummary(store, name), () => statSync(join(store, name)).mtime.toISOString()))
     .sort(newestFirst);
 }
 
