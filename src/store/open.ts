@@ -1,7 +1,9 @@
 import { FolderStore } from './folder/folderStore.js';
+import { isDatabaseUrl } from './postgres/address.js';
+import { PgStore } from './postgres/pgStore.js';
 import type { Store } from './store.js';
 
-/** The store at `path`: the folder store (the one backend so far). */
-export function openStore(path: string): Store {
-  return new FolderStore(path);
+/** The store at `location`: a PostgreSQL database for a `postgres://` URL, else the folder store at that path. Connects nothing yet. */
+export function openStore(location: string): Store {
+  return isDatabaseUrl(location) ? new PgStore(location) : new FolderStore(location);
 }
