@@ -8,6 +8,51 @@ import { readAgents } from '../io/agentsFile.js';
 import { checkScheduleWeek, readSchedule } from '../io/scheduleFile.js';
 import { basename } from 'node:path';
 import type { PlanSchedule } from '../plan/chain.js';
+import type { Store } from '../store/store.js';
+
+/** The plan store folder when neither `--store` nor a database is given. */
+export const DEFAULT_STORE = 'forecasts';
+
+/** The store options of a command that opens one (SPEC section 5). */
+export interface StoreFlags {
+  store?: string;
+  database?: string;
+}
+
+/** Adds `--store` and `--database` to a command (no default on either, so storeLocation can tell what was given). */
+export function storeOptions(command: Command, store = 'plan store folder'): Command {
+  return command
+    .option('--store <dir>', `${store} (default: ${DEFAULT_STORE})`)
+    .option('--database <url>', 'a PostgreSQL store shared by several machines, postgres://... (default: $SHIFTCAST_DATABASE_URL)');
+}
+
+/** The database of `--database`, else of SHIFTCAST_DATABASE_URL, else undefined. */
+export function databaseUrl(o: StoreFlags, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return o.database ?? (env.SHIFTCAST_DATABASE_URL || undefined);
+}
+
+/**
+ * Where a command's store is: `--database`, else an explicit `--store`, else the database of
+ * SHIFTCAST_DATABASE_URL, else the default folder. `--store` and `--database` together are
+ * refused rather than one silently ignored.
+ */
+export function storeLocation(o: StoreFlags, env: NodeJS.ProcessEnv = process.env): string {
+  if (o.store !== undefined && o.database !== undefined)
+    throw new InputError({ file: 'command line', field: '--database' }, '--database and --store each name a store: give one of them');
+  return o.store ?? databaseUrl(o, env) ?? DEFAULT_STORE;
+}
+
+/** Runs `use` on the command's store, closing it after (a database's connections would keep the process alive). */
+export async function withStore<T>(o: StoreFlags, use: (store: Store) => Promise<T>): Promise<T> {
+  const location = storeLocation(o);
+  const { openStore } = await import('../store/open.js'); // loaded on use: most commands open no store
+  const store = openStore(location);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
 
 /** The named-agent options of `roster` and `plan` (SPEC section 6). */
 export interface AgentFlags {

@@ -4,13 +4,22 @@ import { readConfig } from '../../io/config.js';
 import { readHistory } from '../../io/history.js';
 import type { PlanResult } from '../../plan/makePlan.js';
 import type { PlanInputs } from '../../plan/chain.js';
-import { openStore } from '../../store/open.js';
 import { assertOnlyPlans } from '../../store/retention.js';
 import { summaryText } from '../../report/text.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { agentOptions, checkNamedWeek, eventsOrNone, intOption, namedAgentsOrNone, type AgentFlags } from '../options.js';
+import {
+  agentOptions,
+  checkNamedWeek,
+  eventsOrNone,
+  intOption,
+  namedAgentsOrNone,
+  storeOptions,
+  withStore,
+  type AgentFlags,
+  type StoreFlags,
+} from '../options.js';
 
-export const DEFAULT_STORE = 'forecasts';
+export { DEFAULT_STORE } from '../options.js';
 
 /** `--week` must be a calendar date. */
 export function weekOption(text: string): string {
@@ -28,12 +37,11 @@ export async function loadMakePlan() {
   return (await import('../../plan/makePlan.js')).makePlan;
 }
 
-interface PlanFlags extends AgentFlags {
+interface PlanFlags extends AgentFlags, StoreFlags {
   history: string;
   config: string;
   events?: string;
   week?: string;
-  store: string;
   keep?: number;
 }
 
@@ -44,9 +52,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .requiredOption('--history <file>', 'history.csv')
     .requiredOption('--config <file>', 'config.json')
     .option('--events <file>', 'events.csv')
-    .option('--week <date>', 'first day of the week to plan (default: config week_start, else the Monday after the history)', weekOption)
-    .option('--store <dir>', 'plan store', DEFAULT_STORE)
-    .option('--keep <n>', 'after planning, keep only the newest N plan folders of the store', intOption('--keep'));
+    .option('--week <date>', 'first day of the week to plan (default: config week_start, else the Monday after the history)', weekOption);
+  storeOptions(command).option('--keep <n>', 'after planning, keep only the newest N plan folders of the store', intOption('--keep'));
   agentOptions(command).action(async (o: PlanFlags) => {
     const config = readConfig(o.config);
     // Every input is read and checked before the store is touched.
@@ -61,19 +68,20 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     if (schedule) checkNamedWeek(o, schedule, (await import('../../plan/chain.js')).planWeek(inputs));
     // One run per store at a time, so overlapping cron runs neither plan twice nor prune each
     // other's plans (a held lock ends the run with exit 1 and one line, see main.ts).
-    const store = openStore(o.store);
-    const release = await store.locks.acquire('plan');
-    try {
-      // Refused before minutes of solving, and checked again when pruning.
-      if (o.keep !== undefined) assertOnlyPlans(store.location, (await store.plans.scan()).foreign);
-      for (const name of await store.plans.removeAbandoned())
-        process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
-      const result = await (await loadMakePlan())(inputs, store);
-      if (o.keep !== undefined) await store.plans.prune(o.keep, [result.name]);
-      ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
-    } finally {
-      await release();
-    }
+    await withStore(o, async (store) => {
+      const release = await store.locks.acquire('plan');
+      try {
+        // Refused before minutes of solving, and checked again when pruning.
+        if (o.keep !== undefined) assertOnlyPlans(store.location, (await store.plans.scan()).foreign);
+        for (const name of await store.plans.removeAbandoned())
+          process.stderr.write(`shiftcast: removed ${name}, a half-written plan left by a run that was killed\n`);
+        const result = await (await loadMakePlan())(inputs, store);
+        if (o.keep !== undefined) await store.plans.prune(o.keep, [result.name]);
+        ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
+      } finally {
+        await release();
+      }
+    });
   });
 }
 

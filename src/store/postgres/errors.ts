@@ -29,5 +29,5 @@ export function connectionProblem(e: unknown, location: string): unknown {
   const err = e as { code?: unknown; message?: unknown };
   if (!(e instanceof Error) || typeof err.code !== 'string') return e;
   const refused = CONNECTION_STATES.test(err.code) || /^E[A-Z]+$/.test(err.code); // ECONNREFUSED, ENOTFOUND, ETIMEDOUT
-  return refused ? new StoreUnavailableError(`cannot use the database ${location}: ${e.message}`) : e;
+  return refused ? new StoreUnavailableError(`cannot use the database ${location}: ${e.message || err.code}`) : e;
 }
