@@ -29,6 +29,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, hoo
       const store = await makeStore();
       expect(store.location).toEqual(expect.any(String));
       expect(store.location.length).toBeGreaterThan(0);
+      expect(store.address.length).toBeGreaterThan(0);
       await store.plans.write(A, { f: '' });
       expect(await store.writable()).toBe(true);
     });
@@ -228,6 +229,16 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, hoo
         expect(await store.jobs.get(oldFailed.id)).toBeNull();
         expect((await store.jobs.all()).map((j) => j.id).sort()).toEqual([recent.id, running.id, queued.id].sort());
         expect(await store.jobs.inputs(queued.id)).toEqual({});
+      });
+
+      it('counts jobs by status, every status present', async () => {
+        const store = await makeStore();
+        expect(await store.jobs.counts()).toEqual({ queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 });
+        const [a, b] = [await store.jobs.create('plan', {}), await store.jobs.create('plan', {})];
+        await store.jobs.create('scenarios', {});
+        await store.jobs.update(a.id, { status: 'running' });
+        await store.jobs.update(b.id, { status: 'failed', finished: new Date().toISOString() });
+        expect(await store.jobs.counts()).toEqual({ queued: 1, running: 1, succeeded: 0, failed: 1, cancelled: 0 });
       });
     });
 

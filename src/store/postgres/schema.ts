@@ -51,21 +51,22 @@ export async function migrate(url: string, log: (line: string) => void = () => {
 const NOTHING_INSTALLED = ['42P01', '3F000'];
 
 /**
- * Refuses a database whose newest applied migration is older than the newest this Shiftcast
- * ships (or that has none): its tables would not be the ones the queries expect.
+ * Refuses a database that lacks a migration this Shiftcast ships (or has none at all): its tables
+ * would not be the ones the queries expect. The message names the newest migration applied.
  */
 export async function assertSchemaCurrent(db: Pick<pg.Pool, 'query'>): Promise<void> {
-  const needed = shippedMigrations().at(-1)!;
-  let at: string | null;
+  let applied: string[];
   try {
-    const { rows } = await db.query<{ at: string | null }>(`SELECT max(name) AS at FROM ${SCHEMA}.${MIGRATIONS_TABLE}`);
-    at = rows[0].at;
+    applied = (await db.query<{ name: string }>(`SELECT name FROM ${SCHEMA}.${MIGRATIONS_TABLE} ORDER BY run_on, id`)).rows.map(
+      (r) => r.name,
+    );
   } catch (e) {
     if (!NOTHING_INSTALLED.includes((e as { code?: string }).code ?? '')) throw e;
-    at = null;
+    applied = [];
   }
-  if (at === null || at < needed)
-    throw new SchemaOutdatedError(
-      `the database schema is at ${at ?? 'nothing (no Shiftcast tables)'}, this Shiftcast needs ${needed}: run \`shiftcast migrate\``,
-    );
+  const shipped = shippedMigrations();
+  if (shipped.every((name) => applied.includes(name))) return;
+  throw new SchemaOutdatedError(
+    `the database schema is at ${applied.at(-1) ?? 'nothing (no Shiftcast tables)'}, this Shiftcast needs ${shipped.at(-1)}: run \`shiftcast migrate\``,
+  );
 }
