@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configOrDefaults, eventsOrNone, intOption, numberOption } from '../../src/cli/options.js';
+import { configOrDefaults, DEFAULT_STORE, eventsOrNone, intOption, numberOption, storeLocation } from '../../src/cli/options.js';
 import { configSchema } from '../../src/domain/config.js';
 import { inputError } from '../support/inputError.js';
 
@@ -107,5 +107,23 @@ describe('eventsOrNone', () => {
     // 10:00 in Shanghai (UTC+8) is 02:00 UTC; the event lasts two hours.
     expect(new Date(event.start).toISOString()).toBe('2026-12-01T02:00:00.000Z');
     expect(event.end - event.start).toBe(2 * 3600 * 1000);
+  });
+});
+
+describe('storeLocation', () => {
+  const env = { SHIFTCAST_DATABASE_URL: 'postgres://db/env' };
+
+  it('takes --database, else --store, else SHIFTCAST_DATABASE_URL, else the default folder', () => {
+    expect(storeLocation({ database: 'postgres://db/flag' }, env)).toBe('postgres://db/flag');
+    expect(storeLocation({ store: 'plans' }, env)).toBe('plans');
+    expect(storeLocation({}, env)).toBe('postgres://db/env');
+    expect(storeLocation({}, { SHIFTCAST_DATABASE_URL: '' })).toBe(DEFAULT_STORE);
+    expect(storeLocation({}, {})).toBe('forecasts');
+  });
+
+  it('refuses --store and --database together, naming --database', () => {
+    const e = inputError(() => storeLocation({ store: 'plans', database: 'postgres://db/flag' }, {}));
+    expect(e.location).toEqual({ file: 'command line', field: '--database' });
+    expect(e.message).toMatch(/--database and --store each name a store/);
   });
 });
