@@ -76,17 +76,21 @@ export class PgLocks implements LockStore {
     }
     const release = async () => {
       if (!this.held.delete(release)) return; // released already
-      await unlock(client, key);
+      await unlock(client, kind);
     };
     this.held.add(release);
     return { client, release };
   }
 }
 
-/** Gives the lock back, then the session; a session that fails to unlock is closed, which unlocks too. */
-async function unlock(client: pg.PoolClient, key: string): Promise<void> {
+/**
+ * Gives the lock back, then the session; a session that fails to unlock is closed, which unlocks
+ * too. The holder's row goes first, so a refused taker never names a holder that has left.
+ */
+async function unlock(client: pg.PoolClient, kind: LockKind): Promise<void> {
   try {
-    await client.query('SELECT pg_advisory_unlock($1)', [key]);
+    await client.query('DELETE FROM shiftcast.locks WHERE kind = $1', [kind]);
+    await client.query('SELECT pg_advisory_unlock($1)', [lockKey(kind)]);
     client.release();
   } catch {
     client.release(true);
