@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { Store } from '../src/store/store.js';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound } from './errors.js';
-import type { JobRunner } from './jobs/runner.js';
+import type { JobQueue } from './jobs/queue.js';
+import { Metrics } from './metrics.js';
 import { rateLimiter, type RateLimitOptions } from './rateLimit.js';
 import { requestLog } from './requestLog.js';
 import { configRoutes } from './routes/config.js';
@@ -17,7 +18,9 @@ import { jsonBody } from './validation.js';
 /** What the app is built from. */
 export interface AppOptions {
   store: Store;
-  runner: JobRunner;
+  queue: JobQueue;
+  /** The process's metrics (`GET /metrics`); one of its own when not given. */
+  metrics?: Metrics;
   logger: Logger;
   /** Largest request body, e.g. `'10mb'` (a year of 15-minute history is about 1 MB). */
   bodyLimit?: string;
@@ -31,7 +34,8 @@ export interface AppOptions {
  */
 export function createApp(o: AppOptions): Express {
   const json = jsonBody(o.bodyLimit ?? '10mb');
-  const ctx: AppContext = { store: o.store, runner: o.runner, logger: o.logger, json };
+  const ctx: AppContext = { store: o.store, queue: o.queue, logger: o.logger, json };
+  const metrics = o.metrics ?? new Metrics(o.store.jobs);
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -51,7 +55,10 @@ export function createApp(o: AppOptions): Express {
     next();
   });
   app.use(requestLog(o.logger));
+  // For Prometheus, beside /v1 as exporters are: no key, like the health checks.
+  app.get('/metrics', metrics.handler());
   const v1 = express.Router();
+  v1.use(metrics.middleware());
   v1.use(healthRoutes(ctx));
   if (o.rateLimit !== false) v1.use(rateLimiter(o.rateLimit ?? { windowSeconds: 60, limit: 600 }));
   v1.use(planRoutes(ctx), jobRoutes(ctx), configRoutes(ctx), keyRoutes(ctx));

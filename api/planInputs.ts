@@ -22,9 +22,10 @@ const AGENT_COLUMNS = ['id', 'pool', 'min_hours', 'max_hours', 'max_days', 'unav
  * Validates a `POST /v1/plans` body into the engine's inputs: the config through its zod schema,
  * history and events through the same parsers as the CLI's files (CSV text as is, JSON rows
  * turned into CSV first), so both forms are checked the same way. A `workspace` supplies what
- * the body leaves out from `<store>/.<workspace>/`. Throws InputError (400).
+ * the body leaves out from `<store>/.<workspace>/` (a folder store's: `store` is null for a
+ * database, which has no workspaces). Throws InputError (400).
  */
-export function planInputs(body: unknown, store: string): PlanInputs {
+export function planInputs(body: unknown, store: string | null): PlanInputs {
   const request: PlanRequest = parseBody(planRequestSchema, body);
   const workspace = request.workspace === undefined ? undefined : workspaceFolder(store, request.workspace);
   const config: PlanConfig = request.config ?? readConfig(workspaceFile(workspace!, 'config.json'));
@@ -75,7 +76,12 @@ function namedAgents(request: PlanRequest, workspace: string | undefined, config
   };
 }
 
-function workspaceFolder(store: string, name: string): string {
+function workspaceFolder(store: string | null, name: string): string {
+  if (store === null)
+    throw new InputError(
+      { file: 'request body', field: 'workspace' },
+      'this server keeps its plans in a database, which has no workspaces; send config and history in the body',
+    );
   const folder = join(store, `.${name}`);
   if (!existsSync(folder)) throw new InputError({ file: 'request body', field: 'workspace' }, `no workspace "${name}" on the server`);
   return folder;

@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
-import { ShiftcastError } from '../../src/domain/errors.js';
 import { TERMINAL, type JobRecord } from '../../src/store/jobRecord.js';
 import type { JobStore, Store } from '../../src/store/store.js';
-import { TaskError, TaskPool } from '../../src/workers/pool.js';
-import type { PlanTaskResult, TaskMessage } from '../../src/workers/tasks.js';
-import type { JobTask, PlanJobResult } from './jobTask.js';
+import { TaskPool } from '../../src/workers/pool.js';
+import type { TaskMessage } from '../../src/workers/tasks.js';
+import type { JobMetrics } from '../metrics.js';
+import { secondsBetween } from '../metrics.js';
+import { jobFailure, runJobTask } from './execute.js';
+import type { JobTask } from './jobTask.js';
+import { type CancelOutcome, type JobQueue, type QueueChecks, QueueFullError } from './queue.js';
 
 /** Settings of the job runner. */
 export interface RunnerOptions {
@@ -20,17 +23,7 @@ export interface RunnerOptions {
   /** Days an ended job's record is kept (swept at start). */
   keepJobsDays: number;
   logger: Logger;
-}
-
-/** What a cancel achieved: a job is `cancelled` only when it really stopped. */
-export type CancelOutcome = { cancelled: true; job: JobRecord } | { cancelled: false; job: JobRecord; reason: string };
-
-/** Thrown by submit when the queue is full. */
-export class QueueFullError extends ShiftcastError {
-  readonly code = 'busy';
-  constructor(override readonly retryAfterSeconds: number) {
-    super('the job queue is full; try again later');
-  }
+  metrics?: JobMetrics;
 }
 
 /**
@@ -44,11 +37,12 @@ interface Running {
 }
 
 /**
- * Runs plan jobs on worker threads: a bounded FIFO queue in front of the worker pool, a time
- * limit per job, cancellation, and recovery of the jobs a previous process left behind.
- * Job state lives in the store's jobs; this class only keeps the queue order and timers.
+ * The embedded queue (the folder store's): runs plan jobs on worker threads inside `serve`, with
+ * a bounded FIFO queue in front of the worker pool, a time limit per job, cancellation, and
+ * recovery of the jobs a previous process left behind. Job state lives in the store's jobs;
+ * this class only keeps the queue order and timers.
  */
-export class JobRunner {
+export class JobRunner implements JobQueue {
   readonly jobs: JobStore;
   private readonly queue: string[] = [];
   private readonly pool: TaskPool;
@@ -133,9 +127,9 @@ export class JobRunner {
     return { cancelled: true, job: cancelled };
   }
 
-  /** True when every worker thread is up and has loaded the engine. */
-  ready(): boolean {
-    return this.pool.ready();
+  /** The worker threads: up, with the engine loaded. */
+  async checks(): Promise<QueueChecks> {
+    return { workers: this.pool.ready() };
   }
 
   /** Stops the workers; running jobs go back to the queue and run at the next start. */
@@ -171,6 +165,7 @@ export class JobRunner {
         id,
         setTimeout(() => void this.timeOut(id).catch((e) => this.storeFailed(e)), this.o.jobTimeoutSeconds * 1000),
       );
+      this.o.metrics?.started(job.kind, secondsBetween(job.created, new Date(job.started!)));
       this.o.logger.info({ job_id: id, attempt: job.attempts }, 'job started');
       const run: Running = { stop: new AbortController(), ended: Promise.resolve(), reported: Promise.resolve() };
       this.running.set(id, run);
@@ -186,35 +181,18 @@ export class JobRunner {
   private async execute(id: string, task: JobTask, run: Running): Promise<void> {
     const { signal } = run.stop;
     const onMessage = (m: TaskMessage) => this.onStage(id, m, run);
-    const store = this.o.store.location;
     let ending: (() => Promise<unknown>) | null;
     try {
-      if (task.kind === 'plan') {
-        const plan = await this.pool.run({ kind: 'plan', inputs: task.inputs, store }, { signal, onMessage });
-        ending = () => this.finish(id, 'succeeded', { plan_id: plan.planId, result: planJobResult(plan) });
-      } else {
-        const { planId, folder, vary } = task;
-        const result = await this.pool.run({ kind: 'scenarios', store, folder, vary }, { signal, onMessage });
-        ending = () => this.finish(id, 'succeeded', { plan_id: planId, result });
-      }
+      const { change, gap } = await runJobTask(this.pool, task, this.o.store.address, { signal, onMessage });
+      ending = () => this.finish(id, 'succeeded', change, gap);
     } catch (e) {
-      ending = signal.aborted || this.closing ? null : () => this.failed(id, e as Error);
+      ending = signal.aborted || this.closing ? null : () => this.finish(id, 'failed', jobFailure(id, e as Error, this.o.logger));
     }
     this.running.delete(id);
     await run.reported;
     if (ending === null || TERMINAL.includes((await this.jobs.get(id))?.status ?? 'failed')) return;
     await ending();
     void this.dispatch();
-  }
-
-  /** Records a job's failure: a Shiftcast error (bad input found while planning) is the user's, anything else ours. */
-  private failed(id: string, e: Error): Promise<JobRecord> {
-    if (e instanceof TaskError) return this.finish(id, 'failed', { error: { error: e.code, message: e.message } });
-    // The body gets a generic message, the log gets the detail.
-    this.o.logger.error({ job_id: id, detail: e.stack ?? String(e) }, 'plan job failed');
-    const crashed = /worker exited/i.test(e.message);
-    const message = crashed ? 'the plan worker stopped unexpectedly' : 'the plan failed on an internal error';
-    return this.finish(id, 'failed', { error: { error: 'internal', message } });
   }
 
   /** What a running job reports: its stage and the solver's incumbent and bound. */
@@ -255,14 +233,20 @@ export class JobRunner {
     void run.ended.then(() => this.dispatch());
   }
 
-  private async finish(id: string, status: 'succeeded' | 'failed' | 'cancelled', change: Partial<JobRecord>): Promise<JobRecord> {
+  private async finish(
+    id: string,
+    status: 'succeeded' | 'failed' | 'cancelled',
+    change: Partial<JobRecord>,
+    gap: number | null = null,
+  ): Promise<JobRecord> {
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
     const before = (await this.jobs.get(id))!;
     const finished = new Date();
     const job = await this.jobs.update(id, { ...change, status, stage: 'done', finished: finished.toISOString() });
-    const seconds = before.started ? (finished.getTime() - Date.parse(before.started)) / 1000 : 0;
+    const seconds = secondsBetween(before.started, finished);
     if (status === 'succeeded') this.meanSeconds = 0.8 * this.meanSeconds + 0.2 * seconds;
+    if (before.started !== null) this.o.metrics?.ended(job.kind, status, seconds, gap);
     this.o.logger.info({ job_id: id, status, duration_ms: Math.round(seconds * 1000), plan_id: job.plan_id }, 'job ended');
     return job;
   }
@@ -276,13 +260,3 @@ export class JobRunner {
     return Math.max(1, Math.min(600, Math.ceil((this.meanSeconds * this.queue.length) / this.o.workers)));
   }
 }
-
-/** A plan task's answer as the job's `result` (SPEC section 4). */
-const planJobResult = (plan: PlanTaskResult): PlanJobResult => ({
-  plan_id: plan.planId,
-  folder: plan.folder,
-  week_start: plan.weekStart,
-  status: plan.status,
-  created: plan.created,
-  url: `/v1/plans/${plan.planId}`,
-});

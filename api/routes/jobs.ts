@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js';
 /** `GET /v1/jobs/{id}` (any role) and `DELETE /v1/jobs/{id}` (cancel; planner, admin). */
 export function jobRoutes(ctx: AppContext): Router {
   const find = async (id: string) => {
-    const job = await ctx.runner.jobs.get(id);
+    const job = await ctx.queue.jobs.get(id);
     if (!job) throw new ApiError(404, 'not_found', `no job ${id}`);
     return job;
   };
@@ -17,7 +17,7 @@ export function jobRoutes(ctx: AppContext): Router {
     })
     .delete('/jobs/:id', allow(ctx.store.keys, ['planner', 'admin']), async (req, res) => {
       res.locals.jobId = String(req.params.id);
-      const outcome = await ctx.runner.cancel((await find(String(req.params.id))).id);
+      const outcome = await ctx.queue.cancel((await find(String(req.params.id))).id);
       if (!outcome.cancelled) throw new ApiError(409, 'conflict', outcome.reason);
       res.json(outcome.job);
     });

@@ -10,6 +10,7 @@ import { isVaryField, VARY_FIELDS } from '../../src/scenarios/fields.js';
 import { grid, parseValues } from '../../src/scenarios/vary.js';
 import { checkVary } from '../../src/scenarios/run.js';
 import { storedPlanBase } from '../../src/scenarios/base.js';
+import { isSharedStore } from '../../src/store/postgres/pgStore.js';
 import { allow, ANY_ROLE } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -31,8 +32,9 @@ export function planRoutes(ctx: AppContext): Router {
   return Router()
     .post('/plans', allow(ctx.store.keys, ['planner', 'admin']), ctx.json, async (req, res) => {
       // Validated before anything is stored: a rejected request leaves no job behind.
-      // Workspaces are folders of the folder store (`<store>/.<name>/`).
-      accepted(res, await ctx.runner.submit({ kind: 'plan', inputs: planInputs(req.body, ctx.store.location) }));
+      // Workspaces are folders of the folder store (`<store>/.<name>/`); a database has none.
+      const workspaces = isSharedStore(ctx.store) ? null : ctx.store.location;
+      accepted(res, await ctx.queue.submit({ kind: 'plan', inputs: planInputs(req.body, workspaces) }));
     })
     .get('/plans', allow(ctx.store.keys, ANY_ROLE), async (req, res) => {
       const limit = Math.min(MAX_LIST, Math.max(1, Number(req.query.limit) || 100));
@@ -85,7 +87,7 @@ export function planRoutes(ctx: AppContext): Router {
         throw asRequestField(e, 'request', option?.startsWith('--vary ') ? `vary.${option.slice('--vary '.length)}` : 'vary');
       }
       const planId = String((await readSummary(ctx.store, folder)).plan_id);
-      accepted(res, await ctx.runner.submit({ kind: 'scenarios', planId, folder, vary }));
+      accepted(res, await ctx.queue.submit({ kind: 'scenarios', planId, folder, vary }));
     })
     .post('/plans/:id/intraday', allow(ctx.store.keys, ['planner', 'admin']), ctx.json, async (req, res) => {
       // Answered in the request (SPEC: at once), not a job: the day's engine takes well under a second.

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   intraday: async () => (await import('./commands/intraday.js')).registerIntraday,
   keys: async () => (await import('./commands/keys.js')).registerKeys,
   serve: async () => (await import('./commands/serve.js')).registerServe,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
   migrate: async () => (await import('./commands/migrate.js')).registerMigrate,
 };
 

@@ -6,9 +6,10 @@ import type { Progress, RunOptions, RunOutcome } from '../roster/solve/highsRun.
 import type { PointFigures, PointTask } from '../scenarios/point.js';
 import type { ScenarioResult } from '../scenarios/types.js';
 import type { Vary } from '../scenarios/vary.js';
+import type { Store } from '../store/store.js';
 
-/** Where a store is (`Store.location`): a store object does not cross threads, so each thread opens its own. */
-type StoreLocation = string;
+/** What opens a store (`Store.address`): a store object does not cross threads, so each thread opens its own. */
+type StoreAddress = string;
 
 /** What a worker thread can be asked to do: plain data, since it crosses threads. */
 export type Task =
@@ -17,9 +18,9 @@ export type Task =
   /** One point of a scenario grid. */
   | { kind: 'point'; point: PointTask }
   /** A whole plan written into a store (an API job). */
-  | { kind: 'plan'; inputs: PlanInputs; store: StoreLocation }
+  | { kind: 'plan'; inputs: PlanInputs; store: StoreAddress }
   /** A scenario grid on a plan folder of a store (an API job). */
-  | { kind: 'scenarios'; store: StoreLocation; folder: string; vary: Vary[] }
+  | { kind: 'scenarios'; store: StoreAddress; folder: string; vary: Vary[] }
   /** Loads what jobs run (the plan chain, scenarios): answering it proves the thread can run them. */
   | { kind: 'warm' };
 
@@ -30,6 +31,8 @@ export interface PlanTaskResult {
   weekStart: string;
   status: string;
   created: boolean;
+  /** The roster solver's final relative gap (null when it proved nothing). */
+  gap: number | null;
 }
 
 /** What each kind of task answers. */
@@ -63,6 +66,18 @@ const scenarios = () => Promise.all([import('../scenarios/base.js'), import('../
 const stores = () => import('../store/open.js');
 
 /**
+ * The stores this thread has opened, by address: one each for the thread's life, so a thread that
+ * runs many jobs against a database keeps one small connection pool rather than one per job.
+ */
+const opened = new Map<string, Store>();
+async function storeAt(address: StoreAddress): Promise<Store> {
+  const { openStore } = await stores();
+  let store = opened.get(address);
+  if (!store) opened.set(address, (store = openStore(address)));
+  return store;
+}
+
+/**
  * Runs one task on this thread; piscina calls it in a worker with what `TaskPool.run` sent.
  * Everything inside runs in-thread: a worker never starts another worker.
  */
@@ -89,9 +104,9 @@ async function run(task: Task, report: (m: TaskMessage) => void): Promise<TaskRe
       return solvePoint(task.point);
     }
     case 'plan': {
-      const [{ makePlan }, { openStore }] = await Promise.all([planChain(), stores()]);
+      const { makePlan } = await planChain();
       report({ stage: 'planning' });
-      const result = await makePlan(task.inputs, openStore(task.store), {
+      const result = await makePlan(task.inputs, await storeAt(task.store), {
         onProgress: (progress) => report({ stage: 'roster', progress }),
       });
       const { summary } = result;
@@ -101,12 +116,13 @@ async function run(task: Task, report: (m: TaskMessage) => void): Promise<TaskRe
         weekStart: summary.week_start,
         status: summary.status,
         created: result.created,
+        gap: summary.solver.gap,
       };
     }
     case 'scenarios': {
-      const [[{ storedPlanBase }, { runScenarios }], { openStore }] = await Promise.all([scenarios(), stores()]);
+      const [{ storedPlanBase }, { runScenarios }] = await scenarios();
       report({ stage: 'scenarios' });
-      return runScenarios(await storedPlanBase(openStore(task.store), task.folder), task.vary);
+      return runScenarios(await storedPlanBase(await storeAt(task.store), task.folder), task.vary);
     }
     case 'warm':
       await Promise.all([planChain(), scenarios(), stores()]);

@@ -1,20 +1,20 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import type { JobRunner } from '../../api/jobs/runner.js';
+import type { JobQueue } from '../../api/jobs/queue.js';
 import { createLogger } from '../../api/logger.js';
 import { openStore } from '../../src/store/open.js';
 import { bearer, makeKeys, tempStore, tinyConfig } from './support.js';
 
 /**
  * createApp's wiring driven in-process by supertest (no port, no workers): these routes never
- * submit a job, so a runner that only answers `ready()` stands in for the worker pool.
+ * submit a job, so a queue that only answers its readiness checks stands in for the worker pool.
  */
 async function app(workersReady: boolean) {
   const store = tempStore();
   const keys = await makeKeys(store);
-  const runner = { ready: () => workersReady } as unknown as JobRunner;
-  return { keys, app: createApp({ store: openStore(store), runner, logger: createLogger('silent'), rateLimit: false }) };
+  const queue = { checks: async () => ({ workers: workersReady }) } as unknown as JobQueue;
+  return { keys, app: createApp({ store: openStore(store), queue, logger: createLogger('silent'), rateLimit: false }) };
 }
 
 describe('createApp without listening', () => {

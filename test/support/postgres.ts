@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
+import { installQueue } from '../../api/jobs/boss.js';
 import { migrate } from '../../src/store/postgres/schema.js';
 
 /** The PostgreSQL server the tests make their databases on (`.ci/run` starts a throw-away cluster and sets it). */
@@ -44,13 +45,16 @@ afterAll(async () => {
   for (const name of made.splice(0)) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
-/** A fresh database on the test server (migrated unless told not to); its URL. Dropped after the file. */
+/** A fresh database on the test server (migrated, its job queue installed, unless told not to); its URL. Dropped after the file. */
 export async function testDatabase({ migrated = true } = {}): Promise<string> {
   const name = `shiftcast_t_${randomBytes(6).toString('hex')}`; // made here, so safe to put in the statement
   await onServer(`CREATE DATABASE ${name}`);
   made.push(name);
   const url = new URL(SERVER!);
   url.pathname = `/${name}`;
-  if (migrated) await migrate(url.toString());
+  if (migrated) {
+    await migrate(url.toString());
+    await installQueue(url.toString());
+  }
   return url.toString();
 }

@@ -20,6 +20,8 @@ export function registerMigrate(program: Command, _ctx: CommandContext): void {
       if (!isDatabaseUrl(url)) throw new InputError(field, 'the database is not a postgres:// or postgresql:// URL');
       const location = displayUrl(url);
       const applied = await migrate(url, (line) => process.stdout.write(`${line}\n`));
+      // The job queue's tables (pg-boss's own schema), loaded on use like the server.
+      await (await import('../../../api/jobs/boss.js')).installQueue(url);
       process.stdout.write(
         applied.length > 0 ? `${location}: schema up to date (${applied.length} applied)\n` : `${location}: schema already up to date\n`,
       );

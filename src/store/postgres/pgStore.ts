@@ -6,6 +6,7 @@ import { PgKeys } from './keys.js';
 import { PgLocks } from './locks.js';
 import { PgPlans } from './plans.js';
 import { assertSchemaCurrent } from './schema.js';
+import { PgWorkers } from './workers.js';
 
 /**
  * The store in a PostgreSQL database (SPEC section 5, "More than one machine"): plans, jobs,
@@ -19,6 +20,8 @@ export class PgStore implements Store {
   readonly jobs: SharedJobs;
   readonly keys: PgKeys;
   readonly locks: PgLocks;
+  /** The `shiftcast worker` processes that run this store's jobs. */
+  readonly workers: PgWorkers;
   private readonly db: Db;
   private closed = false;
 
@@ -29,6 +32,7 @@ export class PgStore implements Store {
     this.plans = new PgPlans(this.db, this.locks);
     this.jobs = new PgJobs(this.db);
     this.keys = new PgKeys(this.db);
+    this.workers = new PgWorkers(this.db);
   }
 
   /** Resolves when the database is reachable and its schema current; else throws the error that says so. */

@@ -1,0 +1,206 @@
+/**
+ * The scale-out part of `npm run bench:api`: the embedded default (`serve` on a folder store with
+ * its two worker threads) against the PostgreSQL queue with 1, 2 and 4 `shiftcast worker`
+ * processes, all real processes on this machine. Two figures per set-up:
+ *  - throughput: `--batch` distinct small plans sent at once, plans per minute from the first
+ *    job's creation to the last job's end;
+ *  - queue latency at `--depth` queued jobs: the POST (202) latency while they are queued, and
+ *    the dispatch delay, from a job slot freeing (the job before it ended) to the next job's start.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createLogger } from '../api/logger.js';
+import { quantile } from '../src/forecast/robust.js';
+import { startServer } from '../api/server.js';
+import { openStore } from '../src/store/open.js';
+import { type ShiftcastProcess, startShiftcast } from '../test/api/processes.js';
+import { smallConfig, syntheticHistory, tinyConfig } from '../test/api/synthetic.js';
+import { shiftcast } from '../test/support/cli.js';
+
+interface SetUp {
+  name: string;
+  /** Where the store is: a folder, or a database URL. */
+  store: string;
+  workers: number;
+}
+
+interface Job {
+  id: string;
+  status: string;
+  created: string;
+  started: string | null;
+  finished: string | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the scale-out figures on a fresh database made on the server `adminUrl`; returns the printed table's rows. */
+export async function queueBench(adminUrl: string, o: { batch: number; depth: number }): Promise<void> {
+  const database = `shiftcast_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+  const folder = mkdtempSync(join(tmpdir(), 'shiftcast-bench-queue-'));
+  try {
+    const migrated = await shiftcast(['migrate', '--database', url]);
+    if (migrated.code !== 0) throw new Error(`shiftcast migrate failed: ${migrated.stderr}`);
+    const setUps: SetUp[] = [
+      { name: 'embedded (serve --workers 2, folder store)', store: folder, workers: 2 },
+      ...[1, 2, 4].map((n) => ({ name: `PostgreSQL, ${n} worker process${n > 1 ? 'es' : ''}`, store: url, workers: n })),
+    ];
+    console.log(`\nscale-out: ${o.batch} small plans at once; queue latency at ${o.depth} queued tiny plans (set-ups with 2 job slots)`);
+    console.log(
+      `${'set-up'.padEnd(46)} ${'plans/min'.padStart(9)}  ${'POST p50/p99 at depth'.padStart(22)}  ${'dispatch p50/p95'.padStart(17)}`,
+    );
+    const rows: { name: string; perMinute: number; dispatchP50?: number }[] = [];
+    for (const [i, setUp] of setUps.entries()) {
+      const perMinute = await throughput(setUp, o.batch, i);
+      let depthText = '';
+      let dispatchText = '';
+      let dispatchP50: number | undefined;
+      if (setUp.workers === 2) {
+        const d = await depthLatency(setUp, o.depth, i);
+        depthText = `${d.postP50.toFixed(0)} / ${d.postP99.toFixed(0)} ms`;
+        dispatchText = `${d.dispatchP50.toFixed(0)} / ${d.dispatchP95.toFixed(0)} ms`;
+        dispatchP50 = d.dispatchP50;
+      }
+      rows.push({ name: setUp.name, perMinute, dispatchP50 });
+      console.log(`${setUp.name.padEnd(46)} ${perMinute.toFixed(1).padStart(9)}  ${depthText.padStart(22)}  ${dispatchText.padStart(17)}`);
+    }
+    const embedded = rows[0];
+    const pg2 = rows.find((r) => r.name.includes(', 2 worker'))!;
+    console.log(
+      `ratio PostgreSQL (2 workers) / embedded (2 threads): throughput ${(pg2.perMinute / embedded.perMinute).toFixed(2)}` +
+        (pg2.dispatchP50 !== undefined && embedded.dispatchP50 !== undefined
+          ? `, dispatch delay p50 ${(pg2.dispatchP50 / Math.max(1, embedded.dispatchP50)).toFixed(1)}x (${pg2.dispatchP50.toFixed(0)} vs ${embedded.dispatchP50.toFixed(0)} ms)`
+          : ''),
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** A server and (for a database) worker processes for one set-up; the key to use them. */
+async function start(setUp: SetUp): Promise<{ url: string; key: string; stop: () => Promise<void>; workers: ShiftcastProcess[] }> {
+  const database = !setUp.store.startsWith('/');
+  const storeArgs = database ? ['--database', setUp.store] : ['--store', setUp.store];
+  const made = await shiftcast(['keys', 'add', '--role', 'admin', ...storeArgs]);
+  const key = made.stdout.trim().split('\n').at(-1)!;
+  const env = { SHIFTCAST_LOG_LEVEL: 'info' };
+  const serve = startShiftcast(['serve', ...storeArgs, '--port', '0', '--queue', '100000', ...(database ? [] : ['--workers', '2'])], env);
+  const url = String((await serve.line((l) => l.msg === 'listening', 120_000)).url);
+  const workers = database
+    ? Array.from({ length: setUp.workers }, () => startShiftcast(['worker', '--database', setUp.store, '--concurrency', '1'], env))
+    : [];
+  for (const w of workers) await w.line((l) => l.msg === 'worker ready', 120_000);
+  for (let i = 0; i < 600 && (await fetch(`${url}/v1/ready`)).status !== 200; i++) await sleep(100);
+  const all = [serve, ...workers];
+  return {
+    url,
+    key,
+    workers,
+    stop: async () => {
+      for (const p of all) p.child.kill('SIGTERM');
+      await Promise.all(all.map((p) => p.exited));
+    },
+  };
+}
+
+async function post(url: string, key: string, body: unknown): Promise<{ id: string; ms: number }> {
+  const began = performance.now();
+  const r = await fetch(`${url}/v1/plans`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (r.status !== 202) throw new Error(`POST /v1/plans answered ${r.status}: ${await r.text()}`);
+  return { id: ((await r.json()) as { job_id: string }).job_id, ms: performance.now() - began };
+}
+
+/** Polls until every job has ended; all must have succeeded. */
+async function ended(url: string, key: string, ids: string[]): Promise<Job[]> {
+  for (;;) {
+    const jobs = await Promise.all(
+      ids.map(async (id) => (await (await fetch(`${url}/v1/jobs/${id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as Job),
+    );
+    if (jobs.every((j) => !['queued', 'running'].includes(j.status))) {
+      const failed = jobs.filter((j) => j.status !== 'succeeded');
+      if (failed.length > 0) throw new Error(`${failed.length} jobs did not succeed: ${JSON.stringify(failed[0])}`);
+      return jobs;
+    }
+    await sleep(250);
+  }
+}
+
+/** Plans per minute: `batch` distinct small plans sent at once, first creation to last end. */
+async function throughput(setUp: SetUp, batch: number, salt: number): Promise<number> {
+  const s = await start(setUp);
+  try {
+    const bodies = Array.from({ length: batch }, (_, i) => ({
+      config: smallConfig(),
+      history: syntheticHistory(4, 1 + i / batch, 1000 * salt + i + 1),
+    }));
+    const ids = (await Promise.all(bodies.map((b) => post(s.url, s.key, b)))).map((p) => p.id);
+    const jobs = await ended(s.url, s.key, ids);
+    const first = Math.min(...jobs.map((j) => Date.parse(j.created)));
+    const last = Math.max(...jobs.map((j) => Date.parse(j.finished!)));
+    return (batch / (last - first)) * 60_000;
+  } finally {
+    await s.stop();
+  }
+}
+
+/**
+ * Queue latency with `depth` tiny plans queued: first they are sent to a server with no job slots
+ * (so the queue really reaches that depth; the POST latency is measured as it fills), then the
+ * set-up's own processes drain it (the embedded server takes over the store's queued jobs at
+ * start). The dispatch delay of a job is its start less the latest end, before it, of another
+ * job: the slot it took.
+ */
+async function depthLatency(setUp: SetUp, depth: number, salt: number) {
+  const intake = await startServer({
+    store: setUp.store,
+    port: 0,
+    host: '127.0.0.1',
+    workers: 0,
+    maxQueued: 100_000,
+    jobTimeoutSeconds: 900,
+    logger: createLogger('silent'),
+    rateLimit: false,
+  });
+  const key = (await openStore(setUp.store).keys.add('admin', 'bench depth')).key;
+  const posts: { id: string; ms: number }[] = [];
+  try {
+    for (let i = 0; i < depth; i++)
+      posts.push(await post(intake.url, key, { config: tinyConfig(), history: syntheticHistory(3, 1 + i / depth, 5000 * (salt + 1) + i) }));
+  } finally {
+    await intake.close();
+  }
+  const s = await start(setUp);
+  try {
+    const jobs = await ended(
+      s.url,
+      s.key,
+      posts.map((p) => p.id),
+    );
+    const ends = jobs.map((j) => Date.parse(j.finished!));
+    const dispatch = jobs
+      .map((j) => Date.parse(j.started!))
+      .map((start) => start - Math.max(...ends.filter((e) => e <= start), Number.NEGATIVE_INFINITY))
+      .filter(Number.isFinite);
+    const ms = posts.map((p) => p.ms);
+    return {
+      postP50: quantile(ms, 0.5),
+      postP99: quantile(ms, 0.99),
+      dispatchP50: quantile(dispatch, 0.5),
+      dispatchP95: quantile(dispatch, 0.95),
+    };
+  } finally {
+    await s.stop();
+  }
+}
