@@ -8,7 +8,7 @@
  * `--plans N` end-to-end jobs (default 5). Runs with the rate limiter off and logs silenced.
  * Then the scale-out figures (bench/queue.ts: the embedded default against the PostgreSQL queue
  * with 1, 2 and 4 worker processes) on the PostgreSQL server of `SHIFTCAST_BENCH_DATABASE_URL`
- * (a superuser URL: a database is made and dropped), with `--batch N` plans at once (default 16)
+ * (a superuser URL: a database is made and dropped), with `--batch N` plans at once (default 40)
  * and `--depth N` queued jobs (default 100); `--only http` or `--only queue` runs one part.
  */
 import { rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     plans: { type: 'string', default: '5' },
-    batch: { type: 'string', default: '16' },
+    batch: { type: 'string', default: '40' },
     depth: { type: 'string', default: '100' },
     only: { type: 'string' },
   },

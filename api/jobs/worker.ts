@@ -176,8 +176,19 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     every(Math.max(1000, (o.staleAfterSeconds * 1000) / 3), reap, log, 'taking over silent workers’ jobs'),
   ];
   await beat();
+  // pg-boss waits out the polling interval after a job shorter than it: each loop asks to fetch
+  // again at once after a job, so a queue of short jobs drains without a pause between them.
+  const loops: string[] = [];
   for (let i = 0; i < o.concurrency; i++)
-    await o.boss.work<JobMessage>(JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, handle);
+    loops.push(
+      await o.boss.work<JobMessage>(JOB_QUEUE, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, async (messages) => {
+        try {
+          await handle(messages);
+        } finally {
+          if (loops[i] !== undefined && !stopping) o.boss.notifyWorker(loops[i]);
+        }
+      }),
+    );
   log.info({ concurrency: o.concurrency }, 'worker started');
 
   return {

@@ -57,6 +57,15 @@ describe.skipIf(noPostgres)('the PostgreSQL job queue', () => {
     for (const r of [first, second]) expect((await waitForJob(s.url, key, await jobId(r), 120_000)).status).toBe('succeeded');
   }, 180_000);
 
+  it('refuses a workspace request (a database has no workspace folders), storing no job', async () => {
+    const { url, key } = await setup();
+    const s = await server(url);
+    const r = await postPlan(s.url, key, { workspace: 'sample-center' });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ error: 'invalid_input', fields: [{ path: 'workspace' }] });
+    expect(await openStore(url).jobs.all()).toEqual([]);
+  });
+
   it('cancels a running solve from another server: the worker stops it and no plan is stored', async () => {
     const { url, key } = await setup();
     const [s1, s2] = [await server(url), await server(url)];

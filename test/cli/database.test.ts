@@ -32,9 +32,15 @@ const withPassword = (url: string) => {
 describe.skipIf(noPostgres)('the command line on a PostgreSQL store', () => {
   it('migrate applies the schema once, saying what it applied, never the password', async () => {
     const url = withPassword(await testDatabase({ migrated: false }));
+    // A server or worker refuses a database that was never migrated, naming the fix.
+    for (const args of [['serve', '--port', '0'], ['worker']]) {
+      const refused = await shiftcast([...args, '--database', url]);
+      expect(refused.code, args[0]).toBe(1);
+      expect(refused.stderr).toMatch(/run `shiftcast migrate`/);
+    }
     const first = await shiftcast(['migrate', '--database', url]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^applied \d+_store\n.*: schema up to date \(1 applied\)\n$/);
+    expect(first.stdout).toMatch(/^applied \d+_store\napplied \d+_workers\n.*: schema up to date \(2 applied\)\n$/);
     const again = await shiftcast(['migrate', '--database', url]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/schema already up to date/);
@@ -83,10 +89,13 @@ describe('the command line choosing a store', () => {
     const none = await shiftcast(['migrate']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^shiftcast: command line, field --database: no database to migrate/);
+    const worker = await shiftcast(['worker']);
+    expect(worker.code).toBe(2);
+    expect(worker.stderr).toMatch(/^shiftcast: command line, field --database: a worker runs the jobs of a database store/);
   });
 
   it('says in one line, without the password, that a database cannot be reached', async () => {
-    for (const args of [['keys', 'list'], ['migrate']]) {
+    for (const args of [['keys', 'list'], ['migrate'], ['serve', '--port', '0'], ['worker']]) {
       const r = await shiftcast([...args, '--database', 'postgres://shiftcast:hunter2-secret@127.0.0.1:1/nowhere']);
       expect(r.code, args[0]).toBe(1);
       expect(r.stderr).toMatch(/^shiftcast: cannot use the database postgres:\/\/shiftcast@127\.0\.0\.1:1\/nowhere: .*\n$/);
