@@ -64,7 +64,10 @@ export function openApiDocument(): object {
     paths: {
       '/health': { get: { summary: 'liveness', responses: { 200: reply('alive') } } },
       '/ready': {
-        get: { summary: 'readiness: store writable, and the job queue and its workers up', responses: { 200: reply('ready'), 503: reply('not ready') } },
+        get: {
+          summary: 'readiness: store writable, and the job queue and its workers up',
+          responses: { 200: reply('ready'), 503: reply('not ready') },
+        },
       },
       '/openapi.json': { get: { summary: 'this document', responses: { 200: reply('the document') } } },
       '/plans': {
