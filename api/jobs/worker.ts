@@ -40,6 +40,8 @@ export interface RunningWorker {
 
 /** How often a worker says it is alive and looks for cancel requests of its jobs. */
 const HEARTBEAT_MS = 1000;
+/** A queued job without a queue message this old was lost by its server, not still being sent. */
+const UNSENT_AFTER_SECONDS = 60;
 /** How often the queue is polled when it was empty (pg-boss's least is 0.5 s). */
 const POLL_SECONDS = 0.5;
 
@@ -157,18 +159,30 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
   };
 
-  /** Takes over the jobs of workers that went silent: they go back to the queue with a new message. */
+  /** Gives a job a new queue message (the old one, if any, is dropped: it would find the job taken and do nothing). */
+  const resend = async (id: string) => {
+    const old = await jobs.queueRef(id);
+    if (old) await o.boss.cancel(JOB_QUEUE, old).catch(() => undefined);
+    const ref = await o.boss.send(JOB_QUEUE, { id } satisfies JobMessage, deliveryOptions(o.jobTimeoutSeconds));
+    if (ref) await jobs.setQueueRef(id, ref);
+  };
+
+  /**
+   * Takes over the jobs of workers that went silent (back to the queue with a new message), and
+   * sends the queued jobs that no message carries (a server died between recording and sending).
+   */
   const reap = async () => {
     const { requeued, failed } = await jobs.requeueStale(o.staleAfterSeconds, o.maxAttempts);
     for (const job of requeued) {
-      const old = await jobs.queueRef(job.id);
-      if (old) await o.boss.cancel(JOB_QUEUE, old).catch(() => undefined);
-      const ref = await o.boss.send(JOB_QUEUE, { id: job.id } satisfies JobMessage, deliveryOptions(o.jobTimeoutSeconds));
-      if (ref) await jobs.setQueueRef(job.id, ref);
+      await resend(job.id);
       log.warn({ job_id: job.id, attempts: job.attempts }, 'took over a job whose worker went silent; queued again');
     }
     for (const job of failed)
       log.error({ job_id: job.id, attempts: job.attempts }, 'a job whose worker went silent failed: no attempts left');
+    for (const id of await jobs.unsent(UNSENT_AFTER_SECONDS)) {
+      await resend(id);
+      log.warn({ job_id: id }, 'sent a queued job that no queue message carried');
+    }
   };
 
   const timers = [

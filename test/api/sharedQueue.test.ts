@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../api/logger.js';
 import { runWorkerProcess, type WorkerProcess } from '../../api/workerProcess.js';
 import type { RunningServer } from '../../api/server.js';
+import { planInputs } from '../../api/planInputs.js';
 import { openStore } from '../../src/store/open.js';
 import { noPostgres, testDatabase } from '../support/postgres.js';
 import { bearer, heavyConfig, postPlan, serve, syntheticHistory, tinyConfig, waitForJob } from './support.js';
@@ -23,12 +24,12 @@ describe.skipIf(noPostgres)('the PostgreSQL job queue', () => {
     running.push(s);
     return s;
   };
-  const worker = async (url: string, o: { jobTimeout?: number; grace?: number } = {}): Promise<WorkerProcess> => {
+  const worker = async (url: string, o: { jobTimeout?: number; grace?: number; staleAfter?: number } = {}): Promise<WorkerProcess> => {
     const w = await runWorkerProcess({
       database: url,
       concurrency: 1,
       jobTimeout: o.jobTimeout ?? 300,
-      staleAfter: 30,
+      staleAfter: o.staleAfter ?? 30,
       metricsPort: 0,
       metricsHost: '127.0.0.1',
       logger: createLogger('silent'),
@@ -56,6 +57,17 @@ describe.skipIf(noPostgres)('the PostgreSQL job queue', () => {
     expect((await fetch(`${s.url}/v1/ready`)).status).toBe(200);
     for (const r of [first, second]) expect((await waitForJob(s.url, key, await jobId(r), 120_000)).status).toBe('succeeded');
   }, 180_000);
+
+  it('runs a queued job that no queue message carries (its server died before sending it)', async () => {
+    const { url, key } = await setup();
+    const s = await server(url);
+    const store = openStore(url);
+    const job = await store.jobs.create('plan', { kind: 'plan', inputs: planInputs(tiny(), null) });
+    await store.jobs.update(job.id, { created: new Date(Date.now() - 120_000).toISOString() });
+    await worker(url, { staleAfter: 3 });
+    expect(await waitForJob(s.url, key, job.id, 60_000)).toMatchObject({ status: 'succeeded', attempts: 1 });
+    await store.close();
+  }, 120_000);
 
   it('refuses a workspace request (a database has no workspace folders), storing no job', async () => {
     const { url, key } = await setup();

@@ -127,6 +127,22 @@ describe.skipIf(noPostgres)('the PostgreSQL store', () => {
       expect(await jobs.queueRef(job.id)).toBe('boss-123');
       expect(await jobs.get(job.id)).toEqual(job);
     });
+
+    it('finds the queued jobs no queue message carries, once they are older than asked', async () => {
+      const { jobs } = await freshStore();
+      const [sent, lost, fresh, ran] = [
+        await jobs.create('plan', {}),
+        await jobs.create('plan', {}),
+        await jobs.create('plan', {}),
+        await jobs.create('plan', {}),
+      ];
+      const old = new Date(Date.now() - 120_000).toISOString();
+      for (const job of [sent, lost, ran]) await jobs.update(job.id, { created: old });
+      await jobs.setQueueRef(sent.id, 'boss-1');
+      await jobs.claim(ran.id, 'w1');
+      expect(await jobs.unsent(60)).toEqual([lost.id]);
+      expect((await jobs.unsent(0)).sort()).toEqual([lost.id, fresh.id].sort());
+    });
   });
 
   describe('two stores on one database (two machines)', () => {
@@ -157,7 +173,7 @@ describe.skipIf(noPostgres)('the PostgreSQL store', () => {
     it('migrates once: again applies nothing, and two at once apply it once', async () => {
       const url = await testDatabase({ migrated: false });
       const both = await Promise.all([migrate(url), migrate(url)]);
-      expect(both.flat()).toEqual([expect.stringMatching(/^\d+_store$/)]);
+      expect(both.flat()).toEqual([expect.stringMatching(/^\d+_store$/), expect.stringMatching(/^\d+_workers$/)]);
       expect(await migrate(url)).toEqual([]);
       const store = await freshStore(url);
       await expect(store.ready()).resolves.toBeUndefined();
@@ -170,7 +186,7 @@ describe.skipIf(noPostgres)('the PostgreSQL store', () => {
       await expect(assertSchemaCurrent(pool)).rejects.toThrow(SchemaOutdatedError);
       await pool.end();
       await expect(store.plans.scan()).rejects.toThrow(
-        /^the database schema is at nothing \(no Shiftcast tables\), this Shiftcast needs \d+_store: run `shiftcast migrate`$/,
+        /^the database schema is at nothing \(no Shiftcast tables\), this Shiftcast needs \d+_workers: run `shiftcast migrate`$/,
       );
       expect(await store.writable()).toBe(false);
     });
@@ -178,7 +194,7 @@ describe.skipIf(noPostgres)('the PostgreSQL store', () => {
     it('refuses a schema older than the newest migration', async () => {
       const store = await freshStore();
       await sql(store, "UPDATE shiftcast.migrations SET name = '1_older'");
-      await expect(store.ready()).rejects.toThrow(/the database schema is at 1_older, this Shiftcast needs \d+_store/);
+      await expect(store.ready()).rejects.toThrow(/the database schema is at 1_older, this Shiftcast needs \d+_workers/);
     });
   });
 

@@ -14,6 +14,8 @@ export interface SharedJobs extends JobStore {
   requestCancel(id: string): Promise<'cancelled' | 'requested' | null>;
   /** Running jobs whose heartbeat is older than `staleSeconds` (their worker died): those with attempts < maxAttempts go back to queued (worker cleared) and are returned in `requeued`; the others end `failed` with error {error:'interrupted', message naming the attempts} and are returned in `failed`. */
   requeueStale(staleSeconds: number, maxAttempts: number): Promise<{ requeued: JobRecord[]; failed: JobRecord[] }>;
+  /** Queued jobs older than `seconds` that no queue message carries (their server died between recording and sending them). */
+  unsent(seconds: number): Promise<string[]>;
   /** Remembers the queue library's id for a job / reads it. */
   setQueueRef(id: string, ref: string): Promise<void>;
   queueRef(id: string): Promise<string | null>;
@@ -171,6 +173,14 @@ export class PgJobs implements SharedJobs {
       [staleSeconds, maxAttempts],
     );
     return { requeued: jobs.filter((j) => j.status === 'queued'), failed: jobs.filter((j) => j.status === 'failed') };
+  }
+
+  async unsent(seconds: number): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM shiftcast.jobs WHERE status = 'queued' AND queue_ref IS NULL AND created < now() - make_interval(secs => $1)`,
+      [seconds],
+    );
+    return rows.map((r) => r.id);
   }
 
   async setQueueRef(id: string, ref: string): Promise<void> {
