@@ -9,7 +9,7 @@ import type { Store } from '../src/store/store.js';
 import { createApp } from './app.js';
 import { clientErrorHandler } from './errors.js';
 import { startBoss } from './jobs/boss.js';
-import type { JobQueue } from './jobs/queue.js';
+import { type JobQueue, KEEP_JOBS_DAYS } from './jobs/queue.js';
 import { JobRunner } from './jobs/runner.js';
 import { SharedQueue } from './jobs/sharedQueue.js';
 import { createLogger } from './logger.js';
@@ -102,7 +102,7 @@ async function embeddedQueue(store: Store, o: ServeOptions, logger: Logger, metr
     maxQueued: o.maxQueued,
     jobTimeoutSeconds: o.jobTimeoutSeconds,
     maxAttempts: 2,
-    keepJobsDays: 30,
+    keepJobsDays: KEEP_JOBS_DAYS,
     logger,
     metrics,
   });

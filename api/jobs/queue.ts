@@ -33,6 +33,9 @@ export class QueueFullError extends ShiftcastError {
   }
 }
 
+/** Days an ended job's record is kept, by either queue. */
+export const KEEP_JOBS_DAYS = 30;
+
 /** What ready() says when a check fails, in the order it is worth saying. */
 export const NOT_READY: Record<string, string> = {
   store: 'the plan store is not writable',

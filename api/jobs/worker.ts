@@ -10,6 +10,7 @@ import { type JobMetrics, secondsBetween } from '../metrics.js';
 import { deliveryOptions, JOB_QUEUE, type JobMessage } from './boss.js';
 import { isUserFailure, jobFailure, runJobTask } from './execute.js';
 import type { JobTask } from './jobTask.js';
+import { KEEP_JOBS_DAYS } from './queue.js';
 
 /** Settings of `shiftcast worker`. */
 export interface WorkerOptions {
@@ -185,11 +186,19 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
   };
 
+  /** Forgets the records of jobs that ended long ago, as the embedded server does at its start. */
+  const sweep = async () => {
+    const swept = await jobs.removeEndedBefore(new Date(Date.now() - KEEP_JOBS_DAYS * 86_400_000).toISOString());
+    if (swept > 0) log.info({ jobs: swept }, 'removed the records of old ended jobs');
+  };
+
   const timers = [
     every(HEARTBEAT_MS, beat, log, 'heartbeat'),
+    every(3_600_000, sweep, log, 'removing old job records'),
     every(Math.max(1000, (o.staleAfterSeconds * 1000) / 3), reap, log, 'taking over silent workers’ jobs'),
   ];
   await beat();
+  await sweep();
   // pg-boss waits out the polling interval after a job shorter than it: each loop asks to fetch
   // again at once after a job, so a queue of short jobs drains without a pause between them.
   const loops: string[] = [];
