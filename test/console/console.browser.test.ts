@@ -84,6 +84,8 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     context = await launchChromium({ viewport: DESKTOP, acceptDownloads: true });
     page = await context.newPage();
+    // A missing element fails its step in seconds, not after playwright's 30 s.
+    page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => void pageErrors.push(e.message));
   }, 120_000);
 
