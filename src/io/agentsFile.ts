@@ -2,7 +2,8 @@ import { scheduleRules, type PlanConfig, type ScheduleRules } from '../domain/co
 import { InputError } from '../domain/errors.js';
 import { WEEKDAYS, type Weekday } from '../domain/time.js';
 import type { Agent, LocalDate } from '../schedule/types.js';
-import { formatCsv, numberCell, parseTable, readTable, type Row, type Table } from './table.js';
+import { formatCsv } from './formatCsv.js';
+import { numberCell, parseTable, readTable, type Row, type Table } from './table.js';
 
 /** Paid hours in a week cannot exceed the hours of a (daylight-saving) week. */
 const MAX_WEEK_HOURS = 169;
