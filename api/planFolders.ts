@@ -73,7 +73,12 @@ export async function listPlans(store: Store, limit: number, logger: Logger): Pr
       week_start: s.week_start,
       created: s.created,
       status: s.status,
+      currency: s.currency,
       cost: s.cost,
+      // What needs a decision, without the whole message: the plan's page has it.
+      alerts: Array.isArray(s.alerts)
+        ? (s.alerts as { kind: string; severity: string }[]).map(({ kind, severity }) => ({ kind, severity }))
+        : [],
       url: `/v1/plans/${s.plan_id}`,
     });
   }
