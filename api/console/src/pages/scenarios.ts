@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit-html';
 import type { TopLevelSpec } from 'vega-lite';
+import type { PlanConfig } from '../../../../src/domain/config.js';
 import type { PlanSummary } from '../../../../src/report/summary.js';
 import { tradeoffChart } from '../../../../src/report/charts.js';
 import { scenarioCsv } from '../../../../src/scenarios/gridCsv.js';
@@ -20,9 +21,9 @@ interface Axis {
 }
 
 /** The fields a grid may vary for this plan: the `<id>` and `<queue>` templates filled in from its config. */
-function fieldsOf(config: Record<string, any>): string[] {
-  const pools = (config.pools ?? []).map((p: { id: string }) => p.id) as string[];
-  const queues = Object.keys(config.demand?.queues ?? {});
+function fieldsOf(config: PlanConfig): string[] {
+  const pools = config.pools.map((p) => p.id);
+  const queues = Object.keys(config.demand.queues ?? {});
   return VARY_FIELDS.flatMap((f) =>
     f.includes('<id>')
       ? pools.map((id) => f.replace('<id>', id))
@@ -33,16 +34,20 @@ function fieldsOf(config: Record<string, any>): string[] {
 }
 
 /** The config's current value of a field path (`pools.<id>.x` finds the pool by id). */
-function currentValue(config: Record<string, any>, field: string): number | null {
+function currentValue(config: PlanConfig, field: string): number | null {
   const pool = /^pools\.([^.]+)\.(\w+)$/.exec(field);
+  const at = (o: unknown, k: string) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined);
   const value = pool
-    ? config.pools?.find((p: { id: string }) => p.id === pool[1])?.[pool[2]]
-    : field.split('.').reduce((o: any, k) => (o == null ? undefined : o[k]), config);
+    ? at(
+        config.pools.find((p) => p.id === pool[1]),
+        pool[2],
+      )
+    : field.split('.').reduce(at, config as unknown);
   return typeof value === 'number' ? value : null;
 }
 
 /** A range around the current value: ±10%, shares kept within 0..1. */
-function around(config: Record<string, any>, field: string): Pick<Axis, 'from' | 'to'> {
+function around(config: PlanConfig, field: string): Pick<Axis, 'from' | 'to'> {
   const v = currentValue(config, field);
   if (v === null) return { from: '', to: '' };
   const share = v <= 1 && /share|coverage|level|deflection/.test(field);
@@ -60,7 +65,7 @@ function around(config: Record<string, any>, field: string): Pick<Axis, 'from' |
 export async function scenariosPage(p: Page, planId: string): Promise<void> {
   const { api, may } = p.session;
   const summary = answer(await api.GET('/plans/{plan_id}', { params: { path: { plan_id: planId } } })) as unknown as PlanSummary;
-  const config = JSON.parse(await planFile(api, planId, 'config.json')) as Record<string, any>;
+  const config = JSON.parse(await planFile(api, planId, 'config.json')) as PlanConfig;
   const fields = fieldsOf(config);
   const c = summary.currency;
   const state = {
