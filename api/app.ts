@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Store } from '../src/store/store.js';
+import { consoleRoutes } from './console/serve.js';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound } from './errors.js';
 import type { JobQueue } from './jobs/queue.js';
@@ -63,6 +64,8 @@ export function createApp(o: AppOptions): Express {
   if (o.rateLimit !== false) v1.use(rateLimiter(o.rateLimit ?? { windowSeconds: 60, limit: 600 }));
   v1.use(planRoutes(ctx), jobRoutes(ctx), configRoutes(ctx), keyRoutes(ctx));
   app.use('/v1', v1);
+  // The web console: static files calling /v1 like any client (its key is in each request).
+  app.use(consoleRoutes());
   app.use(notFound);
   app.use(errorHandler(o.logger));
   return app;

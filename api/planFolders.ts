@@ -10,17 +10,19 @@ export const PLAN_FILE_TYPES: Record<string, string> = {
   'roster.json': 'application/json',
   'roster.csv': 'text/csv; charset=utf-8',
   'schedule.csv': 'text/csv; charset=utf-8',
+  'agents.csv': 'text/csv; charset=utf-8',
   'events.csv': 'text/csv; charset=utf-8',
   'summary.json': 'application/json',
   'report.html': 'text/html; charset=utf-8',
 };
 
 /**
- * Files only some plans have (schedule.csv: a plan with named agents; events.csv: events touched
+ * Files only some plans have (schedule.csv and agents.csv: a plan with named agents; events.csv: events touched
  * its week); the summary's `files` says which.
  */
 const OPTIONAL_FILES = new Map([
   ['schedule.csv', 'it was planned without named agents'],
+  ['agents.csv', 'it was planned without named agents'],
   ['events.csv', 'no events touched its week'],
 ]);
 
@@ -71,7 +73,12 @@ export async function listPlans(store: Store, limit: number, logger: Logger): Pr
       week_start: s.week_start,
       created: s.created,
       status: s.status,
+      currency: s.currency,
       cost: s.cost,
+      // What needs a decision, without the whole message: the plan's page has it.
+      alerts: Array.isArray(s.alerts)
+        ? (s.alerts as { kind: string; severity: string }[]).map(({ kind, severity }) => ({ kind, severity }))
+        : [],
       url: `/v1/plans/${s.plan_id}`,
     });
   }

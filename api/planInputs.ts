@@ -6,7 +6,7 @@ import type { CalendarEvent, History } from '../src/domain/types.js';
 import { readConfig } from '../src/io/config.js';
 import { parseEvents, readEvents } from '../src/io/events.js';
 import { parseHistory, readHistorySync } from '../src/io/history.js';
-import { formatCsv } from '../src/io/table.js';
+import { formatCsv } from '../src/io/formatCsv.js';
 import { parseAgents, readAgents } from '../src/io/agentsFile.js';
 import { checkScheduleWeek, parseSchedule, SCHEDULE_COLUMNS } from '../src/io/scheduleFile.js';
 import type { Agent } from '../src/schedule/types.js';

@@ -181,6 +181,8 @@ export const planListItemSchema = z.object({
   week_start: z.string(),
   created: z.string(),
   status: z.string(),
+  currency: z.string().optional(),
   cost: z.unknown(),
+  alerts: z.array(z.object({ kind: z.string(), severity: z.enum(['critical', 'warning']) })).describe("the plan's alerts, by kind"),
   url: z.string(),
 });

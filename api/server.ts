@@ -72,7 +72,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   server.on('clientError', clientErrorHandler(logger));
   const { port } = server.address() as AddressInfo;
   const url = `http://${o.host}:${port}`;
-  logger.info({ url, store: store.location, workers: store instanceof PgStore ? 'shiftcast worker' : o.workers }, 'listening');
+  logger.info(
+    { url, console: `${url}/`, store: store.location, workers: store instanceof PgStore ? 'shiftcast worker' : o.workers },
+    'listening',
+  );
   return {
     server,
     url,

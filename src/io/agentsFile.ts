@@ -2,6 +2,7 @@ import { scheduleRules, type PlanConfig, type ScheduleRules } from '../domain/co
 import { InputError } from '../domain/errors.js';
 import { WEEKDAYS, type Weekday } from '../domain/time.js';
 import type { Agent, LocalDate } from '../schedule/types.js';
+import { formatCsv } from './formatCsv.js';
 import { numberCell, parseTable, readTable, type Row, type Table } from './table.js';
 
 /** Paid hours in a week cannot exceed the hours of a (daylight-saving) week. */
@@ -16,6 +17,27 @@ export function readAgents(path: string, config: Pick<PlanConfig, 'pools' | 'sch
 /** The agents of the text of an agents.csv (from a file or a request); `file` names it in errors. */
 export function parseAgents(text: string, file: string, config: Pick<PlanConfig, 'pools' | 'schedule'>): Agent[] {
   return agentsOf(parseTable(text, file, REQUIRED), config.pools, scheduleRules(config));
+}
+
+/**
+ * agents.csv text of the agents as planned (every default filled in), which parseAgents reads
+ * back to the same agents: a plan folder keeps it beside schedule.csv, for the console's leave
+ * and wishes.
+ */
+export function formatAgents(agents: readonly Agent[]): string {
+  return formatCsv(
+    ['id', 'pool', 'min_hours', 'max_hours', 'max_days', 'unavailable', 'prefers_off', 'night'],
+    agents.map((a) => [
+      a.id,
+      a.pool,
+      a.minHours,
+      a.maxHours,
+      a.maxDays,
+      a.unavailable.map(({ from, to }) => (from === to ? from : `${from}..${to}`)).join(';'),
+      a.prefersOff.join(';'),
+      a.night ? 'yes' : 'no',
+    ]),
+  );
 }
 
 function agentsOf(table: Table, pools: readonly { id: string }[], rules: ScheduleRules): Agent[] {

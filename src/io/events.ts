@@ -1,7 +1,8 @@
 import { InputError } from '../domain/errors.js';
 import type { CalendarEvent } from '../domain/types.js';
 import { formatTimestamp } from '../domain/time.js';
-import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
+import { formatCsv } from './formatCsv.js';
+import { numberCell, parseTable, readTable, type Table } from './table.js';
 import { timestampCell } from './timestamps.js';
 
 /** Validates an events table (SPEC section 1): [start, end), kind, optional name and intensity. */

@@ -1,7 +1,8 @@
 import { formatTimestamp } from '../domain/time.js';
 import type { ForecastPoint } from '../domain/types.js';
 import { pooledForecast } from '../forecast/pooled.js';
-import { formatCsv, numberCell, parseTable, readTable, type Row, type Table } from './table.js';
+import { formatCsv } from './formatCsv.js';
+import { numberCell, parseTable, readTable, type Row, type Table } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
 

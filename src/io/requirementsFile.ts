@@ -1,7 +1,8 @@
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { Requirement, StaffNeed } from '../domain/types.js';
-import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
+import { formatCsv } from './formatCsv.js';
+import { numberCell, parseTable, readTable, type Table } from './table.js';
 import { timedRows } from './timestamps.js';
 import { roundTo } from '../domain/round.js';
 

@@ -1,7 +1,8 @@
 import { InputError } from '../domain/errors.js';
 import { addDaysToDate, formatTimestamp, localDate, localParts } from '../domain/time.js';
 import type { Agent, ScheduleRow } from '../schedule/types.js';
-import { formatCsv, numberCell, parseTable, readTable, type Table } from './table.js';
+import { formatCsv } from './formatCsv.js';
+import { numberCell, parseTable, readTable, type Table } from './table.js';
 import { timestampCell } from './timestamps.js';
 
 export const SCHEDULE_COLUMNS = ['agent', 'pool', 'start', 'hours'] as const;

@@ -1,6 +1,7 @@
 import type { RosterSolveOptions } from '../roster/solve/solve.js';
 import { formatWeekForecast } from '../io/forecastFile.js';
 import { formatRequirements } from '../io/requirementsFile.js';
+import { formatAgents } from '../io/agentsFile.js';
 import { formatSchedule } from '../io/scheduleFile.js';
 import type { ScheduleRow } from '../schedule/types.js';
 import { HOUR_MS, formatTimestamp, weekHours } from '../domain/time.js';
@@ -34,11 +35,11 @@ export const PLAN_FILES = [
 ] as const;
 
 /**
- * Files a plan folder holds only sometimes: schedule.csv when the plan has named agents (SPEC
- * section 6), events.csv when events touch its week (the intraday corrections read their holiday
+ * Files a plan folder holds only sometimes: schedule.csv and agents.csv (as planned, defaults
+ * filled in) when the plan has named agents (SPEC section 6), events.csv when events touch its week (the intraday corrections read their holiday
  * service targets from it).
  */
-export const OPTIONAL_PLAN_FILES = ['schedule.csv', 'events.csv'] as const;
+export const OPTIONAL_PLAN_FILES = ['schedule.csv', 'agents.csv', 'events.csv'] as const;
 
 type PlanFileName = (typeof PLAN_FILES)[number] | (typeof OPTIONAL_PLAN_FILES)[number];
 
@@ -74,11 +75,11 @@ function scheduleKey({ agents, previous, pins }: NonNullable<PlanInputs['schedul
   return JSON.stringify({ agents, previous: rows(previous), pins: rows(pins) });
 }
 
-/** The files of a plan folder: the fixed ones, schedule.csv with named agents, events.csv when events touch the week. */
+/** The files of a plan folder: the fixed ones, schedule.csv and agents.csv with named agents, events.csv when events touch the week. */
 export function planFileNames(outcome: Pick<PlanOutcome, 'schedule' | 'events' | 'weekStart' | 'config'>): PlanFileName[] {
   return [
     ...PLAN_FILES,
-    ...(outcome.schedule ? (['schedule.csv'] as const) : []),
+    ...(outcome.schedule ? (['schedule.csv', 'agents.csv'] as const) : []),
     ...(weekEvents(outcome).length > 0 ? (['events.csv'] as const) : []),
   ];
 }
@@ -135,6 +136,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     roster,
     delivered: deliveredBy(roster),
     fullCoverageCost: fullCost,
+    costByDay: costByDay(roster, outcome.problem),
     remedy: overBudget(config, fullCost) ? await remedyFacts(outcome.problem, deliveredBy) : undefined,
     files: planFileNames(outcome),
     historyWeeks: outcome.historyWeeks,
@@ -152,7 +154,7 @@ async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: Hi
   const { config, roster } = outcome;
   const tz = config.timezone;
   const events = weekEvents(outcome);
-  const charts = { contacts: contactsSeries(history, outcome), costs: costByDay(roster, outcome.problem) };
+  const charts = { contacts: contactsSeries(history, outcome), costs: summary.cost.by_day ?? [] };
   return {
     'config.json': `${JSON.stringify(config, null, 2)}\n`,
     'forecast.csv': formatWeekForecast(outcome.forecast, outcome.byQueue, tz, outcome.withOffset, config.demand.queues !== undefined),
@@ -161,7 +163,12 @@ async function planFiles(outcome: PlanOutcome, summary: PlanSummary, history: Hi
     'roster.csv': rosterCsv(roster),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'report.html': await reportPage(summary, roster, charts, outcome.schedule && scheduleWeek(outcome, outcome.schedule)),
-    ...(outcome.schedule ? { 'schedule.csv': formatSchedule(outcome.schedule.rows, tz, outcome.withOffset) } : {}),
+    ...(outcome.schedule
+      ? {
+          'schedule.csv': formatSchedule(outcome.schedule.rows, tz, outcome.withOffset),
+          'agents.csv': formatAgents(outcome.schedule.agents),
+        }
+      : {}),
     ...(events.length > 0 ? { 'events.csv': formatEvents(events, tz, outcome.withOffset) } : {}),
   };
 }

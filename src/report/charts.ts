@@ -67,6 +67,29 @@ export function contactsChart(points: readonly ContactsPoint[]): TopLevelSpec {
   };
 }
 
+/** Staff needed against staff planned, hour by hour: where the planned line dips below, hours are short. */
+export function staffingChart(hours: readonly { timestamp: string; staff_needed: number; staffed: number }[]): TopLevelSpec {
+  const series = ['needed', 'staffed'];
+  const values = hours.flatMap((h) => {
+    const time = utc(h.timestamp.slice(0, 16));
+    return [
+      { time, series: series[0], staff: Math.round(h.staff_needed * 10) / 10 },
+      { time, series: series[1], staff: Math.round(h.staffed * 10) / 10 },
+    ];
+  });
+  return {
+    width: WIDTH,
+    height: 220,
+    data: { values },
+    mark: { type: 'line', strokeWidth: 1.2, interpolate: 'step-after' },
+    encoding: {
+      x: localTime('time', 'hour (local time)'),
+      y: { field: 'staff', type: 'quantitative', title: 'staff on shift' },
+      color: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: ['#e15759', '#4e79a7'] } },
+    },
+  };
+}
+
 /** Staffed minus needed, day x hour: red hours are short, blue hours over-staffed. */
 export function coverageHeatmap(hours: readonly { timestamp: string; staff_needed: number; staffed: number }[]): TopLevelSpec {
   const values = hours.map((h) => ({

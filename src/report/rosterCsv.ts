@@ -1,4 +1,4 @@
-import { formatCsv } from '../io/table.js';
+import { formatCsv } from '../io/formatCsv.js';
 import type { Roster } from '../roster/types.js';
 
 /**

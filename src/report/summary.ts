@@ -7,6 +7,7 @@ import type { Roster } from '../roster/types.js';
 import type { RosterService } from '../staffing/delivered.js';
 import { historyAlerts, planAlerts, type Alert, type RemedyFacts } from './alerts.js';
 import { roundTo } from '../domain/round.js';
+import type { DayCost } from './costByDay.js';
 
 /** summary.json: what a manager and finance read first. */
 export interface PlanSummary {
@@ -18,6 +19,8 @@ export interface PlanSummary {
   cost: {
     total: number;
     by_pool: Record<string, number>;
+    /** By local day and pool (night premiums and retainers included), summing to total; absent in older plans. */
+    by_day?: DayCost[];
     budget: number | null;
     budget_used: number | null;
     per_handled_contact: number | null;
@@ -82,6 +85,8 @@ export interface SummaryInputs {
   /** The service the roster delivers (`deliveredByHour`), its hours aligned with roster.hourly. */
   delivered: Pick<RosterService, 'hours' | 'week' | 'tiers'>;
   fullCoverageCost: number | null;
+  /** The cost by local day and pool (costByDay.ts). */
+  costByDay?: DayCost[];
   /** The `over_budget` remedy, when the alert is raised and its search ran. */
   remedy?: RemedyFacts;
   files: string[];
@@ -108,6 +113,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     cost: {
       total: roster.cost.total,
       by_pool: roster.cost.by_pool,
+      ...(s.costByDay ? { by_day: s.costByDay } : {}),
       budget: config.budget,
       budget_used: roster.kpis.budget_used,
       per_handled_contact: handled > 0 && !infeasible ? roundTo(roster.cost.total / handled, 4) : null,

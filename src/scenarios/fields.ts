@@ -2,24 +2,9 @@ import { z } from 'zod';
 import { configSchema, type PlanConfig } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { parseConfig } from '../io/config.js';
+import { VARY_FIELDS } from './varyFields.js';
 
-/** The configuration paths a scenario may vary (SPEC section 2, Scenarios). */
-export const VARY_FIELDS = [
-  'budget',
-  'max_outsourced_share',
-  'night.min_coverage',
-  'min_coverage',
-  'service.service_level',
-  'service.answer_within_seconds',
-  'demand.bot_deflection',
-  'demand.aht_seconds',
-  'demand.concurrency',
-  'demand.queues.<queue>.bot_deflection',
-  'demand.queues.<queue>.aht_seconds',
-  'demand.queues.<queue>.concurrency',
-  'pools.<id>.cost_per_hour',
-  'pools.<id>.max_agents',
-] as const;
+export { VARY_FIELDS } from './varyFields.js';
 
 const POOL_FIELD = /^pools\.([^.]+)\.(cost_per_hour|max_agents)$/;
 const QUEUE_FIELD = /^demand\.queues\.(.+)\.(bot_deflection|aht_seconds|concurrency)$/;

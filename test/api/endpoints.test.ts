@@ -190,7 +190,9 @@ describe('the REST API endpoints', async () => {
     expect(plans[0]).toMatchObject({
       week_start: '2026-11-30T00:00',
       status: 'optimal',
+      currency: 'CNY',
       cost: { total: 1000 },
+      alerts: [{ kind: 'over_budget', severity: 'critical' }],
       url: '/v1/plans/bbbbbbbbbb',
     });
   });

@@ -145,7 +145,25 @@ export async function withServer(
  * Its report.html is shaped like src/report/page.ts: an inline <style>, inline SVG with style attributes.
  */
 export async function fakePlan(store: string, id: string, week = '2026-11-30', created = '2026-11-27T10:00:00.000Z'): Promise<void> {
-  const summary = { plan_id: id, week_start: `${week}T00:00`, created, status: 'optimal', cost: { total: 1000 }, files: [] };
+  const summary = {
+    plan_id: id,
+    week_start: `${week}T00:00`,
+    created,
+    status: 'optimal',
+    currency: 'CNY',
+    cost: { total: 1000 },
+    alerts: [
+      {
+        kind: 'over_budget',
+        severity: 'critical',
+        hours: [],
+        value: 1.2,
+        threshold: 1.1,
+        message: 'The roster costs more than the budget allows.',
+      },
+    ],
+    files: [],
+  };
   await openStore(store).plans.write(`${week}_${id}`, {
     'config.json': '{}\n',
     'forecast.csv': 'timestamp,contacts,lo80,hi80\n',

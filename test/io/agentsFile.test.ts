@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema, scheduleRules, SCHEDULE_DEFAULTS } from '../../src/domain/config.js';
-import { parseAgents, readAgents } from '../../src/io/agentsFile.js';
+import { formatAgents, parseAgents, readAgents } from '../../src/io/agentsFile.js';
 import { inputError } from '../support/inputError.js';
 
 // The default pools: inhouse, vendor, night.
@@ -133,5 +133,20 @@ describe('agents.csv', () => {
     expect(inputError(() => parse('id,team\na,inhouse\n')).message).toBe(
       'agents.csv line 1, column pool: required column "pool" is missing',
     );
+  });
+});
+
+describe('formatAgents', () => {
+  it('writes agents.csv that reads back to the same agents, defaults filled in', () => {
+    const agents = parse(
+      'id,pool,min_hours,max_hours,max_days,unavailable,prefers_off,night\n' +
+        'a1,inhouse,,,,2026-12-01;2026-12-03..2026-12-05,sat;sun,no\n' +
+        '"b,2",inhouse,10,20,3,,,yes\n',
+    );
+    const text = formatAgents(agents);
+    expect(text.split('\n')[1]).toBe(
+      `a1,inhouse,${agents[0].minHours},${agents[0].maxHours},${agents[0].maxDays},2026-12-01;2026-12-03..2026-12-05,sat;sun,no`,
+    );
+    expect(parse(text)).toEqual(agents);
   });
 });

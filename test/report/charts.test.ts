@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { contactsChart, costChart, coverageHeatmap, tradeoffChart } from '../../src/report/charts.js';
+import { contactsChart, costChart, coverageHeatmap, staffingChart, tradeoffChart } from '../../src/report/charts.js';
 
 const values = (spec: { data?: unknown }) => (spec.data as { values: Record<string, unknown>[] }).values;
 
@@ -58,6 +58,22 @@ describe('coverageHeatmap', () => {
     const color = (coverageHeatmap([]) as any).encoding.color;
     expect(color.field).toBe('gap');
     expect(color.scale).toEqual({ scheme: 'redblue', domainMid: 0 });
+  });
+});
+
+describe('staffingChart', () => {
+  it('draws needed and staffed per hour at local wall-clock times, rounded to a tenth', () => {
+    const spec = staffingChart([
+      { timestamp: '2026-11-30T08:00', staff_needed: 10.04, staffed: 9.96 },
+      { timestamp: '2026-11-30T09:00+08:00', staff_needed: 12, staffed: 12.5 },
+    ]) as any;
+    expect(spec.data.values).toEqual([
+      { time: '2026-11-30T08:00Z', series: 'needed', staff: 10 },
+      { time: '2026-11-30T08:00Z', series: 'staffed', staff: 10 },
+      { time: '2026-11-30T09:00Z', series: 'needed', staff: 12 },
+      { time: '2026-11-30T09:00Z', series: 'staffed', staff: 12.5 },
+    ]);
+    expect(() => compile(spec)).not.toThrow();
   });
 });
 

@@ -11,6 +11,9 @@ import { openStore } from '../../store/open.js';
 import type { CommandContext } from '../context.js';
 import { DEFAULT_STORE, loadMakePlan, reportPlan, weekOption } from './plan.js';
 
+/** Where `shiftcast serve` puts the console with its default host and port. */
+const CONSOLE_URL = 'http://127.0.0.1:8080/';
+
 export function registerSamplePlan(program: Command, ctx: CommandContext): void {
   program
     .command('sample')
@@ -43,5 +46,10 @@ export function registerSamplePlan(program: Command, ctx: CommandContext): void 
         openStore(o.store),
       );
       ctx.setExitCode(reportPlan(result, config.service.answer_within_seconds));
+      const store = o.store === DEFAULT_STORE ? '' : ` --store ${o.store}`;
+      process.stdout.write(
+        `\nIn the web console: \`npx shiftcast keys add --role planner${store}\` for a key, then \`npx shiftcast serve${store}\`\n` +
+          `and open ${CONSOLE_URL} (workspace "sample-center" plans another week of this center).\n`,
+      );
     });
 }
