@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConsole } from '../../api/console/build.js';
 import { generateSampleCenter } from '../../src/sample/center.js';
 import { type ShiftcastProcess, startShiftcast } from '../api/processes.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from '../support/chromium.js';
@@ -73,6 +74,8 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
     writeFileSync(join(inputs, 'events.csv'), sample.eventsCsv);
     writeFileSync(join(inputs, 'agents.csv'), sample.agentsCsv);
 
+    // The console as its sources are now (npm ci's `prepare` builds it once; esbuild takes a second).
+    await buildConsole();
     server = startShiftcast(['serve', '--store', store, '--port', '0', '--workers', '1'], { SHIFTCAST_DATABASE_URL: '' });
     url = String((await server.line((l) => l.msg === 'listening')).url);
     for (const end = Date.now() + 60_000; (await fetch(`${url}/v1/ready`)).status !== 200; ) {
@@ -146,7 +149,7 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
     // Tab from the top of the page reaches the key field, then the Sign in button.
     let reachedField = false;
     let reachedButton = false;
-    for (let i = 0; i < 12 && !reachedButton; i++) {
+    for (let i = 0; i < 15 && !reachedButton; i++) {
       await page.keyboard.press('Tab');
       if (!reachedField) reachedField = await focused(keyField());
       else reachedButton = await focused(signInButton());
@@ -172,7 +175,8 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
     await expect.poll(() => page.getByText('Signed in as e2e planner (planner)').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Plans' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Plans' }).isVisible()).toBe(true);
-    expect(page.url()).toContain('#/plans');
+    // The plans page is the console's home: `/` itself, or its route `#/plans`.
+    expect(new URL(page.url()).hash).toMatch(/^(#\/plans)?$/);
     expect(await page.getByRole('table', { name: 'Plans' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'New plan' }).isVisible()).toBe(true);
     // The key is kept for the tab's session alone: not in localStorage, not in a cookie.
@@ -301,7 +305,9 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
   it('does not offer plan creation to a finance key', async () => {
     const id = await ensurePlan();
     await signOut();
-    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
+    expect(await page.evaluate<string>('JSON.stringify(Object.values(sessionStorage))'), 'signing out forgets the key').not.toContain(
+      keys.planner,
+    );
     await signIn(keys.finance);
     await expect.poll(() => page.getByText('Signed in as e2e finance (finance)').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Plans' }).isVisible()).toBe(true);
