@@ -74,6 +74,8 @@ async function route(): Promise<void> {
   location.hash = '#/plans';
 }
 
+// lit renders after what a container holds: the page's "Loading…" goes first.
+main.replaceChildren();
 window.addEventListener('hashchange', () => void route());
 session = await resume();
 await route();

@@ -99,8 +99,12 @@ export async function planPage(p: Page, planId: string): Promise<void> {
       </section>
       <section>
         <h2>Cost</h2>
-        <figure><figcaption>Cost by pool and day (${c})</figcaption>
-          <div id="chart-cost" class="chart" role="img" aria-label="Cost by pool and day"></div></figure>
+        ${
+          summary.cost.by_day
+            ? html`<figure><figcaption>Cost by pool and day (${c})</figcaption>
+                <div id="chart-cost" class="chart" role="img" aria-label="Cost by pool and day"></div></figure>`
+            : html`<p class="muted">This plan was made before plans recorded their cost by day: plan the week again to see it.</p>`
+        }
         ${costByPool(summary)}
       </section>
       <section>
