@@ -13,6 +13,7 @@ import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { keyRoutes } from './routes/keys.js';
+import { meRoutes } from './routes/me.js';
 import { planRoutes } from './routes/plans.js';
 import { jsonBody } from './validation.js';
 
@@ -62,7 +63,7 @@ export function createApp(o: AppOptions): Express {
   v1.use(metrics.middleware());
   v1.use(healthRoutes(ctx));
   if (o.rateLimit !== false) v1.use(rateLimiter(o.rateLimit ?? { windowSeconds: 60, limit: 600 }));
-  v1.use(planRoutes(ctx), jobRoutes(ctx), configRoutes(ctx), keyRoutes(ctx));
+  v1.use(planRoutes(ctx), jobRoutes(ctx), configRoutes(ctx), keyRoutes(ctx), meRoutes(ctx));
   app.use('/v1', v1);
   // The web console: static files calling /v1 like any client (its key is in each request).
   app.use(consoleRoutes());

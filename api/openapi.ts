@@ -18,6 +18,8 @@ const reply = (description: string, schema?: object) => ({
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const secured = { security: [{ apiKey: [] }] };
+/** The health checks and this document: no key, and only what any request may get (431). */
+const open = { security: [] };
 
 /**
  * The OpenAPI 3.1 document of `/v1`, built from the same zod schemas that validate the requests
@@ -30,6 +32,8 @@ export function openApiDocument(): object {
       title: 'Shiftcast',
       version: '1',
       description: 'Contact-center workforce planning: forecast, staffing, roster, report. Long operations are jobs.',
+      // package.json's UNLICENSED: the service is not offered under an open licence.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/v1' }],
     components: {
@@ -57,23 +61,38 @@ export function openApiDocument(): object {
           [413, 'the request body is larger than the server accepts'],
           [415, 'the request body is not JSON (send Content-Type: application/json) or its encoding is not supported'],
           [429, 'queue full or rate limited; see Retry-After'],
+          [431, 'the request headers are larger than 16 KB'],
           [503, 'store_unavailable: the plan store cannot be written; try again later'],
         ].map(([code, text]) => [`E${code}`, reply(String(text), ref('Error'))]),
       ),
     },
     paths: {
-      '/health': { get: { summary: 'liveness', responses: { 200: reply('alive') } } },
+      '/health': { get: { ...open, operationId: 'getHealth', summary: 'liveness', responses: { 200: reply('alive'), ...errors(431) } } },
       '/ready': {
         get: {
+          ...open,
+          operationId: 'getReady',
           summary: 'readiness: store writable, and the job queue and its workers up',
-          responses: { 200: reply('ready'), 503: reply('not ready') },
+          responses: { 200: reply('ready'), 503: reply('not ready'), ...errors(431) },
         },
       },
-      '/openapi.json': { get: { summary: 'this document', responses: { 200: reply('the document') } } },
+      '/openapi.json': {
+        get: { ...open, operationId: 'getOpenApi', summary: 'this document', responses: { 200: reply('the document'), ...errors(431) } },
+      },
+      '/me': {
+        get: {
+          ...secured,
+          operationId: 'getMe',
+          'x-roles': ['any'],
+          summary: "the calling key's record: who is signed in, with which role",
+          responses: { 200: reply('the key', ref('KeyInfo')), ...errors(401) },
+        },
+      },
       '/plans': {
         post: {
           ...secured,
           'x-roles': ['planner', 'admin'],
+          operationId: 'createPlan',
           summary: 'plan a week (a job)',
           requestBody: body('PlanRequest'),
           responses: { 202: reply('queued; Location is the job', ref('JobAccepted')), ...errors(400, 401, 403, 413, 415, 429, 503) },
@@ -81,6 +100,7 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['any'],
+          operationId: 'listPlans',
           summary: 'plans, newest first',
           parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }],
           responses: {
@@ -93,6 +113,7 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['any'],
+          operationId: 'getPlan',
           summary: "the plan's summary.json with links to its files",
           parameters: [idParam('plan_id')],
           responses: { 200: reply('summary'), ...errors(401, 404) },
@@ -102,6 +123,7 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['any'],
+          operationId: 'getPlanFile',
           summary:
             'one file of the plan (schedule.csv only when it was planned with named agents, events.csv only when events touched its week)',
           parameters: [
@@ -122,6 +144,7 @@ export function openApiDocument(): object {
         post: {
           ...secured,
           'x-roles': ['finance', 'planner', 'admin'],
+          operationId: 'runScenarios',
           summary: 'cost/service trade-off grid (a job; its result is the scenarios JSON)',
           parameters: [idParam('plan_id')],
           requestBody: body('ScenariosRequest'),
@@ -132,6 +155,7 @@ export function openApiDocument(): object {
         post: {
           ...secured,
           'x-roles': ['planner', 'admin'],
+          operationId: 'answerIntraday',
           summary:
             "the rest of the week re-forecast from the actuals so far, and the day's corrections (answered at once; logged beside the plan)",
           parameters: [idParam('plan_id')],
@@ -143,6 +167,7 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['any'],
+          operationId: 'getJob',
           summary: 'job status, stage, progress and result',
           parameters: [idParam('id')],
           responses: { 200: reply('the job', ref('Job')), ...errors(401, 404) },
@@ -150,6 +175,7 @@ export function openApiDocument(): object {
         delete: {
           ...secured,
           'x-roles': ['planner', 'admin'],
+          operationId: 'cancelJob',
           summary: 'cancel a queued or running job',
           parameters: [idParam('id')],
           responses: { 200: reply('cancelled', ref('Job')), ...errors(401, 403, 404, 409, 503) },
@@ -159,6 +185,7 @@ export function openApiDocument(): object {
         post: {
           ...secured,
           'x-roles': ['any'],
+          operationId: 'validateConfig',
           summary: 'validate a config.json without running it',
           requestBody: body('Config'),
           responses: { 200: reply('valid; the config with defaults'), ...errors(400, 401, 413, 415) },
@@ -168,6 +195,7 @@ export function openApiDocument(): object {
         get: {
           ...secured,
           'x-roles': ['admin'],
+          operationId: 'listKeys',
           summary: 'the keys (never the keys themselves)',
           responses: {
             200: reply('keys', { type: 'object', properties: { keys: { type: 'array', items: ref('KeyInfo') } } }),
@@ -177,6 +205,7 @@ export function openApiDocument(): object {
         post: {
           ...secured,
           'x-roles': ['admin'],
+          operationId: 'createKey',
           summary: 'make a key; the key is in this answer only',
           requestBody: body('KeyRequest'),
           responses: { 201: reply('the new key'), ...errors(400, 401, 403, 413, 415, 503) },
@@ -186,6 +215,7 @@ export function openApiDocument(): object {
         delete: {
           ...secured,
           'x-roles': ['admin'],
+          operationId: 'revokeKey',
           summary: 'revoke a key',
           parameters: [idParam('id')],
           responses: { 204: reply('revoked'), ...errors(401, 403, 404, 503) },

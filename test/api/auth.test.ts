@@ -22,6 +22,7 @@ const ENDPOINTS: { method: string; path: string; roles: Role[]; body?: unknown }
   { method: 'GET', path: '/v1/keys', roles: ['admin'] },
   { method: 'POST', path: '/v1/keys', roles: ['admin'], body: {} },
   { method: 'DELETE', path: '/v1/keys/nosuchkey', roles: ['admin'] },
+  { method: 'GET', path: '/v1/me', roles: ['planner', 'finance', 'admin'] },
 ];
 
 describe('API keys and roles', async () => {
@@ -68,6 +69,21 @@ describe('API keys and roles', async () => {
     expect((await fetch(`${server.url}/v1/plans`, { headers: bearer(key) })).status).toBe(200);
     expect(await openStore(store).keys.revoke(info.id)).toBe(true);
     expect((await fetch(`${server.url}/v1/plans`, { headers: bearer(key) })).status).toBe(401);
+  });
+
+  it("GET /v1/me answers the calling key's record, never the key", async () => {
+    const listed = (await openStore(store).keys.list()) as { id: string; role: string }[];
+    for (const role of ['planner', 'finance', 'admin'] as const) {
+      const r = await fetch(`${server.url}/v1/me`, { headers: bearer(keys[role]) });
+      expect(r.status).toBe(200);
+      const me = (await r.json()) as any;
+      expect(me).toEqual(listed.find((k) => k.id === me.id));
+      expect(me.role).toBe(role);
+      expect(JSON.stringify(me)).not.toContain(keys[role]);
+    }
+    expect((await (await fetch(`${server.url}/v1/me`, { headers: bearer(keys.admin) })).json()) as any).toMatchObject({
+      name: 'test admin',
+    });
   });
 
   it('leaves health, readiness and the API document open', async () => {

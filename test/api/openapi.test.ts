@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../api/openapi.js';
 import { ROLES } from '../../src/store/keyRecord.js';
@@ -55,7 +56,8 @@ describe('the OpenAPI document', () => {
     const byRoute = new Map(documented().map((d) => [d.route, d.op]));
     const open = declaredRoutes().filter((r) => r.roles === null);
     expect(open.map((r) => r.route).sort()).toEqual(['get /health', 'get /openapi.json', 'get /ready']);
-    for (const { route } of open) expect(byRoute.get(route).security, route).toBeUndefined();
+    // Open routes say so (an empty requirement), as linters and client generators expect.
+    for (const { route } of open) expect(byRoute.get(route).security, route).toEqual([]);
     for (const { route, roles } of declaredRoutes().filter((r) => r.roles !== null)) {
       const op = byRoute.get(route);
       expect([...op['x-roles']].sort(), route).toEqual([...roles!].sort());
@@ -107,5 +109,18 @@ describe('the OpenAPI document', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers).toEqual([{ url: '/v1' }]);
+  });
+
+  it("is lint clean under Redocly's recommended rules (what client generators and linters expect)", async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    const found = problems.map((p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
+    expect(found).toEqual([]);
+  });
+
+  it('names every operation (operationId, unique) for generated clients', () => {
+    const ids = documented().map((d) => d.op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

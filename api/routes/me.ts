@@ -1,0 +1,10 @@
+import { Router } from 'express';
+import { allow, ANY_ROLE } from '../auth.js';
+import type { AppContext } from '../context.js';
+
+/** `GET /v1/me`: the calling key's record (never the key), so a client knows who it is and its role. */
+export function meRoutes(ctx: AppContext): Router {
+  return Router().get('/me', allow(ctx.store.keys, ANY_ROLE), (_req, res) => {
+    res.json(res.locals.key);
+  });
+}
