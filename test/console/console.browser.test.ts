@@ -30,20 +30,14 @@ const FILES = ['history.csv', 'config.json', 'events.csv', 'agents.csv'] as cons
  */
 describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
   const sample = generateSampleCenter(TODAY);
-  const agentIds = sample.agentsCsv
+  /** agents.csv's rows as [id, pool]. */
+  const agents = sample.agentsCsv
     .trim()
     .split('\n')
     .slice(1)
-    .map((line) => line.split(',')[0]);
-  const pools = [
-    ...new Set(
-      sample.agentsCsv
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split(',')[1]),
-    ),
-  ];
+    .map((line) => line.split(',').slice(0, 2));
+  const agentIds = agents.map(([id]) => id);
+  const pools = [...new Set(agents.map(([, pool]) => pool))];
   let dir: string;
   let server: ShiftcastProcess;
   let url: string;
@@ -316,7 +310,7 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
     // The pool filter alone: every row of the night pool, none of another.
     await search.fill('');
     await pool.selectOption({ label: options.find((o) => o === 'night' || o.startsWith('night '))! });
-    const night = agentIds.filter((a) => a.startsWith('night-'));
+    const night = agents.filter(([, pool]) => pool === 'night').map(([id]) => id);
     await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(night.length);
     expect((await rows.locator(':scope > :first-child').allTextContents()).map((t) => t.trim()).sort()).toEqual(night.sort());
     await pool.selectOption({ label: 'All pools' });
