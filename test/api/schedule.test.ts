@@ -42,6 +42,15 @@ describe('POST /v1/plans with named agents', () => {
       expect(text.trim().split('\n').slice(1).length).toBeGreaterThan(0);
       const roster = (await (await get('/files/roster.json')).json()) as any;
       expect(roster.schedule).toEqual(plan.schedule);
+      // The agents as planned (defaults filled in) beside their schedule: the console's leave and wishes.
+      expect(plan.links.files['agents.csv']).toBe(`/v1/plans/${planId}/files/agents.csv`);
+      const agents = (await (await get('/files/agents.csv')).text()).trim().split('\n');
+      expect(agents[0]).toBe('id,pool,min_hours,max_hours,max_days,unavailable,prefers_off,night');
+      expect(agents.length - 1).toBe(6);
+      // The cost by day and pool adds up to the total.
+      const byDay = plan.cost.by_day as { day: string; pool: string; cost: number }[];
+      expect(new Set(byDay.map((d) => d.day)).size).toBe(7);
+      expect(byDay.reduce((a, d) => a + d.cost, 0)).toBeCloseTo(plan.cost.total, 0);
       const folder = readdirSync(store).find((n) => n.endsWith(planId))!;
       expect(existsSync(join(store, folder, 'schedule.csv'))).toBe(true);
     });
@@ -70,6 +79,7 @@ describe('POST /v1/plans with named agents', () => {
       await fakePlan(store, 'aaaaaaaaaa');
       const get = (path: string) => fetch(`${server.url}/v1/plans/aaaaaaaaaa${path}`, { headers: bearer(keys.finance) });
       expect(((await (await get('')).json()) as any).links.files).not.toHaveProperty(['schedule.csv']);
+      expect(((await (await get('')).json()) as any).links.files).not.toHaveProperty(['agents.csv']);
       const missing = await get('/files/schedule.csv');
       expect(missing.status).toBe(404);
       expect(((await missing.json()) as any).message).toMatch(/has no schedule\.csv/);

@@ -50,9 +50,10 @@ describe('shiftcast sample (npm start)', () => {
   it('writes one whole plan folder named <week_start>_<id> and keeps the inputs in .sample-center', async () => {
     const folder = onlyPlan(store);
     expect(folder).toMatch(/2026-11-30_[0-9a-f]{10}$/);
-    // The sample's day and night teams are named: its folder holds their schedule too, and the
-    // week's events (its live-commerce sessions), which the day's corrections read.
-    expect(readdirSync(folder).sort()).toEqual([...WHOLE_PLAN_FOLDER, 'schedule.csv', 'events.csv'].sort());
+    // The sample's day and night teams are named: its folder holds their schedule and the agents
+    // as planned too, and the week's events (its live-commerce sessions), which the day's
+    // corrections read.
+    expect(readdirSync(folder).sort()).toEqual([...WHOLE_PLAN_FOLDER, 'schedule.csv', 'agents.csv', 'events.csv'].sort());
     expect(existsSync(join(store, '.sample-center', 'history.csv'))).toBe(true);
     expect(readdirSync(store).filter((n) => n.startsWith('.tmp'))).toEqual([]);
   });

@@ -68,8 +68,14 @@ export async function scenariosPage(p: Page, planId: string): Promise<void> {
   const config = JSON.parse(await planFile(api, planId, 'config.json')) as PlanConfig;
   const fields = fieldsOf(config);
   const c = summary.currency;
+  // Start from the rule that binds hardest (largest shadow price) when it can be varied: the
+  // question finance asks first is what relaxing it buys.
+  const binding = [...(summary.shadow_prices ?? [])]
+    .sort((a, b) => b.value - a.value)
+    .find((sp) => sp.value > 0 && fields.includes(sp.rule));
+  const first = binding?.rule ?? 'budget';
   const state = {
-    axes: [{ field: 'budget', ...around(config, 'budget'), points: 3 }] as Axis[],
+    axes: [{ field: first, ...around(config, first), points: 3 }] as Axis[],
     job: null as Job | null,
     error: null as unknown,
     result: null as ScenarioResult | null,

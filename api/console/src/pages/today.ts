@@ -95,6 +95,7 @@ export async function todayPage(p: Page, planId: string): Promise<void> {
 }
 
 function dayAnswer(a: DayAnswer, currency: string): TemplateResult {
+  const day = a.now.slice(0, 10);
   return html`<section>
       <h2>Needs a decision</h2>
       ${
@@ -123,14 +124,27 @@ function dayAnswer(a: DayAnswer, currency: string): TemplateResult {
       <h2>Re-forecast</h2>
       <figure><figcaption>Contacts per hour for the rest of the week, re-forecast from today's actuals (80% interval)</figcaption>
         <div id="chart-reforecast" class="chart" role="img" aria-label="Re-forecast contacts per hour"></div></figure>
-      <div class="scroll"><table><caption>Projected service per hour</caption>
-        <thead><tr><th scope="col">Hour</th><th scope="col" class="num">Staffed</th><th scope="col" class="num">Agents needed</th>
-          <th scope="col" class="num">Service level</th><th scope="col" class="num">ASA</th></tr></thead>
-        <tbody>${a.projected.map(
-          (
-            h,
-          ) => html`<tr class=${h.asa_seconds > ASA_ALARM_SECONDS ? 'bad' : ''}><td>${wallClock(h.timestamp)}</td><td class="num">${number(h.staffed, 1)}</td>
-            <td class="num">${number(h.agents_needed)}</td><td class="num">${percent(h.service_level)}</td><td class="num">${number(h.asa_seconds, 1)} s</td></tr>`,
-        )}</tbody></table></div>
+      ${projectedTable(
+        a.projected.filter((h) => h.timestamp.slice(0, 10) === day),
+        'Projected service per hour, today',
+      )}
+      <details><summary>The rest of the week</summary>
+        ${projectedTable(
+          a.projected.filter((h) => h.timestamp.slice(0, 10) !== day),
+          'Projected service per hour, the rest of the week',
+        )}
+      </details>
     </section>`;
+}
+
+function projectedTable(hours: DayAnswer['projected'], caption: string): TemplateResult {
+  return html`<div class="scroll"><table><caption>${caption}</caption>
+    <thead><tr><th scope="col">Hour</th><th scope="col" class="num">Staffed</th><th scope="col" class="num">Agents needed</th>
+      <th scope="col" class="num">Service level</th><th scope="col" class="num">ASA</th></tr></thead>
+    <tbody>${hours.map(
+      (
+        h,
+      ) => html`<tr class=${h.asa_seconds > ASA_ALARM_SECONDS ? 'bad' : ''}><td>${wallClock(h.timestamp)}</td><td class="num">${number(h.staffed, 1)}</td>
+        <td class="num">${number(h.agents_needed)}</td><td class="num">${percent(h.service_level)}</td><td class="num">${number(h.asa_seconds, 1)} s</td></tr>`,
+    )}</tbody></table></div>`;
 }
