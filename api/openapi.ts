@@ -26,7 +26,7 @@ const open = { security: [] };
  * (one source of truth). Roles are given per operation in `x-roles`.
  */
 export function openApiDocument(): object {
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Shiftcast',
@@ -223,4 +223,9 @@ export function openApiDocument(): object {
       },
     },
   };
+  // Every keyed route is behind the rate limiter (app.ts), so each may answer 429.
+  for (const operations of Object.values(document.paths) as Record<string, { security?: unknown[]; responses: object }>[])
+    for (const op of Object.values(operations))
+      if (op.security && op.security.length > 0) op.responses = { ...op.responses, ...errors(429) };
+  return document;
 }

@@ -1032,6 +1032,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["E401"];
+            429: components["responses"]["E429"];
         };
     };
     listPlans: {
@@ -1057,6 +1058,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["E401"];
+            429: components["responses"]["E429"];
         };
     };
     createPlan: {
@@ -1110,6 +1112,7 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getPlanFile: {
@@ -1133,6 +1136,7 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     runScenarios: {
@@ -1198,6 +1202,7 @@ export interface operations {
             403: components["responses"]["E403"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
             503: components["responses"]["E503"];
         };
     };
@@ -1223,6 +1228,7 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     cancelJob: {
@@ -1249,6 +1255,7 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            429: components["responses"]["E429"];
             503: components["responses"]["E503"];
         };
     };
@@ -1276,6 +1283,7 @@ export interface operations {
             401: components["responses"]["E401"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listKeys: {
@@ -1300,6 +1308,7 @@ export interface operations {
             };
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createKey: {
@@ -1327,6 +1336,7 @@ export interface operations {
             403: components["responses"]["E403"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
             503: components["responses"]["E503"];
         };
     };
@@ -1351,6 +1361,7 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
             503: components["responses"]["E503"];
         };
     };

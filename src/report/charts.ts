@@ -40,6 +40,9 @@ const utc = (time: string) => `${time}Z`;
 
 /** Contacts per hour: the last weeks of history, then the forecast with its 80% band. */
 export function contactsChart(points: readonly ContactsPoint[]): TopLevelSpec {
+  // The legend names only the series drawn (the console's forecast-only chart has no history).
+  const series = (['history', 'forecast'] as const).filter((s) => points.length === 0 || points.some((p) => p.series === s));
+  const colours = { history: '#4e79a7', forecast: '#f28e2b' };
   return {
     width: WIDTH,
     height: 220,
@@ -59,7 +62,7 @@ export function contactsChart(points: readonly ContactsPoint[]): TopLevelSpec {
             field: 'series',
             type: 'nominal',
             title: null,
-            scale: { domain: ['history', 'forecast'], range: ['#4e79a7', '#f28e2b'] },
+            scale: { domain: series, range: series.map((s) => colours[s]) },
           },
         },
       },

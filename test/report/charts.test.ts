@@ -26,6 +26,12 @@ describe('contactsChart', () => {
     expect(band.encoding.y2.field).toBe('hi80');
     expect(line.encoding.y.field).toBe('contacts');
     expect(line.encoding.color.scale.domain).toEqual(['history', 'forecast']);
+    expect(line.encoding.color.scale.range).toEqual(['#4e79a7', '#f28e2b']);
+  });
+
+  it('names in its legend only the series it draws, in their colours', () => {
+    const [, line] = (contactsChart(points.slice(1)) as any).layer;
+    expect(line.encoding.color.scale).toEqual({ domain: ['forecast'], range: ['#f28e2b'] });
   });
 
   it('does not change the points it is given', () => {

@@ -78,7 +78,7 @@ export function scheduleTable(weeks: AgentWeek[], dayLabels: string[]): Template
   return html`<p class="muted" aria-live="polite">${
     weeks.length > SHOWN
       ? `Showing ${SHOWN} of ${weeks.length} agents: search or pick a pool to see the others.`
-      : `${weeks.length} agents.`
+      : `${weeks.length} ${weeks.length === 1 ? 'agent' : 'agents'}.`
   }</p>
     <div class="scroll"><table class="schedule">
       <caption>Schedule</caption>

@@ -201,9 +201,9 @@ function keyFigures(s: Summary): TemplateResult {
 }
 
 /** The shadow prices with their sentences: what each rule costs at the margin. */
-export function shadowPrices(prices: PlanSummary['shadow_prices'], currency: string): TemplateResult {
+export function shadowPrices(prices: PlanSummary['shadow_prices'], currency: string, captionShown = true): TemplateResult {
   return html`<div class="scroll"><table>
-    <caption>Shadow prices</caption>
+    <caption class=${captionShown ? '' : 'sr-only'}>Shadow prices</caption>
     <thead><tr><th scope="col">Rule</th><th scope="col">Per</th><th scope="col" class="num">Saves a week</th><th scope="col">What it means</th></tr></thead>
     <tbody>${(prices ?? []).map(
       (sp) =>

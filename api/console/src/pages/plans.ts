@@ -183,7 +183,7 @@ const currencyOf = (plans: PlanListItem[]) => plans.find((p) => p.currency)?.cur
 function planTable(plans: PlanListItem[]): TemplateResult {
   if (plans.length === 0) return html`<p>No plans yet.</p>`;
   return html`<div class="scroll"><table>
-    <caption>Plans</caption>
+    <caption class="sr-only">Plans</caption>
     <thead><tr><th scope="col">Plan</th><th scope="col">Week</th><th scope="col">Status</th><th scope="col" class="num">Cost</th>
       <th scope="col" class="num">Budget used</th><th scope="col">Alerts</th><th scope="col">Made</th></tr></thead>
     <tbody>${plans.map((plan) => {

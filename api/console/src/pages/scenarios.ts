@@ -130,13 +130,13 @@ export async function scenariosPage(p: Page, planId: string): Promise<void> {
       </form>
       ${state.error ? failure(state.error) : nothing} ${state.job && state.job.status !== 'succeeded' ? jobPanel(state.job, c) : nothing}
       ${state.result ? results(state.result) : nothing}
-      <section><h2>Shadow prices</h2>${shadowPrices(summary.shadow_prices, c)}</section>`);
+      <section><h2>Shadow prices</h2>${shadowPrices(summary.shadow_prices, c, false)}</section>`);
 
   const results = (r: ScenarioResult) => {
     const varied = Object.keys(r.points[0]?.set ?? {});
     return html`<section>
       <h2>Cost and service</h2>
-      <figure><figcaption>Weekly cost against service level; the frontier in red, this plan as a black diamond</figcaption>
+      <figure><figcaption>Weekly cost against service level: points on the frontier in orange (joined by a red line when there are two or more), this plan as a black diamond</figcaption>
         <div id="chart-frontier" class="chart" role="img" aria-label="Cost against service level of each scenario"></div></figure>
       <p>${
         r.marginal_cost_per_service_level_point === null
