@@ -300,14 +300,14 @@ describe('cheapestPattern equals brute force', () => {
   it.each([
     ['the week wraps', false],
     ['last week given', true],
-  ])('on 80 random cases, %s', async (_, withPrevious) => {
+  ])('on 40 random cases, %s', async (_, withPrevious) => {
     const seen = { infeasible: 0, empty: 0, shifts: 0 };
-    for (let seed = 100; seed < 180; seed++) {
+    for (let seed = 100; seed < 140; seed++) {
       seen[expectOptimal(randomCase(seed, WEEK, withPrevious))]++;
       await breathe();
     }
     // The cases are not trivial: most optima are several shifts, some classes have no pattern at all.
-    expect(seen.shifts).toBeGreaterThan(40);
+    expect(seen.shifts).toBeGreaterThan(20);
     expect(seen.infeasible).toBeGreaterThan(0);
   });
 
