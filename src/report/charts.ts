@@ -150,7 +150,17 @@ export function tradeoffChart(points: readonly TradeoffPoint[], currency: string
       },
       {
         mark: { type: 'point', filled: true, size: 60 },
-        encoding: { x, y, color: { field: 'pareto', type: 'nominal', title: 'on the frontier' } },
+        // Fixed colours, so a grid whose points are all on the frontier still draws them orange.
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'pareto',
+            type: 'nominal',
+            title: 'on the frontier',
+            scale: { domain: [false, true], range: ['#4e79a7', '#f28e2b'] },
+          },
+        },
       },
     ],
   };

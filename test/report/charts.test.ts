@@ -111,6 +111,7 @@ describe('tradeoffChart', () => {
     expect(line.encoding.order).toEqual({ field: 'serviceLevel' });
     expect(dots.transform).toBeUndefined();
     expect(dots.encoding.color.field).toBe('pareto');
+    expect(dots.encoding.color.scale).toEqual({ domain: [false, true], range: ['#4e79a7', '#f28e2b'] });
   });
 
   it('puts service level on x as a percentage and cost in the currency on y, neither forced to zero', () => {
