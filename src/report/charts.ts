@@ -191,10 +191,11 @@ export function standbyChart(hours: readonly StandbyHour[]): TopLevelSpec {
         title: null,
         scale: { domain: series, range: ['#bab0ac', '#e15759', '#4e79a7', '#59a14f'] },
       },
+      // Titled as the colour is, so the two merge into one legend of coloured, dashed lines.
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        legend: null,
+        title: null,
         scale: {
           domain: series,
           range: [

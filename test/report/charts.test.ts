@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { contactsChart, costChart, coverageHeatmap, staffingChart, tradeoffChart } from '../../src/report/charts.js';
+import { contactsChart, costChart, coverageHeatmap, standbyChart, staffingChart, tradeoffChart } from '../../src/report/charts.js';
+import { vegaLiteSvg } from '../../src/report/vegaSvg.js';
 
 const values = (spec: { data?: unknown }) => (spec.data as { values: Record<string, unknown>[] }).values;
 
@@ -80,6 +81,16 @@ describe('staffingChart', () => {
       { time: '2026-11-30T09:00Z', series: 'staffed', staff: 12.5 },
     ]);
     expect(() => compile(spec)).not.toThrow();
+  });
+});
+
+describe('standbyChart', () => {
+  it('draws one legend naming its four lines (colour and dash merged)', async () => {
+    const hour = (t: string) => ({ timestamp: t, staffed: 3, on_call: 1, staff_needed: 2, staff_needed_hi80: 3 });
+    const svg = await vegaLiteSvg(standbyChart([hour('2026-11-30T00:00'), hour('2026-11-30T01:00')]));
+    expect(svg.match(/role-legend"/g)).toHaveLength(1);
+    for (const name of ['needed (forecast)', 'needed (hi80)', 'planned', 'planned + on call'])
+      expect(svg).toMatch(new RegExp(`>${name.replace(/[()+]/g, '\\$&')}</text>`));
   });
 });
 
