@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioCsv } from '../../src/scenarios/gridCsv.js';
-import type { ScenarioPoint } from '../../src/scenarios/types.js';
-
-const point = (set: Record<string, number | null>, o: Partial<ScenarioPoint> = {}): ScenarioPoint => ({
-  set,
-  status: 'optimal',
-  cost: { total: 81234.4, by_pool: {} },
-  shortfall_staff_hours: 12.34,
-  service_level: 0.8512,
-  asa_seconds: 14.26,
-  outsourced_share: 0.45,
-  cost_per_handled_contact: 3.456,
-  pareto: true,
-  marginal_cost_per_service_level_point: 1500.6,
-  ...o,
-});
+import { point } from './gridPoint.js';
 
 describe('scenarioCsv', () => {
   it('writes one row per point: the varied fields, then the figures as numbers', () => {
