@@ -2,10 +2,9 @@ import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { CONSOLE_DIST } from './serve.js';
 
 const HERE = import.meta.dirname;
-/** Where the built console is served from (git-ignored; `npm ci` builds it through `prepare`). */
-export const CONSOLE_DIST = join(HERE, 'dist');
 
 /**
  * Bundles the console (src/main.ts and what it imports, vega included) into one ES module beside

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
-import { CONSOLE_DIST } from './build.js';
+
+/** Where the built console is served from (git-ignored; `npm ci` builds it through `prepare`: build.ts). */
+export const CONSOLE_DIST = join(import.meta.dirname, 'dist');
 
 // The console loads its own script, styles and vega's inline SVG styles; it talks to this
 // server only (connect-src 'self'), and vega runs without eval (charts.ts).
