@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rosterCheck, ROSTER_CHECK, SHARED_DATA, shiftcast } from '../support/cli.js';
 import { WHOLE_PLAN_FOLDER } from '../api/support.js';
+import { generateSampleCenter } from '../../src/sample/center.js';
 
 function onlyPlan(store: string): string {
   const plans = readdirSync(store).filter((n) => !n.startsWith('.'));
@@ -55,6 +56,8 @@ describe('shiftcast sample (npm start)', () => {
     // corrections read.
     expect(readdirSync(folder).sort()).toEqual([...WHOLE_PLAN_FOLDER, 'schedule.csv', 'agents.csv', 'events.csv'].sort());
     expect(existsSync(join(store, '.sample-center', 'history.csv'))).toBe(true);
+    // The in-house team is written beside the other inputs, as generated.
+    expect(readFileSync(join(store, '.sample-center', 'agents.csv'), 'utf8')).toBe(generateSampleCenter('2026-11-24').agentsCsv);
     expect(readdirSync(store).filter((n) => n.startsWith('.tmp'))).toEqual([]);
   });
 
