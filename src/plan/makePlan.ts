@@ -36,8 +36,8 @@ export const PLAN_FILES = [
 
 /**
  * Files a plan folder holds only sometimes: schedule.csv and agents.csv (as planned, defaults
- * filled in) when the plan has named agents (SPEC section 6), events.csv when events touch its week (the intraday corrections read their holiday
- * service targets from it).
+ * filled in) when the plan has named agents (SPEC section 6), events.csv when events touch its
+ * week (the intraday corrections read their holiday service targets from it).
  */
 export const OPTIONAL_PLAN_FILES = ['schedule.csv', 'agents.csv', 'events.csv'] as const;
 

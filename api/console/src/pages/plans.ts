@@ -178,7 +178,9 @@ async function requestOf(source: Source, form: FormData): Promise<PlanRequest> {
   return { config: config as PlanRequest['config'], history, events, agents, week };
 }
 
-const currencyOf = (plans: PlanListItem[]) => plans.find((p) => p.currency)?.currency ?? 'CNY';
+/** The config's default currency, for plans made before the list carried theirs. */
+const DEFAULT_CURRENCY = 'CNY';
+const currencyOf = (plans: PlanListItem[]) => plans.find((p) => p.currency)?.currency ?? DEFAULT_CURRENCY;
 
 function planTable(plans: PlanListItem[]): TemplateResult {
   if (plans.length === 0) return html`<p>No plans yet.</p>`;
@@ -192,7 +194,7 @@ function planTable(plans: PlanListItem[]): TemplateResult {
         <td><a href="#/plans/${plan.plan_id}">${plan.plan_id}</a></td>
         <td>${wallClock(plan.week_start, false)} ${plan.week_start.slice(0, 4)}</td>
         <td><span class="status ${plan.status}">${plan.status}</span></td>
-        <td class="num">${money(cost?.total, plan.currency ?? 'CNY')}</td>
+        <td class="num">${money(cost?.total, plan.currency ?? DEFAULT_CURRENCY)}</td>
         <td class="num ${(cost?.budget_used ?? 0) > 1 ? 'bad' : ''}">${percent(cost?.budget_used)}</td>
         <td>${
           (plan.alerts ?? []).length === 0
