@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Job } from './api.js';
 import { money, percent } from './format.js';
 
@@ -6,7 +6,7 @@ import { money, percent } from './format.js';
  * A job as it runs: status and stage (announced to screen readers as they change), the solver's
  * incumbent, bound and gap once it has them, and the error when it failed.
  */
-export function jobPanel(job: Job, currency: string, actions: TemplateResult | '' = ''): TemplateResult {
+export function jobPanel(job: Job, currency: string, actions: TemplateResult | typeof nothing = nothing): TemplateResult {
   const { incumbent, bound, gap } = job.progress;
   return html`<section class="job" aria-label="Job">
     <p role="status"><strong>${job.status}</strong>${job.stage ? html` · ${job.stage}` : ''} <span class="muted">job ${job.id}</span></p>
