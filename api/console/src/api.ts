@@ -1,4 +1,6 @@
 import createClient from 'openapi-fetch';
+import type { PlanConfig } from '../../../src/domain/config.js';
+import type { PlanSummary } from '../../../src/report/summary.js';
 import type { components, paths } from '../api.js';
 
 /** The API client, typed by the document the server publishes (api.d.ts, `npm run gen:api`). */
@@ -30,6 +32,16 @@ export function answer<T>(r: { data?: T; error?: unknown; response: Response }):
   if (r.response.ok) return r.data as T;
   const e = (r.error ?? {}) as Partial<ErrorBody>;
   throw new ApiFailure(r.response.status, e.error ?? String(r.response.status), e.message ?? r.response.statusText, e.fields ?? []);
+}
+
+/** A plan's summary.json. The document gives that answer no schema: it is typed by the engine's own PlanSummary. */
+export async function planSummary(api: Api, planId: string): Promise<PlanSummary> {
+  return answer(await api.GET('/plans/{plan_id}', { params: { path: { plan_id: planId } } })) as never;
+}
+
+/** The configuration a plan was made with (its config.json: every default filled in). */
+export async function planConfig(api: Api, planId: string): Promise<PlanConfig> {
+  return JSON.parse(await planFile(api, planId, 'config.json')) as PlanConfig;
 }
 
 /** A plan file as text (CSV and JSON alike). */

@@ -1,4 +1,4 @@
-import { html, render, type TemplateResult } from 'lit-html';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { ApiFailure } from './api.js';
 import type { Session } from './session.js';
 
@@ -28,4 +28,15 @@ export function failure(e: unknown): TemplateResult {
     <p>${message}</p>
     ${fields.length > 0 ? html`<ul>${fields.map((f) => html`<li><code>${f.path}</code>: ${f.message}</li>`)}</ul>` : ''}
   </div>`;
+}
+
+/** The tabs of a plan's pages, each offered only when the role may call its operation. */
+export function planTabs(planId: string, may: Session['may'], current: 'plan' | 'scenarios' | 'today'): TemplateResult {
+  const tab = (page: typeof current, label: string, path: string, operationId?: string) =>
+    operationId && !may(operationId)
+      ? nothing
+      : html`<a href="#/plans/${planId}${path}" aria-current=${page === current ? 'page' : nothing}>${label}</a>`;
+  return html`<nav class="tabs" aria-label="Plan">
+    ${tab('plan', 'Plan', '')}${tab('scenarios', 'Scenarios', '/scenarios', 'runScenarios')}${tab('today', 'Today', '/today', 'answerIntraday')}
+  </nav>`;
 }

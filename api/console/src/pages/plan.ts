@@ -2,14 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Roster } from '../../../../src/roster/types.js';
 import type { PlanSummary } from '../../../../src/report/summary.js';
 import { contactsChart, costChart, coverageHeatmap, standbyChart, staffingChart } from '../../../../src/report/charts.js';
-import { answer, planFile } from '../api.js';
+import { planFile, planSummary } from '../api.js';
 import { drawChart } from '../charts.js';
 import { csvRows } from '../csv.js';
 import { download, money, number, percent, wallClock } from '../format.js';
-import type { Page } from '../page.js';
+import { type Page, planTabs } from '../page.js';
 import { type AgentWeek, agentWeeks, fairnessTable, scheduleTable } from '../schedule.js';
-
-type Summary = PlanSummary & { links: { files: Record<string, string> } };
 
 /**
  * A plan: what needs a decision first (alerts), then its key figures, the charts of report.html
@@ -19,7 +17,7 @@ type Summary = PlanSummary & { links: { files: Record<string, string> } };
 export async function planPage(p: Page, planId: string): Promise<void> {
   const { api, may } = p.session;
   p.draw(html`<p>Loading plan ${planId}…</p>`);
-  const summary = answer(await api.GET('/plans/{plan_id}', { params: { path: { plan_id: planId } } })) as unknown as Summary;
+  const summary = await planSummary(api, planId);
   const has = (file: string) => summary.files.includes(file);
   const [roster, forecast, schedule, agents] = await Promise.all([
     planFile(api, planId, 'roster.json').then((t) => JSON.parse(t) as Roster),
@@ -70,11 +68,7 @@ export async function planPage(p: Page, planId: string): Promise<void> {
 
   const draw = () =>
     p.draw(html`<h1>Week of ${week} <span class="muted">plan ${summary.plan_id}</span></h1>
-      <nav class="tabs" aria-label="Plan">
-        <a href="#/plans/${planId}" aria-current="page">Plan</a>
-        ${may('runScenarios') ? html`<a href="#/plans/${planId}/scenarios">Scenarios</a>` : nothing}
-        ${may('answerIntraday') ? html`<a href="#/plans/${planId}/today">Today</a>` : nothing}
-      </nav>
+      ${planTabs(planId, may, 'plan')}
       ${decisions(summary)} ${keyFigures(summary)}
       <section>
         <h2>Staffed and needed</h2>
@@ -159,7 +153,7 @@ export async function planPage(p: Page, planId: string): Promise<void> {
   await drawCharts();
 }
 
-function decisions(s: Summary): TemplateResult {
+function decisions(s: PlanSummary): TemplateResult {
   return html`<section>
     <h2>Needs a decision</h2>
     ${
@@ -178,7 +172,7 @@ function decisions(s: Summary): TemplateResult {
   </section>`;
 }
 
-function keyFigures(s: Summary): TemplateResult {
+function keyFigures(s: PlanSummary): TemplateResult {
   const k = s.kpis;
   const c = s.currency;
   const figure = (term: string, value: string, bad = false) => html`<div class=${bad ? 'bad' : ''}><dt>${term}</dt><dd>${value}</dd></div>`;
@@ -212,7 +206,7 @@ export function shadowPrices(prices: PlanSummary['shadow_prices'], currency: str
   </table></div>`;
 }
 
-function costByPool(s: Summary): TemplateResult {
+function costByPool(s: PlanSummary): TemplateResult {
   return html`<div class="scroll"><table>
     <caption>Cost by pool</caption>
     <thead><tr><th scope="col">Pool</th><th scope="col" class="num">Cost</th><th scope="col" class="num">Share</th></tr></thead>

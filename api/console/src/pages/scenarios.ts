@@ -1,16 +1,15 @@
 import { html, nothing } from 'lit-html';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PlanConfig } from '../../../../src/domain/config.js';
-import type { PlanSummary } from '../../../../src/report/summary.js';
 import { tradeoffChart } from '../../../../src/report/charts.js';
 import { scenarioCsv } from '../../../../src/scenarios/gridCsv.js';
 import type { ScenarioResult } from '../../../../src/scenarios/types.js';
 import { VARY_FIELDS } from '../../../../src/scenarios/varyFields.js';
-import { answer, type Job, planFile, watchJob } from '../api.js';
+import { answer, type Job, planConfig, planSummary, watchJob } from '../api.js';
 import { drawChart } from '../charts.js';
 import { download, money, number, percent } from '../format.js';
 import { jobPanel, running } from '../job.js';
-import { failure, type Page } from '../page.js';
+import { failure, type Page, planTabs } from '../page.js';
 import { shadowPrices } from './plan.js';
 
 interface Axis {
@@ -64,8 +63,7 @@ function around(config: PlanConfig, field: string): Pick<Axis, 'from' | 'to'> {
  */
 export async function scenariosPage(p: Page, planId: string): Promise<void> {
   const { api, may } = p.session;
-  const summary = answer(await api.GET('/plans/{plan_id}', { params: { path: { plan_id: planId } } })) as unknown as PlanSummary;
-  const config = JSON.parse(await planFile(api, planId, 'config.json')) as PlanConfig;
+  const [summary, config] = await Promise.all([planSummary(api, planId), planConfig(api, planId)]);
   const fields = fieldsOf(config);
   const c = summary.currency;
   // Start from the rule that binds hardest (largest shadow price) when it can be varied: the
@@ -114,10 +112,7 @@ export async function scenariosPage(p: Page, planId: string): Promise<void> {
 
   const draw = () =>
     p.draw(html`<h1>Scenarios <span class="muted">week of ${summary.week_start.slice(0, 10)}, plan ${summary.plan_id}</span></h1>
-      <nav class="tabs" aria-label="Plan">
-        <a href="#/plans/${planId}">Plan</a><a href="#/plans/${planId}/scenarios" aria-current="page">Scenarios</a>
-        ${may('answerIntraday') ? html`<a href="#/plans/${planId}/today">Today</a>` : nothing}
-      </nav>
+      ${planTabs(planId, may, 'scenarios')}
       <p>Each point re-solves the week's roster with the fields set as given; the grid is every combination. This plan costs
         ${money(summary.cost.total, c)} at a service level of ${percent(summary.kpis.service_level)}.</p>
       <form @submit=${run}>

@@ -1,14 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { DayAnswer } from '../../../../src/intraday/types.js';
-import type { PlanSummary } from '../../../../src/report/summary.js';
 import { contactsChart } from '../../../../src/report/charts.js';
-import { answer, planFile } from '../api.js';
+import { answer, planConfig, planSummary } from '../api.js';
 import { drawChart } from '../charts.js';
 import { money, number, percent, wallClock } from '../format.js';
-import { failure, type Page } from '../page.js';
-
-/** ASA above this is the operation's standby alarm (and the day's answer flags it). */
-const ASA_ALARM_SECONDS = 60;
+import { failure, type Page, planTabs } from '../page.js';
 
 /**
  * The day: paste or upload today's actuals, and read the re-forecast, the projected service per
@@ -16,8 +12,7 @@ const ASA_ALARM_SECONDS = 60;
  */
 export async function todayPage(p: Page, planId: string): Promise<void> {
   const { api } = p.session;
-  const summary = answer(await api.GET('/plans/{plan_id}', { params: { path: { plan_id: planId } } })) as unknown as PlanSummary;
-  const config = JSON.parse(await planFile(api, planId, 'config.json')) as { timezone: string };
+  const [summary, config] = await Promise.all([planSummary(api, planId), planConfig(api, planId)]);
   const c = summary.currency;
   const week = summary.week_start.slice(0, 10);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: config.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -28,10 +23,7 @@ export async function todayPage(p: Page, planId: string): Promise<void> {
 
   const draw = () =>
     p.draw(html`<h1>Today <span class="muted">week of ${week}, plan ${summary.plan_id}</span></h1>
-      <nav class="tabs" aria-label="Plan">
-        <a href="#/plans/${planId}">Plan</a><a href="#/plans/${planId}/scenarios">Scenarios</a>
-        <a href="#/plans/${planId}/today" aria-current="page">Today</a>
-      </nav>
+      ${planTabs(planId, p.session.may, 'today')}
       ${
         days >= 0 && days < 7
           ? html`<p>Today is ${wallClock(today, false)} in ${config.timezone}, day ${days + 1} of this plan's week.</p>`
@@ -48,7 +40,7 @@ export async function todayPage(p: Page, planId: string): Promise<void> {
           <small>optional: the end of the last actual hour when empty</small></div>
         <button type="submit" ?disabled=${state.busy}>Re-forecast the day</button>
       </form>
-      ${state.error ? failure(state.error) : nothing} ${state.answer ? dayAnswer(state.answer, c) : nothing}`);
+      ${state.error ? failure(state.error) : nothing} ${state.answer ? dayAnswer(state.answer, c, config.alerts.max_asa_seconds) : nothing}`);
 
   const load = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
@@ -94,7 +86,8 @@ export async function todayPage(p: Page, planId: string): Promise<void> {
   draw();
 }
 
-function dayAnswer(a: DayAnswer, currency: string): TemplateResult {
+/** The day's answer; hours slower than `maxAsa` (the plan's alerts.max_asa_seconds, its standby alarm) are flagged. */
+function dayAnswer(a: DayAnswer, currency: string, maxAsa: number): TemplateResult {
   const day = a.now.slice(0, 10);
   return html`<section>
       <h2>Needs a decision</h2>
@@ -127,24 +120,26 @@ function dayAnswer(a: DayAnswer, currency: string): TemplateResult {
       ${projectedTable(
         a.projected.filter((h) => h.timestamp.slice(0, 10) === day),
         'Projected service per hour, today',
+        maxAsa,
       )}
       <details><summary>The rest of the week</summary>
         ${projectedTable(
           a.projected.filter((h) => h.timestamp.slice(0, 10) !== day),
           'Projected service per hour, the rest of the week',
+          maxAsa,
         )}
       </details>
     </section>`;
 }
 
-function projectedTable(hours: DayAnswer['projected'], caption: string): TemplateResult {
+function projectedTable(hours: DayAnswer['projected'], caption: string, maxAsa: number): TemplateResult {
   return html`<div class="scroll"><table><caption>${caption}</caption>
     <thead><tr><th scope="col">Hour</th><th scope="col" class="num">Staffed</th><th scope="col" class="num">Agents needed</th>
       <th scope="col" class="num">Service level</th><th scope="col" class="num">ASA</th></tr></thead>
     <tbody>${hours.map(
       (
         h,
-      ) => html`<tr class=${h.asa_seconds > ASA_ALARM_SECONDS ? 'bad' : ''}><td>${wallClock(h.timestamp)}</td><td class="num">${number(h.staffed, 1)}</td>
+      ) => html`<tr class=${h.asa_seconds > maxAsa ? 'bad' : ''}><td>${wallClock(h.timestamp)}</td><td class="num">${number(h.staffed, 1)}</td>
         <td class="num">${number(h.agents_needed)}</td><td class="num">${percent(h.service_level)}</td><td class="num">${number(h.asa_seconds, 1)} s</td></tr>`,
     )}</tbody></table></div>`;
 }
