@@ -35,7 +35,8 @@ export function planInputs(body: unknown, store: string | null): PlanInputs {
       ? readHistorySync(workspaceFile(workspace!, 'history.csv'), tz)
       : fromTable<History>('history', request.history, HISTORY_COLUMNS, (text) => parseHistory(text, tz, 'history'));
   let events: CalendarEvent[] = [];
-  if (request.events !== undefined) events = fromTable('events', request.events, EVENT_COLUMNS, (text) => parseEvents(text, tz, 'events'));
+  if (request.events !== undefined)
+    events = fromTable('events', request.events, eventColumns(request.events), (text) => parseEvents(text, tz, 'events'));
   else if (workspace && existsSync(join(workspace, 'events.csv'))) events = readEvents(join(workspace, 'events.csv'), tz);
   try {
     checkQueueNames(config, history);
@@ -85,6 +86,13 @@ function workspaceFolder(store: string | null, name: string): string {
   const folder = join(store, `.${name}`);
   if (!existsSync(folder)) throw new InputError({ file: 'request body', field: 'workspace' }, `no workspace "${name}" on the server`);
   return folder;
+}
+
+/** The events columns of JSON rows: the SPEC's, then any numeric property (a regressor, like events.csv's extra columns). */
+function eventColumns(value: string | Record<string, unknown>[]): string[] {
+  if (typeof value === 'string') return EVENT_COLUMNS;
+  const extra = new Set(value.flatMap((row) => Object.keys(row).filter((k) => !EVENT_COLUMNS.includes(k) && typeof row[k] === 'number')));
+  return [...EVENT_COLUMNS, ...extra];
 }
 
 /** A workspace file that must be there (checked here so no server path reaches a message). */

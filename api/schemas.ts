@@ -15,7 +15,7 @@ export const historyRowSchema = z.looseObject({
   aht_seconds: z.number().min(0).optional(),
 });
 
-/** One event row as JSON (the columns of events.csv). */
+/** One event row as JSON (the columns of events.csv; further numeric properties are regressors such as `audience`). */
 export const eventRowSchema = z.looseObject({
   start: z.string().min(1),
   end: z.string().min(1),

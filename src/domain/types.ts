@@ -38,6 +38,11 @@ export interface CalendarEvent {
   name: string;
   /** Expected size relative to a typical occurrence of this kind. */
   intensity: number;
+  /**
+   * Numeric columns of events.csv beyond the SPEC's (`audience`, `discount`, ...): regressors of
+   * the event's size, learnt per kind. Absent when the row gives none.
+   */
+  regressors?: Readonly<Record<string, number>>;
 }
 
 /** Point forecast (expected contacts) and 80% prediction interval for one hour. */

@@ -2,11 +2,19 @@ import { InputError } from '../domain/errors.js';
 import type { CalendarEvent } from '../domain/types.js';
 import { formatTimestamp } from '../domain/time.js';
 import { formatCsv } from './formatCsv.js';
-import { numberCell, parseTable, readTable, type Table } from './table.js';
+import { DECIMAL, numberCell, parseTable, readTable, type Table } from './table.js';
 import { timestampCell } from './timestamps.js';
 
-/** Validates an events table (SPEC section 1): [start, end), kind, optional name and intensity. */
+/** The SPEC's columns of events.csv; any other column is a regressor when it holds numbers. */
+const COLUMNS = ['start', 'end', 'kind', 'name', 'intensity'];
+
+/**
+ * Validates an events table (SPEC section 1): [start, end), kind, optional name and intensity.
+ * Further columns whose every non-empty cell is a decimal number (`audience`, `discount`) are the
+ * events' regressors; other columns are ignored, as SPEC section 1 asks of unknown columns.
+ */
 export function eventsFromTable(table: Table, timeZone: string): CalendarEvent[] {
+  const regressorColumns = regressorColumnsOf(table);
   return table.rows.map((row) => {
     const start = timestampCell(table, row, 'start', timeZone).t;
     const end = timestampCell(table, row, 'end', timeZone).t;
@@ -16,7 +24,17 @@ export function eventsFromTable(table: Table, timeZone: string): CalendarEvent[]
     if (!/^[A-Za-z][\w-]*$/.test(kind))
       throw new InputError({ file: table.file, line: row.line, field: 'kind' }, `"${kind}" is not one word`);
     const intensity = numberCell(table, row, 'intensity', { min: 0, optional: true }) ?? 1;
-    return { start, end, kind, name: row.cells.name || kind, intensity };
+    const regressors = Object.fromEntries(regressorColumns.filter((c) => row.cells[c]).map((c) => [c, Number(row.cells[c])]));
+    return { start, end, kind, name: row.cells.name || kind, intensity, ...(Object.keys(regressors).length > 0 ? { regressors } : {}) };
+  });
+}
+
+/** The extra columns with at least one number and nothing but numbers. */
+function regressorColumnsOf(table: Table): string[] {
+  const extra = new Set(table.rows.flatMap((r) => Object.keys(r.cells)).filter((c) => !COLUMNS.includes(c)));
+  return [...extra].filter((c) => {
+    const cells = table.rows.map((r) => r.cells[c] ?? '').filter((v) => v !== '');
+    return cells.length > 0 && cells.every((v) => DECIMAL.test(v));
   });
 }
 
@@ -32,16 +50,18 @@ export function parseEvents(text: string, timeZone: string, file = 'events'): Ca
   return eventsFromTable(parseTable(text, file, REQUIRED), timeZone);
 }
 
-/** Writes events as `events.csv` (SPEC section 1), read back by readEvents. */
+/** Writes events as `events.csv` (SPEC section 1, regressor columns after), read back by readEvents. */
 export function formatEvents(events: readonly CalendarEvent[], timeZone: string, withOffset: boolean): string {
+  const regressors = [...new Set(events.flatMap((e) => Object.keys(e.regressors ?? {})))];
   return formatCsv(
-    ['start', 'end', 'kind', 'name', 'intensity'],
+    [...COLUMNS, ...regressors],
     events.map((e) => [
       formatTimestamp(e.start, timeZone, withOffset),
       formatTimestamp(e.end, timeZone, withOffset),
       e.kind,
       e.name,
       e.intensity,
+      ...regressors.map((c) => e.regressors?.[c] ?? ''),
     ]),
   );
 }

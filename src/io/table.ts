@@ -210,7 +210,7 @@ export function readTable(path: string, required: readonly string[]): Table {
 }
 
 // Plain decimals only: Number() would also read 0x10 as 16, and Infinity, 0b1, 0o7.
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A finite decimal number from a cell, or an error naming file, line and column. */
 export function numberCell(table: Source, row: Row, column: string, opts: { min?: number; optional?: boolean } = {}): number | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
-import { parseEvents, readEvents } from '../../src/io/events.js';
+import { formatEvents, parseEvents, readEvents } from '../../src/io/events.js';
 
 const TZ = 'Asia/Shanghai';
 
@@ -24,6 +24,25 @@ describe('parseEvents', () => {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).location).toEqual({ file: 'events.csv', line: 2, field: 'end' });
     }
+  });
+
+  it('reads extra numeric columns as regressors and ignores columns that are not numbers', () => {
+    const events = parseEvents(
+      'start,end,kind,name,audience,discount,note\n' +
+        '2026-11-11T19:00,2026-11-11T23:00,live_commerce,streamer-x,120,,big night\n' +
+        '2026-11-11T00:00,2026-11-12T00:00,promotion,double-11,,30,4\n' +
+        '2026-11-12T00:00,2026-11-13T00:00,holiday,x,,,\n',
+      TZ,
+    );
+    expect(events.map((e) => e.regressors)).toEqual([{ audience: 120 }, { discount: 30 }, undefined]);
+  });
+
+  it('writes regressors back as columns that read the same', () => {
+    const events = parseEvents(
+      'start,end,kind,audience\n2026-11-11T19:00,2026-11-11T23:00,live_commerce,80.5\n2026-11-12T19:00,2026-11-12T23:00,live_commerce,\n',
+      TZ,
+    );
+    expect(parseEvents(formatEvents(events, TZ, false), TZ)).toEqual(events);
   });
 
   it('rejects a negative intensity', () => {

@@ -1,0 +1,154 @@
+/**
+ * Series the forecast has never seen, for the event benchmarks: live-commerce sessions and
+ * promotion days laid on a base series of hourly contacts, announced in an events calendar with
+ * their regressor columns (`audience`, `discount`). Every design choice is drawn from a seed, so
+ * that many different centers can be scored and none tuned for: how many streamers, their evening
+ * and length, how often they run, when each debuts (first occurrences fall inside the scored
+ * weeks), how big each one's lift is and its hour-by-hour shape; how often promotions come, how
+ * long they run, their discount. Effects the calendar does not announce are laid on too, as real
+ * centers have them: the hour after a live session (late questions) and a promotion's eve and
+ * the day after it (pre-sale questions, returns).
+ *
+ * Extra contacts are Poisson around lift x the base's usual volume in that hour of the week (not
+ * the realized count, so the base's own noise is not amplified), with an occurrence-level
+ * log-normal factor (sd 0.12): no forecast can know it, as in real launches.
+ */
+import { HOUR_MS } from '../src/domain/time.js';
+import { type Random, seededRandom } from '../src/domain/random.js';
+import type { HourCount } from '../src/domain/types.js';
+
+const DAY_MS = 24 * HOUR_MS;
+const WEEK_MS = 7 * DAY_MS;
+
+/** An announced event, with the regressor columns a planner would give (SPEC 1 plus extras). */
+export interface LaidEvent {
+  start: number;
+  end: number;
+  kind: 'live_commerce' | 'promotion';
+  name: string;
+  /** Expected viewers of a live session (thousands). */
+  audience?: number;
+  /** A promotion's headline discount, percent. */
+  discount?: number;
+}
+
+export interface EventSeries {
+  hours: HourCount[];
+  events: LaidEvent[];
+}
+
+/** Hour of the week (0 = Monday 00:00 UTC wall clock) of an instant. */
+const hourOfWeek = (t: number) => (Math.floor(t / HOUR_MS) + 72) % 168; // 1970-01-01 was a Thursday
+
+/** Poisson draw (normal approximation above 30). */
+function poisson(r: Random, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * r.normal()));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = r.uniform();
+  while (p > limit) {
+    k++;
+    p *= r.uniform();
+  }
+  return k;
+}
+
+const between = (r: Random, lo: number, hi: number) => lo + (hi - lo) * r.uniform();
+const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r.uniform() * xs.length)];
+
+/**
+ * Lays seeded live sessions and promotions on `base` (hourly, UTC wall clock, sorted). Events
+ * start after the first `warmupWeeks` weeks, so that every center has a history before them.
+ */
+export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks = 6): EventSeries {
+  const r = seededRandom(seed, 7);
+  const first = base[0].t;
+  const last = base[base.length - 1].t;
+  // The base's usual volume by hour of the week (mean over the series).
+  const sum = new Float64Array(168);
+  const n = new Float64Array(168);
+  for (const h of base) {
+    sum[hourOfWeek(h.t)] += h.contacts;
+    n[hourOfWeek(h.t)]++;
+  }
+  const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
+  const peak = Math.max(...usual);
+  const extra = new Map<number, number>();
+  const add = (t: number, mean: number) => extra.set(t, (extra.get(t) ?? 0) + mean);
+  const events: LaidEvent[] = [];
+  const weekStart = Math.floor((first - 4 * DAY_MS) / WEEK_MS) * WEEK_MS + 4 * DAY_MS + WEEK_MS; // a Monday
+  const weeks = Math.floor((last - weekStart) / WEEK_MS);
+  const start0 = weekStart + warmupWeeks * WEEK_MS;
+
+  // Live sessions: each streamer has an evening, a length, an audience and a shape; runs most
+  // weeks. The lift grows with the session's audience at a rate common to the center.
+  const liftPer100k = between(r, 0.4, 1.1);
+  const streamers = 3 + Math.floor(r.uniform() * 4);
+  for (let s = 0; s < streamers; s++) {
+    const openDays = [0, 1, 2, 3, 4, 5, 6].filter((d) => usual[d * 24 + 20] > 0.15 * peak);
+    const day = pick(r, openDays.length > 0 ? openDays : [0, 1, 2, 3]);
+    const hour = 18 + Math.floor(r.uniform() * 4);
+    const length = 2 + Math.floor(r.uniform() * 3);
+    const shape = Array.from({ length }, (_, k) => (k === 0 ? between(r, 0.5, 0.9) : between(r, 0.7, 1.2)));
+    const debut = start0 + Math.floor(r.uniform() * (weeks - warmupWeeks) * 0.85) * WEEK_MS;
+    const runs = between(r, 0.5, 0.95);
+    const audience = between(r, 30, 250);
+    const name = `streamer-${seed}-${s}`;
+    for (let w = debut; w + WEEK_MS <= last; w += WEEK_MS) {
+      if (r.uniform() > runs) continue;
+      const from = w + day * DAY_MS + hour * HOUR_MS;
+      const seen = audience * Math.exp(0.3 * r.normal());
+      const size = liftPer100k * (seen / 100) ** 0.7 * Math.exp(0.12 * r.normal());
+      shape.forEach((k, j) => add(from + j * HOUR_MS, size * k * usual[hourOfWeek(from + j * HOUR_MS)]));
+      add(from + length * HOUR_MS, 0.25 * size * usual[hourOfWeek(from + length * HOUR_MS)]); // late questions
+      events.push({ start: from, end: from + length * HOUR_MS, kind: 'live_commerce', name, audience: Math.round(seen) });
+    }
+  }
+
+  // Promotion days: every 3-7 weeks, 1-2 days, an evening rush, a pre-sale eve and returns after;
+  // the lift grows with the discount at a rate common to the center.
+  const liftAt30 = between(r, 0.3, 0.8);
+  const rush = between(r, 1.2, 2.2);
+  let at = start0 + Math.floor(r.uniform() * 21) * DAY_MS;
+  let k = 0;
+  while (at + 3 * DAY_MS < last) {
+    const days = r.uniform() < 0.6 ? 1 : 2;
+    const discount = Math.round(between(r, 10, 60));
+    const size = liftAt30 * (discount / 30) ** 0.7 * Math.exp(0.12 * r.normal());
+    for (let t = at; t < at + days * DAY_MS; t += HOUR_MS) {
+      const h = Math.floor((t - at) / HOUR_MS) % 24;
+      add(t, size * (h >= 19 && h <= 22 ? rush : 1) * usual[hourOfWeek(t)]);
+    }
+    for (let h = 18; h < 24; h++) add(at - DAY_MS + h * HOUR_MS, 0.2 * size * usual[hourOfWeek(at - DAY_MS + h * HOUR_MS)]);
+    for (let h = 8; h < 18; h++) add(at + days * DAY_MS + h * HOUR_MS, 0.15 * size * usual[hourOfWeek(at + days * DAY_MS + h * HOUR_MS)]);
+    events.push({ start: at, end: at + days * DAY_MS, kind: 'promotion', name: `promo-${seed}-${k++}`, discount });
+    at += Math.floor(between(r, 21, 49)) * DAY_MS;
+  }
+
+  const hours = base.map((h) => ({ t: h.t, contacts: h.contacts + poisson(r, extra.get(h.t) ?? 0) }));
+  return { hours, events: events.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * A quiet bank: the shared bank's usual week scaled up `scale` times, with a mild yearly swing,
+ * day-level noise of `daySd` and Poisson hours, a base far smoother than the real bank (where
+ * day-level swings swamp every event): event errors then show.
+ */
+export function quietBank(real: readonly HourCount[], seed: number, scale = 20, daySd = 0.04): HourCount[] {
+  const r = seededRandom(seed, 11);
+  const sum = new Float64Array(168);
+  const n = new Float64Array(168);
+  for (const h of real) {
+    sum[hourOfWeek(h.t)] += h.contacts;
+    n[hourOfWeek(h.t)]++;
+  }
+  const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
+  const year = 365 * DAY_MS;
+  let dayFactor = 1;
+  return real.map((h, i) => {
+    if (i === 0 || Math.floor(h.t / DAY_MS) !== Math.floor(real[i - 1].t / DAY_MS)) dayFactor = Math.exp(daySd * r.normal());
+    const season = 1 + 0.08 * Math.sin((2 * Math.PI * (h.t - real[0].t)) / year);
+    return { t: h.t, contacts: poisson(r, scale * usual[hourOfWeek(h.t)] * season * dayFactor) };
+  });
+}

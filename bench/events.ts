@@ -1,0 +1,111 @@
+/**
+ * Event-hour accuracy on series the forecast has never seen (bench/eventSeries.ts): seeded live
+ * sessions and promotions laid on the shared real bank (with its holidays) and on a quiet bank
+ * built from it. Rolling weekly origins, forecasts `--lead` weeks ahead from the history before
+ * each origin, the events calendar (with its `audience`/`discount` columns unless --no-regressors)
+ * known in advance. Scored per event kind and in ordinary hours (no event of any kind); the
+ * target (issue 19) is event-hour WAPE within 1.15x ordinary-hour WAPE.
+ *
+ *   npx tsx bench/events.ts [--seeds 1,2,3] [--weeks 12] [--lead 1] [--base bank,quiet] [--no-regressors] [--quiet]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HOUR_MS } from '../src/domain/time.js';
+import type { CalendarEvent, HourCount } from '../src/domain/types.js';
+import { forecastQueue } from '../src/forecast/index.js';
+import { readEvents } from '../src/io/events.js';
+import { parseHistory } from '../src/io/history.js';
+import { type LaidEvent, layEvents, quietBank } from './eventSeries.js';
+
+const WEEK_MS = 168 * HOUR_MS;
+const TARGET = 1.15;
+const shared = process.env.SHIFTCAST_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
+const bankFile = join(shared, 'data', 'anonymous-bank-1999-hourly.csv');
+const holidaysFile = join(shared, 'data', 'anonymous-bank-1999-events.csv');
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '1,2,3' },
+    weeks: { type: 'string', default: '12' },
+    lead: { type: 'string', default: '1' },
+    base: { type: 'string', default: 'bank,quiet' },
+    'no-regressors': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+interface Sum {
+  error: number;
+  volume: number;
+}
+const wape = (s: Sum | undefined) => (s && s.volume > 0 ? s.error / s.volume : NaN);
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1).padStart(5)}%` : '     -');
+
+function calendar(laid: readonly LaidEvent[], holidays: readonly CalendarEvent[], regressors: boolean): CalendarEvent[] {
+  const own = laid.map((e) => {
+    const extra: Record<string, number> = {};
+    if (regressors && e.audience !== undefined) extra.audience = e.audience;
+    if (regressors && e.discount !== undefined) extra.discount = e.discount;
+    return {
+      start: e.start,
+      end: e.end,
+      kind: e.kind,
+      name: e.name,
+      intensity: 1,
+      ...(Object.keys(extra).length > 0 ? { regressors: extra } : {}),
+    };
+  });
+  return [...holidays, ...own].sort((a, b) => a.start - b.start);
+}
+
+/** Scores one center: error and volume per class (`ordinary`, each event kind) over the origins. */
+function score(hours: HourCount[], events: CalendarEvent[], weeks: number, lead: number): Map<string, Sum> {
+  const tally = new Map<string, Sum>();
+  const end = hours[hours.length - 1].t + HOUR_MS;
+  const lastMonday = end - ((Math.floor(end / HOUR_MS) + 72) % 168) * HOUR_MS;
+  for (let k = weeks; k >= 1; k--) {
+    const target = lastMonday - k * WEEK_MS;
+    const origin = target - (lead - 1) * WEEK_MS;
+    const train = hours.filter((h) => h.t < origin);
+    const test = hours.filter((h) => h.t >= target && h.t < target + WEEK_MS);
+    const f = forecastQueue(
+      train,
+      events,
+      'UTC',
+      test.map((h) => h.t),
+    );
+    test.forEach((h, i) => {
+      const kinds = [...new Set(events.filter((e) => e.start <= h.t && h.t < e.end).map((e) => e.kind))];
+      const classes = kinds.length === 0 ? ['ordinary'] : kinds.filter((c) => c === 'live_commerce' || c === 'promotion');
+      for (const c of classes) {
+        const s = tally.get(c) ?? { error: 0, volume: 0 };
+        s.error += Math.abs(h.contacts - f.contacts[i]);
+        s.volume += h.contacts;
+        tally.set(c, s);
+      }
+    });
+  }
+  return tally;
+}
+
+const bank = parseHistory(readFileSync(bankFile, 'utf8'), 'UTC').queues[0].hours;
+const holidays = readEvents(holidaysFile, 'UTC');
+const weeks = Number(values.weeks);
+const lead = Number(values.lead);
+let worst = 0;
+for (const base of values.base!.split(',')) {
+  for (const seed of values.seeds!.split(',').map(Number)) {
+    const started = performance.now();
+    const series = layEvents(base === 'quiet' ? quietBank(bank, seed) : bank, seed);
+    const events = calendar(series.events, base === 'bank' ? holidays : [], !values['no-regressors']);
+    const tally = score(series.hours, events, weeks, lead);
+    const ordinary = wape(tally.get('ordinary'));
+    const ratios = ['live_commerce', 'promotion'].map((k) => wape(tally.get(k)) / ordinary);
+    worst = Math.max(worst, ...ratios.filter(Number.isFinite));
+    console.log(
+      `${base.padEnd(5)} seed ${seed}: ordinary ${pct(ordinary)}  live ${pct(wape(tally.get('live_commerce')))} (${ratios[0].toFixed(2)}x)  promotion ${pct(wape(tally.get('promotion')))} (${ratios[1].toFixed(2)}x)  ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+  }
+}
+console.log(`worst event/ordinary ratio ${worst.toFixed(2)}x (target <= ${TARGET}x), ${lead} week(s) ahead`);
