@@ -8,7 +8,7 @@ const RECENT_WEEKS = 4;
  * Whether the center is open at local hour `lh` (at or after the series' end): SPEC — hours with
  * no history in that hour of the week for the recent weeks are forecast as 0. An hour counts as
  * open when at least half of the last four same-hours-of-week that are evidence have a row.
- * Not evidence: hours an event covered (a holiday closure says nothing about ordinary weeks),
+ * Not evidence: hours an event covered without a row (a holiday closure says nothing about ordinary weeks),
  * hours in a calendar week with no row at all (recording stopped, the center did not close:
  * such weeks are passed over for earlier ones) and hours before the history began.
  */
@@ -19,7 +19,9 @@ export function isOpen(s: Series, lh: number): boolean {
   for (let k = Math.max(1, Math.ceil((lh - end + 1) / WEEK)); seen < RECENT_WEEKS; k++) {
     const i = lh - k * WEEK - s.first;
     if (i < 0) break;
-    if (s.event[i] === 1 || !weekHasRows(s, i)) continue;
+    // An event hour with a row shows the center open (a weekly streamer's evening); without one it
+    // says nothing about ordinary weeks (a holiday closure).
+    if ((s.event[i] === 1 && !Number.isFinite(s.y[i])) || !weekHasRows(s, i)) continue;
     seen++;
     if (Number.isFinite(s.y[i])) open++;
   }

@@ -1,5 +1,5 @@
 import { isOpen } from './closedHours.js';
-import { applyEffects, type EventEffects } from './events/apply.js';
+import { applyEffects, type EventEffects } from './events/effects.js';
 import { learnEffects } from './events/learn.js';
 import type { Occurrence } from './events/occurrences.js';
 import type { ModelSpec } from './models/model.js';

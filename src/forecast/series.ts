@@ -1,5 +1,6 @@
 import type { CalendarEvent, HourCount } from '../domain/types.js';
-import { localHour, slotOf, WEEK } from './calendar.js';
+import { localHour, WEEK } from './calendar.js';
+import { weightedMedian } from './robust.js';
 
 /**
  * One queue's history on the local-hour grid (see `localHour`): a dense array from the first to
@@ -13,10 +14,11 @@ export interface Series {
   /** 1 where a known calendar event covers the hour: such hours are not "normal" volume. */
   event: Uint8Array;
   /**
-   * Weekly fixtures: per event name that is the norm in some hours of the week (a streamer every
-   * Friday evening), a WEEK-long 0/1 mask of those hour-of-week slots (see `eventMask`).
+   * `y` in normal hours; in event hours, what a normal hour would have brought (`imputeNormal`),
+   * so that a slot every recent week of which had an event (a streamer's evening) still has a
+   * normal volume to be profiled, and forecast, from; NaN where unknown.
    */
-  habits: ReadonlyMap<string, Uint8Array>;
+  typical: Float64Array;
 }
 
 /** Builds the grid of one queue; hours repeated by an autumn clock change are averaged. */
@@ -31,62 +33,76 @@ export function buildSeries(hours: readonly HourCount[], events: readonly Calend
     count[lhs[i] - first] += 1;
   });
   const y = sum.map((s, i) => (count[i] > 0 ? s / count[i] : NaN));
-  const spans = events.map((e) => ({ name: e.name, from: localHour(e.start, timeZone) - first, to: localHour(e.end, timeZone) - first }));
-  return { first, y, ...eventMask(y, first, spans) };
+  const event = new Uint8Array(n);
+  for (const e of events)
+    event.fill(1, Math.max(0, localHour(e.start, timeZone) - first), Math.max(0, Math.min(n, localHour(e.end, timeZone) - first)));
+  return { first, y, event, typical: imputeNormal(y, event, first) };
 }
 
-/** Share of a slot's observed weeks one event name must cover for it to be the slot's norm. */
-const HABIT_SHARE = 0.75;
+/** How far back an event hour looks for normal same hours of the week, and how many it takes. */
+const IMPUTE_WEEKS = 52;
+const IMPUTE_VALUES = 4;
 
 /**
- * 1 where an event that is not a weekly habit covers the hour. An event name that covers an hour
- * of the week (local slot) in at least 3/4 of the weeks that slot has a row — a streamer every
- * Friday evening — is that slot's normal volume there: masked, the slot would have no normal
- * history at all, forecast as closed, with no baseline to learn the event's effect against.
- * A one-off event in the same slot (a promotion that Friday) stays masked, and so does a week
- * the fixture skipped: normal volume in its slots includes the fixture, and a skipped week
- * would pull the profile down (the event effects tell what a skipped fixture costs).
+ * Normal volume of every hour: the hour itself when normal; in an event hour the median of the
+ * last few normal same hours of the week (up to a year back: a streamer's evening has had no
+ * normal week since it began), else of the same hour on the days before — each scaled by how
+ * busy the event's day was against that day in the hours before. Only earlier hours are used, so
+ * a series cut at any origin imputes the same values.
  */
-function eventMask(
-  y: Float64Array,
-  first: number,
-  events: readonly { name: string; from: number; to: number }[],
-): { event: Uint8Array; habits: Map<string, Uint8Array> } {
-  const n = y.length;
-  const byName = new Map<string, Uint8Array>();
-  for (const e of events) {
-    const cover = byName.get(e.name) ?? new Uint8Array(n);
-    cover.fill(1, Math.max(0, e.from), Math.max(0, Math.min(n, e.to)));
-    byName.set(e.name, cover);
+export function imputeNormal(y: Float64Array, event: Uint8Array, first: number): Float64Array {
+  const out = Float64Array.from(y, (v, i) => (event[i] === 1 ? NaN : v));
+  for (let i = 0; i < y.length; i++) {
+    if (event[i] !== 1 || !Number.isFinite(y[i])) continue;
+    const hoursBefore = (first + i) % 24;
+    const scaled = (j: number) => y[j] * sameHoursRatio(out, i, j, hoursBefore);
+    const normal = (j: number) => j >= 0 && event[j] === 0 && Number.isFinite(y[j]);
+    const weeks: number[] = [];
+    for (let k = 1; k <= IMPUTE_WEEKS && weeks.length < IMPUTE_VALUES; k++) if (normal(i - k * WEEK)) weeks.push(scaled(i - k * WEEK));
+    const days: number[] = [];
+    if (weeks.length < 2) for (let d = 1; d <= 7; d++) if (normal(i - d * 24)) days.push(scaled(i - d * 24));
+    const values = weeks.length >= 2 ? weeks : days;
+    if (values.length > 0)
+      out[i] = weightedMedian(
+        values,
+        values.map(() => 1),
+      );
   }
-  const event = new Uint8Array(n);
-  const habits = new Map<string, Uint8Array>();
-  for (const [name, cover] of byName) {
-    const rows = new Float64Array(WEEK);
-    const covered = new Float64Array(WEEK);
-    y.forEach((v, i) => {
-      if (!Number.isFinite(v)) return;
-      rows[slotOf(first + i)]++;
-      covered[slotOf(first + i)] += cover[i];
-    });
-    const habit = Uint8Array.from({ length: WEEK }, (_, slot) => (rows[slot] >= 2 && covered[slot] >= HABIT_SHARE * rows[slot] ? 1 : 0));
-    cover.forEach((c, i) => {
-      const inHabit = habit[slotOf(first + i)] === 1;
-      if ((c === 1 && !inHabit) || (c === 0 && inHabit && Number.isFinite(y[i]))) event[i] = 1;
-    });
-    if (habit.includes(1)) habits.set(name, habit);
+  return out;
+}
+
+/** Volume of the `hoursBefore` hours before i against those before j (1 when none are known). */
+function sameHoursRatio(normal: Float64Array, i: number, j: number, hoursBefore: number): number {
+  let a = 0;
+  let b = 0;
+  for (let h = 1; h <= hoursBefore && j - h >= 0; h++) {
+    if (Number.isFinite(normal[i - h]) && Number.isFinite(normal[j - h])) {
+      a += normal[i - h];
+      b += normal[j - h];
+    }
   }
-  return { event, habits };
+  return a > 0 && b > 0 ? a / b : 1;
 }
 
 /** The series cut to its first `length` hours (no copy): the history as of an earlier origin. */
 export function truncate(s: Series, length: number): Series {
-  return { first: s.first, y: s.y.subarray(0, length), event: s.event.subarray(0, length), habits: s.habits };
+  return {
+    first: s.first,
+    y: s.y.subarray(0, length),
+    event: s.event.subarray(0, length),
+    typical: s.typical.subarray(0, length),
+  };
 }
 
 /** The local hour number just after the series' last hour. */
 export function endOf(s: Series): number {
   return s.first + s.y.length;
+}
+
+/** The normal or, in an event hour, imputed normal contacts of local hour `lh` (NaN when unknown). */
+export function typicalAt(s: Series, lh: number): number {
+  const i = lh - s.first;
+  return i < 0 || i >= s.typical.length ? NaN : s.typical[i];
 }
 
 /** The normal (non-event) contacts of local hour `lh`, or NaN when unknown or an event hour. */

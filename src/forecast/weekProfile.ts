@@ -1,5 +1,5 @@
 import { WEEK } from './calendar.js';
-import { endOf, normalAt, type Series } from './series.js';
+import { endOf, type Series, typicalAt } from './series.js';
 import { weightedMedian, winsorizedMean } from './robust.js';
 
 /**
@@ -29,7 +29,7 @@ export function weekProfile(s: Series, weeks: number, decay: number): WeekProfil
   const rows: number[][] = [];
   for (let k = 0; k < weeks; k++) {
     const from = end - WEEK * (k + 1);
-    rows.push(Array.from({ length: WEEK }, (_, j) => normalAt(s, from + j)));
+    rows.push(Array.from({ length: WEEK }, (_, j) => typicalAt(s, from + j)));
   }
   const weights = rows.map((_, k) => decay ** k);
   const column = (j: number, scale: number[]) => rows.map((r, k) => r[j] / scale[k]);

@@ -87,10 +87,13 @@ describe('pointForecast', () => {
     for (let lh = past.from; lh < past.to; lh++) y[lh - MONDAY_LH] = 200;
     const s = seriesOf(y, { events: [0, 1, 2, 3].map((k) => past.from - MONDAY_LH + k) });
     const next = sale(5);
-    const f = pointForecast(constant(100), training(s, [past, next]), [next.from - 1, next.from, next.to - 1, next.to]);
+    const f = pointForecast(constant(100), training(s, [past, next]), [next.from - 3, next.from, next.to - 1, next.to + 2]);
+    // Outside the event and its spill-over reach (2 hours either side) normal volume is untouched;
+    // inside, the doubling, shrunk a little towards no effect (one occurrence).
     expect(f[0]).toBe(100);
-    expect(f[1]).toBeCloseTo(200, 9);
-    expect(f[2]).toBeCloseTo(200, 9);
+    expect(f[1]).toBeGreaterThan(190);
+    expect(f[1]).toBeLessThanOrEqual(200);
+    expect(f[2]).toBeGreaterThan(190);
     expect(f[3]).toBe(100);
   });
 });

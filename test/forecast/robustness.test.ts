@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecastQueue } from '../../src/forecast/index.js';
 import { HOUR_MS, localParts } from '../../src/domain/time.js';
 import type { CalendarEvent } from '../../src/domain/types.js';
+import { isOpen } from '../../src/forecast/closedHours.js';
 import { buildSeries } from '../../src/forecast/series.js';
 import { at, hoursFrom, makeHistory, typicalMean } from './synthetic.js';
 
@@ -163,7 +164,7 @@ describe('event shapes', () => {
 });
 
 describe('the event mask', () => {
-  it('treats a weekly fixture as normal but keeps a one-off event in the same slot out', () => {
+  it("masks a weekly streamer's evenings as events, imputes their normal volume, and keeps the slot open", () => {
     const fridays = Array.from({ length: 12 }, (_, w) => start + w * 168 * HOUR_MS + 4 * 24 * HOUR_MS + 20 * HOUR_MS);
     const show: CalendarEvent[] = fridays.map((s) => ({
       start: s,
@@ -172,14 +173,15 @@ describe('the event mask', () => {
       name: 'streamer-x',
       intensity: 1,
     }));
-    const sale: CalendarEvent = { start: fridays[5], end: fridays[5] + 3 * HOUR_MS, kind: 'promotion', name: 'sale', intensity: 1 };
-    const s = buildSeries(
-      makeHistory(start, 12, TZ, (p) => typicalMean(p)),
-      [...show, sale],
-      TZ,
+    // The show doubles its evening; the normal volume under it is the Friday's own level.
+    const history = makeHistory(start, 12, TZ, (p) => typicalMean(p)).map((h) =>
+      show.some((e) => h.t >= e.start && h.t < e.end) ? { ...h, contacts: 2 * h.contacts } : h,
     );
-    const flag = (t: number) => s.event[(t - start) / HOUR_MS];
-    expect(flag(fridays[4])).toBe(0);
-    expect(flag(fridays[5])).toBe(1);
+    const s = buildSeries(history, show, TZ);
+    const i = (fridays[10] - start) / HOUR_MS;
+    expect(s.event[i]).toBe(1);
+    expect(s.typical[i]).toBeGreaterThan(0.7 * (s.y[i] / 2));
+    expect(s.typical[i]).toBeLessThan(1.3 * (s.y[i] / 2));
+    expect(isOpen(s, s.first + s.y.length + (i % 168))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { HOUR_MS, localParts, parseTimestamp } from '../../src/domain/time.js';
 import type { HourCount, Instant } from '../../src/domain/types.js';
 import { slotOf } from '../../src/forecast/calendar.js';
-import type { Series } from '../../src/forecast/series.js';
+import { imputeNormal, type Series } from '../../src/forecast/series.js';
 
 /** A seeded uniform generator (mulberry32), so every synthetic series is the same on every run. */
 export function seeded(seed: number): () => number {
@@ -83,13 +83,12 @@ export function typicalAt(lh: number): number {
  * A series built directly on the local-hour grid (no time zone, no events file): `y[i]` is local
  * hour `first + i` (NaN: no row), `events` lists the indices an event covers, `habits` the weekly fixtures.
  */
-export function seriesOf(
-  y: ArrayLike<number>,
-  options: { first?: number; events?: readonly number[]; habits?: ReadonlyMap<string, Uint8Array> } = {},
-): Series {
+export function seriesOf(y: ArrayLike<number>, options: { first?: number; events?: readonly number[] } = {}): Series {
   const event = new Uint8Array(y.length);
   for (const i of options.events ?? []) event[i] = 1;
-  return { first: options.first ?? MONDAY_LH, y: Float64Array.from(y), event, habits: options.habits ?? new Map() };
+  const values = Float64Array.from(y);
+  const first = options.first ?? MONDAY_LH;
+  return { first, y: values, event, typical: imputeNormal(values, event, first) };
 }
 
 /** `weeks` weeks of hourly values from Monday `MONDAY_LH`: `value(lh, i)` at local hour `lh`, index `i`. */

@@ -8,6 +8,8 @@ export interface Occurrence {
   kind: string;
   name: string;
   intensity: number;
+  /** The event's regressor columns (`audience`, `discount`), when the calendar gives them. */
+  regressors?: Readonly<Record<string, number>>;
 }
 
 /** Places events on the local-hour grid of `timeZone`. */
@@ -18,5 +20,6 @@ export function occurrencesOf(events: readonly CalendarEvent[], timeZone: string
     kind: e.kind,
     name: e.name,
     intensity: e.intensity,
+    ...(e.regressors ? { regressors: e.regressors } : {}),
   }));
 }

@@ -1,5 +1,5 @@
 import { WEEK } from '../calendar.js';
-import { endOf, normalAt, type Series } from '../series.js';
+import { endOf, typicalAt, type Series } from '../series.js';
 import type { ForecastModel } from './model.js';
 
 /**
@@ -22,7 +22,7 @@ export class SeasonalNaive implements ForecastModel {
     return Float64Array.from(targets, (lh) => {
       const firstBack = Math.max(1, Math.ceil((lh - end + 1) / WEEK));
       for (let k = firstBack; k < firstBack + 8; k++) {
-        const v = normalAt(s, lh - k * WEEK);
+        const v = typicalAt(s, lh - k * WEEK);
         if (Number.isFinite(v)) return v;
       }
       return 0;

@@ -1,140 +1,164 @@
 import { describe, expect, it } from 'vitest';
 import { WEEK } from '../../../src/forecast/calendar.js';
-import { multiplierAt } from '../../../src/forecast/events/apply.js';
+import { applyEffects, multiplierAt, spillAt } from '../../../src/forecast/events/effects.js';
 import { learnEffects } from '../../../src/forecast/events/learn.js';
 import type { Occurrence } from '../../../src/forecast/events/occurrences.js';
 import { gridOf, MONDAY_LH, seriesOf, typicalAt } from '../synthetic.js';
 
-const WEEKS = 7;
+const WEEKS = 10;
 /** The Monday `week` weeks after `MONDAY_LH`, from `hour` for `hours` hours. */
-const sale = (week: number, hour = 12, hours = 4, intensity = 1, name = 'sale'): Occurrence => ({
-  from: MONDAY_LH + week * WEEK + hour,
-  to: MONDAY_LH + week * WEEK + hour + hours,
-  kind: 'promotion',
-  name,
-  intensity,
-});
+const sale = (week: number, opts: Partial<Occurrence> & { hour?: number; hours?: number } = {}): Occurrence => {
+  const { hour = 12, hours = 4, ...rest } = opts;
+  return {
+    from: MONDAY_LH + week * WEEK + hour,
+    to: MONDAY_LH + week * WEEK + hour + hours,
+    kind: 'promotion',
+    name: 'sale',
+    intensity: 1,
+    ...rest,
+  };
+};
 const inside = (o: Occurrence, lh: number) => lh >= o.from && lh < o.to;
-const indices = (o: Occurrence) => Array.from({ length: o.to - o.from }, (_, k) => o.from - MONDAY_LH + k);
+const indices = (os: readonly Occurrence[]) => os.flatMap((o) => Array.from({ length: o.to - o.from }, (_, k) => o.from - MONDAY_LH + k));
 
-/**
- * Seven weeks of `base(lh)` contacts an hour, `during(offset, base)` in the hours of `o` (an event
- * hour in the series).
- */
-function history(o: Occurrence, during: (offset: number, base: number) => number, base: (lh: number) => number = typicalAt) {
+/** `WEEKS` weeks of the typical volume, times `factor(o)` in the hours of each occurrence (event hours). */
+function history(os: readonly Occurrence[], factor: (o: Occurrence) => number, base: (lh: number) => number = typicalAt) {
   return seriesOf(
-    gridOf(WEEKS, (lh) => (inside(o, lh) ? during(lh - o.from, base(lh)) : base(lh))),
-    { events: indices(o) },
+    gridOf(WEEKS, (lh) => os.reduce((v, o) => (inside(o, lh) ? v * factor(o) : v), base(lh))),
+    { events: indices(os) },
   );
 }
+const hoursOf = (o: Occurrence) => Array.from({ length: o.to - o.from }, (_, k) => o.from + k);
 
 describe('learnEffects', () => {
   it('learns nothing without occurrences', () => {
     const e = learnEffects(seriesOf(gridOf(2, typicalAt)), []);
-    expect(e.byName.size).toBe(0);
-    expect(e.byKind.size).toBe(0);
-    expect(e.fixtures.size).toBe(0);
-    expect(e.calendarEnd).toBe(Number.NEGATIVE_INFINITY);
+    expect(e.log.size).toBe(0);
+    expect(e.slopes.size).toBe(0);
   });
 
-  it("records the calendar's end: the last hour any occurrence, past or future, covers", () => {
-    const past = sale(3);
-    const future = sale(9, 0, 30);
-    expect(
-      learnEffects(
-        history(past, (_, b) => 2 * b),
-        [future, past],
-      ).calendarEnd,
-    ).toBe(future.to);
-  });
-
-  it('learns a promotion that doubled volume, hour by hour, against the same hours of the weeks around it', () => {
-    const past = sale(3);
+  it('learns a promotion that doubled volume against the same hours of the weeks around it', () => {
+    const past = [sale(3), sale(6)];
     const e = learnEffects(
-      history(past, (_, b) => 2 * b),
-      [past],
+      history(past, () => 2),
+      past,
     );
-    const next = sale(WEEKS + 1);
-    for (let k = 0; k < 4; k++) expect(multiplierAt(e, next, k)).toBeCloseTo(2, 12);
+    for (const lh of hoursOf(sale(WEEKS + 1))) expect(multiplierAt(e, sale(WEEKS + 1), lh)).toBeCloseTo(2, 1);
   });
 
-  it('learns the same for the kind, so a first occurrence of another name gets it too', () => {
-    const past = sale(3);
+  it("gives a first occurrence of a new name its kind's effect", () => {
+    const past = [sale(3), sale(6)];
     const e = learnEffects(
-      history(past, (_, b) => 2 * b),
-      [past],
+      history(past, () => 2),
+      past,
     );
-    expect([...e.byKind.keys()].sort()).toEqual(['promotion/4h', 'promotion/4h@12', 'promotion@hour']);
-    const first = sale(WEEKS + 1, 12, 4, 1, 'new-sale');
-    for (let k = 0; k < 4; k++) expect(multiplierAt(e, first, k)).toBeCloseTo(2, 12);
-    // Another length and start: only the hour of day lines up.
-    const evening = sale(WEEKS + 1, 14, 6, 1, 'evening-sale');
-    expect(multiplierAt(e, evening, 0)).toBeCloseTo(2, 12); // 14:00, learnt
-    expect(multiplierAt(e, evening, 3)).toBeCloseTo(2, 12); // 17:00, unseen: the overall ratio
+    const first = sale(WEEKS + 1, { name: 'new-sale' });
+    for (const lh of hoursOf(first)) expect(multiplierAt(e, first, lh)).toBeCloseTo(2, 1);
   });
 
-  it("keeps each hour's own ratio, shrunk by 30 contacts towards the overall one", () => {
-    // Flat 100: hours 0-1 ran at 3x, hours 2-3 at 1x, so 2x overall.
-    const past = sale(3);
+  it('keeps names apart: each recurring name near its own lift, a new one between them', () => {
+    const past = [1, 3, 5, 7].map((w) => sale(w, { name: 'big' })).concat([2, 4, 6, 8].map((w) => sale(w, { name: 'small' })));
     const e = learnEffects(
-      history(
-        past,
-        (k, b) => (k < 2 ? 3 : 1) * b,
-        () => 100,
-      ),
-      [past],
+      history(past, (o) => (o.name === 'big' ? 3 : 1.5)),
+      past,
     );
-    const next = sale(WEEKS + 1);
-    expect(multiplierAt(e, next, 0)).toBeCloseTo((300 + 30 * 2) / (100 + 30), 12);
-    expect(multiplierAt(e, next, 3)).toBeCloseTo((100 + 30 * 2) / (100 + 30), 12);
+    const at = (name: string) => multiplierAt(e, sale(WEEKS + 1, { name }), sale(WEEKS + 1).from + 1);
+    expect(at('big')).toBeGreaterThan(2.6);
+    expect(at('big')).toBeLessThan(3.2);
+    expect(at('small')).toBeGreaterThan(1.35);
+    expect(at('small')).toBeLessThan(1.7);
+    expect(at('new')).toBeGreaterThan(at('small'));
+    expect(at('new')).toBeLessThan(at('big'));
   });
 
   it('learns the size of a typical occurrence from one of another intensity', () => {
-    const past = sale(3, 12, 4, 2);
+    const past = [sale(3, { intensity: 2 }), sale(6, { intensity: 2 })];
+    // Intensity 2 meant twice the extra volume: 3x normal is a typical occurrence of 2x.
     const e = learnEffects(
-      history(past, (_, b) => 3 * b),
-      [past],
+      history(past, () => 3),
+      past,
     );
-    expect(multiplierAt(e, sale(WEEKS + 1), 1)).toBeCloseTo(2, 12);
-    expect(multiplierAt(e, sale(WEEKS + 1, 12, 4, 2), 1)).toBeCloseTo(3, 12);
+    const next = sale(WEEKS + 1);
+    expect(multiplierAt(e, next, next.from)).toBeCloseTo(2, 1);
+    expect(multiplierAt(e, { ...next, intensity: 0.5 }, next.from)).toBeCloseTo(1.5, 1);
   });
 
   it("measures against the day's own level: a busy day is no part of the event's effect", () => {
-    const past = sale(3);
-    const eventDay = Math.floor(past.from / 24);
-    const busyDay = (lh: number) => 100 * (Math.floor(lh / 24) === eventDay ? 1.5 : 1);
+    const past = [sale(3), sale(6)];
+    const busyDays = new Set(past.map((o) => Math.floor(o.from / 24)));
+    const base = (lh: number) => typicalAt(lh) * (busyDays.has(Math.floor(lh / 24)) ? 1.3 : 1);
     const e = learnEffects(
-      history(past, (_, b) => 2 * b, busyDay),
-      [past],
+      history(past, () => 2, base),
+      past,
     );
-    expect(multiplierAt(e, sale(WEEKS + 1), 0)).toBeCloseTo(2, 12);
+    expect(multiplierAt(e, sale(WEEKS + 1), sale(WEEKS + 1).from)).toBeCloseTo(2, 1);
   });
 
   it('reads hours of a past event without a row as 0 contacts (a holiday closure)', () => {
-    const holiday: Occurrence = { ...sale(3, 0, 24), kind: 'holiday', name: 'holiday' };
-    const e = learnEffects(
-      history(holiday, () => Number.NaN),
-      [holiday],
-    );
-    const next: Occurrence = { ...sale(WEEKS + 1, 0, 24), kind: 'holiday', name: 'holiday' };
-    for (const k of [0, 9, 23]) expect(multiplierAt(e, next, k)).toBe(0);
+    const past = [sale(3, { kind: 'holiday', name: 'closed', hour: 0, hours: 24 })];
+    const s = history(past, () => 1);
+    for (const lh of hoursOf(past[0])) s.y[lh - s.first] = Number.NaN;
+    const e = learnEffects(s, past);
+    expect(
+      multiplierAt(e, { ...past[0], from: past[0].from + 7 * WEEK, to: past[0].to + 7 * WEEK }, past[0].from + 7 * WEEK + 12),
+    ).toBeLessThan(0.1);
   });
 
-  it('learns nothing from future occurrences, occurrences of intensity 0, or hours with too few neighbouring weeks', () => {
-    const past = sale(3);
-    const s = history(past, (_, b) => 2 * b);
-    expect(learnEffects(s, [sale(WEEKS + 1)]).byName.size).toBe(0);
-    expect(learnEffects(s, [{ ...past, intensity: 0 }]).byName.size).toBe(0);
-    // In a two-week history the event hours have one neighbouring week only.
-    const short = sale(1);
-    const e = learnEffects(
-      seriesOf(
-        gridOf(2, (lh) => (inside(short, lh) ? 2 : 1) * typicalAt(lh)),
-        { events: indices(short) },
-      ),
-      [short],
+  it('learns the spill-over of a kind in the hours after its occurrences, and applies it', () => {
+    const past = [sale(2, { hour: 0, hours: 24 }), sale(5, { hour: 0, hours: 24 })];
+    const after = (lh: number) => past.some((o) => lh >= o.to && lh < o.to + 24);
+    const s = seriesOf(
+      gridOf(WEEKS, (lh) => typicalAt(lh) * (past.some((o) => inside(o, lh)) ? 2 : after(lh) ? 1.2 : 1)),
+      { events: indices(past) },
     );
-    expect(e.byName.size).toBe(0);
-    expect(multiplierAt(e, sale(3), 0)).toBe(1);
+    const e = learnEffects(s, past);
+    const next = sale(WEEKS + 1, { hour: 0, hours: 24 });
+    expect(spillAt(e, next, next.to + 12)).toBeGreaterThan(1.1);
+    expect(spillAt(e, next, next.to + 12)).toBeLessThan(1.25);
+    expect(spillAt(e, next, next.to + 30)).toBe(1);
+    const normal = new Float64Array([100, 100]);
+    const f = applyEffects(e, [next], [next.to + 12, next.to + 30], normal);
+    expect(f[0]).toBeCloseTo(100 * spillAt(e, next, next.to + 12), 9);
+    expect(f[1]).toBe(100);
+  });
+
+  it("learns a regressor's slope per kind and scales a new occurrence by its value", () => {
+    const discounts = [10, 20, 40, 10, 20, 40];
+    const past = discounts.map((d, k) => sale(k + 1, { name: `sale-${k}`, regressors: { discount: d } }));
+    // Volume grows as the square root of the discount: 1.5x at 10%, 3x at 40%.
+    const e = learnEffects(
+      history(past, (o) => 1.5 * Math.sqrt(o.regressors!.discount / 10)),
+      past,
+    );
+    expect(e.slopes.get('promotion|discount')?.slope).toBeCloseTo(0.5, 1);
+    const at = (discount: number) => multiplierAt(e, sale(WEEKS + 1, { name: 'new', regressors: { discount } }), sale(WEEKS + 1).from);
+    expect(at(40) / at(10)).toBeGreaterThan(1.7);
+    expect(at(40) / at(10)).toBeLessThan(2.3);
+    // Without the column the kind's typical occurrence.
+    expect(multiplierAt(e, sale(WEEKS + 1, { name: 'new' }), sale(WEEKS + 1).from)).toBeCloseTo(at(20), 1);
+  });
+
+  it('fits overlapping occurrences jointly: each its own effect', () => {
+    const evening = (w: number) => sale(w, { kind: 'live_commerce', name: 'streamer', hour: 20, hours: 3 });
+    const shows = [1, 2, 3, 4, 5, 6, 7, 8].map(evening);
+    const promo = sale(5, { hour: 0, hours: 24, name: 'promo' });
+    const past = [...shows, promo];
+    const e = learnEffects(
+      history(past, (o) => (o.name === 'promo' ? 1.5 : 2)),
+      past,
+    );
+    expect(multiplierAt(e, evening(WEEKS + 1), evening(WEEKS + 1).from)).toBeCloseTo(2, 1);
+    const nextPromo = sale(WEEKS + 1, { hour: 0, hours: 24, name: 'promo' });
+    expect(multiplierAt(e, nextPromo, nextPromo.from + 12)).toBeCloseTo(1.5, 1);
+  });
+
+  it('learns nothing from future occurrences or occurrences of intensity 0', () => {
+    const future = sale(WEEKS + 2);
+    const ignored = sale(3, { intensity: 0 });
+    const e = learnEffects(
+      history([ignored], () => 2),
+      [future, ignored],
+    );
+    expect(e.log.size).toBe(0);
   });
 });

@@ -25,15 +25,17 @@ describe('SeasonalNaive', () => {
     expect([...f]).toEqual([WEEK, WEEK + 5, WEEK + 167]);
   });
 
-  it('goes back a further week where the last has no normal value (no row or an event)', () => {
-    const s = seriesOf(
-      gridOf(3, (_, i) => i),
-      { events: [2 * WEEK + 1] },
-    );
-    s.y[2 * WEEK] = Number.NaN;
-    s.y[2 * WEEK + 1] = 9999;
+  it('goes back a further week where the last has no row, and reads an event hour as its imputed normal volume', () => {
+    const y = gridOf(3, (_, i) => i);
+    y[2 * WEEK] = Number.NaN;
+    y[2 * WEEK + 1] = 9999;
+    const s = seriesOf(y, { events: [2 * WEEK + 1] });
     const end = endOf(s);
-    expect([...new SeasonalNaive().fit(s).predict([end, end + 1, end + 2])]).toEqual([WEEK, WEEK + 1, 2 * WEEK + 2]);
+    const [noRow, event, normal] = new SeasonalNaive().fit(s).predict([end, end + 1, end + 2]);
+    expect(noRow).toBe(WEEK);
+    expect(event).toBe(s.typical[2 * WEEK + 1]);
+    expect(event).toBeLessThan(2 * WEEK + 1);
+    expect(normal).toBe(2 * WEEK + 2);
   });
 
   it('takes a 0 as a value, not as missing', () => {

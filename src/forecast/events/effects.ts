@@ -1,0 +1,131 @@
+import type { Occurrence } from './occurrences.js';
+
+/**
+ * The terms of the event model (see `learnEffects`): each names one parameter, a log
+ * multiplier of normal volume. An occurrence's hour gets its kind's shape at that offset, its
+ * name's level and own shape (shrunk towards the kind), and its regressors' slopes; the hours just
+ * before and after it get its kind's spill-over at that distance.
+ */
+export type Term =
+  | { term: 'shape'; key: string; offset: number }
+  | { term: 'level'; name: string }
+  | { term: 'nameShape'; name: string; offset: number }
+  | { term: 'spill'; key: string; side: 'before' | 'after'; distance: number };
+
+/** What past occurrences taught: log multipliers by term, regressor slopes per kind. */
+export interface EventEffects {
+  /** Log multiplier per term (see `termKey`); an absent term is 0 (no effect). */
+  log: Map<string, number>;
+  /** Per kind and regressor column: the slope of the log multiplier on log(value / typical). */
+  slopes: Map<string, { slope: number; typical: number }>;
+}
+
+/** Events at least this long are whole-day events: their hours line up by hour of day. */
+const DAY_EVENT_HOURS = 20;
+/** Offsets a short event's own shape distinguishes (later hours share the last). */
+const SHORT_OFFSETS = 12;
+
+/** Hours either side an occurrence's spill-over reaches: a day for whole-day events, else two. */
+export function spillHours(o: Occurrence): number {
+  return o.to - o.from >= DAY_EVENT_HOURS ? 24 : 2;
+}
+
+/** The kind's shape family: whole-day events and short ones have shapes of their own. */
+export function shapeKey(o: Occurrence): string {
+  return `${o.kind}/${o.to - o.from >= DAY_EVENT_HOURS ? 'day' : 'short'}`;
+}
+
+/**
+ * Where hour `lh` falls in an occurrence's shape: hours from its start for a short event; for
+ * a whole-day event the hour of day, every day alike (a two-day holiday's second day is learnt
+ * from every one-day holiday).
+ */
+export function offsetOf(o: Occurrence, lh: number): number {
+  return o.to - o.from < DAY_EVENT_HOURS ? Math.min(lh - o.from, SHORT_OFFSETS - 1) : hourOfDay(lh);
+}
+
+/** The terms of hour `lh` that occurrence `o` covers. */
+export function coverTerms(o: Occurrence, lh: number): Term[] {
+  const offset = offsetOf(o, lh);
+  return [
+    { term: 'shape', key: shapeKey(o), offset },
+    { term: 'level', name: o.name },
+    { term: 'nameShape', name: o.name, offset },
+  ];
+}
+
+/** The spill-over term of hour `lh` near occurrence `o` (outside it), or null when out of reach. */
+export function spillTerm(o: Occurrence, lh: number): Extract<Term, { term: 'spill' }> | null {
+  const reach = spillHours(o);
+  if (lh < o.from && lh >= o.from - reach) return { term: 'spill', key: shapeKey(o), side: 'before', distance: o.from - lh - 1 };
+  if (lh >= o.to && lh < o.to + reach) return { term: 'spill', key: shapeKey(o), side: 'after', distance: lh - o.to };
+  return null;
+}
+
+export function termKey(t: Term): string {
+  switch (t.term) {
+    case 'shape':
+      return `shape|${t.key}|${t.offset}`;
+    case 'level':
+      return `level|${t.name}`;
+    case 'nameShape':
+      return `nameShape|${t.name}|${t.offset}`;
+    case 'spill':
+      return `spill|${t.key}|${t.side}|${t.distance}`;
+  }
+}
+
+/** The regressor part of an occurrence's log multiplier: each slope times log(value / typical). */
+export function regressorLog(effects: EventEffects, o: Occurrence): number {
+  let sum = 0;
+  for (const [column, value] of Object.entries(o.regressors ?? {})) {
+    const s = effects.slopes.get(slopeKey(o.kind, column));
+    if (s && value > 0) sum += s.slope * Math.log(value / s.typical);
+  }
+  return sum;
+}
+
+export function slopeKey(kind: string, column: string): string {
+  return `${kind}|${column}`;
+}
+
+/**
+ * The multiplier of normal volume at hour `lh` of occurrence `o`, its deviation from 1 scaled by
+ * the intensity (intensity 2 doubles the extra or missing volume; never below 0).
+ */
+export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number): number {
+  const log = coverTerms(o, lh).reduce((s, t) => s + (effects.log.get(termKey(t)) ?? 0), regressorLog(effects, o));
+  return Math.max(0, 1 + (Math.exp(log) - 1) * o.intensity);
+}
+
+/** The spill-over multiplier at hour `lh` from occurrence `o` outside it (1 when out of reach), scaled by its intensity. */
+export function spillAt(effects: EventEffects, o: Occurrence, lh: number): number {
+  const t = spillTerm(o, lh);
+  if (!t) return 1;
+  return Math.max(0, 1 + (Math.exp(effects.log.get(termKey(t)) ?? 0) - 1) * o.intensity);
+}
+
+/**
+ * The forecast at `targets` (local hours) given normal volume there: each hour multiplied by the
+ * effects of the occurrences covering it and the spill-over of those near it (overlaps multiply).
+ */
+export function applyEffects(
+  effects: EventEffects,
+  occurrences: readonly Occurrence[],
+  targets: readonly number[],
+  normal: Float64Array,
+): Float64Array {
+  const out = Float64Array.from(normal);
+  targets.forEach((lh, i) => {
+    for (const o of occurrences) {
+      if (o.intensity <= 0) continue;
+      if (lh >= o.from && lh < o.to) out[i] *= multiplierAt(effects, o, lh);
+      else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh);
+    }
+  });
+  return out;
+}
+
+function hourOfDay(lh: number): number {
+  return ((lh % 24) + 24) % 24;
+}

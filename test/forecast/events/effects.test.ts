@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyEffects,
+  type EventEffects,
+  multiplierAt,
+  offsetOf,
+  spillAt,
+  spillTerm,
+  termKey,
+} from '../../../src/forecast/events/effects.js';
+import type { Occurrence } from '../../../src/forecast/events/occurrences.js';
+
+const DAY = 24;
+const evening: Occurrence = { from: 10 * DAY + 20, to: 10 * DAY + 23, kind: 'live_commerce', name: 'x', intensity: 1 };
+const promotionDays: Occurrence = { from: 20 * DAY, to: 22 * DAY, kind: 'promotion', name: 'p', intensity: 1 };
+const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = new Map()): EventEffects => ({
+  log: new Map(Object.entries(log)),
+  slopes,
+});
+
+describe('offsetOf', () => {
+  it('counts hours from the start of a short event, the last offsets shared', () => {
+    expect(offsetOf(evening, evening.from)).toBe(0);
+    expect(offsetOf(evening, evening.from + 2)).toBe(2);
+    expect(offsetOf({ ...evening, to: evening.from + 16 }, evening.from + 15)).toBe(11);
+  });
+
+  it('is the hour of day for a whole-day event, every day alike', () => {
+    expect(offsetOf(promotionDays, promotionDays.from + 5)).toBe(5);
+    expect(offsetOf(promotionDays, promotionDays.from + 29)).toBe(5);
+  });
+});
+
+describe('spillTerm', () => {
+  it('reaches two hours either side of a short event and a day either side of a whole-day one', () => {
+    expect(spillTerm(evening, evening.from - 1)).toEqual({ term: 'spill', key: 'live_commerce/short', side: 'before', distance: 0 });
+    expect(spillTerm(evening, evening.to + 1)).toEqual({ term: 'spill', key: 'live_commerce/short', side: 'after', distance: 1 });
+    expect(spillTerm(evening, evening.to + 2)).toBeNull();
+    expect(spillTerm(evening, evening.from)).toBeNull();
+    expect(spillTerm(promotionDays, promotionDays.to + 23)?.distance).toBe(23);
+    expect(spillTerm(promotionDays, promotionDays.from - 24)?.side).toBe('before');
+    expect(spillTerm(promotionDays, promotionDays.from - 25)).toBeNull();
+  });
+});
+
+describe('multiplierAt', () => {
+  it("adds the kind's shape, the name's level and shape, and the regressors, in logs", () => {
+    const e = effects(
+      {
+        [termKey({ term: 'shape', key: 'live_commerce/short', offset: 1 })]: Math.log(2),
+        [termKey({ term: 'level', name: 'x' })]: Math.log(1.5),
+        [termKey({ term: 'nameShape', name: 'x', offset: 1 })]: Math.log(0.8),
+      },
+      new Map([['live_commerce|audience', { slope: 0.5, typical: 100 }]]),
+    );
+    expect(multiplierAt(e, evening, evening.from + 1)).toBeCloseTo(2 * 1.5 * 0.8, 12);
+    expect(multiplierAt(e, { ...evening, regressors: { audience: 400 } }, evening.from + 1)).toBeCloseTo(2 * 1.5 * 0.8 * 2, 12);
+    // Another name of the kind: the kind's shape alone.
+    expect(multiplierAt(e, { ...evening, name: 'y' }, evening.from + 1)).toBeCloseTo(2, 12);
+  });
+
+  it('scales the deviation from normal by the intensity, never below 0', () => {
+    const e = effects({ [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2) });
+    expect(multiplierAt(e, { ...evening, intensity: 2 }, evening.from)).toBeCloseTo(3, 12);
+    const closed = effects({ [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(0.2) });
+    expect(multiplierAt(closed, { ...evening, intensity: 2 }, evening.from)).toBe(0);
+  });
+
+  it('is 1 for an event nothing was learnt about', () => {
+    expect(multiplierAt(effects({}), evening, evening.from)).toBe(1);
+  });
+});
+
+describe('applyEffects', () => {
+  it('multiplies the hours an occurrence covers and its spill-over hours, and leaves the rest', () => {
+    const e = effects({
+      [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2),
+      [termKey({ term: 'spill', key: 'live_commerce/short', side: 'after', distance: 0 })]: Math.log(1.1),
+    });
+    const targets = [evening.from - 3, evening.from, evening.to, evening.to + 5];
+    const out = applyEffects(e, [evening], targets, new Float64Array([100, 100, 100, 100]));
+    expect([...out].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([100, 200, 110, 100]);
+    expect(spillAt(e, evening, evening.to)).toBeCloseTo(1.1, 12);
+  });
+
+  it('leaves its input untouched and handles no targets', () => {
+    const normal = new Float64Array([5]);
+    applyEffects(effects({}), [evening], [evening.from], normal);
+    expect(normal[0]).toBe(5);
+    expect(applyEffects(effects({}), [evening], [], new Float64Array(0))).toHaveLength(0);
+  });
+});
