@@ -1,7 +1,7 @@
 import type { CalendarEvent, HourCount } from '../domain/types.js';
 import { backtestWeeks, crossValidate, familyForecasters, type Backtest, type Forecaster } from './backtest.js';
 import { WEEK, localHour } from './calendar.js';
-import { occurrencesOf } from './events/occurrences.js';
+import { type Occurrence, occurrencesOf } from './events/occurrences.js';
 import { forecastQueue } from './forecastQueue.js';
 import { MODELS } from './registry.js';
 import { buildSeries, truncate, type Series } from './series.js';
@@ -19,18 +19,36 @@ export interface WeekScore {
   coverage80: number | null;
 }
 
+/** Accuracy of one forecaster in the held-out hours of one event kind (or `ordinary`: no event), over all weeks. */
+export interface KindScore {
+  kind: string;
+  model: string;
+  hours: number;
+  wape: number;
+  /** WAPE over the same forecaster's WAPE in ordinary hours (NaN without ordinary hours). */
+  ratio: number;
+}
+
+/** The backtest report: per week and forecaster, and per event kind and forecaster. */
+export interface AccuracyReport {
+  weeks: WeekScore[];
+  kinds: KindScore[];
+}
+
 /**
  * The planner's accuracy report: each of the last `weeks` weeks (those with at least a week of
  * history before them) forecast one week ahead from the history before it, by every family and
  * by the full product (selection and intervals redone at each origin, so `chosen` is as honest
  * as the families). MASE is scaled by the in-sample error of "same local hour one week earlier".
+ * The same held-out hours are then scored per event kind (an hour counts for every kind covering
+ * it) against the ordinary hours no event covers: does the forecast miss the peaks?
  */
 export function accuracyReport(
   hours: readonly HourCount[],
   events: readonly CalendarEvent[],
   timeZone: string,
   weeks: number,
-): WeekScore[] {
+): AccuracyReport {
   const series = buildSeries(hours, events, timeZone);
   const byLh = new Map(hours.map((h) => [localHour(h.t, timeZone), h]));
   const chosen: Forecaster = {
@@ -46,9 +64,35 @@ export function accuracyReport(
       return { mean: f.contacts, lo80: f.lo80, hi80: f.hi80 };
     },
   };
-  const forecasters = [...familyForecasters(series, occurrencesOf(events, timeZone), MODELS), chosen];
+  const occurrences = occurrencesOf(events, timeZone);
+  const forecasters = [...familyForecasters(series, occurrences, MODELS), chosen];
   const bt = crossValidate(series, forecasters, backtestWeeks(series, weeks, 1));
-  return bt.origins.flatMap((origin) => weekScores(bt, origin, naiveScale(truncate(series, origin - series.first))));
+  return {
+    weeks: bt.origins.flatMap((origin) => weekScores(bt, origin, naiveScale(truncate(series, origin - series.first)))),
+    kinds: kindScores(bt, occurrences),
+  };
+}
+
+/** Every forecaster's WAPE per event kind over all held-out hours, ordinary hours first. */
+function kindScores(bt: Backtest, occurrences: readonly Occurrence[]): KindScore[] {
+  const kindsAt = bt.lh.map((lh) => {
+    const kinds = [...new Set(occurrences.filter((o) => o.from <= lh && lh < o.to && o.intensity > 0).map((o) => o.kind))];
+    return kinds.length > 0 ? kinds : ['ordinary'];
+  });
+  const kinds = ['ordinary', ...[...new Set(kindsAt.flat())].filter((k) => k !== 'ordinary').sort()];
+  return bt.runs.flatMap((r) => {
+    const wapeOf = (kind: string) => {
+      const rows = kindsAt.flatMap((ks, i) => (ks.includes(kind) && Number.isFinite(r.forecast[i]) ? [i] : []));
+      const volume = rows.reduce((s, i) => s + bt.actual[i], 0);
+      const error = rows.reduce((s, i) => s + Math.abs(bt.actual[i] - r.forecast[i]), 0);
+      return { hours: rows.length, wape: volume > 0 ? error / volume : NaN };
+    };
+    const ordinary = wapeOf('ordinary').wape;
+    return kinds
+      .map((kind) => ({ kind, model: r.model, ...wapeOf(kind) }))
+      .filter((k) => k.hours > 0)
+      .map((k) => ({ ...k, ratio: k.wape / ordinary }));
+  });
 }
 
 /** Every forecaster's scores on the week from `origin`. */

@@ -34,6 +34,29 @@ describe('shiftcast command line', () => {
     expect(r.stderr).toContain('nope.csv');
   });
 
+  it('backtest: scores each event kind against ordinary hours, as a table and as JSON', async () => {
+    const history = file('bt-history.csv', syntheticHistory(6));
+    // A promotion every Wednesday evening of the last weeks, with a regressor column.
+    const promos = [1, 2, 3, 4, 5].map((w) => {
+      const day = new Date(Date.UTC(2026, 10, 30) - (6 - w) * 7 * 86_400_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+      return `${day}T19:00,${day}T23:00,promotion,sale-${w},${10 * w}`;
+    });
+    const events = file('bt-events.csv', `start,end,kind,name,discount\n${promos.join('\n')}\n`);
+    const args = ['backtest', '--history', history, '--events', events, '--weeks', '2', '--timezone', 'UTC'];
+    const table = await shiftcast(args);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/by event kind/);
+    expect(table.stdout).toMatch(/promotion\s+chosen\s+8\s/);
+    const json = await shiftcast([...args, '--json']);
+    const kinds = JSON.parse(json.stdout).queues[0].kinds as { kind: string; model: string; hours: number; ratio: number | null }[];
+    const chosen = kinds.filter((k) => k.model === 'chosen');
+    expect(chosen.map((k) => [k.kind, k.hours])).toEqual([
+      ['ordinary', 2 * 168 - 8],
+      ['promotion', 8],
+    ]);
+    expect(chosen[0].ratio).toBe(1);
+  });
+
   it('forecast: exits 2 on a bad --start and writes nothing', async () => {
     const history = file('h.csv', 'timestamp,contacts\n2026-11-23T00:00,5\n');
     const out = join(dir, 'never.csv');

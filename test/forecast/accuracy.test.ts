@@ -12,7 +12,7 @@ const growing = exactHistory(start, 4, TZ, (_, t) => 100 + 10 * Math.floor((t - 
 const names = [...MODELS.map((m) => m.name), 'chosen'];
 
 describe('accuracyReport', () => {
-  const report = accuracyReport(growing, [], TZ, 2);
+  const report = accuracyReport(growing, [], TZ, 2).weeks;
 
   it('scores every family and the chosen forecast on each of the last weeks, oldest first', () => {
     const origin = (week: number) => (start + week * WEEK_MS) / HOUR_MS; // UTC: local hours are epoch hours
@@ -47,15 +47,41 @@ describe('accuracyReport', () => {
       [],
       TZ,
       1,
-    );
+    ).weeks;
     const naive = flat.filter((r) => r.model === 'seasonal-naive');
     expect(naive).toHaveLength(1);
     expect([naive[0].mase, naive[0].wape]).toEqual([0, 0]);
   });
 
   it('reports only weeks with a week of history before them, and none for 0 weeks', () => {
-    const all = accuracyReport(exactHistory(start, 3, TZ, typicalMean), [], TZ, 10);
+    const all = accuracyReport(exactHistory(start, 3, TZ, typicalMean), [], TZ, 10).weeks;
     expect(new Set(all.map((r) => r.origin)).size).toBe(2);
-    expect(accuracyReport(growing, [], TZ, 0)).toEqual([]);
+    expect(accuracyReport(growing, [], TZ, 0)).toEqual({ weeks: [], kinds: [] });
+  });
+
+  it('scores each event kind against the ordinary hours, per forecaster', () => {
+    // A promotion every Wednesday afternoon doubles volume; the last two weeks are held out.
+    const wednesday = (w: number) => start + w * WEEK_MS + 2 * 24 * HOUR_MS + 12 * HOUR_MS;
+    const promos = [0, 1, 2, 3, 4, 5].map((w) => ({
+      start: wednesday(w),
+      end: wednesday(w) + 4 * HOUR_MS,
+      kind: 'promotion',
+      name: `p${w}`,
+      intensity: 1,
+    }));
+    const within = (t: number) => promos.some((p) => t >= p.start && t < p.end);
+    // Some hour-to-hour scatter, so that no forecast is perfect.
+    const scatter = (t: number) => 1 + (((Math.floor(t / HOUR_MS) * 7919) % 13) - 6) / 60;
+    const history = exactHistory(start, 6, TZ, (p, t) => typicalMean(p) * scatter(t) * (within(t) ? 2 : 1));
+    const { kinds } = accuracyReport(history, promos, TZ, 2);
+    const chosen = kinds.filter((k) => k.model === 'chosen');
+    expect(chosen.map((k) => [k.kind, k.hours])).toEqual([
+      ['ordinary', 2 * 168 - 8],
+      ['promotion', 8],
+    ]);
+    expect(chosen[0].ratio).toBe(1);
+    expect(chosen[1].ratio).toBeCloseTo(chosen[1].wape / chosen[0].wape, 12);
+    // Seasonal naive knows nothing of events' effects beyond last week's same hour: both weeks had one.
+    expect(kinds.filter((k) => k.model === 'seasonal-naive').map((k) => k.kind)).toEqual(['ordinary', 'promotion']);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { formatTimestamp, isTimeZone } from '../../domain/time.js';
-import { accuracyReport, type WeekScore } from '../../forecast/accuracy.js';
+import { accuracyReport, type KindScore, type WeekScore } from '../../forecast/accuracy.js';
 import { readHistory } from '../../io/history.js';
 import type { CommandContext } from '../context.js';
 import { configOrDefaults, eventsOrNone, intOption } from '../options.js';
@@ -22,7 +22,7 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
       if (!isTimeZone(tz)) throw new InputError({ file: 'command line', field: '--timezone' }, `"${tz}" is not a known IANA time zone`);
       const history = await readHistory(o.history, tz);
       const events = eventsOrNone(o.events, tz);
-      const queues = history.queues.map((q) => ({ queue: q.queue, weeks: accuracyReport(q.hours, events, tz, o.weeks) }));
+      const queues = history.queues.map((q) => ({ queue: q.queue, ...accuracyReport(q.hours, events, tz, o.weeks) }));
       // A local hour number read as UTC is the local wall-clock time.
       const week = (lh: number) => formatTimestamp(lh * 3_600_000, 'UTC');
       if (o.json) {
@@ -30,6 +30,7 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
           queue: q.queue,
           weeks: q.weeks.map((w) => ({ ...w, origin: week(w.origin) })),
           mean: means(q.weeks),
+          kinds: q.kinds.map(finite),
         }));
         process.stdout.write(`${JSON.stringify({ queues: rows }, null, 1)}\n`);
         return;
@@ -43,8 +44,22 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
             `${label.padEnd(18)}${w.model.padEnd(18)}${w.mase.toFixed(3).padStart(7)}${w.wape.toFixed(3).padStart(7)}   ${cover}\n`,
           );
         }
+        if (q.kinds.some((k) => k.kind !== 'ordinary')) {
+          process.stdout.write(`\nby event kind (all weeks)\n${'kind'.padEnd(18)}${'model'.padEnd(18)}  hours   WAPE  x ordinary\n`);
+          for (const k of q.kinds) {
+            const ratio = Number.isFinite(k.ratio) ? `${k.ratio.toFixed(2)}x` : '-';
+            process.stdout.write(
+              `${k.kind.padEnd(18)}${k.model.padEnd(18)}${String(k.hours).padStart(7)}${k.wape.toFixed(3).padStart(7)}  ${ratio.padStart(10)}\n`,
+            );
+          }
+        }
       }
     });
+}
+
+/** A kind's score for JSON: a ratio without ordinary hours is null, not NaN. */
+function finite(k: KindScore): Omit<KindScore, 'ratio'> & { ratio: number | null } {
+  return { ...k, ratio: Number.isFinite(k.ratio) ? k.ratio : null };
 }
 
 /** Mean scores per model over the weeks. */
