@@ -18,6 +18,16 @@ export interface EventEffects {
   log: Map<string, number>;
   /** Per kind and regressor column: the slope of the log multiplier on log(value / typical). */
   slopes: Map<string, { slope: number; typical: number }>;
+  /**
+   * Kinds whose overlapping occurrences add their extra volume (two streamers on one evening,
+   * each with its own audience) rather than multiply, as the history's overlaps showed.
+   */
+  adds: ReadonlySet<string>;
+}
+
+/** The key occurrences of a kind share when they add their extra volume; else their own. */
+export function combineKey(adds: ReadonlySet<string>, kind: string, occurrence: string): string {
+  return adds.has(kind) ? `kind|${kind}` : `occurrence|${occurrence}`;
 }
 
 /** Events at least this long are whole-day events: their hours line up by hour of day. */
@@ -106,8 +116,9 @@ export function spillAt(effects: EventEffects, o: Occurrence, lh: number): numbe
 }
 
 /**
- * The forecast at `targets` (local hours) given normal volume there: each hour multiplied by the
- * effects of the occurrences covering it and the spill-over of those near it (overlaps multiply).
+ * The forecast at `targets` (local hours) given normal volume there: the effects of the
+ * occurrences covering an hour multiply, except that occurrences of a kind in `effects.adds`
+ * add their extra volume; the spill-over of occurrences near the hour multiplies too.
  */
 export function applyEffects(
   effects: EventEffects,
@@ -117,11 +128,14 @@ export function applyEffects(
 ): Float64Array {
   const out = Float64Array.from(normal);
   targets.forEach((lh, i) => {
-    for (const o of occurrences) {
-      if (o.intensity <= 0) continue;
-      if (lh >= o.from && lh < o.to) out[i] *= multiplierAt(effects, o, lh);
+    const groups = new Map<string, number>();
+    occurrences.forEach((o, n) => {
+      if (o.intensity <= 0) return;
+      const key = combineKey(effects.adds, o.kind, String(n));
+      if (lh >= o.from && lh < o.to) groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh) - 1);
       else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh);
-    }
+    });
+    for (const f of groups.values()) out[i] *= Math.max(0, f);
   });
   return out;
 }

@@ -1,7 +1,7 @@
 import { WEEK } from '../calendar.js';
 import { weightedMedian } from '../robust.js';
 import { endOf, normalAt, type Series, typicalAt } from '../series.js';
-import { coverTerms, type EventEffects, slopeKey, spillHours, spillTerm, type Term, termKey } from './effects.js';
+import { combineKey, coverTerms, type EventEffects, slopeKey, spillHours, spillTerm, type Term, termKey } from './effects.js';
 import type { Occurrence } from './occurrences.js';
 
 /** Same-hour-of-week neighbours that form the "what a normal week would have had" baseline. */
@@ -33,34 +33,51 @@ const SWEEPS = 30;
 /** Normal hours a day needs outside events before its own level is read from them. */
 const DAY_LEVEL_MIN_HOURS = 12;
 
-/** One past hour in or near an event: its contacts, its normal baseline, and the terms that move it. */
+/** An occurrence covering a row's hour: its kind, its kind-shape term, name-shape key and regressors. */
+interface Cover {
+  occurrence: number;
+  kind: string;
+  shape: number;
+  nameShape: string;
+  level: string;
+  slopes: { index: number; z: number }[];
+}
+
+/** One past hour in or near an event: its contacts, its normal baseline, and what moves it. */
 interface Row {
   actual: number;
   baseline: number;
-  /** Kind term indices (shapes, spill-overs), repeated when two occurrences of a kind overlap. */
-  terms: number[];
-  /** Regressor slopes: index and log(value / typical). */
-  slopes: { index: number; z: number }[];
-  /** The occurrences covering the hour (their index in `past`) and the hour's name-shape key. */
-  covers: { occurrence: number; shape: string }[];
-  /** Log of the names' current multipliers in this hour (held fixed while the kinds' terms are fitted). */
-  nameLog: number;
+  covers: Cover[];
+  /** Spill-over term indices of the occurrences whose reach (not span) holds the hour. */
+  spill: number[];
+}
+
+/** The model's parameters: kind terms (shapes, spill-overs), slopes, and the names' terms by key. */
+interface Params {
+  theta: Float64Array;
+  beta: Float64Array;
+  names: Map<string, number>;
+  /** Kinds whose overlapping occurrences add (see `EventEffects.adds`). */
+  adds: Set<string>;
 }
 
 /**
- * Learns the event model from the history: a Poisson log-linear regression of each past event
- * hour's contacts on its normal baseline (the median of the same hour in the surrounding weeks,
- * events imputed, times how busy that day was in its normal hours — a day's level is read net
- * of its events), with the terms of `effects.ts` as regressors (Aldor-Noiman et al. 2009; Rausch
- * et al. 2022): the kind's hourly shape, the name's level and shape shrunk towards the kind, the
- * kind's spill-over in the hours before and after, and slopes on the numeric columns of the
- * calendar. Overlapping events are fitted jointly (their logs add). Hours of a past event without
- * a row, when normal weeks are open then, count as 0 contacts (a holiday closure).
+ * Learns the event model from the history: a Poisson regression of each past event hour's
+ * contacts on its normal baseline (the median of the same hour in the surrounding weeks, events
+ * imputed, times how busy that day was in its normal hours away from events — a day's level is
+ * read net of its events), with the terms of `effects.ts` as regressors (Aldor-Noiman et al.
+ * 2009; Rausch et al. 2022): the kind's hourly shape, the name's level and shape shrunk towards
+ * the kind, slopes on the numeric columns of the calendar, and the kind's spill-over in the hours
+ * before and after. Overlapping events are fitted jointly: their effects multiply (a promotion
+ * on a holiday), or, for a kind whose past overlaps fit better so, occurrences of the kind add
+ * their extra volume (two streamers on one evening, each with its own audience). Hours of a past event without a row, when normal weeks are open
+ * then, count as 0 contacts (a holiday closure).
  */
 export function learnEffects(s: Series, occurrences: readonly Occurrence[]): EventEffects {
   const end = endOf(s);
   const past = occurrences.filter((o) => o.intensity > 0 && o.from < end && o.to + spillHours(o) > s.first);
-  const slopes = regressorTypicals(past);
+  const typicals = regressorTypicals(past);
+  const slopeList = [...typicals.keys()];
   const index = new Map<string, number>();
   const support: { spill: boolean; expected: number; occurrences: Set<Occurrence> }[] = [];
   const termIndex = (t: Term, o: Occurrence, base: number) => {
@@ -75,7 +92,6 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
     support[i].occurrences.add(o);
     return i;
   };
-  const slopeList = [...slopes.keys()];
   const nearEvents = hoursNear(past, s.first, end);
   const baselineAt = baselines(s, nearEvents);
   const rows: Row[] = [];
@@ -88,69 +104,127 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
     const observed = Number.isFinite(y) ? y : 0;
     // Intensity says how big an occurrence was meant to be: learn the size of a typical one.
     const intensity = covering.reduce((p, o) => p * o.intensity, 1);
-    const actual = Math.max(0, base + (observed - base) / intensity);
-    const terms = near.map((o) => termIndex(covering.includes(o) ? coverTerms(o, lh)[0] : spillTerm(o, lh)!, o, base));
-    const z = covering.flatMap((o) =>
-      Object.entries(o.regressors ?? {})
-        .filter(([c, v]) => slopes.has(slopeKey(o.kind, c)) && v > 0)
-        .map(([c, v]) => ({ index: slopeList.indexOf(slopeKey(o.kind, c)), z: Math.log(v / slopes.get(slopeKey(o.kind, c))!) })),
-    );
-    const covers = covering.map((o) => ({ occurrence: past.indexOf(o), shape: termKey(coverTerms(o, lh)[2]) }));
-    rows.push({ actual, baseline: base, terms, slopes: z, covers, nameLog: 0 });
+    const covers = covering.map((o) => {
+      const [shape, level, nameShape] = coverTerms(o, lh);
+      const slopes = Object.entries(o.regressors ?? {})
+        .filter(([c, v]) => typicals.has(slopeKey(o.kind, c)) && v > 0)
+        .map(([c, v]) => ({ index: slopeList.indexOf(slopeKey(o.kind, c)), z: Math.log(v / typicals.get(slopeKey(o.kind, c))!) }));
+      return {
+        occurrence: past.indexOf(o),
+        kind: o.kind,
+        shape: termIndex(shape, o, base),
+        level: termKey(level),
+        nameShape: termKey(nameShape),
+        slopes,
+      };
+    });
+    const spill = near.filter((o) => !covering.includes(o)).map((o) => termIndex(spillTerm(o, lh)!, o, base));
+    rows.push({ actual: Math.max(0, base + (observed - base) / intensity), baseline: base, covers, spill });
   }
   const priors = support.map((t) => (t.spill ? PRIOR.spill : PRIOR.shape) * (t.expected / t.occurrences.size));
-  const names = new Map<string, number>();
-  const theta = new Float64Array(priors.length);
-  const beta = new Float64Array(slopeList.length);
-  for (let round = 0; round < ROUNDS; round++) {
-    const mu = fitPoisson(rows, priors, theta, beta);
-    // The kinds' shapes carry the mean of their names' levels: a new name is a typical one.
-    for (const [kind, shift] of learnNames(rows, mu, past, names)) {
-      for (const [key, i] of index) if (key.startsWith(`shape|${kind}/`)) theta[i] += shift;
+  // Whether overlapping occurrences of a kind add or multiply is the history's call: both are
+  // fitted and the one with the lower deviance serves.
+  const overlapping = new Set(
+    rows.flatMap((r) => r.covers.filter((c) => r.covers.some((d) => d !== c && d.kind === c.kind)).map((c) => c.kind)),
+  );
+  const fitAll = (adds: Set<string>) => {
+    const p: Params = { theta: new Float64Array(priors.length), beta: new Float64Array(slopeList.length), names: new Map(), adds };
+    for (let round = 0; round < ROUNDS; round++) {
+      fitKinds(rows, priors, p);
+      learnNames(rows, past, p, (kind, shift) => {
+        for (const [key, i] of index) if (key.startsWith(`shape|${kind}/`)) p.theta[i] += shift;
+      });
     }
-  }
+    return p;
+  };
+  const multiplying = fitAll(new Set());
+  const adding = overlapping.size > 0 ? fitAll(overlapping) : null;
+  const params = adding && deviance(rows, adding) < deviance(rows, multiplying) ? adding : multiplying;
   return {
-    log: new Map([...[...index].map(([key, i]) => [key, theta[i]] as const), ...names]),
-    slopes: new Map(slopeList.map((key, i) => [key, { slope: beta[i], typical: slopes.get(key)! }])),
+    log: new Map([...[...index].map(([key, i]) => [key, params.theta[i]] as const), ...params.names]),
+    slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
+    adds: params.adds,
   };
 }
 
+/** Poisson deviance of rows under the parameters. */
+function deviance(rows: readonly Row[], p: Params): number {
+  return rows.reduce((d, r) => {
+    const m = meanOf(r, p);
+    return d + 2 * ((r.actual > 0 ? r.actual * Math.log(r.actual / m) : 0) - (r.actual - m));
+  }, 0);
+}
+
+/** An occurrence's log multiplier in a row: its kind's shape, its name's terms, its regressors. */
+function etaOf(c: Cover, p: Params): number {
+  return (
+    p.theta[c.shape] +
+    (p.names.get(c.level) ?? 0) +
+    (p.names.get(c.nameShape) ?? 0) +
+    c.slopes.reduce((x, z) => x + p.beta[z.index] * z.z, 0)
+  );
+}
+
+const groupOf = (c: Cover, p: Params) => combineKey(p.adds, c.kind, String(c.occurrence));
+
+/** The row's factors: per occurrence its multiplier, or per adding kind 1 + its occurrences' extra. */
+function kindFactors(r: Row, p: Params): Map<string, number> {
+  const f = new Map<string, number>();
+  for (const c of r.covers) {
+    const key = groupOf(c, p);
+    f.set(key, (f.get(key) ?? 1) + Math.exp(etaOf(c, p)) - 1);
+  }
+  return f;
+}
+
+/** A row's modelled mean (factors floored just above 0, a closure's limit). */
+function meanOf(r: Row, p: Params): number {
+  let m = r.baseline * Math.exp(r.spill.reduce((x, t) => x + p.theta[t], 0));
+  for (const f of kindFactors(r, p).values()) m *= Math.max(1e-6, f);
+  return m;
+}
+
 /**
- * The names' terms given the kinds' (`mu`: each row's fitted mean with the names' current terms):
- * each occurrence's log ratio of contacts to what its kind and regressors expected says how far
- * it stood out; a name's level is the mean of its occurrences' ratios shrunk by how much
- * occurrences of one name scatter against how much names differ (variance components, so one
- * occurrence of a new promotion says little and twenty of a streamer say much); its hourly shape
- * is then the remaining ratio per hour, shrunk by `NAME_SHAPE_PRIOR` occurrences. Updates
- * `names` (term key to log multiplier) and each row's `nameLog`; returns per kind the mean level
- * taken out of its names, for its shape to carry.
+ * The names' terms given the kinds': each occurrence's share of its kind's observed extra volume
+ * (in proportion to its modelled extra when a kind's occurrences overlap) against its modelled
+ * volume says how far it stood out; a name's level is the mean of its occurrences' log ratios,
+ * recent ones weighted more, shrunk by how much occurrences of one name scatter against how much
+ * names differ (variance components: one occurrence of a new promotion says little, twenty of a
+ * streamer much); its hourly shape is then the remaining ratio per hour, shrunk by
+ * `NAME_SHAPE_PRIOR` occurrences. Each kind's mean level is taken out of its names and given to
+ * the kind's shape (`shiftKind`), so that a new name is a typical one.
  */
-function learnNames(rows: Row[], mu: Float64Array, past: readonly Occurrence[], names: Map<string, number>): Map<string, number> {
-  const withoutNames = Float64Array.from(mu, (m, i) => m / Math.exp(rows[i].nameLog));
-  const logOf = (key: string) => names.get(key) ?? 0;
-  const levelKey = (o: Occurrence) => termKey({ term: 'level', name: o.name });
-  const nameLogOf = (c: Row['covers'][number]) => logOf(levelKey(past[c.occurrence])) + logOf(c.shape);
-  // Contacts and what the kinds, regressors and the other names covering each hour expected, per key.
-  const sums = (of: (c: Row['covers'][number]) => string) => {
-    const acc = new Map<string, { actual: number; expected: number; occurrences: Set<number> }>();
-    rows.forEach((r, i) => {
+function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params, shiftKind: (kind: string, shift: number) => void): void {
+  // Per key: the occurrence's observed own factor and its modelled one, weighted by the row's other factors.
+  const sums = (keyOf: (c: Cover) => string) => {
+    const acc = new Map<string, { observed: number; modelled: number; occurrences: Set<number> }>();
+    for (const r of rows) {
+      const factors = kindFactors(r, p);
+      const mean = meanOf(r, p);
       for (const c of r.covers) {
-        const others = r.covers.reduce((x, d) => (d === c ? x : x + nameLogOf(d)), 0);
-        const a = acc.get(of(c)) ?? { actual: 0, expected: 0, occurrences: new Set<number>() };
-        a.actual += r.actual;
-        a.expected += withoutNames[i] * Math.exp(others);
+        const own = factors.get(groupOf(c, p))!;
+        const others = mean / Math.max(1e-6, own);
+        const extra = Math.exp(etaOf(c, p)) - 1;
+        const share = Math.abs(own - 1) > 1e-9 ? extra / (own - 1) : 1 / r.covers.filter((d) => groupOf(d, p) === groupOf(c, p)).length;
+        const observedOwn = 1 + share * (r.actual / others - 1);
+        const a = acc.get(keyOf(c)) ?? { observed: 0, modelled: 0, occurrences: new Set<number>() };
+        a.observed += others * Math.max(0, observedOwn);
+        a.modelled += others * (1 + extra);
         a.occurrences.add(c.occurrence);
-        acc.set(of(c), a);
+        acc.set(keyOf(c), a);
       }
-    });
+    }
     return acc;
   };
-  // Each occurrence's log ratio, then the names' levels.
+  const logRatio = (a: { observed: number; modelled: number }) => Math.log((a.observed + 1) / (a.modelled + 1));
   const byOccurrence = sums((c) => String(c.occurrence));
   const ratios = new Map<string, { from: number; ratio: number }[]>();
   for (const [key, a] of byOccurrence) {
     const o = past[Number(key)];
-    ratios.set(levelKey(o), [...(ratios.get(levelKey(o)) ?? []), { from: o.from, ratio: Math.log((a.actual + 1) / (a.expected + 1)) }]);
+    const level = termKey({ term: 'level', name: o.name });
+    // The ratio is against the current terms: the new level estimate is the current one plus it.
+    const ratio = logRatio(a) + (p.names.get(level) ?? 0);
+    ratios.set(level, [...(ratios.get(level) ?? []), { from: o.from, ratio }]);
   }
   const k = shrinkage([...ratios.values()].map((rs) => rs.map((r) => r.ratio)));
   const levels = new Map<string, number>();
@@ -161,25 +235,21 @@ function learnNames(rows: Row[], mu: Float64Array, past: readonly Occurrence[], 
     levels.set(name, rs.reduce((x, r, i) => x + weights[i] * r.ratio, 0) / (total + k));
   }
   // Levels are deviations from their kind: each kind's mean level moves to its shape.
-  const kindOf = new Map(past.map((o) => [levelKey(o), o.kind]));
+  const kindOf = new Map(past.map((o) => [termKey({ term: 'level', name: o.name }), o.kind]));
   const shifts = new Map<string, number>();
   for (const kind of new Set(kindOf.values())) {
     const own = [...levels].filter(([name]) => kindOf.get(name) === kind);
     if (own.length === 0) continue;
     const shift = own.reduce((x, [, l]) => x + l, 0) / own.length;
     shifts.set(kind, shift);
-    for (const [name, l] of own) names.set(name, l - shift);
+    for (const [name, l] of own) p.names.set(name, l - shift);
   }
-  // Then each name's hours against its level.
-  const byHour = sums((c) => c.shape);
-  for (const [shape, a] of byHour) {
-    const name = shape.split('|')[1];
-    const level = logOf(termKey({ term: 'level', name }));
+  for (const [kind, shift] of shifts) shiftKind(kind, shift);
+  // Then each name's hours against its new level.
+  for (const [shape, a] of sums((c) => c.nameShape)) {
     const n = a.occurrences.size;
-    names.set(shape, (n / (n + NAME_SHAPE_PRIOR)) * (Math.log((a.actual + 1) / (a.expected + 1)) - level));
+    p.names.set(shape, (n / (n + NAME_SHAPE_PRIOR)) * (logRatio(a) + (p.names.get(shape) ?? 0)));
   }
-  for (const r of rows) r.nameLog = r.covers.reduce((x, c) => x + nameLogOf(c), 0);
-  return shifts;
 }
 
 /** Least and greatest occurrences' worth of weight pulling a name's level towards its kind. */
@@ -279,53 +349,56 @@ function baselines(s: Series, nearEvents: ReadonlyMap<number, unknown>): (lh: nu
 }
 
 /**
- * Maximum a-posteriori Poisson regression by cyclic Newton steps: log mean = log baseline +
- * the names' logs (fixed) + the row's kind term logs + slopes x z; each term has a log-gamma prior centred on "no
- * effect" with `priors[i]` expected contacts' weight, each slope a ridge. Updates `theta` and `beta` in
- * place (each round starts from the last) and returns each row's fitted mean.
+ * Maximum a-posteriori Poisson regression of the kinds' terms and the slopes, the names' terms
+ * held fixed, by cyclic Newton (Fisher scoring) steps: each term has a log-gamma prior centred
+ * on "no effect" with `priors[i]` expected contacts' weight, each slope a ridge. Updates `p`.
  */
-function fitPoisson(rows: readonly Row[], priors: readonly number[], theta: Float64Array, beta: Float64Array): Float64Array {
-  const mu = Float64Array.from(rows, (r) => {
-    const kinds = r.terms.reduce((x, t) => x + theta[t], 0) + r.slopes.reduce((x, z) => x + beta[z.index] * z.z, 0);
-    return r.baseline * Math.exp(r.nameLog + kinds);
-  });
-  const byTerm: { row: number; count: number }[][] = priors.map(() => []);
-  const bySlope: { row: number; z: number }[][] = Array.from({ length: beta.length }, () => []);
+function fitKinds(rows: readonly Row[], priors: readonly number[], p: Params): void {
+  // d log(mean) / d term, per row: the occurrences' share of their kind's factor, or a spill-over's count.
+  const byTerm: number[][] = priors.map(() => []);
+  const bySlope: number[][] = Array.from({ length: p.beta.length }, () => []);
   rows.forEach((r, i) => {
-    const counts = new Map<number, number>();
-    for (const t of r.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, count] of counts) byTerm[t].push({ row: i, count });
-    for (const z of r.slopes) bySlope[z.index].push({ row: i, z: z.z });
+    for (const t of new Set([...r.covers.map((c) => c.shape), ...r.spill])) byTerm[t].push(i);
+    for (const j of new Set(r.covers.flatMap((c) => c.slopes.map((z) => z.index)))) bySlope[j].push(i);
   });
-  const step = (g: number, h: number) => Math.max(-1, Math.min(1, g / h));
+  const mu = rows.map((r) => meanOf(r, p));
+  const gradient = (r: Row, term: (c: Cover) => number, spill: number) => {
+    const factors = kindFactors(r, p);
+    let w = spill;
+    for (const c of r.covers) w += (term(c) * Math.exp(etaOf(c, p))) / Math.max(1e-6, factors.get(groupOf(c, p))!);
+    return w;
+  };
+  const step = (rowsOf: number[], weight: (r: Row) => number, prior: { g: number; h: number }) => {
+    let g = prior.g;
+    let h = prior.h;
+    for (const i of rowsOf) {
+      const w = weight(rows[i]);
+      g += (rows[i].actual - mu[i]) * w;
+      h += mu[i] * w * w;
+    }
+    return h > 0 ? Math.max(-1, Math.min(1, g / h)) : 0;
+  };
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     let largest = 0;
-    byTerm.forEach((entries, j) => {
-      let g = priors[j] * (1 - Math.exp(theta[j]));
-      let h = priors[j] * Math.exp(theta[j]);
-      for (const { row, count } of entries) {
-        g += count * (rows[row].actual - mu[row]);
-        h += count * count * mu[row];
-      }
-      if (!(h > 0)) return;
-      const d = step(g, h);
-      theta[j] += d;
-      for (const { row, count } of entries) mu[row] *= Math.exp(count * d);
+    byTerm.forEach((rowsOf, j) => {
+      const e = Math.exp(p.theta[j]);
+      const d = step(rowsOf, (r) => gradient(r, (c) => (c.shape === j ? 1 : 0), r.spill.filter((t) => t === j).length), {
+        g: priors[j] * (1 - e),
+        h: priors[j] * e,
+      });
+      p.theta[j] += d;
+      for (const i of rowsOf) mu[i] = meanOf(rows[i], p);
       largest = Math.max(largest, Math.abs(d));
     });
-    bySlope.forEach((entries, j) => {
-      let g = -SLOPE_RIDGE * beta[j];
-      let h = SLOPE_RIDGE;
-      for (const { row, z } of entries) {
-        g += z * (rows[row].actual - mu[row]);
-        h += z * z * mu[row];
-      }
-      const d = step(g, h);
-      beta[j] += d;
-      for (const { row, z } of entries) mu[row] *= Math.exp(z * d);
+    bySlope.forEach((rowsOf, j) => {
+      const d = step(rowsOf, (r) => gradient(r, (c) => c.slopes.reduce((x, z) => x + (z.index === j ? z.z : 0), 0), 0), {
+        g: -SLOPE_RIDGE * p.beta[j],
+        h: SLOPE_RIDGE,
+      });
+      p.beta[j] += d;
+      for (const i of rowsOf) mu[i] = meanOf(rows[i], p);
       largest = Math.max(largest, Math.abs(d));
     });
     if (largest < 1e-4) break;
   }
-  return mu;
 }

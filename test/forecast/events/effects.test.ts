@@ -14,6 +14,7 @@ const DAY = 24;
 const evening: Occurrence = { from: 10 * DAY + 20, to: 10 * DAY + 23, kind: 'live_commerce', name: 'x', intensity: 1 };
 const promotionDays: Occurrence = { from: 20 * DAY, to: 22 * DAY, kind: 'promotion', name: 'p', intensity: 1 };
 const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = new Map()): EventEffects => ({
+  adds: new Set(),
   log: new Map(Object.entries(log)),
   slopes,
 });

@@ -161,4 +161,42 @@ describe('learnEffects', () => {
     );
     expect(e.log.size).toBe(0);
   });
+
+  it('learns from past overlaps whether occurrences of a kind add or multiply', () => {
+    // Two streamers, each alone some evenings, together on others.
+    const show = (w: number, name: string) => sale(w, { kind: 'live_commerce', name, hour: 20, hours: 3 });
+    const past = [
+      show(1, 'a'),
+      show(2, 'b'),
+      show(3, 'a'),
+      show(3, 'b'),
+      show(4, 'a'),
+      show(5, 'b'),
+      show(6, 'a'),
+      show(6, 'b'),
+      show(7, 'a'),
+      show(8, 'b'),
+    ];
+    const together = (lh: number) => past.filter((o) => inside(o, lh)).length === 2;
+    const alone = { a: 2, b: 1.5 };
+    for (const [combined, adds] of [
+      [1 + (alone.a - 1) + (alone.b - 1), true],
+      [alone.a * alone.b, false],
+    ] as const) {
+      const s = seriesOf(
+        gridOf(WEEKS, (lh) => {
+          const on = past.filter((o) => inside(o, lh));
+          return typicalAt(lh) * (on.length === 2 ? combined : on.length === 1 ? alone[on[0].name as 'a' | 'b'] : 1);
+        }),
+        { events: indices(past) },
+      );
+      const e = learnEffects(s, past);
+      expect(e.adds.has('live_commerce')).toBe(adds);
+      const next = [show(WEEKS + 1, 'a'), show(WEEKS + 1, 'b')];
+      const [f] = applyEffects(e, next, [next[0].from + 1], new Float64Array([100]));
+      expect(f / 100).toBeCloseTo(combined, 0);
+      expect(Math.abs(f / 100 - combined)).toBeLessThan(0.15);
+      expect(together(show(3, 'a').from)).toBe(true);
+    }
+  });
 });
