@@ -35,6 +35,8 @@ export interface LaidEvent {
 export interface EventSeries {
   hours: HourCount[];
   events: LaidEvent[];
+  /** Per hour, the extra contacts expected from what the calendar announces (before the occurrence-level noise). */
+  expectedExtra: Map<number, number>;
 }
 
 /** Hour of the week (0 = Monday 00:00 UTC wall clock) of an instant. */
@@ -75,7 +77,12 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
   const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
   const peak = Math.max(...usual);
   const extra = new Map<number, number>();
-  const add = (t: number, mean: number) => extra.set(t, (extra.get(t) ?? 0) + mean);
+  const expectedExtra = new Map<number, number>();
+  // `noise` is the occurrence's unknowable factor: the expected extra is without it.
+  const add = (t: number, mean: number, noise: number) => {
+    extra.set(t, (extra.get(t) ?? 0) + mean);
+    expectedExtra.set(t, (expectedExtra.get(t) ?? 0) + mean / noise);
+  };
   const events: LaidEvent[] = [];
   const weekStart = Math.floor((first - 4 * DAY_MS) / WEEK_MS) * WEEK_MS + 4 * DAY_MS + WEEK_MS; // a Monday
   const weeks = Math.floor((last - weekStart) / WEEK_MS);
@@ -99,9 +106,10 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
       if (r.uniform() > runs) continue;
       const from = w + day * DAY_MS + hour * HOUR_MS;
       const seen = audience * Math.exp(0.3 * r.normal());
-      const size = liftPer100k * (seen / 100) ** 0.7 * Math.exp(0.12 * r.normal());
-      shape.forEach((k, j) => add(from + j * HOUR_MS, size * k * usual[hourOfWeek(from + j * HOUR_MS)]));
-      add(from + length * HOUR_MS, 0.25 * size * usual[hourOfWeek(from + length * HOUR_MS)]); // late questions
+      const noise = Math.exp(0.12 * r.normal());
+      const size = liftPer100k * (seen / 100) ** 0.7 * noise;
+      shape.forEach((k, j) => add(from + j * HOUR_MS, size * k * usual[hourOfWeek(from + j * HOUR_MS)], noise));
+      add(from + length * HOUR_MS, 0.25 * size * usual[hourOfWeek(from + length * HOUR_MS)], noise); // late questions
       events.push({ start: from, end: from + length * HOUR_MS, kind: 'live_commerce', name, audience: Math.round(seen) });
     }
   }
@@ -115,19 +123,21 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
   while (at + 3 * DAY_MS < last) {
     const days = r.uniform() < 0.6 ? 1 : 2;
     const discount = Math.round(between(r, 10, 60));
-    const size = liftAt30 * (discount / 30) ** 0.7 * Math.exp(0.12 * r.normal());
+    const noise = Math.exp(0.12 * r.normal());
+    const size = liftAt30 * (discount / 30) ** 0.7 * noise;
     for (let t = at; t < at + days * DAY_MS; t += HOUR_MS) {
       const h = Math.floor((t - at) / HOUR_MS) % 24;
-      add(t, size * (h >= 19 && h <= 22 ? rush : 1) * usual[hourOfWeek(t)]);
+      add(t, size * (h >= 19 && h <= 22 ? rush : 1) * usual[hourOfWeek(t)], noise);
     }
-    for (let h = 18; h < 24; h++) add(at - DAY_MS + h * HOUR_MS, 0.2 * size * usual[hourOfWeek(at - DAY_MS + h * HOUR_MS)]);
-    for (let h = 8; h < 18; h++) add(at + days * DAY_MS + h * HOUR_MS, 0.15 * size * usual[hourOfWeek(at + days * DAY_MS + h * HOUR_MS)]);
+    for (let h = 18; h < 24; h++) add(at - DAY_MS + h * HOUR_MS, 0.2 * size * usual[hourOfWeek(at - DAY_MS + h * HOUR_MS)], noise);
+    for (let h = 8; h < 18; h++)
+      add(at + days * DAY_MS + h * HOUR_MS, 0.15 * size * usual[hourOfWeek(at + days * DAY_MS + h * HOUR_MS)], noise);
     events.push({ start: at, end: at + days * DAY_MS, kind: 'promotion', name: `promo-${seed}-${k++}`, discount });
     at += Math.floor(between(r, 21, 49)) * DAY_MS;
   }
 
   const hours = base.map((h) => ({ t: h.t, contacts: h.contacts + poisson(r, extra.get(h.t) ?? 0) }));
-  return { hours, events: events.sort((a, b) => a.start - b.start) };
+  return { hours, events: events.sort((a, b) => a.start - b.start), expectedExtra };
 }
 
 /**
@@ -137,6 +147,16 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
  */
 export function quietBank(real: readonly HourCount[], seed: number, scale = 20, daySd = 0.04): HourCount[] {
   const r = seededRandom(seed, 11);
+  const mean = quietBankMean(real, scale);
+  let dayFactor = 1;
+  return real.map((h, i) => {
+    if (i === 0 || Math.floor(h.t / DAY_MS) !== Math.floor(real[i - 1].t / DAY_MS)) dayFactor = Math.exp(daySd * r.normal());
+    return { t: h.t, contacts: poisson(r, mean(h.t) * dayFactor) };
+  });
+}
+
+/** The quiet bank's expected contacts at an instant, before its day-level noise: the best any forecast can know. */
+export function quietBankMean(real: readonly HourCount[], scale = 20): (t: number) => number {
   const sum = new Float64Array(168);
   const n = new Float64Array(168);
   for (const h of real) {
@@ -145,10 +165,5 @@ export function quietBank(real: readonly HourCount[], seed: number, scale = 20, 
   }
   const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
   const year = 365 * DAY_MS;
-  let dayFactor = 1;
-  return real.map((h, i) => {
-    if (i === 0 || Math.floor(h.t / DAY_MS) !== Math.floor(real[i - 1].t / DAY_MS)) dayFactor = Math.exp(daySd * r.normal());
-    const season = 1 + 0.08 * Math.sin((2 * Math.PI * (h.t - real[0].t)) / year);
-    return { t: h.t, contacts: poisson(r, scale * usual[hourOfWeek(h.t)] * season * dayFactor) };
-  });
+  return (t) => scale * usual[hourOfWeek(t)] * (1 + 0.08 * Math.sin((2 * Math.PI * (t - real[0].t)) / year));
 }

@@ -85,7 +85,11 @@ export function termKey(t: Term): string {
   }
 }
 
-/** The regressor part of an occurrence's log multiplier: each slope times log(value / typical). */
+/**
+ * The log of how an occurrence's regressors scale its extra volume: each slope times
+ * log(value / typical). A session twice the typical audience brings 2^slope times the extra
+ * contacts, not 2^slope times the whole hour's.
+ */
 export function regressorLog(effects: EventEffects, o: Occurrence): number {
   let sum = 0;
   for (const [column, value] of Object.entries(o.regressors ?? {})) {
@@ -100,12 +104,13 @@ export function slopeKey(kind: string, column: string): string {
 }
 
 /**
- * The multiplier of normal volume at hour `lh` of occurrence `o`, its deviation from 1 scaled by
- * the intensity (intensity 2 doubles the extra or missing volume; never below 0).
+ * The multiplier of normal volume at hour `lh` of occurrence `o`: its kind's shape and its name's
+ * terms, the deviation from 1 scaled by its regressors and its intensity (intensity 2 doubles the
+ * extra or missing volume; never below 0).
  */
 export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number): number {
-  const log = coverTerms(o, lh).reduce((s, t) => s + (effects.log.get(termKey(t)) ?? 0), regressorLog(effects, o));
-  return Math.max(0, 1 + (Math.exp(log) - 1) * o.intensity);
+  const log = coverTerms(o, lh).reduce((s, t) => s + (effects.log.get(termKey(t)) ?? 0), 0);
+  return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity);
 }
 
 /** The spill-over multiplier at hour `lh` from occurrence `o` outside it (1 when out of reach), scaled by its intensity. */

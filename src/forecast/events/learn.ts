@@ -23,8 +23,8 @@ const NAME_SHAPE_PRIOR = 3;
 const RECENCY = 0.9;
 /** Rounds of fitting the kinds' terms with the names' held fixed, then the names'. */
 const ROUNDS = 3;
-/** Ridge on a regressor slope, in expected contacts x squared log-ratio. */
-const SLOPE_RIDGE = 50;
+/** Ridge on a regressor slope, in occurrences' worth of its kind's expected contacts (scale-free, weak). */
+const SLOPE_PRIOR = 0.01;
 /** Past occurrences with a value a regressor needs, and their least spread (max / min). */
 const SLOPE_MIN_OCCURRENCES = 3;
 const SLOPE_MIN_SPREAD = 1.1;
@@ -92,6 +92,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
     support[i].occurrences.add(o);
     return i;
   };
+  const slopeSupport = slopeList.map(() => ({ expected: 0, occurrences: new Set<Occurrence>() }));
   const nearEvents = hoursNear(past, s.first, end);
   const baselineAt = baselines(s, nearEvents);
   const rows: Row[] = [];
@@ -109,6 +110,10 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
       const slopes = Object.entries(o.regressors ?? {})
         .filter(([c, v]) => typicals.has(slopeKey(o.kind, c)) && v > 0)
         .map(([c, v]) => ({ index: slopeList.indexOf(slopeKey(o.kind, c)), z: Math.log(v / typicals.get(slopeKey(o.kind, c))!) }));
+      for (const z of slopes) {
+        slopeSupport[z.index].expected += base;
+        slopeSupport[z.index].occurrences.add(o);
+      }
       return {
         occurrence: past.indexOf(o),
         kind: o.kind,
@@ -122,6 +127,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
     rows.push({ actual: Math.max(0, base + (observed - base) / intensity), baseline: base, covers, spill });
   }
   const priors = support.map((t) => (t.spill ? PRIOR.spill : PRIOR.shape) * (t.expected / t.occurrences.size));
+  const ridges = slopeSupport.map((t) => (t.occurrences.size > 0 ? (SLOPE_PRIOR * t.expected) / t.occurrences.size : 1));
   // Whether overlapping occurrences of a kind add or multiply is the history's call: both are
   // fitted and the one with the lower deviance serves.
   const overlapping = new Set(
@@ -130,7 +136,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
   const fitAll = (adds: Set<string>) => {
     const p: Params = { theta: new Float64Array(priors.length), beta: new Float64Array(slopeList.length), names: new Map(), adds };
     for (let round = 0; round < ROUNDS; round++) {
-      fitKinds(rows, priors, p);
+      fitKinds(rows, priors, ridges, p);
       learnNames(rows, past, p, (kind, shift) => {
         for (const [key, i] of index) if (key.startsWith(`shape|${kind}/`)) p.theta[i] += shift;
       });
@@ -155,14 +161,19 @@ function deviance(rows: readonly Row[], p: Params): number {
   }, 0);
 }
 
-/** An occurrence's log multiplier in a row: its kind's shape, its name's terms, its regressors. */
+/** An occurrence's log multiplier in a row: its kind's shape and its name's terms. */
 function etaOf(c: Cover, p: Params): number {
-  return (
-    p.theta[c.shape] +
-    (p.names.get(c.level) ?? 0) +
-    (p.names.get(c.nameShape) ?? 0) +
-    c.slopes.reduce((x, z) => x + p.beta[z.index] * z.z, 0)
-  );
+  return p.theta[c.shape] + (p.names.get(c.level) ?? 0) + (p.names.get(c.nameShape) ?? 0);
+}
+
+/** How its regressors scale an occurrence's extra volume: exp(slopes x z). */
+function scaleOf(c: Cover, p: Params): number {
+  return Math.exp(c.slopes.reduce((x, z) => x + p.beta[z.index] * z.z, 0));
+}
+
+/** An occurrence's extra volume in a row, as a share of normal: (multiplier - 1) x its regressors' scale. */
+function extraOf(c: Cover, p: Params): number {
+  return (Math.exp(etaOf(c, p)) - 1) * scaleOf(c, p);
 }
 
 const groupOf = (c: Cover, p: Params) => combineKey(p.adds, c.kind, String(c.occurrence));
@@ -172,7 +183,7 @@ function kindFactors(r: Row, p: Params): Map<string, number> {
   const f = new Map<string, number>();
   for (const c of r.covers) {
     const key = groupOf(c, p);
-    f.set(key, (f.get(key) ?? 1) + Math.exp(etaOf(c, p)) - 1);
+    f.set(key, (f.get(key) ?? 1) + extraOf(c, p));
   }
   return f;
 }
@@ -204,7 +215,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
       for (const c of r.covers) {
         const own = factors.get(groupOf(c, p))!;
         const others = mean / Math.max(1e-6, own);
-        const extra = Math.exp(etaOf(c, p)) - 1;
+        const extra = extraOf(c, p);
         const share = Math.abs(own - 1) > 1e-9 ? extra / (own - 1) : 1 / r.covers.filter((d) => groupOf(d, p) === groupOf(c, p)).length;
         const observedOwn = 1 + share * (r.actual / others - 1);
         const a = acc.get(keyOf(c)) ?? { observed: 0, modelled: 0, occurrences: new Set<number>() };
@@ -351,10 +362,9 @@ function baselines(s: Series, nearEvents: ReadonlyMap<number, unknown>): (lh: nu
 /**
  * Maximum a-posteriori Poisson regression of the kinds' terms and the slopes, the names' terms
  * held fixed, by cyclic Newton (Fisher scoring) steps: each term has a log-gamma prior centred
- * on "no effect" with `priors[i]` expected contacts' weight, each slope a ridge. Updates `p`.
+ * on "no effect" with `priors[i]` expected contacts' weight, each slope a ridge of `ridges[j]`. Updates `p`.
  */
-function fitKinds(rows: readonly Row[], priors: readonly number[], p: Params): void {
-  // d log(mean) / d term, per row: the occurrences' share of their kind's factor, or a spill-over's count.
+function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: readonly number[], p: Params): void {
   const byTerm: number[][] = priors.map(() => []);
   const bySlope: number[][] = Array.from({ length: p.beta.length }, () => []);
   rows.forEach((r, i) => {
@@ -362,10 +372,11 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], p: Params): v
     for (const j of new Set(r.covers.flatMap((c) => c.slopes.map((z) => z.index)))) bySlope[j].push(i);
   });
   const mu = rows.map((r) => meanOf(r, p));
-  const gradient = (r: Row, term: (c: Cover) => number, spill: number) => {
+  // d log(mean) / d parameter in a row: each occurrence's d extra / d parameter over its group's factor, plus the spill-over count.
+  const gradient = (r: Row, dExtra: (c: Cover) => number, spill: number) => {
     const factors = kindFactors(r, p);
     let w = spill;
-    for (const c of r.covers) w += (term(c) * Math.exp(etaOf(c, p))) / Math.max(1e-6, factors.get(groupOf(c, p))!);
+    for (const c of r.covers) w += dExtra(c) / Math.max(1e-6, factors.get(groupOf(c, p))!);
     return w;
   };
   const step = (rowsOf: number[], weight: (r: Row) => number, prior: { g: number; h: number }) => {
@@ -382,18 +393,22 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], p: Params): v
     let largest = 0;
     byTerm.forEach((rowsOf, j) => {
       const e = Math.exp(p.theta[j]);
-      const d = step(rowsOf, (r) => gradient(r, (c) => (c.shape === j ? 1 : 0), r.spill.filter((t) => t === j).length), {
-        g: priors[j] * (1 - e),
-        h: priors[j] * e,
-      });
+      const d = step(
+        rowsOf,
+        (r) => gradient(r, (c) => (c.shape === j ? Math.exp(etaOf(c, p)) * scaleOf(c, p) : 0), r.spill.filter((t) => t === j).length),
+        {
+          g: priors[j] * (1 - e),
+          h: priors[j] * e,
+        },
+      );
       p.theta[j] += d;
       for (const i of rowsOf) mu[i] = meanOf(rows[i], p);
       largest = Math.max(largest, Math.abs(d));
     });
     bySlope.forEach((rowsOf, j) => {
-      const d = step(rowsOf, (r) => gradient(r, (c) => c.slopes.reduce((x, z) => x + (z.index === j ? z.z : 0), 0), 0), {
-        g: -SLOPE_RIDGE * p.beta[j],
-        h: SLOPE_RIDGE,
+      const d = step(rowsOf, (r) => gradient(r, (c) => extraOf(c, p) * c.slopes.reduce((x, z) => x + (z.index === j ? z.z : 0), 0), 0), {
+        g: -ridges[j] * p.beta[j],
+        h: ridges[j],
       });
       p.beta[j] += d;
       for (const i of rowsOf) mu[i] = meanOf(rows[i], p);

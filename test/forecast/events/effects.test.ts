@@ -45,7 +45,7 @@ describe('spillTerm', () => {
 });
 
 describe('multiplierAt', () => {
-  it("adds the kind's shape, the name's level and shape, and the regressors, in logs", () => {
+  it("adds the kind's shape and the name's level and shape in logs; the regressors scale the extra volume", () => {
     const e = effects(
       {
         [termKey({ term: 'shape', key: 'live_commerce/short', offset: 1 })]: Math.log(2),
@@ -55,7 +55,8 @@ describe('multiplierAt', () => {
       new Map([['live_commerce|audience', { slope: 0.5, typical: 100 }]]),
     );
     expect(multiplierAt(e, evening, evening.from + 1)).toBeCloseTo(2 * 1.5 * 0.8, 12);
-    expect(multiplierAt(e, { ...evening, regressors: { audience: 400 } }, evening.from + 1)).toBeCloseTo(2 * 1.5 * 0.8 * 2, 12);
+    // Four times the typical audience at slope 0.5: twice the extra volume.
+    expect(multiplierAt(e, { ...evening, regressors: { audience: 400 } }, evening.from + 1)).toBeCloseTo(1 + (2 * 1.5 * 0.8 - 1) * 2, 12);
     // Another name of the kind: the kind's shape alone.
     expect(multiplierAt(e, { ...evening, name: 'y' }, evening.from + 1)).toBeCloseTo(2, 12);
   });
