@@ -18,16 +18,21 @@ export interface EventEffects {
   log: Map<string, number>;
   /** Per kind and regressor column: the slope of the log multiplier on log(value / typical). */
   slopes: Map<string, { slope: number; typical: number }>;
-  /**
-   * Kinds whose overlapping occurrences add their extra volume (two streamers on one evening,
-   * each with its own audience) rather than multiply, as the history's overlaps showed.
-   */
-  adds: ReadonlySet<string>;
+  /** How overlapping occurrences combine, as the history's overlaps showed (see `Overlaps`). */
+  overlaps: Overlaps;
 }
 
-/** The key occurrences of a kind share when they add their extra volume; else their own. */
-export function combineKey(adds: ReadonlySet<string>, kind: string, occurrence: string): string {
-  return adds.has(kind) ? `kind|${kind}` : `occurrence|${occurrence}`;
+/**
+ * How the effects of occurrences covering one hour combine: they all multiply (the count
+ * model's log link); occurrences of one kind add their extra volume (two streamers on one
+ * evening, each with its own audience) and kinds multiply; or every occurrence adds its extra.
+ */
+export type Overlaps = 'multiply' | 'add within kind' | 'add';
+
+/** The group an occurrence's extra volume is added within: its own (multiply), its kind's, or the hour's. */
+export function combineKey(overlaps: Overlaps, kind: string, occurrence: string): string {
+  if (overlaps === 'add') return 'all';
+  return overlaps === 'add within kind' ? `kind|${kind}` : `occurrence|${occurrence}`;
 }
 
 /** Events at least this long are whole-day events: their hours line up by hour of day. */
@@ -54,13 +59,21 @@ export function offsetOf(o: Occurrence, lh: number): number {
   return o.to - o.from < DAY_EVENT_HOURS ? Math.min(lh - o.from, SHORT_OFFSETS - 1) : hourOfDay(lh);
 }
 
+/**
+ * What an occurrence's own terms are learnt under: its kind and name, so that a holiday's eve
+ * and the holiday, named alike, keep their own effects.
+ */
+export function eventName(o: Occurrence): string {
+  return `${o.kind}/${o.name}`;
+}
+
 /** The terms of hour `lh` that occurrence `o` covers. */
 export function coverTerms(o: Occurrence, lh: number): Term[] {
   const offset = offsetOf(o, lh);
   return [
     { term: 'shape', key: shapeKey(o), offset },
-    { term: 'level', name: o.name },
-    { term: 'nameShape', name: o.name, offset },
+    { term: 'level', name: eventName(o) },
+    { term: 'nameShape', name: eventName(o), offset },
   ];
 }
 
@@ -122,8 +135,8 @@ export function spillAt(effects: EventEffects, o: Occurrence, lh: number): numbe
 
 /**
  * The forecast at `targets` (local hours) given normal volume there: the effects of the
- * occurrences covering an hour multiply, except that occurrences of a kind in `effects.adds`
- * add their extra volume; the spill-over of occurrences near the hour multiplies too.
+ * occurrences covering an hour combine as `effects.overlaps` says; the spill-over of
+ * occurrences near the hour multiplies.
  */
 export function applyEffects(
   effects: EventEffects,
@@ -136,7 +149,7 @@ export function applyEffects(
     const groups = new Map<string, number>();
     occurrences.forEach((o, n) => {
       if (o.intensity <= 0) return;
-      const key = combineKey(effects.adds, o.kind, String(n));
+      const key = combineKey(effects.overlaps, o.kind, String(n));
       if (lh >= o.from && lh < o.to) groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh) - 1);
       else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh);
     });

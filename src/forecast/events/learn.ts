@@ -1,7 +1,18 @@
 import { WEEK } from '../calendar.js';
 import { weightedMedian } from '../robust.js';
 import { endOf, normalAt, type Series, typicalAt } from '../series.js';
-import { combineKey, coverTerms, type EventEffects, slopeKey, spillHours, spillTerm, type Term, termKey } from './effects.js';
+import {
+  combineKey,
+  eventName,
+  coverTerms,
+  type EventEffects,
+  type Overlaps,
+  slopeKey,
+  spillHours,
+  spillTerm,
+  type Term,
+  termKey,
+} from './effects.js';
 import type { Occurrence } from './occurrences.js';
 
 /** Same-hour-of-week neighbours that form the "what a normal week would have had" baseline. */
@@ -28,8 +39,9 @@ const SLOPE_PRIOR = 0.01;
 /** Past occurrences with a value a regressor needs, and their least spread (max / min). */
 const SLOPE_MIN_OCCURRENCES = 3;
 const SLOPE_MIN_SPREAD = 1.1;
-/** Newton sweeps over every term. */
+/** Newton sweeps over every term, at most, and the largest step that ends them. */
 const SWEEPS = 30;
+const CONVERGED = 1e-3;
 /** Normal hours a day needs outside events before its own level is read from them. */
 const DAY_LEVEL_MIN_HOURS = 12;
 
@@ -57,8 +69,7 @@ interface Params {
   theta: Float64Array;
   beta: Float64Array;
   names: Map<string, number>;
-  /** Kinds whose overlapping occurrences add (see `EventEffects.adds`). */
-  adds: Set<string>;
+  overlaps: Overlaps;
 }
 
 /**
@@ -68,9 +79,8 @@ interface Params {
  * read net of its events), with the terms of `effects.ts` as regressors (Aldor-Noiman et al.
  * 2009; Rausch et al. 2022): the kind's hourly shape, the name's level and shape shrunk towards
  * the kind, slopes on the numeric columns of the calendar, and the kind's spill-over in the hours
- * before and after. Overlapping events are fitted jointly: their effects multiply (a promotion
- * on a holiday), or, for a kind whose past overlaps fit better so, occurrences of the kind add
- * their extra volume (two streamers on one evening, each with its own audience). Hours of a past event without a row, when normal weeks are open
+ * before and after. Overlapping events are fitted jointly, their effects combined in the form
+ * (`Overlaps`) that fits the history's overlaps best. Hours of a past event without a row, when normal weeks are open
  * then, count as 0 contacts (a holiday closure).
  */
 export function learnEffects(s: Series, occurrences: readonly Occurrence[]): EventEffects {
@@ -128,28 +138,26 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
   }
   const priors = support.map((t) => (t.spill ? PRIOR.spill : PRIOR.shape) * (t.expected / t.occurrences.size));
   const ridges = slopeSupport.map((t) => (t.occurrences.size > 0 ? (SLOPE_PRIOR * t.expected) / t.occurrences.size : 1));
-  // Whether overlapping occurrences of a kind add or multiply is the history's call: both are
-  // fitted and the one with the lower deviance serves.
-  const overlapping = new Set(
-    rows.flatMap((r) => r.covers.filter((c) => r.covers.some((d) => d !== c && d.kind === c.kind)).map((c) => c.kind)),
-  );
-  const fitAll = (adds: Set<string>) => {
-    const p: Params = { theta: new Float64Array(priors.length), beta: new Float64Array(slopeList.length), names: new Map(), adds };
+  // How overlapping occurrences combine is the history's call: each form its overlaps can tell
+  // apart is fitted, and the one with the least deviance serves.
+  const sameKind = rows.some((r) => r.covers.some((c) => r.covers.some((d) => d !== c && d.kind === c.kind)));
+  const otherKind = rows.some((r) => r.covers.some((c) => r.covers.some((d) => d.kind !== c.kind)));
+  const forms: Overlaps[] = ['multiply', ...(sameKind ? ['add within kind' as const] : []), ...(otherKind ? ['add' as const] : [])];
+  const fits = forms.map((overlaps) => {
+    const p: Params = { theta: new Float64Array(priors.length), beta: new Float64Array(slopeList.length), names: new Map(), overlaps };
     for (let round = 0; round < ROUNDS; round++) {
       fitKinds(rows, priors, ridges, p);
       learnNames(rows, past, p, (kind, shift) => {
         for (const [key, i] of index) if (key.startsWith(`shape|${kind}/`)) p.theta[i] += shift;
       });
     }
-    return p;
-  };
-  const multiplying = fitAll(new Set());
-  const adding = overlapping.size > 0 ? fitAll(overlapping) : null;
-  const params = adding && deviance(rows, adding) < deviance(rows, multiplying) ? adding : multiplying;
+    return { p, deviance: deviance(rows, p) };
+  });
+  const params = fits.reduce((best, f) => (f.deviance < best.deviance ? f : best)).p;
   return {
     log: new Map([...[...index].map(([key, i]) => [key, params.theta[i]] as const), ...params.names]),
     slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
-    adds: params.adds,
+    overlaps: params.overlaps,
   };
 }
 
@@ -176,7 +184,7 @@ function extraOf(c: Cover, p: Params): number {
   return (Math.exp(etaOf(c, p)) - 1) * scaleOf(c, p);
 }
 
-const groupOf = (c: Cover, p: Params) => combineKey(p.adds, c.kind, String(c.occurrence));
+const groupOf = (c: Cover, p: Params) => combineKey(p.overlaps, c.kind, String(c.occurrence));
 
 /** The row's factors: per occurrence its multiplier, or per adding kind 1 + its occurrences' extra. */
 function kindFactors(r: Row, p: Params): Map<string, number> {
@@ -232,7 +240,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   const ratios = new Map<string, { from: number; ratio: number }[]>();
   for (const [key, a] of byOccurrence) {
     const o = past[Number(key)];
-    const level = termKey({ term: 'level', name: o.name });
+    const level = termKey({ term: 'level', name: eventName(o) });
     // The ratio is against the current terms: the new level estimate is the current one plus it.
     const ratio = logRatio(a) + (p.names.get(level) ?? 0);
     ratios.set(level, [...(ratios.get(level) ?? []), { from: o.from, ratio }]);
@@ -246,7 +254,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
     levels.set(name, rs.reduce((x, r, i) => x + weights[i] * r.ratio, 0) / (total + k));
   }
   // Levels are deviations from their kind: each kind's mean level moves to its shape.
-  const kindOf = new Map(past.map((o) => [termKey({ term: 'level', name: o.name }), o.kind]));
+  const kindOf = new Map(past.map((o) => [termKey({ term: 'level', name: eventName(o) }), o.kind]));
   const shifts = new Map<string, number>();
   for (const kind of new Set(kindOf.values())) {
     const own = [...levels].filter(([name]) => kindOf.get(name) === kind);
@@ -371,49 +379,77 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
     for (const t of new Set([...r.covers.map((c) => c.shape), ...r.spill])) byTerm[t].push(i);
     for (const j of new Set(r.covers.flatMap((c) => c.slopes.map((z) => z.index)))) bySlope[j].push(i);
   });
-  const mu = rows.map((r) => meanOf(r, p));
-  // d log(mean) / d parameter in a row: each occurrence's d extra / d parameter over its group's factor, plus the spill-over count.
-  const gradient = (r: Row, dExtra: (c: Cover) => number, spill: number) => {
-    const factors = kindFactors(r, p);
-    let w = spill;
-    for (const c of r.covers) w += dExtra(c) / Math.max(1e-6, factors.get(groupOf(c, p))!);
-    return w;
+  // Per row and cover, what changes only when a term does: the names' log (fixed here), its
+  // multiplier e^eta and regressors' scale, its group's factor; and the row's mean.
+  const names = rows.map((r) => r.covers.map((c) => (p.names.get(c.level) ?? 0) + (p.names.get(c.nameShape) ?? 0)));
+  // Each cover's group as the index of the group's first cover in its row.
+  const groups = rows.map((r) => {
+    const keys = r.covers.map((c) => groupOf(c, p));
+    return Int32Array.from(keys, (key) => keys.indexOf(key));
+  });
+  const state = rows.map((r) => ({
+    e: new Float64Array(r.covers.length),
+    scale: new Float64Array(r.covers.length),
+    sums: new Float64Array(r.covers.length),
+    factor: new Float64Array(r.covers.length),
+    mu: 0,
+  }));
+  const refresh = (i: number) => {
+    const r = rows[i];
+    const st = state[i];
+    const g = groups[i];
+    st.sums.fill(1);
+    for (let k = 0; k < r.covers.length; k++) {
+      const c = r.covers[k];
+      st.e[k] = Math.exp(p.theta[c.shape] + names[i][k]);
+      let z = 0;
+      for (const sz of c.slopes) z += p.beta[sz.index] * sz.z;
+      st.scale[k] = Math.exp(z);
+      st.sums[g[k]] += (st.e[k] - 1) * st.scale[k];
+    }
+    let log = 0;
+    for (const t of r.spill) log += p.theta[t];
+    let mu = r.baseline * Math.exp(log);
+    for (let k = 0; k < r.covers.length; k++) {
+      st.factor[k] = Math.max(1e-6, st.sums[g[k]]);
+      if (g[k] === k) mu *= st.factor[k];
+    }
+    st.mu = mu;
   };
-  const step = (rowsOf: number[], weight: (r: Row) => number, prior: { g: number; h: number }) => {
+  rows.forEach((_, i) => refresh(i));
+  // One Newton step: w = d log(mean) / d parameter in each row.
+  const step = (rowsOf: number[], weight: (i: number) => number, prior: { g: number; h: number }) => {
     let g = prior.g;
     let h = prior.h;
     for (const i of rowsOf) {
-      const w = weight(rows[i]);
-      g += (rows[i].actual - mu[i]) * w;
-      h += mu[i] * w * w;
+      const w = weight(i);
+      g += (rows[i].actual - state[i].mu) * w;
+      h += state[i].mu * w * w;
     }
     return h > 0 ? Math.max(-1, Math.min(1, g / h)) : 0;
   };
+  // A cover's d extra / d parameter over its group's factor, summed over the row's covers.
+  const overCovers = (i: number, dExtra: (c: Cover, k: number) => number) =>
+    rows[i].covers.reduce((w, c, k) => w + dExtra(c, k) / state[i].factor[k], 0);
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     let largest = 0;
     byTerm.forEach((rowsOf, j) => {
       const e = Math.exp(p.theta[j]);
-      const d = step(
-        rowsOf,
-        (r) => gradient(r, (c) => (c.shape === j ? Math.exp(etaOf(c, p)) * scaleOf(c, p) : 0), r.spill.filter((t) => t === j).length),
-        {
-          g: priors[j] * (1 - e),
-          h: priors[j] * e,
-        },
-      );
+      const weight = (i: number) =>
+        overCovers(i, (c, k) => (c.shape === j ? state[i].e[k] * state[i].scale[k] : 0)) + rows[i].spill.filter((t) => t === j).length;
+      const d = step(rowsOf, weight, { g: priors[j] * (1 - e), h: priors[j] * e });
       p.theta[j] += d;
-      for (const i of rowsOf) mu[i] = meanOf(rows[i], p);
+      for (const i of rowsOf) refresh(i);
       largest = Math.max(largest, Math.abs(d));
     });
     bySlope.forEach((rowsOf, j) => {
-      const d = step(rowsOf, (r) => gradient(r, (c) => extraOf(c, p) * c.slopes.reduce((x, z) => x + (z.index === j ? z.z : 0), 0), 0), {
-        g: -ridges[j] * p.beta[j],
-        h: ridges[j],
-      });
+      const weight = (i: number) =>
+        overCovers(i, (c, k) => (state[i].e[k] - 1) * state[i].scale[k] * c.slopes.reduce((x, z) => x + (z.index === j ? z.z : 0), 0));
+      const d = step(rowsOf, weight, { g: -ridges[j] * p.beta[j], h: ridges[j] });
       p.beta[j] += d;
-      for (const i of rowsOf) mu[i] = meanOf(rows[i], p);
+      for (const i of rowsOf) refresh(i);
       largest = Math.max(largest, Math.abs(d));
     });
-    if (largest < 1e-4) break;
+    if (largest < CONVERGED) break;
   }
 }

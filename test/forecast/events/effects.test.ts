@@ -14,7 +14,7 @@ const DAY = 24;
 const evening: Occurrence = { from: 10 * DAY + 20, to: 10 * DAY + 23, kind: 'live_commerce', name: 'x', intensity: 1 };
 const promotionDays: Occurrence = { from: 20 * DAY, to: 22 * DAY, kind: 'promotion', name: 'p', intensity: 1 };
 const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = new Map()): EventEffects => ({
-  adds: new Set(),
+  overlaps: 'multiply',
   log: new Map(Object.entries(log)),
   slopes,
 });
@@ -49,8 +49,8 @@ describe('multiplierAt', () => {
     const e = effects(
       {
         [termKey({ term: 'shape', key: 'live_commerce/short', offset: 1 })]: Math.log(2),
-        [termKey({ term: 'level', name: 'x' })]: Math.log(1.5),
-        [termKey({ term: 'nameShape', name: 'x', offset: 1 })]: Math.log(0.8),
+        [termKey({ term: 'level', name: 'live_commerce/x' })]: Math.log(1.5),
+        [termKey({ term: 'nameShape', name: 'live_commerce/x', offset: 1 })]: Math.log(0.8),
       },
       new Map([['live_commerce|audience', { slope: 0.5, typical: 100 }]]),
     );

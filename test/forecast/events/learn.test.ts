@@ -182,9 +182,9 @@ describe('learnEffects', () => {
     ];
     const together = (lh: number) => past.filter((o) => inside(o, lh)).length === 2;
     const alone = { a: 2, b: 1.5 };
-    for (const [combined, adds] of [
-      [1 + (alone.a - 1) + (alone.b - 1), true],
-      [alone.a * alone.b, false],
+    for (const [combined, overlaps] of [
+      [1 + (alone.a - 1) + (alone.b - 1), 'add within kind'],
+      [alone.a * alone.b, 'multiply'],
     ] as const) {
       const s = seriesOf(
         gridOf(WEEKS, (lh) => {
@@ -194,7 +194,7 @@ describe('learnEffects', () => {
         { events: indices(past) },
       );
       const e = learnEffects(s, past);
-      expect(e.adds.has('live_commerce')).toBe(adds);
+      expect(e.overlaps).toBe(overlaps);
       const next = [show(WEEKS + 1, 'a'), show(WEEKS + 1, 'b')];
       const [f] = applyEffects(e, next, [next[0].from + 1], new Float64Array([100]));
       expect(f / 100).toBeCloseTo(combined, 0);
