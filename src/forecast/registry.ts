@@ -13,6 +13,8 @@ export const MODELS: readonly ModelSpec[] = [
   { name: 'damped-level', create: () => new DampedLevel() },
   { name: 'month-cycle', create: () => new DampedLevel(true) },
   { name: 'poisson-glm', create: () => new PoissonGlm() },
+  // Half a year, half-life a quarter: where weekly levels swing and revert, a long memory wins.
+  { name: 'poisson-glm-long', create: () => new PoissonGlm(26, 0.95, 'poisson-glm-long') },
   { name: 'seasonal-naive', create: () => new SeasonalNaive() },
 ];
 

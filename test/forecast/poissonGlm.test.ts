@@ -56,6 +56,18 @@ describe('the Poisson regression family', () => {
   });
 });
 
+describe('the long-memory Poisson regression', () => {
+  it('is named as asked and, reading more weeks, lands closer to a steady true mean', () => {
+    const history = makeHistory(end - 26 * 168 * HOUR_MS, 26, TZ, (p) => typicalMean(p));
+    const series = buildSeries(history, [], TZ);
+    const targets = Array.from({ length: 168 }, (_, i) => endOf(series) + i);
+    const long = new PoissonGlm(26, 0.95, 'poisson-glm-long');
+    expect(long.name).toBe('poisson-glm-long');
+    const short = new PoissonGlm().fit(series).predict(targets);
+    expect(gap(long.fit(series).predict(targets), truth)).toBeLessThan(0.9 * gap(short, truth));
+  });
+});
+
 describe('robust day weights', () => {
   it('gives ordinary days full weight and a day at a tenth of its fit none', () => {
     const lhs = Array.from({ length: 24 * 10 }, (_, i) => i);

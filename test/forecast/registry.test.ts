@@ -5,7 +5,7 @@ import { gridOf, seriesOf, typicalAt } from './synthetic.js';
 
 describe('the model registry', () => {
   it('lists each family once', () => {
-    for (const name of ['seasonal-profile', 'damped-level', 'month-cycle', 'poisson-glm', 'seasonal-naive'])
+    for (const name of ['seasonal-profile', 'damped-level', 'month-cycle', 'poisson-glm', 'poisson-glm-long', 'seasonal-naive'])
       expect(MODELS.filter((m) => m.name === name)).toHaveLength(1);
     expect(new Set(MODELS.map((m) => m.name)).size).toBe(MODELS.length);
   });

@@ -21,16 +21,17 @@ const RIDGE = 1;
  * applies what past events taught).
  */
 export class PoissonGlm implements ForecastModel {
-  readonly name = 'poisson-glm';
   private fitted: { fit: PoissonFit; ref: WeekProfile; month: Float64Array } | undefined;
 
   /**
    * @param weeks weeks of history fitted
    * @param decay weight of the k-th week back is decay^k
+   * @param name the family's name in the registry
    */
   constructor(
     private readonly weeks = 16,
     private readonly decay = 0.9,
+    readonly name = 'poisson-glm',
   ) {}
 
   fit(series: Series): this {
