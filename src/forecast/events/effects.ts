@@ -80,8 +80,11 @@ export function coverTerms(o: Occurrence, lh: number): Term[] {
 /** The spill-over term of hour `lh` near occurrence `o` (outside it), or null when out of reach. */
 export function spillTerm(o: Occurrence, lh: number): Extract<Term, { term: 'spill' }> | null {
   const reach = spillHours(o);
-  if (lh < o.from && lh >= o.from - reach) return { term: 'spill', key: shapeKey(o), side: 'before', distance: o.from - lh - 1 };
-  if (lh >= o.to && lh < o.to + reach) return { term: 'spill', key: shapeKey(o), side: 'after', distance: lh - o.to };
+  // A whole-day event's day before and after is one term each: a few past days could not tell
+  // 24 hourly effects apart from their noise.
+  const bucket = (distance: number) => (o.to - o.from >= DAY_EVENT_HOURS ? 0 : distance);
+  if (lh < o.from && lh >= o.from - reach) return { term: 'spill', key: shapeKey(o), side: 'before', distance: bucket(o.from - lh - 1) };
+  if (lh >= o.to && lh < o.to + reach) return { term: 'spill', key: shapeKey(o), side: 'after', distance: bucket(lh - o.to) };
   return null;
 }
 

@@ -33,12 +33,13 @@ describe('offsetOf', () => {
 });
 
 describe('spillTerm', () => {
-  it('reaches two hours either side of a short event and a day either side of a whole-day one', () => {
+  it('reaches two hours either side of a short event, hour by hour, and a day either side of a whole-day one', () => {
     expect(spillTerm(evening, evening.from - 1)).toEqual({ term: 'spill', key: 'live_commerce/short', side: 'before', distance: 0 });
     expect(spillTerm(evening, evening.to + 1)).toEqual({ term: 'spill', key: 'live_commerce/short', side: 'after', distance: 1 });
     expect(spillTerm(evening, evening.to + 2)).toBeNull();
     expect(spillTerm(evening, evening.from)).toBeNull();
-    expect(spillTerm(promotionDays, promotionDays.to + 23)?.distance).toBe(23);
+    // A whole-day event's day before and after are one term each.
+    expect(spillTerm(promotionDays, promotionDays.to + 23)?.distance).toBe(0);
     expect(spillTerm(promotionDays, promotionDays.from - 24)?.side).toBe('before');
     expect(spillTerm(promotionDays, promotionDays.from - 25)).toBeNull();
   });
