@@ -161,6 +161,13 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
   };
 }
 
+/** How many times `x` is in `xs`. */
+function countOf(xs: readonly number[], x: number): number {
+  let n = 0;
+  for (const v of xs) if (v === x) n++;
+  return n;
+}
+
 /** Poisson deviance of rows under the parameters. */
 function deviance(rows: readonly Row[], p: Params): number {
   return rows.reduce((d, r) => {
@@ -197,9 +204,9 @@ function kindFactors(r: Row, p: Params): Map<string, number> {
 }
 
 /** A row's modelled mean (factors floored just above 0, a closure's limit). */
-function meanOf(r: Row, p: Params): number {
+function meanOf(r: Row, p: Params, factors = kindFactors(r, p)): number {
   let m = r.baseline * Math.exp(r.spill.reduce((x, t) => x + p.theta[t], 0));
-  for (const f of kindFactors(r, p).values()) m *= Math.max(1e-6, f);
+  for (const f of factors.values()) m *= Math.max(1e-6, f);
   return m;
 }
 
@@ -219,7 +226,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
     const acc = new Map<string, { observed: number; modelled: number; occurrences: Set<number> }>();
     for (const r of rows) {
       const factors = kindFactors(r, p);
-      const mean = meanOf(r, p);
+      const mean = meanOf(r, p, factors);
       for (const c of r.covers) {
         const own = factors.get(groupOf(c, p))!;
         const others = mean / Math.max(1e-6, own);
@@ -436,7 +443,7 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
     byTerm.forEach((rowsOf, j) => {
       const e = Math.exp(p.theta[j]);
       const weight = (i: number) =>
-        overCovers(i, (c, k) => (c.shape === j ? state[i].e[k] * state[i].scale[k] : 0)) + rows[i].spill.filter((t) => t === j).length;
+        overCovers(i, (c, k) => (c.shape === j ? state[i].e[k] * state[i].scale[k] : 0)) + countOf(rows[i].spill, j);
       const d = step(rowsOf, weight, { g: priors[j] * (1 - e), h: priors[j] * e });
       p.theta[j] += d;
       for (const i of rowsOf) refresh(i);
