@@ -3,6 +3,8 @@ import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
 import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsNeeded.js';
+import { pooledForecast } from '../forecast/pooled.js';
+import { contactsDistribution } from './contactsDistribution.js';
 import { demandByHour, emptyHour, type HourDemand } from './demand.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
@@ -12,7 +14,9 @@ import { serviceTargetAt } from './serviceTargets.js';
  * service target (holiday and period targets included); agents from Erlang C, or Erlang A when the
  * target sets a patience; staff = agents / (1 - shrinkage), not rounded. With tiers, each tier is
  * its own group with its own target (`service.tiers`), and the hour needs their sum. With a standby
- * pool, each hour also carries the staff its hi80 contacts would need (`staffNeededHigh`).
+ * pool, each hour also carries the staff its hi80 contacts would need (`staffNeededHigh`). With
+ * `service.max_miss_probability`, agents are computed at the hour's (1 - p) quantile of contacts
+ * instead of the point forecast (`riskScales`); the standby's hi80 staffing is unchanged.
  *
  * Chat concurrency c divides the offered load by c: an agent is modelled as one server that
  * handles a contact in AHT / c seconds, so that a busy agent frees a slot as often as c parallel
@@ -29,7 +33,7 @@ export function requirementsFor(
   events: readonly CalendarEvent[],
   source = 'forecast',
 ): Requirement[] {
-  const rows = needsOf(points, config, events, source);
+  const rows = needsOf(points, config, events, source, riskScales(points, config.service.max_miss_probability));
   if (!config.pools.some((p) => p.kind === 'standby')) return rows;
   // The standby pool covers the upper end of the forecast (SPEC section 7): the same staffing at
   // each queue's hi80, whose sum over queues is the pooled interval's end (pooled.ts).
@@ -39,20 +43,45 @@ export function requirementsFor(
       config,
       events,
       source,
+      new Map(),
     ).map((r) => [r.t, r.staffNeeded]),
   );
-  return rows.map((r) => ({ ...r, staffNeededHigh: high.get(r.t)! }));
+  // Below 10% the risk level asks more than hi80: the standby then backs up that much, no less.
+  return rows.map((r) => ({ ...r, staffNeededHigh: Math.max(high.get(r.t)!, r.staffNeeded) }));
 }
 
-function needsOf(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[], source: string): Requirement[] {
+/**
+ * Per hour, the multiple of the point forecast its staffing is computed at: with
+ * `service.max_miss_probability` p, the (1 - p) quantile of the hour's contacts (the queues
+ * pooled, contactsDistribution.ts) over their forecast, so that the hour misses with probability
+ * at most p; every queue and tier of the hour is scaled alike (the mix kept). Hours absent: 1.
+ */
+function riskScales(points: readonly ForecastPoint[], maxMissProbability: number | null): Map<Instant, number> {
+  if (maxMissProbability === null) return new Map();
+  return new Map(
+    pooledForecast(points)
+      .filter((p) => p.contacts > 0)
+      .map((p) => [p.t, contactsDistribution(p).quantile(1 - maxMissProbability) / p.contacts]),
+  );
+}
+
+/** Each hour's requirement, its agents computed at `scales` (default 1) times its demand; its contacts stay the forecast's. */
+function needsOf(
+  points: readonly ForecastPoint[],
+  config: PlanConfig,
+  events: readonly CalendarEvent[],
+  source: string,
+  scales: ReadonlyMap<Instant, number>,
+): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
   return demandByHour(points, config).map((hour) => {
+    const scale = scales.get(hour.t) ?? 1;
     const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget) => {
       try {
-        return agentsNeeded(d.handledContacts, d.ahtSeconds / d.concurrency!, target);
+        return agentsNeeded(d.handledContacts * scale, d.ahtSeconds / d.concurrency!, target);
       } catch (e) {
         if (!(e instanceof TooManyAgentsError)) throw e;
-        const count = `a forecast of ${Math.round(hour.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(hour.t, config.timezone)}`;
+        const count = `a forecast of ${Math.round(hour.contacts * scale).toLocaleString('en-US')} contacts at ${formatTimestamp(hour.t, config.timezone)}`;
         throw new InputError(
           { file: source },
           `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`,
