@@ -1,6 +1,7 @@
 import { totalShrinkage, type PlanConfig } from '../domain/config.js';
 import { localDate } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Requirement } from '../domain/types.js';
+import { pooledForecast } from '../forecast/pooled.js';
 import { contactsDistribution } from './contactsDistribution.js';
 import type { StaffedGroup } from './hourRisk.js';
 import { availableAgents } from './onDuty.js';
@@ -19,7 +20,7 @@ export interface HourStaffing {
  * it is called only when the day runs high), against the hour's contacts distribution from the
  * pooled forecast (its lo80/hi80). Tiered hours are measured tier by tier with the roster's split.
  * @param requirements the week's requirements, aligned with `staffing`
- * @param forecast the pooled forecast (one point per hour), any order
+ * @param forecast the forecast, per hour or per hour and queue (pooled here as the plan pools it), any order
  */
 export function rosterRisk(
   requirements: readonly Requirement[],
@@ -29,7 +30,7 @@ export function rosterRisk(
   events: readonly CalendarEvent[],
 ): WeekRisk {
   const shrinkage = totalShrinkage(config.shrinkage);
-  const points = new Map(forecast.map((p) => [p.t, p]));
+  const points = new Map(pooledForecast(forecast).map((p) => [p.t, p]));
   const dates = requirements.map((r) => localDate(r.t, config.timezone));
   const days = [...new Set(dates)];
   const hours = requirements.map((r, i): WeekHour => {
