@@ -142,7 +142,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     files: planFileNames(outcome),
     historyWeeks: outcome.historyWeeks,
     forecastModels: outcome.forecastModels,
-    risk: rosterRisk(requirements, roster.hourly, outcome.forecast, config, events),
+    risk: rosterRisk(requirements, roster.hourly, outcome.byQueue, config, events),
   });
 }
 

@@ -1,4 +1,4 @@
-import { totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
+import { configTiers, queueDemand, totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
@@ -16,7 +16,7 @@ import { serviceTargetAt } from './serviceTargets.js';
  * its own group with its own target (`service.tiers`), and the hour needs their sum. With a standby
  * pool, each hour also carries the staff its hi80 contacts would need (`staffNeededHigh`). With
  * `service.max_miss_probability`, agents are computed at the hour's (1 - p) quantile of contacts
- * instead of the point forecast (`riskScales`); the standby's hi80 staffing is unchanged.
+ * instead of the point forecast, tier by tier (`riskScales`); the standby's hi80 staffing is unchanged.
  *
  * Chat concurrency c divides the offered load by c: an agent is modelled as one server that
  * handles a contact in AHT / c seconds, so that a busy agent frees a slot as often as c parallel
@@ -33,7 +33,7 @@ export function requirementsFor(
   events: readonly CalendarEvent[],
   source = 'forecast',
 ): Requirement[] {
-  const rows = needsOf(points, config, events, source, riskScales(points, config.service.max_miss_probability));
+  const rows = needsOf(points, config, events, source, riskScales(points, config));
   if (!config.pools.some((p) => p.kind === 'standby')) return rows;
   // The standby pool covers the upper end of the forecast (SPEC section 7): the same staffing at
   // each queue's hi80, whose sum over queues is the pooled interval's end (pooled.ts).
@@ -51,19 +51,28 @@ export function requirementsFor(
 }
 
 /**
- * Per hour, the multiple of the point forecast its staffing is computed at: with
- * `service.max_miss_probability` p, the (1 - p) quantile of the hour's contacts (the queues
- * pooled, contactsDistribution.ts) over their forecast, so that the hour misses with probability
- * at most p; every queue and tier of the hour is scaled alike (the mix kept). Hours absent: 1.
+ * Per tier and hour, the multiple of the point forecast its agents are computed at: with
+ * `service.max_miss_probability` p, the quantile of the tier's contacts (its queues pooled,
+ * contactsDistribution.ts) that k independent tiers all stay under with probability 1 - p, so
+ * the hour misses with probability at most p (hourRisk.ts); the queues of a tier scale alike.
+ * Absent (no p, or no contacts): 1.
  */
-function riskScales(points: readonly ForecastPoint[], maxMissProbability: number | null): Map<Instant, number> {
-  if (maxMissProbability === null) return new Map();
+function riskScales(points: readonly ForecastPoint[], config: PlanConfig): Map<string, number> {
+  const p = config.service.max_miss_probability;
+  if (p === null) return new Map();
+  const tiers = configTiers(config);
+  const level = (1 - p) ** (1 / tiers.length);
   return new Map(
-    pooledForecast(points)
-      .filter((p) => p.contacts > 0)
-      .map((p) => [p.t, contactsDistribution(p).quantile(1 - maxMissProbability) / p.contacts]),
+    tiers.flatMap((tier) =>
+      // One tier takes every queue (as demandByHour pools them).
+      pooledForecast(tiers.length === 1 ? points : points.filter((q) => queueDemand(config, q.queue).tier === tier))
+        .filter((q) => q.contacts > 0)
+        .map((q): [string, number] => [scaleKey(q.t, tier), contactsDistribution(q).quantile(level) / q.contacts]),
+    ),
   );
 }
+
+const scaleKey = (t: Instant, tier: string) => `${t} ${tier}`;
 
 /** Each hour's requirement, its agents computed at `scales` (default 1) times its demand; its contacts stay the forecast's. */
 function needsOf(
@@ -71,17 +80,17 @@ function needsOf(
   config: PlanConfig,
   events: readonly CalendarEvent[],
   source: string,
-  scales: ReadonlyMap<Instant, number>,
+  scales: ReadonlyMap<string, number>,
 ): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
   return demandByHour(points, config).map((hour) => {
-    const scale = scales.get(hour.t) ?? 1;
-    const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget) => {
+    const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget, tier: string) => {
+      const scale = scales.get(scaleKey(hour.t, tier)) ?? 1;
       try {
         return agentsNeeded(d.handledContacts * scale, d.ahtSeconds / d.concurrency!, target);
       } catch (e) {
         if (!(e instanceof TooManyAgentsError)) throw e;
-        const count = `a forecast of ${Math.round(hour.contacts * scale).toLocaleString('en-US')} contacts at ${formatTimestamp(hour.t, config.timezone)}`;
+        const count = `a forecast of ${Math.round(hour.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(hour.t, config.timezone)}`;
         throw new InputError(
           { file: source },
           `${count} would need more than ${MAX_AGENTS_PER_HOUR.toLocaleString('en-US')} agents in one hour (an offered load of ${Math.round(e.loadErlangs).toLocaleString('en-US')} Erlangs); check the counts`,
@@ -91,11 +100,11 @@ function needsOf(
     const { t, contacts, handledContacts, ahtSeconds, concurrency } = hour;
     const base = { t, contacts, handledContacts, ahtSeconds, concurrency };
     if (!hour.tiers) {
-      const n = agents(hour, serviceTargetAt(t, config, events));
+      const n = agents(hour, serviceTargetAt(t, config, events), configTiers(config)[0]);
       return { ...base, agentsNeeded: n, staffNeeded: n / available };
     }
     const tiers = hour.tiers.map((d) => {
-      const n = agents(d, serviceTargetAt(t, config, events, d.tier));
+      const n = agents(d, serviceTargetAt(t, config, events, d.tier), d.tier);
       return { ...d, agentsNeeded: n, staffNeeded: n / available };
     });
     const agentsTotal = tiers.reduce((a, d) => a + d.agentsNeeded, 0);

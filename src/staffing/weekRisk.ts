@@ -1,7 +1,7 @@
 import { normalCdf } from '../domain/normal.js';
 import { seededRandom } from '../domain/random.js';
 import { serviceWith } from './agentsNeeded.js';
-import { hourMissProbability, type StaffedHour } from './hourRisk.js';
+import { hourMissProbability, type StaffedGroup, type StaffedHour } from './hourRisk.js';
 
 /** A staffed hour of the week and the local day it belongs to (hours of a day run high or low together). */
 export type WeekHour = StaffedHour & { day: number };
@@ -30,7 +30,7 @@ const DRAWS = 600;
 /**
  * P(miss) per hour, and the probability that the week's service level misses its target, by Monte
  * Carlo over correlated weeks: a day runs high or low as a whole. Each draw gives each day a
- * common normal factor D and each hour its own E, and the hour's contacts are its distribution's
+ * common normal factor D and each hour (and tier) its own E, and the contacts are their distribution's
  * quantile at Phi(sqrt(rho) D + sqrt(1 - rho) E), so each hour keeps its own distribution exactly.
  * rho is the share of the hour's variance beyond Poisson noise (1 - mean / variance): interval.ts
  * models the variance as Poisson noise, which is independent from hour to hour, plus a share of
@@ -43,23 +43,21 @@ export function weekRisk(hours: readonly WeekHour[], options: WeekRiskOptions): 
   const draws = options.draws ?? DRAWS;
   const random = seededRandom(options.seed ?? 1);
   const days = Math.max(0, ...hours.map((h) => h.day)) + 1;
-  const rho = hours.map(levelShare);
   let misses = 0;
   for (let k = 0; k < draws; k++) {
     const dayFactor = Array.from({ length: days }, () => random.normal());
     let within = 0;
     let handled = 0;
-    hours.forEach((h, i) => {
-      if (h.contacts <= 0) return;
-      const z = Math.sqrt(rho[i]) * dayFactor[h.day] + Math.sqrt(1 - rho[i]) * random.normal();
-      const scale = h.contactsDistribution.quantile(normalCdf(z)) / h.contacts;
+    for (const h of hours)
       for (const g of h.groups) {
-        const arrivals = g.handledContacts * scale;
+        if (g.contacts <= 0) continue;
+        const rho = levelShare(g);
+        const z = Math.sqrt(rho) * dayFactor[h.day] + Math.sqrt(1 - rho) * random.normal();
+        const arrivals = (g.handledContacts * g.contactsDistribution.quantile(normalCdf(z))) / g.contacts;
         if (arrivals <= 0) continue;
         within += arrivals * serviceWith(arrivals, g.serviceSeconds, g.agents, g.target).serviceLevel;
         handled += arrivals;
       }
-    });
     if (handled > 0 && within / handled < options.serviceLevel - 1e-12) misses++;
   }
   return {
@@ -69,8 +67,8 @@ export function weekRisk(hours: readonly WeekHour[], options: WeekRiskOptions): 
   };
 }
 
-/** The share of the hour's contacts variance that is not Poisson noise (0 when Poisson explains it all). */
-function levelShare(h: StaffedHour): number {
-  const variance = h.contactsDistribution.sd ** 2;
-  return variance > 0 ? Math.min(1, Math.max(0, 1 - h.contacts / variance)) : 0;
+/** The share of a group's contacts variance that is not Poisson noise (0 when Poisson explains it all). */
+function levelShare(g: StaffedGroup): number {
+  const variance = g.contactsDistribution.sd ** 2;
+  return variance > 0 ? Math.min(1, Math.max(0, 1 - g.contacts / variance)) : 0;
 }

@@ -13,33 +13,44 @@ const target: ServiceTarget = {
   max_abandon_rate: null,
 };
 const hour = (agents: number, contacts = 100, lo80 = 85, hi80 = 115): StaffedHour => ({
-  contacts,
-  contactsDistribution: contactsDistribution({ contacts, lo80, hi80 }),
-  groups: [{ handledContacts: contacts, serviceSeconds: 240, agents, target }],
+  groups: [
+    {
+      contacts,
+      contactsDistribution: contactsDistribution({ contacts, lo80, hi80 }),
+      handledContacts: contacts,
+      serviceSeconds: 240,
+      agents,
+      target,
+    },
+  ],
 });
+const group = (agents: number, contacts = 100) => hour(agents, contacts).groups[0];
 
 describe('capacityScale', () => {
   it('is the most contacts whose agentsNeeded is at most the staffed agents', () => {
     for (const n of [5, 9, 12, 20]) {
-      const capacity = capacityScale(hour(n).groups) * 100;
+      const capacity = capacityScale(group(n)) * 100;
       expect(agentsNeeded(capacity * 0.999, 240, target)).toBeLessThanOrEqual(n);
       expect(agentsNeeded(capacity * 1.002, 240, target)).toBeGreaterThan(n);
     }
   });
 
   it('grows with the agents', () => {
-    const capacities = [4, 6, 8, 10, 15, 30].map((n) => capacityScale(hour(n).groups));
+    const capacities = [4, 6, 8, 10, 15, 30].map((n) => capacityScale(group(n)));
     capacities.slice(1).forEach((c, i) => expect(c).toBeGreaterThan(capacities[i]));
   });
 
   it('is zero with no agents and unbounded with no contacts', () => {
-    expect(capacityScale(hour(0).groups)).toBe(0);
-    expect(capacityScale(hour(3, 0, 0, 0).groups)).toBe(Infinity);
+    expect(capacityScale(group(0))).toBe(0);
+    expect(capacityScale(group(3, 0))).toBe(Infinity);
   });
 
-  it('needs every group (tier) to meet its target', () => {
-    const both = [...hour(20).groups, { handledContacts: 50, serviceSeconds: 240, agents: 3, target }];
-    expect(capacityScale(both)).toBeLessThan(capacityScale(hour(20).groups));
+  it('misses an hour when any tier misses, the tiers independent', () => {
+    const a = hourMissProbability(hour(9));
+    const b = hourMissProbability(hour(11, 120, 100, 140));
+    const both = { groups: [...hour(9).groups, ...hour(11, 120, 100, 140).groups] };
+    expect(hourMissProbability(both)).toBeCloseTo(1 - (1 - a) * (1 - b), 12);
+    expect(hourMissProbability(both)).toBeGreaterThan(Math.max(a, b));
   });
 });
 
