@@ -91,3 +91,28 @@ describe('rosterRisk', () => {
     expect(risk.weekMissProbability).toBe(1);
   });
 });
+
+describe('service risk with tiers', () => {
+  const tiered = configSchema.parse({
+    timezone: TZ,
+    demand: { queues: { escalation: { bot_deflection: 0, aht_seconds: 480, tier: 'senior' } } },
+    service: { tiers: { senior: { answer_within_seconds: 60 } }, max_miss_probability: 0.2 },
+    pools: [
+      { id: 'day', kind: 'in_house', cost_per_hour: 50, shift_lengths: [8] },
+      { id: 'senior', kind: 'in_house', cost_per_hour: 70, shift_lengths: [8], tiers: ['senior', 'general'] },
+    ],
+  });
+  const two = points.flatMap((p) => [
+    { ...p, queue: 'order' },
+    { ...p, queue: 'escalation', contacts: 40, lo80: 30, hi80: 55 },
+  ]);
+
+  it('staffs each tier so that the hour, missing when any tier misses, misses with at most p', () => {
+    const rows = requirementsFor(two, tiered, []);
+    expect(rows[0].tiers!.map((d) => d.tier)).toEqual(['general', 'senior']);
+    const staffing = rows.map((r) => ({ staffed: r.staffNeeded, tiers: r.tiers!.map((d) => ({ tier: d.tier, staffed: d.staffNeeded })) }));
+    const risk = rosterRisk(rows, staffing, two, tiered, []);
+    expect(Math.max(...risk.hours)).toBeLessThanOrEqual(0.2 + 1e-9);
+    expect(Math.max(...risk.hours)).toBeGreaterThan(0.05);
+  });
+});
