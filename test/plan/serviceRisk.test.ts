@@ -22,7 +22,7 @@ const config = (service: object = {}) =>
     solver: { time_limit_seconds: 10, mip_rel_gap: 0.02 },
     pools: [{ id: 'inhouse', kind: 'in_house', cost_per_hour: 55, shift_lengths: [8] }],
   });
-const start = at(WEEK + 'T00:00', TZ) - 28 * 24 * HOUR_MS;
+const start = at(`${WEEK}T00:00`, TZ) - 28 * 24 * HOUR_MS;
 const history: History = {
   queues: [{ queue: '', hours: makeHistory(start, 4, TZ, (_, t) => 200 + 150 * Math.sin((2 * Math.PI * t) / (24 * HOUR_MS))) }],
   withOffset: false,
