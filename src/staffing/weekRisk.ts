@@ -1,7 +1,7 @@
 import { normalCdf } from '../domain/normal.js';
 import { seededRandom } from '../domain/random.js';
 import { serviceWith } from './agentsNeeded.js';
-import { hourMissProbability, type StaffedGroup, type StaffedHour } from './hourRisk.js';
+import { hourMissProbability, levelShare, type StaffedHour } from './hourRisk.js';
 
 /** A staffed hour of the week and the local day it belongs to (hours of a day run high or low together). */
 export type WeekHour = StaffedHour & { day: number };
@@ -65,10 +65,4 @@ export function weekRisk(hours: readonly WeekHour[], options: WeekRiskOptions): 
     expectedMissedHours: perHour.reduce((a, p) => a + p, 0),
     weekMissProbability: draws > 0 ? misses / draws : 0,
   };
-}
-
-/** The share of a group's contacts variance that is not Poisson noise (0 when Poisson explains it all). */
-function levelShare(g: StaffedGroup): number {
-  const variance = g.contactsDistribution.sd ** 2;
-  return variance > 0 ? Math.min(1, Math.max(0, 1 - g.contacts / variance)) : 0;
 }

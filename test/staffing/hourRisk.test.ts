@@ -45,12 +45,17 @@ describe('capacityScale', () => {
     expect(capacityScale(group(3, 0))).toBe(Infinity);
   });
 
-  it('misses an hour when any tier misses, the tiers independent', () => {
-    const a = hourMissProbability(hour(9));
-    const b = hourMissProbability(hour(11, 120, 100, 140));
-    const both = { groups: [...hour(9).groups, ...hour(11, 120, 100, 140).groups] };
-    expect(hourMissProbability(both)).toBeCloseTo(1 - (1 - a) * (1 - b), 12);
-    expect(hourMissProbability(both)).toBeGreaterThan(Math.max(a, b));
+  it('misses an hour when any tier misses: independent tiers under Poisson noise alone, dependent through a shared level', () => {
+    const poisson = (agents: number, contacts: number) =>
+      hour(agents, contacts, contacts - 1.28155 * Math.sqrt(contacts), contacts + 1.28155 * Math.sqrt(contacts));
+    const [a, b] = [hourMissProbability(poisson(9, 100)), hourMissProbability(poisson(11, 120))];
+    const independent = { groups: [...poisson(9, 100).groups, ...poisson(11, 120).groups] };
+    expect(hourMissProbability(independent)).toBeCloseTo(1 - (1 - a) * (1 - b), 4);
+    // Wider than Poisson: a level both tiers share, so they miss together more often than apart.
+    const [c, d] = [hourMissProbability(hour(9, 100, 70, 130)), hourMissProbability(hour(11, 120, 85, 160))];
+    const shared = hourMissProbability({ groups: [...hour(9, 100, 70, 130).groups, ...hour(11, 120, 85, 160).groups] });
+    expect(shared).toBeGreaterThan(Math.max(c, d));
+    expect(shared).toBeLessThan(1 - (1 - c) * (1 - d) - 0.01);
   });
 });
 
