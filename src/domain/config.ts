@@ -226,7 +226,7 @@ export const configSchema = z
         periods: z.array(servicePeriod).default([]),
         // A tier's own target, over the hour's target (default, period or holiday).
         tiers: z.record(idName, serviceTarget.partial().strict()).optional(),
-        // Staff each hour to the contacts it exceeds with this probability (null: the point forecast).
+        // Staff each hour so that it misses its target with at most this probability (null: the point forecast; requirements.ts riskScales).
         max_miss_probability: z
           .number({ error: 'service.max_miss_probability must be a number in (0, 0.5], or null' })
           .gt(0, { error: 'service.max_miss_probability must be above 0 (null staffs to the point forecast)' })
