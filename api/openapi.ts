@@ -49,6 +49,7 @@ export function openApiDocument(): object {
         Job: json(s.jobSchema, 'output'),
         JobAccepted: json(s.jobAcceptedSchema, 'output'),
         PlanListItem: json(s.planListItemSchema, 'output'),
+        PlanSummary: json(s.planSummarySchema, 'output'),
         Error: json(s.errorSchema, 'output'),
       },
       responses: Object.fromEntries(
@@ -116,7 +117,7 @@ export function openApiDocument(): object {
           operationId: 'getPlan',
           summary: "the plan's summary.json with links to its files",
           parameters: [idParam('plan_id')],
-          responses: { 200: reply('summary'), ...errors(401, 404) },
+          responses: { 200: reply('summary', ref('PlanSummary')), ...errors(401, 404) },
         },
       },
       '/plans/{plan_id}/files/{name}': {

@@ -176,6 +176,24 @@ export const keyInfoSchema = z.object({
   revoked: z.string().nullable(),
 });
 
+/** summary.json's service risk (issue 19; SPEC allows extra fields): the roster against the forecast's spread. */
+export const serviceRiskSchema = z.object({
+  max_miss_probability: z.number().nullable().describe('service.max_miss_probability the hours were staffed to; null: the point forecast'),
+  week_miss_probability: z.number().min(0).max(1).describe("probability that the week's contact-weighted service level misses its target"),
+  expected_missed_hours: z.number().min(0).describe('expected hours whose contacts exceed what their scheduled agents take at target'),
+  hours: z
+    .array(z.object({ timestamp: z.string(), miss_probability: z.number().min(0).max(1) }))
+    .describe('every hour of the roster: the probability it misses its target (standby not counted)'),
+});
+
+/** `GET /v1/plans/{plan_id}`: summary.json (SPEC) with links to its files; the fields named here are the ones a client may rely on beyond SPEC's. */
+export const planSummarySchema = z.looseObject({
+  plan_id: z.string(),
+  week_start: z.string(),
+  status: z.string(),
+  service_risk: serviceRiskSchema.optional().describe('absent for infeasible plans and plans made before issue 19'),
+});
+
 export const planListItemSchema = z.object({
   plan_id: z.string(),
   week_start: z.string(),

@@ -306,6 +306,8 @@ export interface components {
                         max_abandon_rate?: number | null;
                     };
                 };
+                /** @default null */
+                max_miss_probability: number | null;
             };
             /** @default 0.3 */
             shrinkage: number | {
@@ -524,6 +526,8 @@ export interface components {
                             max_abandon_rate?: number | null;
                         };
                     };
+                    /** @default null */
+                    max_miss_probability: number | null;
                 };
                 /** @default 0.3 */
                 shrinkage: number | {
@@ -840,6 +844,27 @@ export interface components {
             }[];
             url: string;
         };
+        PlanSummary: {
+            plan_id: string;
+            week_start: string;
+            status: string;
+            /** @description absent for infeasible plans and plans made before issue 19 */
+            service_risk?: {
+                /** @description service.max_miss_probability the hours were staffed to; null: the point forecast */
+                max_miss_probability: number | null;
+                /** @description probability that the week's contact-weighted service level misses its target */
+                week_miss_probability: number;
+                /** @description expected hours whose contacts exceed what their scheduled agents take at target */
+                expected_missed_hours: number;
+                /** @description every hour of the roster: the probability it misses its target (standby not counted) */
+                hours: {
+                    timestamp: string;
+                    miss_probability: number;
+                }[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
         Error: {
             /** @description invalid_input, unauthorized, forbidden, not_found, busy, rate_limited, ... */
             error: string;
@@ -1108,7 +1133,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanSummary"];
+                };
             };
             401: components["responses"]["E401"];
             404: components["responses"]["E404"];

@@ -226,6 +226,13 @@ export const configSchema = z
         periods: z.array(servicePeriod).default([]),
         // A tier's own target, over the hour's target (default, period or holiday).
         tiers: z.record(idName, serviceTarget.partial().strict()).optional(),
+        // Staff each hour so that it misses its target with at most this probability (null: the point forecast; requirements.ts riskScales).
+        max_miss_probability: z
+          .number({ error: 'service.max_miss_probability must be a number in (0, 0.5], or null' })
+          .gt(0, { error: 'service.max_miss_probability must be above 0 (null staffs to the point forecast)' })
+          .lte(0.5, { error: 'service.max_miss_probability must be at most 0.5 (0.5 is the point forecast)' })
+          .nullable()
+          .default(null),
       })
       .strict()
       .prefault({}),
@@ -316,7 +323,7 @@ export const configSchema = z
 /** A validated configuration with every default filled in. */
 export type PlanConfig = z.infer<typeof configSchema>;
 export type Pool = PlanConfig['pools'][number];
-export type ServiceTarget = Omit<PlanConfig['service'], 'holiday' | 'periods' | 'tiers'>;
+export type ServiceTarget = Omit<PlanConfig['service'], 'holiday' | 'periods' | 'tiers' | 'max_miss_probability'>;
 export type ServicePeriod = PlanConfig['service']['periods'][number];
 
 /** The share of paid time agents are unavailable: a number, or named parts that add up. */
@@ -326,7 +333,7 @@ export function totalShrinkage(shrinkage: number | Record<string, number>): numb
 
 /** The service target for hours in a `holiday` event: the holiday fields over the defaults. */
 export function holidayTarget(config: PlanConfig): ServiceTarget {
-  const { holiday, periods: _periods, tiers: _tiers, ...normal } = config.service;
+  const { holiday, periods: _periods, tiers: _tiers, max_miss_probability: _risk, ...normal } = config.service;
   return { ...normal, ...holiday };
 }
 

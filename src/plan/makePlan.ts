@@ -16,6 +16,7 @@ import { overBudget, type RemedyFacts } from '../report/alerts.js';
 import { budgetRemedy } from '../roster/explain/budgetRemedy.js';
 import type { Roster, RosterProblem } from '../roster/types.js';
 import { deliveredByHour, type RosterService } from '../staffing/delivered.js';
+import { rosterRisk } from '../staffing/rosterRisk.js';
 import { planWeek, runPlan, type PlanInputs, type PlanOutcome } from './chain.js';
 import { planFolderName, planId } from '../store/planNames.js';
 import type { PlanFiles, Store } from '../store/store.js';
@@ -141,6 +142,7 @@ async function summarize(outcome: PlanOutcome, id: string, created: string): Pro
     files: planFileNames(outcome),
     historyWeeks: outcome.historyWeeks,
     forecastModels: outcome.forecastModels,
+    risk: rosterRisk(requirements, roster.hourly, outcome.byQueue, config, events),
   });
 }
 

@@ -9,7 +9,7 @@ import {
   type TradeoffPoint,
 } from './charts.js';
 import type { DayCost } from './costByDay.js';
-import { forecastModelText, type PlanSummary } from './summary.js';
+import { forecastModelText, riskiestHours, riskText, type PlanSummary } from './summary.js';
 import { vegaLiteSvg } from './vegaSvg.js';
 import { SCHEDULE_VIEW_STYLE, scheduleView, type ScheduleWeek } from './scheduleView.js';
 import { money, pct } from '../domain/format.js';
@@ -25,6 +25,9 @@ export interface ReportCharts {
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Riskiest hours the report lists (summary.json has every hour). */
+const RISKY_LISTED = 8;
 
 /**
  * report.html: one self-contained page (no scripts, styles or fonts from the network) with the
@@ -44,6 +47,7 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
     ['Coverage', pct(summary.kpis.coverage)],
     ['Service level (week)', pct(summary.kpis.service_level)],
     ['ASA (week)', summary.kpis.asa_seconds === null ? 'n/a' : `${summary.kpis.asa_seconds} s`],
+    ...(summary.service_risk ? [['Service risk', riskText(summary.service_risk)] as [string, string]] : []),
     ['Hours below need', String(summary.kpis.hours_below_target)],
     ...(summary.tiers ?? []).map((t): [string, string] => [
       `Tier ${t.tier}`,
@@ -78,6 +82,12 @@ export async function reportPage(summary: PlanSummary, roster: Roster, charts: R
         )
         .join('')}</table>`
     : '';
+  const risky = summary.service_risk ? riskiestHours(summary.service_risk, RISKY_LISTED) : [];
+  const risk =
+    risky.length === 0
+      ? ''
+      : "<h2>Riskiest hours</h2><p>The hours most likely to get more contacts than their agents take at target (the forecast's 80% band read as a distribution).</p>" +
+        `<table><tr><th>Hour</th><th>P(miss)</th></tr>${risky.map((h) => `<tr><td>${escapeHtml(h.timestamp)}</td><td>${pct(h.miss_probability)}</td></tr>`).join('')}</table>`;
   const prices =
     summary.shadow_prices.length === 0
       ? '<p>None (no LP relaxation).</p>'
@@ -108,6 +118,7 @@ td{font-variant-numeric:tabular-nums}.critical{color:#b00020}figure{margin:1.5em
 <h2>Cost and service</h2><table>${kpis}</table>
 <h2>Alerts</h2>${alerts}
 ${unmet}
+${risk}
 <h2>What the rules cost</h2>${prices}
 <h2>Charts</h2>
 ${figureHtml}

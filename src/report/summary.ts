@@ -7,7 +7,9 @@ import type { Roster } from '../roster/types.js';
 import type { RosterService } from '../staffing/delivered.js';
 import { historyAlerts, planAlerts, type Alert, type RemedyFacts } from './alerts.js';
 import { roundTo } from '../domain/round.js';
+import { pct } from '../domain/format.js';
 import type { DayCost } from './costByDay.js';
+import type { WeekRisk } from '../staffing/weekRisk.js';
 
 /** summary.json: what a manager and finance read first. */
 export interface PlanSummary {
@@ -69,6 +71,20 @@ export interface PlanSummary {
     /** standby.coverage: the share of the hi80 need that planned plus on-call staff cover in every hour. */
     coverage: number;
   };
+  /**
+   * The roster's service risk (issue 19) against the forecast's spread: per hour the probability
+   * that more contacts arrive than its scheduled agents take at target, the expected hours that
+   * miss, and the probability that the week's service level misses its target (day-correlated
+   * Monte Carlo). Absent for infeasible plans and in older plans.
+   */
+  service_risk?: {
+    /** service.max_miss_probability: the per-hour risk the requirements were staffed to (null: the point forecast). */
+    max_miss_probability: number | null;
+    week_miss_probability: number;
+    expected_missed_hours: number;
+    /** Every hour of the roster, in order. */
+    hours: { timestamp: string; miss_probability: number }[];
+  };
   files: string[];
   /** Per queue, the family (or `+`-joined average) the backtest chose and its held-out error (absent in older plans). */
   forecast?: QueueModel[];
@@ -94,6 +110,8 @@ export interface SummaryInputs {
   historyWeeks?: number;
   /** What the forecast chose per queue, when known. */
   forecastModels?: QueueModel[];
+  /** The roster's service risk (rosterRisk.ts), hours aligned with roster.hourly, when measured. */
+  risk?: WeekRisk;
 }
 
 /** Builds summary.json from the plan's stages. */
@@ -153,6 +171,7 @@ export function buildSummary(s: SummaryInputs): PlanSummary {
     solver: roster.solver,
     ...(roster.schedule ? { schedule: roster.schedule } : {}),
     ...(roster.standby ? { standby: standbyFigures(roster, config) } : {}),
+    ...(s.risk && !infeasible ? { service_risk: riskFigures(s.risk, roster, config) } : {}),
     files: s.files,
     ...(s.forecastModels ? { forecast: s.forecastModels.map(roundedModel) } : {}),
   };
@@ -177,6 +196,34 @@ function tierKpis(roster: Roster, config: PlanConfig, weeks: NonNullable<RosterS
       asa_seconds: w.asaSeconds === null || !Number.isFinite(w.asaSeconds) ? null : roundTo(w.asaSeconds, 1),
     };
   });
+}
+
+type RiskFigures = NonNullable<PlanSummary['service_risk']>;
+
+function riskFigures(risk: WeekRisk, roster: Roster, config: PlanConfig): RiskFigures {
+  return {
+    max_miss_probability: config.service.max_miss_probability,
+    week_miss_probability: roundTo(risk.weekMissProbability, 3),
+    expected_missed_hours: roundTo(risk.expectedMissedHours, 1),
+    hours: roster.hourly.map((h, i) => ({ timestamp: h.timestamp, miss_probability: roundTo(risk.hours[i] ?? 0, 3) })),
+  };
+}
+
+/** The service risk in one sentence, for the report and the text summary. */
+export function riskText(risk: RiskFigures): string {
+  const staffedTo =
+    risk.max_miss_probability === null
+      ? 'staffed to the point forecast'
+      : `staffed for at most ${pct(risk.max_miss_probability)} miss risk per hour`;
+  return `${pct(risk.week_miss_probability)} chance the week misses its service level; ${risk.expected_missed_hours} hours expected to miss their target (${staffedTo})`;
+}
+
+/** The hours most likely to miss their target, riskiest first (the report and the text name them). */
+export function riskiestHours(risk: RiskFigures, count: number): RiskFigures['hours'] {
+  return [...risk.hours]
+    .sort((a, b) => b.miss_probability - a.miss_probability)
+    .slice(0, count)
+    .filter((h) => h.miss_probability > 0);
 }
 
 function roundedModel(m: QueueModel): QueueModel {

@@ -1,4 +1,4 @@
-import { forecastModelText, type PlanSummary } from './summary.js';
+import { forecastModelText, riskText, type PlanSummary } from './summary.js';
 import { money, pct } from '../domain/format.js';
 
 /** Hours below their floor the text names (a mail line, not the table: summary.json and the report list them all). */
@@ -45,6 +45,7 @@ export function summaryText(s: PlanSummary, folder: string, answerWithinSeconds:
           })
           .join(' | ')}`,
       );
+    if (s.service_risk) lines.push(`  Risk        ${riskText(s.service_risk)}`);
     lines.push(`  Below need  ${s.kpis.hours_below_target} hours (${s.kpis.shortfall_staff_hours} staff-hours short)`);
     if (s.kpis.contacts_per_agent_day !== null)
       lines.push(`  Per agent   ${s.kpis.contacts_per_agent_day} handled contacts per paid 8-hour agent-day`);

@@ -1,8 +1,10 @@
-import { totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
+import { configTiers, queueDemand, totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
 import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsNeeded.js';
+import { pooledForecast } from '../forecast/pooled.js';
+import { contactsDistribution } from './contactsDistribution.js';
 import { demandByHour, emptyHour, type HourDemand } from './demand.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
@@ -12,7 +14,9 @@ import { serviceTargetAt } from './serviceTargets.js';
  * service target (holiday and period targets included); agents from Erlang C, or Erlang A when the
  * target sets a patience; staff = agents / (1 - shrinkage), not rounded. With tiers, each tier is
  * its own group with its own target (`service.tiers`), and the hour needs their sum. With a standby
- * pool, each hour also carries the staff its hi80 contacts would need (`staffNeededHigh`).
+ * pool, each hour also carries the staff its hi80 contacts would need (`staffNeededHigh`). With
+ * `service.max_miss_probability`, agents are computed at the hour's (1 - p) quantile of contacts
+ * instead of the point forecast, tier by tier (`riskScales`); the standby's hi80 staffing is unchanged.
  *
  * Chat concurrency c divides the offered load by c: an agent is modelled as one server that
  * handles a contact in AHT / c seconds, so that a busy agent frees a slot as often as c parallel
@@ -29,7 +33,7 @@ export function requirementsFor(
   events: readonly CalendarEvent[],
   source = 'forecast',
 ): Requirement[] {
-  const rows = needsOf(points, config, events, source);
+  const rows = needsOf(points, config, events, source, riskScales(points, config));
   if (!config.pools.some((p) => p.kind === 'standby')) return rows;
   // The standby pool covers the upper end of the forecast (SPEC section 7): the same staffing at
   // each queue's hi80, whose sum over queues is the pooled interval's end (pooled.ts).
@@ -39,17 +43,51 @@ export function requirementsFor(
       config,
       events,
       source,
+      new Map(),
     ).map((r) => [r.t, r.staffNeeded]),
   );
-  return rows.map((r) => ({ ...r, staffNeededHigh: high.get(r.t)! }));
+  // Below 10% the risk level asks more than hi80: the standby then backs up that much, no less.
+  return rows.map((r) => ({ ...r, staffNeededHigh: Math.max(high.get(r.t)!, r.staffNeeded) }));
 }
 
-function needsOf(points: readonly ForecastPoint[], config: PlanConfig, events: readonly CalendarEvent[], source: string): Requirement[] {
+/**
+ * Per tier and hour, the multiple of the point forecast its agents are computed at: with
+ * `service.max_miss_probability` p, the quantile of the tier's contacts (its queues pooled,
+ * contactsDistribution.ts) that k independent tiers all stay under with probability 1 - p, so
+ * the hour misses with probability at most p (hourRisk.ts); the queues of a tier scale alike.
+ * Absent (no p, or no contacts): 1.
+ */
+function riskScales(points: readonly ForecastPoint[], config: PlanConfig): Map<string, number> {
+  const p = config.service.max_miss_probability;
+  if (p === null) return new Map();
+  const tiers = configTiers(config);
+  const level = (1 - p) ** (1 / tiers.length);
+  return new Map(
+    tiers.flatMap((tier) =>
+      // One tier takes every queue (as demandByHour pools them).
+      pooledForecast(tiers.length === 1 ? points : points.filter((q) => queueDemand(config, q.queue).tier === tier))
+        .filter((q) => q.contacts > 0)
+        .map((q): [string, number] => [scaleKey(q.t, tier), contactsDistribution(q).quantile(level) / q.contacts]),
+    ),
+  );
+}
+
+const scaleKey = (t: Instant, tier: string) => `${t} ${tier}`;
+
+/** Each hour's requirement, its agents computed at `scales` (default 1) times its demand; its contacts stay the forecast's. */
+function needsOf(
+  points: readonly ForecastPoint[],
+  config: PlanConfig,
+  events: readonly CalendarEvent[],
+  source: string,
+  scales: ReadonlyMap<string, number>,
+): Requirement[] {
   const available = 1 - totalShrinkage(config.shrinkage);
   return demandByHour(points, config).map((hour) => {
-    const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget) => {
+    const agents = (d: Omit<HourDemand, 't'>, target: ServiceTarget, tier: string) => {
+      const scale = scales.get(scaleKey(hour.t, tier)) ?? 1;
       try {
-        return agentsNeeded(d.handledContacts, d.ahtSeconds / d.concurrency!, target);
+        return agentsNeeded(d.handledContacts * scale, d.ahtSeconds / d.concurrency!, target);
       } catch (e) {
         if (!(e instanceof TooManyAgentsError)) throw e;
         const count = `a forecast of ${Math.round(hour.contacts).toLocaleString('en-US')} contacts at ${formatTimestamp(hour.t, config.timezone)}`;
@@ -62,11 +100,11 @@ function needsOf(points: readonly ForecastPoint[], config: PlanConfig, events: r
     const { t, contacts, handledContacts, ahtSeconds, concurrency } = hour;
     const base = { t, contacts, handledContacts, ahtSeconds, concurrency };
     if (!hour.tiers) {
-      const n = agents(hour, serviceTargetAt(t, config, events));
+      const n = agents(hour, serviceTargetAt(t, config, events), configTiers(config)[0]);
       return { ...base, agentsNeeded: n, staffNeeded: n / available };
     }
     const tiers = hour.tiers.map((d) => {
-      const n = agents(d, serviceTargetAt(t, config, events, d.tier));
+      const n = agents(d, serviceTargetAt(t, config, events, d.tier), d.tier);
       return { ...d, agentsNeeded: n, staffNeeded: n / available };
     });
     const agentsTotal = tiers.reduce((a, d) => a + d.agentsNeeded, 0);

@@ -21,7 +21,7 @@ export function serviceTargetAt(t: Instant, config: PlanConfig, events: readonly
 
 function hourTarget(t: Instant, config: PlanConfig, events: readonly CalendarEvent[]): ServiceTarget {
   const holiday = events.some((e) => e.kind === 'holiday' && e.start <= t && t < e.end);
-  const { holiday: _holiday, periods, tiers: _tiers, ...defaults } = config.service;
+  const { holiday: _holiday, periods, tiers: _tiers, max_miss_probability: _risk, ...defaults } = config.service;
   const base = holiday ? holidayTarget(config) : defaults;
   if (periods.length === 0) return base;
   const { hour, weekday } = localParts(t, config.timezone);
