@@ -38,30 +38,30 @@ describe('80% prediction intervals', () => {
     expect(width(evening)).toBeGreaterThan(2 * width(night));
   });
 
-  it('widens with lead time, beyond the backtested week too (plans reach ~13 days ahead)', () => {
+  it('widens with lead time, if only by its floor when the errors do not grow (plans reach ~13 days ahead)', () => {
     const relative = (i: number) => (f.hi80[i] - f.lo80[i]) / f.contacts[i];
     const evening = 20;
-    expect(relative(evening + 168)).toBeGreaterThan(relative(evening) * 1.05);
+    expect(relative(evening + 168)).toBeGreaterThan(relative(evening) * 1.01);
   });
 });
 
 describe('the lead-time growth of the interval model', () => {
-  // Held-out errors of forecast 100 whose standard deviation is 10·sqrt(1 + g·lead).
+  // Held-out errors of forecast 100 whose standard deviation is 10·sqrt(1 + g·lead), six weeks of leads.
   const sample = (g: number) => {
     const rand = seeded(11);
-    const lead = Float64Array.from({ length: 7000 }, (_, i) => i % 7);
+    const lead = Float64Array.from({ length: 8400 }, (_, i) => i % 42);
     const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
     const actual = lead.map((l) => 100 + 10 * Math.sqrt(1 + g * l) * normal());
     return fitIntervals(new Float64Array(lead.length).fill(100), actual, lead);
   };
 
   it('is learnt from how the held-out errors grow with the days ahead', () => {
-    expect(sample(0.3).growth).toBeGreaterThan(0.2);
-    expect(sample(0.3).growth).toBeLessThan(0.4);
+    expect(sample(0.1).growth).toBeGreaterThan(0.07);
+    expect(sample(0.1).growth).toBeLessThan(0.13);
   });
 
   it('never drops below its floor when the errors do not grow', () => {
-    expect(sample(0).growth).toBeLessThan(MIN_GROWTH + 0.03);
+    expect(sample(0).growth).toBeLessThan(MIN_GROWTH + 0.01);
     const m = sample(0);
     expect(interval(m, 100, 12).hi80).toBeGreaterThan(interval(m, 100, 0).hi80);
   });
