@@ -66,3 +66,41 @@ describe('the lead-time growth of the interval model', () => {
     expect(interval(m, 100, 12).hi80).toBeGreaterThan(interval(m, 100, 0).hi80);
   });
 });
+
+describe('intervals several weeks ahead', () => {
+  // Held-out errors as the selection backtest gives them: 8 weekly origins, each forecasting up to
+  // six weeks ahead while the history lasts (fewer rows at longer leads); the error's sd grows as
+  // sqrt(1 + 0.1·days), so four weeks ahead it is ~1.8x the first day's.
+  const rand = seeded(3);
+  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const sd = (lead: number) => 10 * Math.sqrt(1 + 0.1 * lead);
+  const lead: number[] = [];
+  for (let origin = 0; origin < 8; origin++) {
+    for (let h = 0; h < Math.min(6, 8 - origin) * 168; h++) lead.push(Math.floor(h / 24));
+  }
+  const forecast = new Float64Array(lead.length).fill(100);
+  const m = fitIntervals(
+    forecast,
+    Float64Array.from(lead, (l) => 100 + sd(l) * normal()),
+    lead,
+  );
+
+  it('cover 75-90% of fresh hours in the first week and four weeks ahead', () => {
+    for (const firstDay of [0, 21]) {
+      const fresh = Array.from({ length: 4000 }, (_, i) => firstDay + (i % 7));
+      const inside = fresh.filter((l) => {
+        const { lo80, hi80 } = interval(m, 100, l);
+        const y = 100 + sd(l) * normal();
+        return lo80 <= y && y <= hi80;
+      }).length;
+      expect(inside / fresh.length, `from day ${firstDay}`).toBeGreaterThan(0.75);
+      expect(inside / fresh.length, `from day ${firstDay}`).toBeLessThan(0.9);
+    }
+  });
+
+  it('widen with lead', () => {
+    const width = (l: number) => interval(m, 100, l).hi80 - interval(m, 100, l).lo80;
+    expect(width(7)).toBeGreaterThan(width(0));
+    expect(width(28)).toBeGreaterThan(width(7) * 1.1);
+  });
+});
