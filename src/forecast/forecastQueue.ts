@@ -43,6 +43,7 @@ export function forecastQueue(
   const series = buildSeries(hours, events, timeZone);
   const occurrences = occurrencesOf(events, timeZone);
   const targets = horizon.map((t) => localHour(t, timeZone));
+  const inEvent = (lh: number) => occurrences.some((o) => o.from <= lh && lh < o.to);
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
   const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks, INTERVAL_LEAD_WEEKS) : null;
   // The choice is made on one-week-ahead errors, as before; the intervals learn from every lead.
@@ -54,6 +55,7 @@ export function forecastQueue(
           meanOf(bt, selection.members),
           bt.actual,
           bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
+          (i) => inEvent(bt.lh[i]),
         )
       : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
@@ -61,7 +63,7 @@ export function forecastQueue(
   const full = training(series, occurrences);
   for (const spec of members) pointForecast(spec, full, targets).forEach((v, i) => (sum[i] += v));
   const contacts = sum.map((v) => v / members.length);
-  const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series))));
+  const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series)), inEvent(targets[i])));
   return {
     contacts,
     lo80: Float64Array.from(bounds, (b) => b.lo80),

@@ -6,7 +6,9 @@ import { quantile } from './robust.js';
  * 1 + growth·(days ahead), and the 10%/90% quantiles of the errors divided by that standard
  * deviation set the bounds, so skew is kept and the coverage on the held-out weeks is 80% by
  * construction. The growth is learnt from held-out forecasts up to six weeks ahead (see
- * INTERVAL_LEAD_WEEKS); it extrapolates only past the leads the history could test.
+ * INTERVAL_LEAD_WEEKS); it extrapolates only past the leads the history could test. Hours of an
+ * announced event get quantiles of their own held-out errors (larger, skewed), so that the
+ * ordinary hours' bounds are not widened by them nor theirs too narrow.
  */
 export interface IntervalModel {
   a: number;
@@ -15,6 +17,8 @@ export interface IntervalModel {
   growth: number;
   zLo: number;
   zHi: number;
+  /** The bounds' quantiles in hours of an announced event, learnt apart when the backtest had enough of them. */
+  event: { zLo: number; zHi: number } | null;
 }
 
 /**
@@ -26,13 +30,19 @@ export interface IntervalModel {
 export const MIN_GROWTH = 0.005;
 
 /** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
-export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816 };
+export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816, event: null };
 
 /**
  * Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped).
  * @param leadDays how many days ahead of its origin each forecast was made (0 = the first day)
+ * @param inEvent whether each hour is inside an announced event (their errors are larger and skewed)
  */
-export function fitIntervals(forecast: Float64Array, actual: Float64Array, leadDays: ArrayLike<number>): IntervalModel {
+export function fitIntervals(
+  forecast: Float64Array,
+  actual: Float64Array,
+  leadDays: ArrayLike<number>,
+  inEvent: (i: number) => boolean = () => false,
+): IntervalModel {
   const rows: number[] = [];
   forecast.forEach((v, i) => {
     if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) rows.push(i);
@@ -47,8 +57,20 @@ export function fitIntervals(forecast: Float64Array, actual: Float64Array, leadD
     rows.map((i) => leadDays[i]),
     rows.map((i) => z(i, 0)),
   );
-  const scaled = rows.map((i) => z(i, growth));
-  return { a, b, growth, zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
+  const event = rows.filter(inEvent);
+  const ordinary = event.length >= 48 ? rows.filter((i) => !inEvent(i)) : rows;
+  return {
+    a,
+    b,
+    growth,
+    ...bounds(ordinary.map((i) => z(i, growth))),
+    event: event.length >= 48 ? bounds(event.map((i) => z(i, growth))) : null,
+  };
+}
+
+/** The 10% and 90% quantiles of scaled errors, on either side of 0. */
+function bounds(scaled: number[]): { zLo: number; zHi: number } {
+  return { zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
 }
 
 /**
@@ -119,8 +141,9 @@ function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: 
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
  * day after the history); it always contains `f`, never below 0.
  */
-export function interval(m: IntervalModel, f: number, leadDays: number): { lo80: number; hi80: number } {
+export function interval(m: IntervalModel, f: number, leadDays: number, inEvent = false): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
   const sd = sdAt(m, f, leadDays);
-  return { lo80: Math.max(0, f + m.zLo * sd), hi80: f + m.zHi * sd };
+  const z = (inEvent && m.event) || m;
+  return { lo80: Math.max(0, f + z.zLo * sd), hi80: f + z.zHi * sd };
 }

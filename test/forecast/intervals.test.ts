@@ -104,3 +104,30 @@ describe('intervals several weeks ahead', () => {
     expect(width(28)).toBeGreaterThan(width(7) * 1.1);
   });
 });
+
+describe('intervals in hours of an announced event', () => {
+  // One hour in eight is an event hour whose errors are three times wider and skewed upwards.
+  const rand = seeded(8);
+  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const error = (event: boolean) => (event ? 30 * Math.abs(normal()) - 10 : 10 * normal());
+  const n = 6000;
+  const event = (i: number) => i % 8 === 0;
+  const m = fitIntervals(
+    new Float64Array(n).fill(100),
+    Float64Array.from({ length: n }, (_, i) => 100 + error(event(i))),
+    new Float64Array(n),
+    event,
+  );
+  const cover = (isEvent: boolean) => {
+    const { lo80, hi80 } = interval(m, 100, 0, isEvent);
+    const fresh = Array.from({ length: 4000 }, () => 100 + error(isEvent));
+    return fresh.filter((y) => lo80 <= y && y <= hi80).length / fresh.length;
+  };
+
+  it('cover about 80% of event hours and of ordinary hours alike', () => {
+    for (const isEvent of [true, false]) {
+      expect(cover(isEvent), `event ${isEvent}`).toBeGreaterThan(0.75);
+      expect(cover(isEvent), `event ${isEvent}`).toBeLessThan(0.85);
+    }
+  });
+});
