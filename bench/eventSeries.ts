@@ -15,7 +15,7 @@
  */
 import { HOUR_MS } from '../src/domain/time.js';
 import { type Random, seededRandom } from '../src/domain/random.js';
-import type { HourCount } from '../src/domain/types.js';
+import type { CalendarEvent, HourCount } from '../src/domain/types.js';
 
 const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
@@ -166,4 +166,22 @@ export function quietBankMean(real: readonly HourCount[], scale = 20): (t: numbe
   const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
   const year = 365 * DAY_MS;
   return (t) => scale * usual[hourOfWeek(t)] * (1 + 0.08 * Math.sin((2 * Math.PI * (t - real[0].t)) / year));
+}
+
+/** The events calendar a planner would give: `holidays` and the laid events (with their regressor columns unless `regressors` is false). */
+export function calendar(laid: readonly LaidEvent[], holidays: readonly CalendarEvent[], regressors = true): CalendarEvent[] {
+  const own = laid.map((e) => {
+    const extra: Record<string, number> = {};
+    if (regressors && e.audience !== undefined) extra.audience = e.audience;
+    if (regressors && e.discount !== undefined) extra.discount = e.discount;
+    return {
+      start: e.start,
+      end: e.end,
+      kind: e.kind,
+      name: e.name,
+      intensity: 1,
+      ...(Object.keys(extra).length > 0 ? { regressors: extra } : {}),
+    };
+  });
+  return [...holidays, ...own].sort((a, b) => a.start - b.start);
 }

@@ -18,7 +18,7 @@ import type { CalendarEvent, HourCount } from '../src/domain/types.js';
 import { forecastQueue } from '../src/forecast/index.js';
 import { readEvents } from '../src/io/events.js';
 import { parseHistory } from '../src/io/history.js';
-import { type LaidEvent, layEvents, quietBank, quietBankMean } from './eventSeries.js';
+import { calendar, layEvents, quietBank, quietBankMean } from './eventSeries.js';
 
 const WEEK_MS = 168 * HOUR_MS;
 const TARGET = 1.15;
@@ -43,23 +43,6 @@ interface Sum {
 }
 const wape = (s: Sum | undefined) => (s && s.volume > 0 ? s.error / s.volume : NaN);
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1).padStart(5)}%` : '     -');
-
-function calendar(laid: readonly LaidEvent[], holidays: readonly CalendarEvent[], regressors: boolean): CalendarEvent[] {
-  const own = laid.map((e) => {
-    const extra: Record<string, number> = {};
-    if (regressors && e.audience !== undefined) extra.audience = e.audience;
-    if (regressors && e.discount !== undefined) extra.discount = e.discount;
-    return {
-      start: e.start,
-      end: e.end,
-      kind: e.kind,
-      name: e.name,
-      intensity: 1,
-      ...(Object.keys(extra).length > 0 ? { regressors: extra } : {}),
-    };
-  });
-  return [...holidays, ...own].sort((a, b) => a.start - b.start);
-}
 
 /**
  * Scores one center: error and volume per class (`ordinary`, each event kind) over the origins,

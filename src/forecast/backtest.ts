@@ -33,8 +33,9 @@ export interface BacktestRun {
 
 /**
  * Long-format rolling-origin backtest: for each of the last `weeks` weeks, every forecaster
- * forecasts that week one week ahead from the history before it. Rows are the hours that have
- * history; `origin[i]` is the local hour the i-th row's forecast was made from.
+ * forecasts from the history before it the hours up to `leadWeeks` weeks ahead that the history
+ * still holds. Rows are the hours that have history; `origin[i]` is the local hour the i-th row's
+ * forecast was made from.
  */
 export interface Backtest {
   /** Every origin, oldest first (an origin may have no rows when its week has no history). */
@@ -45,6 +46,19 @@ export interface Backtest {
   runs: BacktestRun[];
 }
 
+/** The rows of `bt` at most `hours` after their origin (e.g. its one-week-ahead backtest). */
+export function withinLead(bt: Backtest, hours: number): Backtest {
+  const rows = bt.lh.flatMap((lh, i) => (lh - bt.origin[i] < hours ? [i] : []));
+  const pick = (a: Float64Array) => Float64Array.from(rows, (i) => a[i]);
+  return {
+    origins: bt.origins,
+    origin: rows.map((i) => bt.origin[i]),
+    lh: rows.map((i) => bt.lh[i]),
+    actual: pick(bt.actual),
+    runs: bt.runs.map((r) => ({ ...r, forecast: pick(r.forecast), lo80: r.lo80 && pick(r.lo80), hi80: r.hi80 && pick(r.hi80) })),
+  };
+}
+
 /** How many weekly origins a series supports with `minTrainWeeks` of history before each, at most `wanted`. */
 export function backtestWeeks(s: Series, wanted: number, minTrainWeeks = MIN_TRAIN_WEEKS): number {
   return Math.max(0, Math.min(wanted, Math.floor(s.y.length / WEEK) - minTrainWeeks));
@@ -53,10 +67,10 @@ export function backtestWeeks(s: Series, wanted: number, minTrainWeeks = MIN_TRA
 /**
  * The one rolling-origin cross-validation (statsforecast's cross_validation, R's tsCV) of the
  * selection and of `shiftcast backtest`: origins every week over the last `weeks` weeks of `s`,
- * horizon one week, actuals from `s`. A forecaster that throws at an origin gets NaN there and
- * is flagged `failed`; the others go on.
+ * horizon `leadWeeks` weeks (cut at the end of `s`), actuals from `s`. A forecaster that throws
+ * at an origin gets NaN there and is flagged `failed`; the others go on.
  */
-export function crossValidate(s: Series, forecasters: readonly Forecaster[], weeks: number): Backtest {
+export function crossValidate(s: Series, forecasters: readonly Forecaster[], weeks: number, leadWeeks = 1): Backtest {
   const origins = Array.from({ length: weeks }, (_, k) => endOf(s) - (weeks - k) * WEEK);
   const origin: number[] = [];
   const lh: number[] = [];
@@ -70,7 +84,8 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
     failed: false,
   }));
   for (const from of origins) {
-    const kept = Array.from({ length: WEEK }, (_, j) => from + j).filter((t) => Number.isFinite(s.y[t - s.first]));
+    const reach = Math.min(leadWeeks * WEEK, endOf(s) - from);
+    const kept = Array.from({ length: reach }, (_, j) => from + j).filter((t) => Number.isFinite(s.y[t - s.first]));
     forecasters.forEach((f, m) => {
       const run = runs[m];
       let b: Bands | null = null;

@@ -1,6 +1,6 @@
 import type { CalendarEvent, HourCount, Instant } from '../domain/types.js';
-import { backtestWeeks, crossValidate, familyForecasters } from './backtest.js';
-import { localHour } from './calendar.js';
+import { backtestWeeks, crossValidate, familyForecasters, withinLead, type Backtest } from './backtest.js';
+import { localHour, WEEK } from './calendar.js';
 import { occurrencesOf } from './events/occurrences.js';
 import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
 import { pointForecast, training } from './pipeline.js';
@@ -10,6 +10,13 @@ import { buildSeries, endOf } from './series.js';
 
 /** Weekly origins of the internal backtest that selects a family and calibrates the intervals. */
 export const SELECTION_WEEKS = 8;
+
+/**
+ * How far past each selection origin the families also forecast the hours the history still
+ * holds: the interval model learns how the error grows with lead time from these held-out errors
+ * (plans and `forecast --horizon` reach six weeks) instead of extrapolating one week's.
+ */
+export const INTERVAL_LEAD_WEEKS = 6;
 
 /** One queue's forecast and how it was chosen. */
 export interface QueueForecast {
@@ -36,15 +43,19 @@ export function forecastQueue(
   const series = buildSeries(hours, events, timeZone);
   const occurrences = occurrencesOf(events, timeZone);
   const targets = horizon.map((t) => localHour(t, timeZone));
+  const inEvent = (lh: number) => occurrences.some((o) => o.from <= lh && lh < o.to);
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
-  const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks) : null;
-  const selection = bt ? select(bt) : null;
+  const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks, INTERVAL_LEAD_WEEKS) : null;
+  // The choice is made on one-week-ahead errors, as before; the intervals learn from every lead.
+  const oneWeek = bt && withinLead(bt, WEEK);
+  const selection = oneWeek ? select(oneWeek) : null;
   const intervals =
     bt && selection
       ? fitIntervals(
-          selection.forecast,
+          meanOf(bt, selection.members),
           bt.actual,
           bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
+          (i) => inEvent(bt.lh[i]),
         )
       : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
@@ -52,17 +63,23 @@ export function forecastQueue(
   const full = training(series, occurrences);
   for (const spec of members) pointForecast(spec, full, targets).forEach((v, i) => (sum[i] += v));
   const contacts = sum.map((v) => v / members.length);
-  const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series))));
+  const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series)), inEvent(targets[i])));
   return {
     contacts,
     lo80: Float64Array.from(bounds, (b) => b.lo80),
     hi80: Float64Array.from(bounds, (b) => b.hi80),
     selection,
-    model: bt && selection ? choiceOf(selection, bt, weeks) : { model: FALLBACK.name, backtest: null },
+    model: oneWeek && selection ? choiceOf(selection, oneWeek, weeks) : { model: FALLBACK.name, backtest: null },
   };
 }
 
 /** Whole days from an origin (the first hour not in the history) to local hour `lh`. */
 function leadDays(lh: number, origin: number): number {
   return Math.floor((lh - origin) / 24);
+}
+
+/** The held-out forecasts of the mean of the families `members`, aligned with the rows of `bt`. */
+function meanOf(bt: Backtest, members: readonly string[]): Float64Array {
+  const runs = bt.runs.filter((r) => members.includes(r.model));
+  return bt.actual.map((_, i) => runs.reduce((sum, r) => sum + r.forecast[i], 0) / runs.length);
 }

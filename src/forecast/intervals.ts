@@ -5,7 +5,10 @@ import { quantile } from './robust.js';
  * forecast as a·f + b·f² (Poisson noise plus a share of the level) and with the lead time as
  * 1 + growth·(days ahead), and the 10%/90% quantiles of the errors divided by that standard
  * deviation set the bounds, so skew is kept and the coverage on the held-out weeks is 80% by
- * construction. The lead-time growth extrapolates past the backtested week (plans reach ~13 days).
+ * construction. The growth is learnt from held-out forecasts up to six weeks ahead (see
+ * INTERVAL_LEAD_WEEKS); it extrapolates only past the leads the history could test. Hours of an
+ * announced event get quantiles of their own held-out errors (larger, skewed), so that the
+ * ordinary hours' bounds are not widened by them nor theirs too narrow.
  */
 export interface IntervalModel {
   a: number;
@@ -14,22 +17,32 @@ export interface IntervalModel {
   growth: number;
   zLo: number;
   zHi: number;
+  /** The bounds' quantiles in hours of an announced event, learnt apart when the backtest had enough of them. */
+  event: { zLo: number; zHi: number } | null;
 }
 
 /**
  * Least growth of the variance per day ahead: the level can only drift further with time, even
- * when a short backtest cannot tell (about +1.5% of width per day).
+ * when the backtest cannot tell (about +1.7% of width per week). At 0.03 (before the growth was
+ * learnt from multi-week errors) 80% intervals covered 87-93% of hours four weeks ahead
+ * (bench/horizons.ts).
  */
-export const MIN_GROWTH = 0.03;
+export const MIN_GROWTH = 0.005;
 
 /** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
-export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816 };
+export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816, event: null };
 
 /**
  * Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped).
  * @param leadDays how many days ahead of its origin each forecast was made (0 = the first day)
+ * @param inEvent whether each hour is inside an announced event (their errors are larger and skewed)
  */
-export function fitIntervals(forecast: Float64Array, actual: Float64Array, leadDays: ArrayLike<number>): IntervalModel {
+export function fitIntervals(
+  forecast: Float64Array,
+  actual: Float64Array,
+  leadDays: ArrayLike<number>,
+  inEvent: (i: number) => boolean = () => false,
+): IntervalModel {
   const rows: number[] = [];
   forecast.forEach((v, i) => {
     if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) rows.push(i);
@@ -42,25 +55,58 @@ export function fitIntervals(forecast: Float64Array, actual: Float64Array, leadD
   const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i]);
   const growth = leadGrowth(
     rows.map((i) => leadDays[i]),
-    rows.map((i) => z(i, 0) ** 2),
+    rows.map((i) => z(i, 0)),
   );
-  const scaled = rows.map((i) => z(i, growth));
-  return { a, b, growth, zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
+  const event = rows.filter(inEvent);
+  const ordinary = event.length >= 48 ? rows.filter((i) => !inEvent(i)) : rows;
+  return {
+    a,
+    b,
+    growth,
+    ...bounds(ordinary.map((i) => z(i, growth))),
+    event: event.length >= 48 ? bounds(event.map((i) => z(i, growth))) : null,
+  };
 }
 
-/** Slope over intercept of a least-squares line through the squared scaled errors by lead day. */
-function leadGrowth(lead: number[], z2: number[]): number {
-  const n = lead.length;
-  const ml = lead.reduce((s, v) => s + v, 0) / n;
-  const mz = z2.reduce((s, v) => s + v, 0) / n;
+/** The 10% and 90% quantiles of scaled errors, on either side of 0. */
+function bounds(scaled: number[]): { zLo: number; zHi: number } {
+  return { zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
+}
+
+/**
+ * Relative growth per day of the squared width of the central 80% of the scaled errors, by week
+ * of lead: a line through (mean lead day, width²) of each week with enough rows, weighted by its
+ * rows, slope over intercept. Widths, not mean squares, so that a few outlying hours (a holiday
+ * the calendar missed) do not set the growth; whole weeks, because with weekly origins a lead day
+ * is also a weekday, whose own error level is not growth.
+ */
+function leadGrowth(lead: number[], z: number[]): number {
+  const weeks = new Map<number, number[]>();
+  lead.forEach((l, i) => {
+    const w = Math.floor(l / 7);
+    weeks.set(w, [...(weeks.get(w) ?? []), i]);
+  });
+  const bands = [...weeks.values()]
+    .filter((rows) => rows.length >= 48)
+    .map((rows) => {
+      const zs = rows.map((i) => z[i]);
+      return {
+        n: rows.length,
+        day: rows.reduce((s, i) => s + lead[i], 0) / rows.length,
+        width2: (quantile(zs, 0.9) - quantile(zs, 0.1)) ** 2,
+      };
+    });
+  const n = bands.reduce((s, b) => s + b.n, 0);
+  const md = bands.reduce((s, b) => s + b.n * b.day, 0) / n;
+  const mw = bands.reduce((s, b) => s + b.n * b.width2, 0) / n;
   let sxy = 0;
   let sxx = 0;
-  lead.forEach((l, i) => {
-    sxy += (l - ml) * (z2[i] - mz);
-    sxx += (l - ml) ** 2;
-  });
+  for (const b of bands) {
+    sxy += b.n * (b.day - md) * (b.width2 - mw);
+    sxx += b.n * (b.day - md) ** 2;
+  }
   const slope = sxx > 0 ? sxy / sxx : 0;
-  const intercept = mz - slope * ml;
+  const intercept = mw - slope * md;
   const growth = intercept > 0 ? slope / intercept : 0;
   return Number.isFinite(growth) ? Math.min(1, Math.max(MIN_GROWTH, growth)) : MIN_GROWTH;
 }
@@ -95,8 +141,9 @@ function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: 
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
  * day after the history); it always contains `f`, never below 0.
  */
-export function interval(m: IntervalModel, f: number, leadDays: number): { lo80: number; hi80: number } {
+export function interval(m: IntervalModel, f: number, leadDays: number, inEvent = false): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
   const sd = sdAt(m, f, leadDays);
-  return { lo80: Math.max(0, f + m.zLo * sd), hi80: f + m.zHi * sd };
+  const z = (inEvent && m.event) || m;
+  return { lo80: Math.max(0, f + z.zLo * sd), hi80: f + z.zHi * sd };
 }

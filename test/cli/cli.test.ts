@@ -66,6 +66,30 @@ describe('shiftcast command line', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('forecast --horizon 1008: six weeks of rows, each inside its 80% interval, wider further ahead', async () => {
+    const out = join(dir, 'six-weeks.csv');
+    const r = await shiftcast(['forecast', '--history', file('h12.csv', syntheticHistory(12)), '--horizon', '1008', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...lines] = readFileSync(out, 'utf8').trim().split('\n');
+    const cols = header.split(',');
+    const rows = lines.map((l) => {
+      const v = l.split(',');
+      return {
+        contacts: Number(v[cols.indexOf('contacts')]),
+        lo80: Number(v[cols.indexOf('lo80')]),
+        hi80: Number(v[cols.indexOf('hi80')]),
+      };
+    });
+    expect(rows).toHaveLength(1008);
+    for (const row of rows) {
+      expect(row.lo80).toBeLessThanOrEqual(row.contacts);
+      expect(row.contacts).toBeLessThanOrEqual(row.hi80);
+    }
+    // The same hour of the week, one and six weeks ahead.
+    const relative = (i: number) => (rows[i].hi80 - rows[i].lo80) / rows[i].contacts;
+    expect(relative(20 + 5 * 168)).toBeGreaterThan(relative(20));
+  });
+
   it('requirements: names file, line and column of a bad forecast row', async () => {
     const forecast = file('f.csv', 'timestamp,contacts,lo80,hi80\n2026-11-30T00:00,10,8,12\n2026-11-30T01:00,ten,8,12\n');
     const config = file('c.json', '{}');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestWeeks, crossValidate, familyForecasters, type Forecaster } from '../../src/forecast/backtest.js';
+import { backtestWeeks, crossValidate, familyForecasters, type Forecaster, withinLead } from '../../src/forecast/backtest.js';
 import { WEEK } from '../../src/forecast/calendar.js';
 import { MODELS } from '../../src/forecast/index.js';
 import { choiceOf, select } from '../../src/forecast/select.js';
@@ -33,6 +33,22 @@ describe('crossValidate', () => {
       expect(lh - bt.origin[i]).toBeLessThan(WEEK);
       expect(bt.actual[i]).toBe(series.y[lh - series.first]);
     });
+  });
+
+  it('reaches leadWeeks past each origin while the history lasts; its first week is the one-week backtest', () => {
+    const bt = crossValidate(series, [lastWeek(null)], 3, 2);
+    const end = endOf(series);
+    // Two weeks from each of the first two origins, one from the last.
+    expect(bt.lh).toHaveLength(5 * WEEK);
+    bt.lh.forEach((lh, i) => {
+      expect(lh - bt.origin[i]).toBeLessThan(2 * WEEK);
+      expect(lh).toBeLessThan(end);
+    });
+    const oneWeek = withinLead(bt, WEEK);
+    const direct = crossValidate(series, [lastWeek(null)], 3);
+    expect(oneWeek.lh).toEqual(direct.lh);
+    expect(oneWeek.origin).toEqual(direct.origin);
+    expect(oneWeek.runs[0].forecast).toEqual(direct.runs[0].forecast);
   });
 
   it('gives a failing forecaster missing values at the origin where it failed, and the others their forecasts', () => {

@@ -8,11 +8,11 @@ import { HOUR_MS } from '../../src/domain/time.js';
 import type { History } from '../../src/domain/types.js';
 import { runPlan } from '../../src/plan/chain.js';
 import { makePlan } from '../../src/plan/makePlan.js';
-import { MODELS } from '../../src/forecast/index.js';
+import { forecastHistory, MODELS } from '../../src/forecast/index.js';
 import { historyAlerts } from '../../src/report/alerts.js';
 import { summaryText } from '../../src/report/text.js';
 import { openStore } from '../../src/store/open.js';
-import { at, makeHistory } from '../forecast/synthetic.js';
+import { at, hoursFrom, makeHistory } from '../forecast/synthetic.js';
 
 const TZ = 'UTC';
 const WEEK = '2026-11-30';
@@ -171,5 +171,20 @@ describe('a plan under a budget too small for the coverage floors (issue 13)', (
     );
     expect(summaryText(summary, folder, 20)).toMatch(/\n {2}Best effort [\d,]+ CNY, breaks the coverage floors in \d+ hours/);
     expect(readFileSync(join(folder, 'report.html'), 'utf8')).toContain('<h2>Breaks the coverage floors</h2>');
+  });
+});
+
+describe('a plan for a week further ahead (issue 19)', () => {
+  it('uses the intervals of its lead: the week three weeks after the history is planned with wider hi80s', async () => {
+    const h = history(70);
+    const next = await runPlan({ config, history: h, events: [], week: WEEK });
+    const later = await runPlan({ config, history: h, events: [], week: '2026-12-14' });
+    const relative = (p: { contacts: number; hi80: number }) => p.hi80 / p.contacts;
+    const mean = (ps: readonly { contacts: number; hi80: number }[]) => ps.reduce((s, p) => s + relative(p), 0) / ps.length;
+    expect(later.forecast).toHaveLength(168);
+    expect(mean(later.forecast)).toBeGreaterThan(mean(next.forecast));
+    // Its bounds are those of a forecast from the history's end, at that week's lead.
+    const direct = forecastHistory(h, [], TZ, hoursFrom(at('2026-12-14T00:00', TZ), 168)).points;
+    expect(later.byQueue.map((p) => p.hi80)).toEqual(direct.map((p) => p.hi80));
   });
 });

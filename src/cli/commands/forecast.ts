@@ -14,7 +14,12 @@ export function registerForecast(program: Command, _ctx: CommandContext): void {
     .description('hourly contact forecast with 80% prediction intervals')
     .requiredOption('--history <file>', 'history.csv: timestamp,contacts[,queue,aht_seconds]')
     .option('--events <file>', 'events.csv: start,end,kind[,name,intensity]')
-    .option('--horizon <hours>', 'hours to forecast', intOption('--horizon', 1, 24 * 7 * 8), 168)
+    .option(
+      '--horizon <hours>',
+      'hours to forecast, up to 1344 (8 weeks; the intervals are calibrated on held-out forecasts up to 6 weeks ahead)',
+      intOption('--horizon', 1, 24 * 7 * 8),
+      168,
+    )
     .option('--start <timestamp>', 'first hour to forecast (default: the hour after the last history row)')
     .option('--config <file>', 'config.json, for its timezone')
     .option('--timezone <tz>', "time zone of timestamps without an offset (default: the config's)")
