@@ -148,10 +148,14 @@ export function applyEffects(
   normal: Float64Array,
 ): Float64Array {
   const out = Float64Array.from(normal);
+  // Only the occurrences within reach of the targets (a long calendar has many more).
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const lh of targets) [lo, hi] = [Math.min(lo, lh), Math.max(hi, lh)];
+  const near = occurrences.filter((o) => o.intensity > 0 && o.to + spillHours(o) > lo && o.from - spillHours(o) <= hi);
   targets.forEach((lh, i) => {
     const groups = new Map<string, number>();
-    occurrences.forEach((o, n) => {
-      if (o.intensity <= 0) return;
+    near.forEach((o, n) => {
       const key = combineKey(effects.overlaps, o.kind, String(n));
       if (lh >= o.from && lh < o.to) groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh) - 1);
       else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh);
