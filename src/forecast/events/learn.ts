@@ -33,7 +33,7 @@ const NAME_SHAPE_PRIOR = 3;
 /** Weight of each older occurrence of a name against the next newer one, in its level. */
 const RECENCY = 0.9;
 /** Rounds of fitting the kinds' terms with the names' held fixed, then the names'. */
-const ROUNDS = 3;
+const ROUNDS = 2;
 /** Ridge on a regressor slope, in occurrences' worth of its kind's expected contacts (scale-free, weak). */
 const SLOPE_PRIOR = 0.01;
 /** Past occurrences with a value a regressor needs, and their least spread (max / min). */
