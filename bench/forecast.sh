@@ -30,3 +30,5 @@ echo "== event hours vs ordinary hours, one week ahead (bench/events.ts)"
 (cd "$repo" && npx tsx bench/events.ts)
 echo "== horizons: 1-4 weeks ahead (bench/horizons.ts)"
 (cd "$repo" && npx tsx bench/horizons.ts)
+echo "== the sample center at seven dates: event hours vs ordinary hours (bench/sample-events.ts)"
+(cd "$repo" && npx tsx bench/sample-events.ts --quiet)

@@ -7,6 +7,7 @@ import { mae } from '../../src/forecast/select.js';
 import { HOUR_MS } from '../../src/domain/time.js';
 import { readHistory } from '../../src/io/history.js';
 import { readEvents } from '../../src/io/events.js';
+import { calendar, layEvents } from '../../bench/eventSeries.js';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
 const HISTORY = resolve(DATA, 'anonymous-bank-1999-hourly.csv');
@@ -46,5 +47,18 @@ describe.skipIf(!present)('the real bank history (../shared/data)', () => {
     expect(ours).toBeLessThan(0.9 * naive);
     expect(inside / count).toBeGreaterThan(0.7);
     expect(inside / count).toBeLessThan(0.9);
+  });
+
+  it('forecasts a week with laid live sessions a first streamer overshot, every value finite', async () => {
+    // bench/eventSeries.ts, seed 4, origin 1999-07-19: the event model's terms once overflowed
+    // into NaN here (an extreme audience slope on a new streamer), and the forecast threw.
+    const laid = layEvents((await readHistory(HISTORY, 'UTC')).queues[0].hours, 4);
+    const events = calendar(laid.events, readEvents(EVENTS, 'UTC'));
+    const origin = Date.UTC(1999, 6, 19);
+    const train = laid.hours.filter((h) => h.t < origin);
+    const week = Array.from({ length: 168 }, (_, i) => origin + i * HOUR_MS);
+    const f = forecastQueue(train, events, 'UTC', week);
+    expect([...f.contacts].every(Number.isFinite)).toBe(true);
+    expect([...f.hi80].every(Number.isFinite)).toBe(true);
   });
 });

@@ -39,6 +39,18 @@ const SLOPE_PRIOR = 0.01;
 /** Past occurrences with a value a regressor needs, and their least spread (max / min). */
 const SLOPE_MIN_OCCURRENCES = 3;
 const SLOPE_MIN_SPREAD = 1.1;
+/**
+ * The range of any log multiplier (a closure's 0.00005x to a launch's 150x) and of a slope: an
+ * odd history (a first occurrence on a closed day) must not overflow into a non-finite forecast.
+ */
+const LOG_RANGE = [-10, 5] as const;
+const SLOPE_RANGE = [-2, 2] as const;
+
+/** `x` clamped into `[lo, hi]`; NaN becomes 0 (no effect). */
+function within([lo, hi]: readonly [number, number], x: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : Number.isNaN(x) ? 0 : x > 0 ? hi : lo;
+}
+
 /** Newton sweeps over every term, at most, and the largest step that ends them. */
 const SWEEPS = 30;
 const CONVERGED = 1e-3;
@@ -258,7 +270,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
     // Recent occurrences say more about the next one: an audience grows, a format changes.
     const weights = rs.map((r) => RECENCY ** rs.filter((q) => q.from > r.from).length);
     const total = weights.reduce((x, w) => x + w, 0);
-    levels.set(name, rs.reduce((x, r, i) => x + weights[i] * r.ratio, 0) / (total + k));
+    levels.set(name, within(LOG_RANGE, rs.reduce((x, r, i) => x + weights[i] * r.ratio, 0) / (total + k)));
   }
   // Levels are deviations from their kind: each kind's mean level moves to its shape.
   const kindOf = new Map(past.map((o) => [termKey({ term: 'level', name: eventName(o) }), o.kind]));
@@ -274,7 +286,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   // Then each name's hours against its new level.
   for (const [shape, a] of sums((c) => c.nameShape)) {
     const n = a.occurrences.size;
-    p.names.set(shape, (n / (n + NAME_SHAPE_PRIOR)) * (logRatio(a) + (p.names.get(shape) ?? 0)));
+    p.names.set(shape, within(LOG_RANGE, (n / (n + NAME_SHAPE_PRIOR)) * (logRatio(a) + (p.names.get(shape) ?? 0))));
   }
 }
 
@@ -433,7 +445,8 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
       g += (rows[i].actual - state[i].mu) * w;
       h += state[i].mu * w * w;
     }
-    return h > 0 ? Math.max(-1, Math.min(1, g / h)) : 0;
+    const d = g / h;
+    return Number.isFinite(d) ? Math.max(-1, Math.min(1, d)) : 0;
   };
   // A cover's d extra / d parameter over its group's factor, summed over the row's covers.
   const overCovers = (i: number, dExtra: (c: Cover, k: number) => number) =>
@@ -445,7 +458,7 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
       const weight = (i: number) =>
         overCovers(i, (c, k) => (c.shape === j ? state[i].e[k] * state[i].scale[k] : 0)) + countOf(rows[i].spill, j);
       const d = step(rowsOf, weight, { g: priors[j] * (1 - e), h: priors[j] * e });
-      p.theta[j] += d;
+      p.theta[j] = within(LOG_RANGE, p.theta[j] + d);
       for (const i of rowsOf) refresh(i);
       largest = Math.max(largest, Math.abs(d));
     });
@@ -453,7 +466,7 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
       const weight = (i: number) =>
         overCovers(i, (c, k) => (state[i].e[k] - 1) * state[i].scale[k] * c.slopes.reduce((x, z) => x + (z.index === j ? z.z : 0), 0));
       const d = step(rowsOf, weight, { g: -ridges[j] * p.beta[j], h: ridges[j] });
-      p.beta[j] += d;
+      p.beta[j] = within(SLOPE_RANGE, p.beta[j] + d);
       for (const i of rowsOf) refresh(i);
       largest = Math.max(largest, Math.abs(d));
     });
