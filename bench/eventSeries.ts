@@ -14,7 +14,7 @@
  * log-normal factor (sd 0.12): no forecast can know it, as in real launches.
  */
 import { HOUR_MS } from '../src/domain/time.js';
-import { type Random, seededRandom } from '../src/domain/random.js';
+import { poisson, type Random, seededRandom } from '../src/domain/random.js';
 import type { CalendarEvent, HourCount } from '../src/domain/types.js';
 
 const DAY_MS = 24 * HOUR_MS;
@@ -42,18 +42,15 @@ export interface EventSeries {
 /** Hour of the week (0 = Monday 00:00 UTC wall clock) of an instant. */
 const hourOfWeek = (t: number) => (Math.floor(t / HOUR_MS) + 72) % 168; // 1970-01-01 was a Thursday
 
-/** Poisson draw (normal approximation above 30). */
-function poisson(r: Random, mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * r.normal()));
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = r.uniform();
-  while (p > limit) {
-    k++;
-    p *= r.uniform();
+/** A series' usual volume by hour of the week (the mean over the series). */
+function usualWeek(hours: readonly HourCount[]): number[] {
+  const sum = new Float64Array(168);
+  const n = new Float64Array(168);
+  for (const h of hours) {
+    sum[hourOfWeek(h.t)] += h.contacts;
+    n[hourOfWeek(h.t)]++;
   }
-  return k;
+  return Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
 }
 
 const between = (r: Random, lo: number, hi: number) => lo + (hi - lo) * r.uniform();
@@ -67,14 +64,7 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
   const r = seededRandom(seed, 7);
   const first = base[0].t;
   const last = base[base.length - 1].t;
-  // The base's usual volume by hour of the week (mean over the series).
-  const sum = new Float64Array(168);
-  const n = new Float64Array(168);
-  for (const h of base) {
-    sum[hourOfWeek(h.t)] += h.contacts;
-    n[hourOfWeek(h.t)]++;
-  }
-  const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
+  const usual = usualWeek(base);
   const peak = Math.max(...usual);
   const extra = new Map<number, number>();
   const expectedExtra = new Map<number, number>();
@@ -157,13 +147,7 @@ export function quietBank(real: readonly HourCount[], seed: number, scale = 20, 
 
 /** The quiet bank's expected contacts at an instant, before its day-level noise: the best any forecast can know. */
 export function quietBankMean(real: readonly HourCount[], scale = 20): (t: number) => number {
-  const sum = new Float64Array(168);
-  const n = new Float64Array(168);
-  for (const h of real) {
-    sum[hourOfWeek(h.t)] += h.contacts;
-    n[hourOfWeek(h.t)]++;
-  }
-  const usual = Array.from(sum, (s, i) => (n[i] > 0 ? s / n[i] : 0));
+  const usual = usualWeek(real);
   const year = 365 * DAY_MS;
   return (t) => scale * usual[hourOfWeek(t)] * (1 + 0.08 * Math.sin((2 * Math.PI * (t - real[0].t)) / year));
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceTarget } from '../../src/domain/config.js';
 import { agentsNeeded } from '../../src/staffing/agentsNeeded.js';
 import { contactsDistribution } from '../../src/staffing/contactsDistribution.js';
+import { TARGET } from '../intraday/dayFixture.js';
 import { capacityScale, hourMissProbability, type StaffedHour } from '../../src/staffing/hourRisk.js';
 
-const target: ServiceTarget = {
-  answer_within_seconds: 20,
-  service_level: 0.8,
-  max_asa_seconds: null,
-  max_occupancy: 0.85,
-  patience_seconds: null,
-  max_abandon_rate: null,
-};
+const target = TARGET;
 const hour = (agents: number, contacts = 100, lo80 = 85, hi80 = 115): StaffedHour => ({
   groups: [
     {
