@@ -26,12 +26,17 @@ export function staffedBySlot(shifts: readonly PlacedShift[], slots: number): nu
 }
 
 /**
- * Agents available from the staff on shift: floor(staffed x (1 - shrinkage)); the small
- * allowance keeps 10 / 0.7 x 0.7 at 10 rather than 9, also when the staff was written rounded to
- * 6 decimals (a tier's share in roster.json: 1.428571 x 0.7 is one agent, not none).
+ * Agents available from the staff on shift: floor(staffed x (1 - shrinkage)), where an agent
+ * available at least 95% of the hour counts. The allowance keeps 10 / 0.7 x 0.7 at 10 rather
+ * than 9, also when the staff was written rounded (a tier's share in roster.json), and keeps a
+ * one-agent tier from losing its agent to a sliver of shortfall: a roster 0.1 staff short in an
+ * hour spreads it over its tiers, and 1.414 senior staff (0.99 agents) are not "no senior".
  * @param staffed staff on shift (agents x productivity)
  * @param shrinkage total shrinkage (0-1)
  */
 export function availableAgents(staffed: number, shrinkage: number): number {
-  return Math.floor(staffed * (1 - shrinkage) + 1e-6);
+  return Math.floor(staffed * (1 - shrinkage) + AGENT_ALLOWANCE);
 }
+
+/** The share of an agent short of a whole one that still counts as one. */
+const AGENT_ALLOWANCE = 0.05;

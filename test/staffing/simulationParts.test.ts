@@ -88,12 +88,16 @@ describe('staffedBySlot and availableAgents', () => {
     ]);
   });
 
-  it('floors staffed x (1 - shrinkage) without losing an agent to rounding', () => {
+  it('floors staffed x (1 - shrinkage), an agent there 95% of the hour counting as one', () => {
     expect(availableAgents(10 / 0.7, 0.3)).toBe(10);
     expect(availableAgents(14.2, 0.3)).toBe(9);
     // A tier's share as roster.json writes it, rounded to 6 decimals: 10/7 is one agent.
     expect(availableAgents(1.428571, 0.3)).toBe(1);
-    expect(availableAgents(1.428, 0.3)).toBe(0);
+    // A sliver of a pooled shortfall spread over the tiers (0.99 agents) leaves the agent there.
+    expect(availableAgents(1.414286, 0.3)).toBe(1);
+    // 0.94 of an agent is not one.
+    expect(availableAgents(1.343, 0.3)).toBe(0);
+    expect(availableAgents(13.5, 0.3)).toBe(9);
   });
 });
 
