@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftcast } from '../support/cli.js';
 import { noPostgres, testDatabase } from '../support/postgres.js';
 import { type ShiftcastProcess, startShiftcast } from './processes.js';
-import { bearer, postPlan, smallConfig, syntheticHistory, waitForJob } from './support.js';
+import { bearer, fetchPolitely, postPlan, smallConfig, syntheticHistory, waitForJob } from './support.js';
 
 /**
  * SPEC section 5, "More than one machine", with real processes on a real PostgreSQL: two
@@ -83,13 +83,13 @@ describe.skipIf(noPostgres)('two servers and two workers on one database', () =>
     expect(new Set(planIds).size).toBe(20);
     for (const s of servers)
       for (const id of planIds) {
-        const summary = await fetch(`${s.url}/v1/plans/${id}`, { headers: bearer(key) });
+        const summary = await fetchPolitely(`${s.url}/v1/plans/${id}`, { headers: bearer(key) });
         expect(summary.status).toBe(200);
-        const roster = await fetch(`${s.url}/v1/plans/${id}/files/roster.json`, { headers: bearer(key) });
+        const roster = await fetchPolitely(`${s.url}/v1/plans/${id}/files/roster.json`, { headers: bearer(key) });
         expect(roster.status).toBe(200);
         expect(Array.isArray(((await roster.json()) as { shifts: unknown[] }).shifts)).toBe(true);
       }
-    const listed = (await (await fetch(`${servers[0].url}/v1/plans?limit=100`, { headers: bearer(key) })).json()) as {
+    const listed = (await (await fetchPolitely(`${servers[0].url}/v1/plans?limit=100`, { headers: bearer(key) })).json()) as {
       plans: { plan_id: string }[];
     };
     expect(listed.plans.map((p) => p.plan_id).sort()).toEqual([...planIds].sort());

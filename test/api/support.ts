@@ -48,9 +48,22 @@ export async function waitForJob(
 ): Promise<Record<string, any>> {
   const end = Date.now() + deadlineMs;
   for (;;) {
-    const job = (await (await fetch(`${url}/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, any>;
+    const job = (await (await fetchPolitely(`${url}/v1/jobs/${id}`, { headers: bearer(key) })).json()) as Record<string, any>;
     if (until(job.status) || Date.now() > end) return job;
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * `fetch` as a well-behaved client does it: on 429 it waits the Retry-After the server asks for
+ * and tries again (a few times), so that many jobs polled at once are not failed by the key's
+ * rate limit they ran into.
+ */
+export async function fetchPolitely(url: string, init?: RequestInit, tries = 5): Promise<Response> {
+  for (let k = 1; ; k++) {
+    const r = await fetch(url, init);
+    if (r.status !== 429 || k >= tries) return r;
+    await new Promise((done) => setTimeout(done, 1000 * Number(r.headers.get('retry-after') ?? 1)));
   }
 }
 
