@@ -4,8 +4,12 @@ import type { DayLevel } from './dailyLevels.js';
 const PRIOR_DAYS = 4;
 /** Deviations beyond this (in logs, about x0.6 or x1.65) are one-off anomalies, not a cycle. */
 const ANOMALY = 0.5;
-/** Days either side whose deviations a local level is the median of. */
-const HALF_WINDOW = 7;
+/**
+ * Days either side whose levels a day's local level is the median of: a whole month, so the
+ * window holds every phase of the cycle and the level does not follow it (a ±7-day window sat
+ * inside a salary fortnight and read half of the cycle as level).
+ */
+const HALF_WINDOW = 15;
 
 /** The day of the month (1-31) of a local day number. */
 export function dayOfMonth(day: number): number {
@@ -15,7 +19,7 @@ export function dayOfMonth(day: number): number {
 /**
  * Day-of-month factors (index 1..31) of a daily level series: how much each day of the month
  * runs above or below the days around it (salary days, billing cycles). Each day's deviation
- * from the median of its ±7-day neighbourhood is averaged in logs (one-off anomalies such as an
+ * from the median of the month around it is averaged in logs (one-off anomalies such as an
  * unannounced holiday left out), pooled with the days
  * either side and shrunk towards 1, so a history of a few months or without a monthly cycle
  * gives factors near 1.

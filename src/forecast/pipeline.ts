@@ -1,5 +1,6 @@
 import { isOpen } from './closedHours.js';
 import { applyEffects, type EventEffects } from './events/effects.js';
+import { type Exposure, spillExposure } from './events/exposure.js';
 import { learnEffects } from './events/learn.js';
 import type { Occurrence } from './events/occurrences.js';
 import type { ModelSpec } from './models/model.js';
@@ -12,11 +13,13 @@ import type { Series } from './series.js';
 export interface Training {
   series: Series;
   occurrences: readonly Occurrence[];
+  exposure: Exposure;
   effects: EventEffects;
 }
 
 export function training(series: Series, occurrences: readonly Occurrence[]): Training {
-  return { series, occurrences, effects: learnEffects(series, occurrences) };
+  const exposure = spillExposure(series);
+  return { series, occurrences, exposure, effects: learnEffects(series, occurrences, exposure) };
 }
 
 /**
@@ -27,7 +30,7 @@ export function training(series: Series, occurrences: readonly Occurrence[]): Tr
  */
 export function pointForecast(spec: ModelSpec, t: Training, targets: readonly number[]): Float64Array {
   const normal = spec.create().fit(t.series).predict(targets);
-  const withEvents = applyEffects(t.effects, t.occurrences, targets, normal);
+  const withEvents = applyEffects(t.effects, t.occurrences, targets, normal, t.exposure);
   return withEvents.map((v, i) => {
     if (!Number.isFinite(v)) throw new Error(`${spec.name} gave a non-finite forecast`);
     return isOpen(t.series, targets[i]) ? Math.max(0, v) : 0;

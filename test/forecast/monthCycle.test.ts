@@ -57,7 +57,17 @@ describe('monthFactors', () => {
     expect(monthFactors(month)[15]).toBeCloseTo(1.2 ** (1 / (2 + 4)), 12);
   });
 
-  it('needs at least four neighbouring days within a week to read a deviation', () => {
+  it('reads a fortnight-long cycle at its size: the local level spans the whole month', () => {
+    // Salary fortnight: the first ten days of each month 20% busy, the last ten 20% quiet (the
+    // bank's own cycle). A level read from ±7 days sat mostly inside one phase and halved it.
+    const phase = (dom: number) => (dom <= 10 ? 1.2 : dom > 20 ? 1 / 1.2 : 1);
+    const f = monthFactors(year((day) => phase(dayOfMonth(day))));
+    for (const dom of [3, 5, 7]) expect(Math.log(f[dom])).toBeGreaterThan(0.75 * Math.log(1.2));
+    for (const dom of [24, 26, 28]) expect(Math.log(f[dom])).toBeLessThan(-0.75 * Math.log(1.2));
+    for (const dom of [14, 15, 16]) expect(Math.abs(Math.log(f[dom]))).toBeLessThan(0.05);
+  });
+
+  it('needs at least four neighbouring days within a month to read a deviation', () => {
     const sparse = [0, 10, 20, 30].map((day) => ({ day, ratio: day === 10 ? 1.3 : 1, weight: 1 }));
     expect([...monthFactors(sparse)]).toEqual(Array(32).fill(1));
   });

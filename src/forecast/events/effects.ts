@@ -1,3 +1,4 @@
+import type { Exposure } from './exposure.js';
 import type { Occurrence } from './occurrences.js';
 
 /**
@@ -129,23 +130,28 @@ export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number): 
   return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity);
 }
 
-/** The spill-over multiplier at hour `lh` from occurrence `o` outside it (1 when out of reach), scaled by its intensity. */
-export function spillAt(effects: EventEffects, o: Occurrence, lh: number): number {
+/**
+ * The spill-over multiplier at hour `lh` from occurrence `o` outside it (1 when out of reach):
+ * its log scaled by the occurrence's exposure on that side, the multiplier's deviation from 1 by
+ * its intensity.
+ */
+export function spillAt(effects: EventEffects, o: Occurrence, lh: number, exposure: Exposure = () => 1): number {
   const t = spillTerm(o, lh);
   if (!t) return 1;
-  return Math.max(0, 1 + (Math.exp(effects.log.get(termKey(t)) ?? 0) - 1) * o.intensity);
+  return Math.max(0, 1 + (Math.exp((effects.log.get(termKey(t)) ?? 0) * exposure(o, t.side)) - 1) * o.intensity);
 }
 
 /**
  * The forecast at `targets` (local hours) given normal volume there: the effects of the
  * occurrences covering an hour combine as `effects.overlaps` says; the spill-over of
- * occurrences near the hour multiplies.
+ * occurrences near the hour multiplies, each weighed by its `exposure` (full by default).
  */
 export function applyEffects(
   effects: EventEffects,
   occurrences: readonly Occurrence[],
   targets: readonly number[],
   normal: Float64Array,
+  exposure: Exposure = () => 1,
 ): Float64Array {
   const out = Float64Array.from(normal);
   // Only the occurrences within reach of the targets (a long calendar has many more).
@@ -158,7 +164,7 @@ export function applyEffects(
     near.forEach((o, n) => {
       const key = combineKey(effects.overlaps, o.kind, String(n));
       if (lh >= o.from && lh < o.to) groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh) - 1);
-      else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh);
+      else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh, exposure);
     });
     for (const f of groups.values()) out[i] *= Math.max(0, f);
   });

@@ -13,6 +13,7 @@ import {
   type Term,
   termKey,
 } from './effects.js';
+import { type Exposure, spillExposure } from './exposure.js';
 import type { Occurrence } from './occurrences.js';
 
 /** Same-hour-of-week neighbours that form the "what a normal week would have had" baseline. */
@@ -72,8 +73,8 @@ interface Row {
   actual: number;
   baseline: number;
   covers: Cover[];
-  /** Spill-over term indices of the occurrences whose reach (not span) holds the hour. */
-  spill: number[];
+  /** Spill-over terms of the occurrences whose reach (not span) holds the hour, each with its occurrence's exposure. */
+  spill: { term: number; exposure: number }[];
 }
 
 /** The model's parameters: kind terms (shapes, spill-overs), slopes, and the names' terms by key. */
@@ -95,7 +96,7 @@ interface Params {
  * (`Overlaps`) that fits the history's overlaps best. Hours of a past event without a row, when normal weeks are open
  * then, count as 0 contacts (a holiday closure).
  */
-export function learnEffects(s: Series, occurrences: readonly Occurrence[]): EventEffects {
+export function learnEffects(s: Series, occurrences: readonly Occurrence[], exposure: Exposure = spillExposure(s)): EventEffects {
   const end = endOf(s);
   const past = occurrences.filter((o) => o.intensity > 0 && o.from < end && o.to + spillHours(o) > s.first);
   const typicals = regressorTypicals(past);
@@ -145,7 +146,12 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
         slopes,
       };
     });
-    const spill = near.filter((o) => !covering.includes(o)).map((o) => termIndex(spillTerm(o, lh)!, o, base));
+    const spill = near
+      .filter((o) => !covering.includes(o))
+      .map((o) => {
+        const t = spillTerm(o, lh)!;
+        return { term: termIndex(t, o, base), exposure: exposure(o, t.side) };
+      });
     rows.push({ actual: Math.max(0, base + (observed - base) / intensity), baseline: base, covers, spill });
   }
   const priors = support.map((t) => (t.spill ? PRIOR.spill : PRIOR.shape) * (t.expected / t.occurrences.size));
@@ -171,13 +177,6 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[]): Eve
     slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
     overlaps: params.overlaps,
   };
-}
-
-/** How many times `x` is in `xs`. */
-function countOf(xs: readonly number[], x: number): number {
-  let n = 0;
-  for (const v of xs) if (v === x) n++;
-  return n;
 }
 
 /** Poisson deviance of rows under the parameters. */
@@ -217,7 +216,7 @@ function kindFactors(r: Row, p: Params): Map<string, number> {
 
 /** A row's modelled mean (factors floored just above 0, a closure's limit). */
 function meanOf(r: Row, p: Params, factors = kindFactors(r, p)): number {
-  let m = r.baseline * Math.exp(r.spill.reduce((x, t) => x + p.theta[t], 0));
+  let m = r.baseline * Math.exp(r.spill.reduce((x, t) => x + p.theta[t.term] * t.exposure, 0));
   for (const f of factors.values()) m *= Math.max(1e-6, f);
   return m;
 }
@@ -395,7 +394,7 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
   const byTerm: number[][] = priors.map(() => []);
   const bySlope: number[][] = Array.from({ length: p.beta.length }, () => []);
   rows.forEach((r, i) => {
-    for (const t of new Set([...r.covers.map((c) => c.shape), ...r.spill])) byTerm[t].push(i);
+    for (const t of new Set([...r.covers.map((c) => c.shape), ...r.spill.map((t) => t.term)])) byTerm[t].push(i);
     for (const j of new Set(r.covers.flatMap((c) => c.slopes.map((z) => z.index)))) bySlope[j].push(i);
   });
   // Per row and cover, what changes only when a term does: the names' log (fixed here), its
@@ -427,7 +426,7 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
       st.sums[g[k]] += (st.e[k] - 1) * st.scale[k];
     }
     let log = 0;
-    for (const t of r.spill) log += p.theta[t];
+    for (const t of r.spill) log += p.theta[t.term] * t.exposure;
     let mu = r.baseline * Math.exp(log);
     for (let k = 0; k < r.covers.length; k++) {
       st.factor[k] = Math.max(1e-6, st.sums[g[k]]);
@@ -456,7 +455,8 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
     byTerm.forEach((rowsOf, j) => {
       const e = Math.exp(p.theta[j]);
       const weight = (i: number) =>
-        overCovers(i, (c, k) => (c.shape === j ? state[i].e[k] * state[i].scale[k] : 0)) + countOf(rows[i].spill, j);
+        overCovers(i, (c, k) => (c.shape === j ? state[i].e[k] * state[i].scale[k] : 0)) +
+        rows[i].spill.reduce((x, t) => x + (t.term === j ? t.exposure : 0), 0);
       const d = step(rowsOf, weight, { g: priors[j] * (1 - e), h: priors[j] * e });
       p.theta[j] = within(LOG_RANGE, p.theta[j] + d);
       for (const i of rowsOf) refresh(i);
