@@ -11,7 +11,7 @@
  *
  * Extra contacts are Poisson around lift x the base's usual volume in that hour of the week (not
  * the realized count, so the base's own noise is not amplified), with an occurrence-level
- * log-normal factor (sd 0.12): no forecast can know it, as in real launches.
+ * log-normal factor (sd `scatter`, 0.12 by default): no forecast can know it, as in real launches.
  */
 import { HOUR_MS } from '../src/domain/time.js';
 import { poisson, type Random, seededRandom } from '../src/domain/random.js';
@@ -59,8 +59,10 @@ const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r.uniform() * 
 /**
  * Lays seeded live sessions and promotions on `base` (hourly, UTC wall clock, sorted). Events
  * start after the first `warmupWeeks` weeks, so that every center has a history before them.
+ * `scatter` is the sd of each occurrence's unknowable log-normal factor; the same seed lays the
+ * same events whatever it is.
  */
-export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks = 6): EventSeries {
+export function layEvents(base: readonly HourCount[], seed: number, { warmupWeeks = 6, scatter = 0.12 } = {}): EventSeries {
   const r = seededRandom(seed, 7);
   const first = base[0].t;
   const last = base[base.length - 1].t;
@@ -96,7 +98,7 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
       if (r.uniform() > runs) continue;
       const from = w + day * DAY_MS + hour * HOUR_MS;
       const seen = audience * Math.exp(0.3 * r.normal());
-      const noise = Math.exp(0.12 * r.normal());
+      const noise = Math.exp(scatter * r.normal());
       const size = liftPer100k * (seen / 100) ** 0.7 * noise;
       shape.forEach((k, j) => add(from + j * HOUR_MS, size * k * usual[hourOfWeek(from + j * HOUR_MS)], noise));
       add(from + length * HOUR_MS, 0.25 * size * usual[hourOfWeek(from + length * HOUR_MS)], noise); // late questions
@@ -113,7 +115,7 @@ export function layEvents(base: readonly HourCount[], seed: number, warmupWeeks 
   while (at + 3 * DAY_MS < last) {
     const days = r.uniform() < 0.6 ? 1 : 2;
     const discount = Math.round(between(r, 10, 60));
-    const noise = Math.exp(0.12 * r.normal());
+    const noise = Math.exp(scatter * r.normal());
     const size = liftAt30 * (discount / 30) ** 0.7 * noise;
     for (let t = at; t < at + days * DAY_MS; t += HOUR_MS) {
       const h = Math.floor((t - at) / HOUR_MS) % 24;

@@ -8,7 +8,10 @@
  * same scores of the expected contacts (the generator's own means) show the floor: how close to
  * 1x any forecast could come on that center.
  *
- *   npx tsx bench/events.ts [--seeds 1,2,3] [--weeks 12] [--lead 1] [--base bank,quiet] [--no-regressors] [--quiet]
+ * `--scatter 0` lays every occurrence at its expected size (no unknowable factor): the floor
+ * then shows what the calendar alone leaves to chance.
+ *
+ *   npx tsx bench/events.ts [--seeds 1,2,3] [--weeks 12] [--lead 1] [--base bank,quiet] [--scatter 0.12] [--no-regressors] [--quiet]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     weeks: { type: 'string', default: '12' },
     lead: { type: 'string', default: '1' },
     base: { type: 'string', default: 'bank,quiet' },
+    scatter: { type: 'string', default: '0.12' },
     'no-regressors': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -98,7 +102,7 @@ let worst = 0;
 for (const base of values.base!.split(',')) {
   for (const seed of values.seeds!.split(',').map(Number)) {
     const started = performance.now();
-    const series = layEvents(base === 'quiet' ? quietBank(bank, seed) : bank, seed);
+    const series = layEvents(base === 'quiet' ? quietBank(bank, seed) : bank, seed, { scatter: Number(values.scatter) });
     const events = calendar(series.events, base === 'bank' ? holidays : [], !values['no-regressors']);
     const line = (tally: Map<string, Sum>) => {
       const ordinary = wape(tally.get('ordinary'));
@@ -111,7 +115,7 @@ for (const base of values.base!.split(',')) {
     const product = line(tally);
     worst = Math.max(worst, ...product.ratios.filter(Number.isFinite));
     // On the quiet bank the expected contacts are known: their error is the floor of each class
-    // (day-level and Poisson noise, and each occurrence's unannounced 12% scatter).
+    // (day-level and Poisson noise, and each occurrence's unannounced scatter, --scatter).
     const mean = base === 'quiet' ? quietBankMean(bank) : null;
     const floorTally = mean ? score(series.hours, events, weeks, lead, (t) => mean(t) + (series.expectedExtra.get(t) ?? 0)) : null;
     if (floorTally) pool(pooled, 'quiet floor', floorTally);

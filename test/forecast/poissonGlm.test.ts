@@ -44,6 +44,19 @@ describe('the Poisson regression family', () => {
     expect(gap(forecast(history), truth)).toBeLessThan(0.06);
   });
 
+  it("forecasts a weekly streamer's slot at its normal volume, from the imputed hours", () => {
+    // Every Tuesday 20:00-22:00 of the history has a live session at three times normal volume.
+    const tuesdays = Array.from({ length: 16 }, (_, w) => start + (w * 168 + 24 + 20) * HOUR_MS);
+    const inSession = (t: number) => tuesdays.some((s) => t >= s && t < s + 2 * HOUR_MS);
+    const history = makeHistory(start, 16, TZ, (p, t) => typicalMean(p) * (inSession(t) ? 3 : 1));
+    const events = tuesdays.map((s) => ({ start: s, end: s + 2 * HOUR_MS, kind: 'live_commerce', name: 'evening', intensity: 1 }));
+    const series = buildSeries(history, events, TZ);
+    const slot = endOf(series) + 24 + 20;
+    const [f] = new PoissonGlm().fit(series).predict([slot]);
+    const normal = truth(end + (24 + 20) * HOUR_MS);
+    expect(Math.abs(f / normal - 1)).toBeLessThan(0.15);
+  });
+
   it('learns a monthly cycle: busier first days of the month', () => {
     const cycle = (t: number) => (new Date(t).getUTCDate() <= 3 ? 1.4 : 1);
     const long = makeHistory(at('2025-06-02T00:00', TZ), 52, TZ, (p, t) => typicalMean(p) * cycle(t));

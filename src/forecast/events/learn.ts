@@ -92,9 +92,10 @@ interface Params {
  * read net of its events), with the terms of `effects.ts` as regressors (Aldor-Noiman et al.
  * 2009; Rausch et al. 2022): the kind's hourly shape, the name's level and shape shrunk towards
  * the kind, slopes on the numeric columns of the calendar, and the kind's spill-over in the hours
- * before and after. Overlapping events are fitted jointly, their effects combined in the form
- * (`Overlaps`) that fits the history's overlaps best. Hours of a past event without a row, when normal weeks are open
- * then, count as 0 contacts (a holiday closure).
+ * before and after, its log weighed by each occurrence's `exposure` (what it displaced). Overlapping
+ * events are fitted jointly, their effects combined in the form (`Overlaps`) that fits the
+ * history's overlaps best. Hours of a past event without a row, when normal weeks are open then,
+ * count as 0 contacts (a holiday closure).
  */
 export function learnEffects(s: Series, occurrences: readonly Occurrence[], exposure: Exposure = spillExposure(s)): EventEffects {
   const end = endOf(s);

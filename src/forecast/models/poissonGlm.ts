@@ -2,7 +2,7 @@ import { WEEK } from '../calendar.js';
 import { dailyLevels } from '../dailyLevels.js';
 import { poissonIrls, type PoissonFit } from '../glm/irls.js';
 import { dayOfMonth, monthFactors } from '../monthCycle.js';
-import { endOf, normalAt, type Series } from '../series.js';
+import { endOf, type Series, typicalAt } from '../series.js';
 import { profileIndex, weekProfile, type WeekProfile } from '../weekProfile.js';
 import { robustDayWeights } from './robustDays.js';
 import type { ForecastModel } from './model.js';
@@ -17,8 +17,9 @@ const RIDGE = 1;
  * are shrunk towards 1, and β learns how strongly they really act in recent weeks (0 when there
  * is no monthly cycle). The model is fitted twice: the second fit re-weights whole days by how far
  * their level strays from the first (Tukey's bisquare), so unannounced holidays, outages and
- * viral days get no say in the profile or the level. Event hours are left out (the pipeline
- * applies what past events taught).
+ * viral days get no say in the profile or the level. Event hours count at their imputed normal
+ * volume (`Series.typical`; the pipeline applies what past events taught): left out, a weekly
+ * streamer's slot had no hour to fit and was forecast as 0.
  */
 export class PoissonGlm implements ForecastModel {
   private fitted: { fit: PoissonFit; ref: WeekProfile; month: Float64Array } | undefined;
@@ -43,7 +44,7 @@ export class PoissonGlm implements ForecastModel {
     const y: number[] = [];
     const w: number[] = [];
     for (let lh = Math.max(series.first, end - this.weeks * WEEK); lh < end; lh++) {
-      const v = normalAt(series, lh);
+      const v = typicalAt(series, lh);
       if (!Number.isFinite(v)) continue;
       lhs.push(lh);
       y.push(v);
