@@ -121,12 +121,27 @@ export function slopeKey(kind: string, column: string): string {
 }
 
 /**
+ * The learnt log multiplier of a term, 0 when unknown. An hour of a kind's shape that no past
+ * occurrence reached takes the latest hour the kind did reach: a new streamer's four-hour session
+ * runs on as the kind's two- and three-hour sessions ran, not back to normal volume.
+ */
+function logOf(effects: EventEffects, t: Term): number {
+  const known = effects.log.get(termKey(t));
+  if (known !== undefined || t.term !== 'shape') return known ?? 0;
+  for (let offset = t.offset - 1; offset >= 0; offset--) {
+    const earlier = effects.log.get(termKey({ ...t, offset }));
+    if (earlier !== undefined) return earlier;
+  }
+  return 0;
+}
+
+/**
  * The multiplier of normal volume at hour `lh` of occurrence `o`: its kind's shape and its name's
  * terms, the deviation from 1 scaled by its regressors and its intensity (intensity 2 doubles the
  * extra or missing volume; never below 0).
  */
 export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number): number {
-  const log = coverTerms(o, lh).reduce((s, t) => s + (effects.log.get(termKey(t)) ?? 0), 0);
+  const log = coverTerms(o, lh).reduce((s, t) => s + logOf(effects, t), 0);
   return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity);
 }
 

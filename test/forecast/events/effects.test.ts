@@ -69,6 +69,20 @@ describe('multiplierAt', () => {
     expect(multiplierAt(closed, { ...evening, intensity: 2 }, evening.from)).toBe(0);
   });
 
+  it("runs a longer session's later hours on as the kind's latest learnt hour", () => {
+    const shape = (offset: number) => termKey({ term: 'shape', key: 'live_commerce/short', offset });
+    const e = effects({ [shape(0)]: Math.log(1.5), [shape(1)]: Math.log(2) });
+    const long = { ...evening, to: evening.from + 4 };
+    expect(multiplierAt(e, long, long.from)).toBeCloseTo(1.5, 12);
+    expect(multiplierAt(e, long, long.from + 2)).toBeCloseTo(2, 12);
+    expect(multiplierAt(e, long, long.from + 3)).toBeCloseTo(2, 12);
+    // A hole in the learnt hours takes the hour before it; a kind learnt nothing of stays at 1.
+    const holed = effects({ [shape(0)]: Math.log(1.5), [shape(2)]: Math.log(3) });
+    expect(multiplierAt(holed, long, long.from + 1)).toBeCloseTo(1.5, 12);
+    expect(multiplierAt(holed, long, long.from + 3)).toBeCloseTo(3, 12);
+    expect(multiplierAt(e, { ...long, kind: 'promotion' }, long.from + 3)).toBe(1);
+  });
+
   it('is 1 for an event nothing was learnt about', () => {
     expect(multiplierAt(effects({}), evening, evening.from)).toBe(1);
   });
