@@ -37,6 +37,11 @@ export interface EventSeries {
   events: LaidEvent[];
   /** Per hour, the extra contacts expected from what the calendar announces (before the occurrence-level noise). */
   expectedExtra: Map<number, number>;
+  /**
+   * The same with each streamer's own hourly shape unknown: every session at the mean of the
+   * shapes the generator draws (what a forecast can know of a first session).
+   */
+  shapeBlindExtra: Map<number, number>;
 }
 
 /** Hour of the week (0 = Monday 00:00 UTC wall clock) of an instant. */
@@ -70,8 +75,10 @@ export function layEvents(base: readonly HourCount[], seed: number, { warmupWeek
   const peak = Math.max(...usual);
   const extra = new Map<number, number>();
   const expectedExtra = new Map<number, number>();
+  const shapeBlindExtra = new Map<number, number>();
   // `noise` is the occurrence's unknowable factor: the expected extra is without it.
-  const add = (t: number, mean: number, noise: number) => {
+  const add = (t: number, mean: number, noise: number, blind = mean) => {
+    shapeBlindExtra.set(t, (shapeBlindExtra.get(t) ?? 0) + blind / noise);
     extra.set(t, (extra.get(t) ?? 0) + mean);
     expectedExtra.set(t, (expectedExtra.get(t) ?? 0) + mean / noise);
   };
@@ -100,7 +107,10 @@ export function layEvents(base: readonly HourCount[], seed: number, { warmupWeek
       const seen = audience * Math.exp(0.3 * r.normal());
       const noise = Math.exp(scatter * r.normal());
       const size = liftPer100k * (seen / 100) ** 0.7 * noise;
-      shape.forEach((k, j) => add(from + j * HOUR_MS, size * k * usual[hourOfWeek(from + j * HOUR_MS)], noise));
+      shape.forEach((k, j) => {
+        const u = usual[hourOfWeek(from + j * HOUR_MS)];
+        add(from + j * HOUR_MS, size * k * u, noise, size * (j === 0 ? 0.7 : 0.95) * u);
+      });
       add(from + length * HOUR_MS, 0.25 * size * usual[hourOfWeek(from + length * HOUR_MS)], noise); // late questions
       events.push({ start: from, end: from + length * HOUR_MS, kind: 'live_commerce', name, audience: Math.round(seen) });
     }
@@ -129,7 +139,7 @@ export function layEvents(base: readonly HourCount[], seed: number, { warmupWeek
   }
 
   const hours = base.map((h) => ({ t: h.t, contacts: h.contacts + poisson(r, extra.get(h.t) ?? 0) }));
-  return { hours, events: events.sort((a, b) => a.start - b.start), expectedExtra };
+  return { hours, events: events.sort((a, b) => a.start - b.start), expectedExtra, shapeBlindExtra };
 }
 
 /**

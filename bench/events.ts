@@ -3,13 +3,16 @@
  * sessions and promotions laid on the shared real bank (with its holidays) and on a quiet bank
  * built from it. Rolling weekly origins, forecasts `--lead` weeks ahead from the history before
  * each origin, the events calendar (with its `audience`/`discount` columns unless --no-regressors)
- * known in advance. Scored per event kind and in ordinary hours (no event of any kind); the
- * target (issue 19) is event-hour WAPE within 1.15x ordinary-hour WAPE. On the quiet bank the
+ * known in advance. Scored per event kind, in the hours of streamers' first sessions (pooled
+ * lines; every promotion is a first) and in ordinary hours (no event of any kind); the target
+ * (issue 19) is event-hour WAPE within 1.15x ordinary-hour WAPE. On the quiet bank the
  * same scores of the expected contacts (the generator's own means) show the floor: how close to
  * 1x any forecast could come on that center.
  *
  * `--scatter 0` lays every occurrence at its expected size (no unknowable factor): the floor
- * then shows what the calendar alone leaves to chance.
+ * then shows what the calendar alone leaves to chance. The `shape-blind` floor also does not know
+ * a streamer's own hourly shape (every session at the generator's mean shape): what any forecast
+ * could do for a first session.
  *
  *   npx tsx bench/events.ts [--seeds 1,2,3] [--weeks 12] [--lead 1] [--base bank,quiet] [--scatter 0.12] [--no-regressors] [--quiet]
  */
@@ -25,6 +28,7 @@ import { calendar, layEvents, quietBank, quietBankMean } from './eventSeries.js'
 
 const WEEK_MS = 168 * HOUR_MS;
 const TARGET = 1.15;
+const FIRST = 'live first';
 const shared = process.env.SHIFTCAST_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
 const bankFile = join(shared, 'data', 'anonymous-bank-1999-hourly.csv');
 const holidaysFile = join(shared, 'data', 'anonymous-bank-1999-events.csv');
@@ -70,8 +74,12 @@ function score(hours: HourCount[], events: CalendarEvent[], weeks: number, lead:
           test.map((h) => h.t),
         );
     test.forEach((h, i) => {
-      const kinds = [...new Set(events.filter((e) => e.start <= h.t && h.t < e.end).map((e) => e.kind))];
+      const covering = events.filter((e) => e.start <= h.t && h.t < e.end);
+      const kinds = [...new Set(covering.map((e) => e.kind))];
       const classes = kinds.length === 0 ? ['ordinary'] : kinds.filter((c) => c === 'live_commerce' || c === 'promotion');
+      // A streamer's first session, no earlier one in the history (every promotion is a first).
+      if (covering.some((e) => e.kind === 'live_commerce' && !events.some((p) => p.name === e.name && p.end <= origin)))
+        classes.push(FIRST);
       for (const c of classes) {
         const s = tally.get(c) ?? { error: 0, volume: 0 };
         s.error += Math.abs(h.contacts - f.contacts[i]);
@@ -119,6 +127,12 @@ for (const base of values.base!.split(',')) {
     const mean = base === 'quiet' ? quietBankMean(bank) : null;
     const floorTally = mean ? score(series.hours, events, weeks, lead, (t) => mean(t) + (series.expectedExtra.get(t) ?? 0)) : null;
     if (floorTally) pool(pooled, 'quiet floor', floorTally);
+    if (mean)
+      pool(
+        pooled,
+        'shape-blind',
+        score(series.hours, events, weeks, lead, (t) => mean(t) + (series.shapeBlindExtra.get(t) ?? 0)),
+      );
     const floor = floorTally ? line(floorTally) : null;
     console.log(`${base.padEnd(5)} seed ${seed}: ${product.text}  ${((performance.now() - started) / 1000).toFixed(0)} s`);
     if (floor) console.log(`      floor:   ${floor.text}`);
@@ -126,7 +140,9 @@ for (const base of values.base!.split(',')) {
 }
 for (const [key, sums] of pooled) {
   const ordinary = wape(sums.get('ordinary'));
-  const kinds = ['live_commerce', 'promotion'].map((k) => `${k} ${pct(wape(sums.get(k)))} (${(wape(sums.get(k)) / ordinary).toFixed(2)}x)`);
+  const kinds = ['live_commerce', FIRST, 'promotion'].map(
+    (k) => `${k} ${pct(wape(sums.get(k)))} (${(wape(sums.get(k)) / ordinary).toFixed(2)}x)`,
+  );
   console.log(`all seeds, ${key.padEnd(11)}: ordinary ${pct(ordinary)}  ${kinds.join('  ')}`);
 }
 console.log(`worst event/ordinary ratio ${worst.toFixed(2)}x (target <= ${TARGET}x), ${lead} week(s) ahead`);
