@@ -48,7 +48,12 @@ export interface Backtest {
 
 /** The rows of `bt` at most `hours` after their origin (e.g. its one-week-ahead backtest). */
 export function withinLead(bt: Backtest, hours: number): Backtest {
-  const rows = bt.lh.flatMap((lh, i) => (lh - bt.origin[i] < hours ? [i] : []));
+  return rowsWhere(bt, (i) => bt.lh[i] - bt.origin[i] < hours);
+}
+
+/** The rows `i` of `bt` for which `keep(i)` holds, every origin kept. */
+export function rowsWhere(bt: Backtest, keep: (i: number) => boolean): Backtest {
+  const rows = bt.lh.flatMap((_, i) => (keep(i) ? [i] : []));
   const pick = (a: Float64Array) => Float64Array.from(rows, (i) => a[i]);
   return {
     origins: bt.origins,

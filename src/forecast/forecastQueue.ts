@@ -1,11 +1,11 @@
 import type { CalendarEvent, HourCount, Instant } from '../domain/types.js';
-import { backtestWeeks, crossValidate, familyForecasters, withinLead, type Backtest } from './backtest.js';
+import { backtestWeeks, crossValidate, familyForecasters, withinLead } from './backtest.js';
 import { localHour, WEEK } from './calendar.js';
 import { occurrencesOf } from './events/occurrences.js';
 import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
 import { pointForecast, training } from './pipeline.js';
 import { FALLBACK, MODELS } from './registry.js';
-import { choiceOf, select, type ModelChoice, type Selection } from './select.js';
+import { asChosenThen, choiceOf, select, type ModelChoice, type Selection } from './select.js';
 import { buildSeries, endOf } from './series.js';
 
 /** Weekly origins of the internal backtest that selects a family and calibrates the intervals. */
@@ -31,8 +31,9 @@ export interface QueueForecast {
 
 /**
  * Forecasts one queue at the `horizon` instants: a rolling-origin backtest over the last weeks
- * picks the family (or combination) with the least held-out error, its held-out errors set the
- * 80% intervals, and it is then refit on the whole history.
+ * picks the family (or combination) with the least held-out error and is then refit on the whole
+ * history; the 80% intervals learn from the held-out errors of the choice as each origin would
+ * have made it (`asChosenThen`), every lead.
  */
 export function forecastQueue(
   hours: readonly HourCount[],
@@ -46,13 +47,13 @@ export function forecastQueue(
   const inEvent = (lh: number) => occurrences.some((o) => o.from <= lh && lh < o.to);
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
   const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks, INTERVAL_LEAD_WEEKS) : null;
-  // The choice is made on one-week-ahead errors, as before; the intervals learn from every lead.
+  // The choice is made on one-week-ahead errors; the intervals learn from every lead.
   const oneWeek = bt && withinLead(bt, WEEK);
   const selection = oneWeek ? select(oneWeek) : null;
   const intervals =
-    bt && selection
+    bt && oneWeek && selection
       ? fitIntervals(
-          meanOf(bt, selection.members),
+          asChosenThen(bt, oneWeek, selection),
           bt.actual,
           bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
           (i) => inEvent(bt.lh[i]),
@@ -76,10 +77,4 @@ export function forecastQueue(
 /** Whole days from an origin (the first hour not in the history) to local hour `lh`. */
 function leadDays(lh: number, origin: number): number {
   return Math.floor((lh - origin) / 24);
-}
-
-/** The held-out forecasts of the mean of the families `members`, aligned with the rows of `bt`. */
-function meanOf(bt: Backtest, members: readonly string[]): Float64Array {
-  const runs = bt.runs.filter((r) => members.includes(r.model));
-  return bt.actual.map((_, i) => runs.reduce((sum, r) => sum + r.forecast[i], 0) / runs.length);
 }

@@ -1,4 +1,4 @@
-import type { Backtest } from './backtest.js';
+import { type Backtest, rowsWhere } from './backtest.js';
 
 /** The backtest's verdict: the family or combination to serve, its held-out forecasts, every score. */
 export interface Selection {
@@ -61,4 +61,32 @@ export function mae(forecast: Float64Array, actual: Float64Array): number {
     }
   });
   return n > 0 ? sum / n : NaN;
+}
+
+/** The held-out forecasts of the mean of the families `members`, aligned with the rows of `bt`. */
+function meanOf(bt: Backtest, members: readonly string[]): Float64Array {
+  const runs = bt.runs.filter((r) => members.includes(r.model));
+  return bt.actual.map((_, i) => runs.reduce((sum, r) => sum + r.forecast[i], 0) / runs.length);
+}
+
+/**
+ * The held-out forecasts (rows of `bt`) of the choice as it would have been made at each origin:
+ * chosen on the errors in `oneWeek` of the origins before it (the first origin takes `final`).
+ * The final choice's own errors flatter it, as it won on those very weeks: intervals learn
+ * from these instead.
+ */
+export function asChosenThen(bt: Backtest, oneWeek: Backtest, final: Selection): Float64Array {
+  const out = new Float64Array(bt.actual.length);
+  const byMembers = new Map<string, Float64Array>();
+  bt.origins.forEach((from, k) => {
+    const earlier = rowsWhere(oneWeek, (i) => oneWeek.origin[i] < from);
+    const members = k > 0 && earlier.actual.length > 0 ? select(earlier).members : final.members;
+    const key = members.join('+');
+    if (!byMembers.has(key)) byMembers.set(key, meanOf(bt, members));
+    const forecast = byMembers.get(key)!;
+    bt.origin.forEach((o, i) => {
+      if (o === from) out[i] = forecast[i];
+    });
+  });
+  return out;
 }

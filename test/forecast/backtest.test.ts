@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backtestWeeks, crossValidate, familyForecasters, type Forecaster, withinLead } from '../../src/forecast/backtest.js';
 import { WEEK } from '../../src/forecast/calendar.js';
 import { MODELS } from '../../src/forecast/index.js';
-import { choiceOf, select } from '../../src/forecast/select.js';
+import { asChosenThen, choiceOf, select } from '../../src/forecast/select.js';
 import { buildSeries, endOf } from '../../src/forecast/series.js';
 import { at, makeHistory, typicalMean } from './synthetic.js';
 
@@ -81,5 +81,26 @@ describe('crossValidate', () => {
     expect(choice.backtest?.wape).toBeCloseTo(err / bt.actual.reduce((sum, a) => sum + a, 0), 9);
     const zero = { ...bt, actual: bt.actual.map(() => 0) };
     expect(choiceOf(select(zero), zero, 2).backtest?.wape).toBeNull();
+  });
+});
+
+describe('asChosenThen', () => {
+  // Three origins of two hours each, actual 100: family A is perfect at the first origin and 50
+  // over after it; B is 80 over at the first and perfect after it, so B wins on all three.
+  const run = (model: string, values: number[]) => ({ model, forecast: Float64Array.from(values), lo80: null, hi80: null, failed: false });
+  const bt = {
+    origins: [0, 10, 20],
+    origin: [0, 0, 10, 10, 20, 20],
+    lh: [0, 1, 10, 11, 20, 21],
+    actual: new Float64Array(6).fill(100),
+    runs: [run('A', [100, 100, 150, 150, 150, 150]), run('B', [180, 180, 100, 100, 100, 100])],
+  };
+
+  it('gives each origin the forecast of the choice the origins before it would have made', () => {
+    const final = select(bt);
+    expect(final.members).toEqual(['B']);
+    // The first origin has nothing before it (the final choice); A won the first origin, and the
+    // first two together.
+    expect([...asChosenThen(bt, bt, final)]).toEqual([180, 180, 150, 150, 150, 150]);
   });
 });
