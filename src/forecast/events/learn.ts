@@ -183,43 +183,65 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
 /** Poisson deviance of rows under the parameters. */
 function deviance(rows: readonly Row[], p: Params): number {
   return rows.reduce((d, r) => {
-    const m = meanOf(r, p);
+    const m = evaluate(r, groupsOf(r, p), namesOf(r, p), p).mu;
     return d + 2 * ((r.actual > 0 ? r.actual * Math.log(r.actual / m) : 0) - (r.actual - m));
   }, 0);
 }
 
-/** An occurrence's log multiplier in a row: its kind's shape and its name's terms. */
-function etaOf(c: Cover, p: Params): number {
-  return p.theta[c.shape] + (p.names.get(c.level) ?? 0) + (p.names.get(c.nameShape) ?? 0);
+/**
+ * A row under the parameters, per cover: its multiplier e^eta (its kind's shape and its names'
+ * terms), its regressors' scale exp(slopes x z), its group's sum 1 + the group's extra volume
+ * ((multiplier - 1) x scale of each cover in it) and that floored just above 0 (a closure's
+ * limit); and the row's mean.
+ */
+interface RowState {
+  e: Float64Array;
+  scale: Float64Array;
+  sums: Float64Array;
+  factor: Float64Array;
+  mu: number;
 }
 
-/** How its regressors scale an occurrence's extra volume: exp(slopes x z). */
-function scaleOf(c: Cover, p: Params): number {
-  return Math.exp(c.slopes.reduce((x, z) => x + p.beta[z.index] * z.z, 0));
+function stateOf(r: Row): RowState {
+  const n = r.covers.length;
+  return { e: new Float64Array(n), scale: new Float64Array(n), sums: new Float64Array(n), factor: new Float64Array(n), mu: 0 };
 }
 
-/** An occurrence's extra volume in a row, as a share of normal: (multiplier - 1) x its regressors' scale. */
-function extraOf(c: Cover, p: Params): number {
-  return (Math.exp(etaOf(c, p)) - 1) * scaleOf(c, p);
+/** Each cover's group (`combineKey`) as the index of the group's first cover in its row. */
+function groupsOf(r: Row, p: Params): Int32Array {
+  const keys = r.covers.map((c) => combineKey(p.overlaps, c.kind, String(c.occurrence)));
+  return Int32Array.from(keys, (key) => keys.indexOf(key));
 }
 
-const groupOf = (c: Cover, p: Params) => combineKey(p.overlaps, c.kind, String(c.occurrence));
+/** Each cover's names' log: its name's level and hourly shape. */
+function namesOf(r: Row, p: Params): Float64Array {
+  return Float64Array.from(r.covers, (c) => (p.names.get(c.level) ?? 0) + (p.names.get(c.nameShape) ?? 0));
+}
 
-/** The row's factors: per occurrence its multiplier, or per adding kind 1 + its occurrences' extra. */
-function kindFactors(r: Row, p: Params): Map<string, number> {
-  const f = new Map<string, number>();
-  for (const c of r.covers) {
-    const key = groupOf(c, p);
-    f.set(key, (f.get(key) ?? 1) + extraOf(c, p));
+/**
+ * Evaluates row `r` into `st` (fresh unless given): the mean is the baseline times its spill-over
+ * and each group's factor. `groups` and `names` are the row's `groupsOf` and `namesOf`, passed in
+ * so that a fit holding them fixed computes them once.
+ */
+function evaluate(r: Row, groups: Int32Array, names: Float64Array, p: Params, st = stateOf(r)): RowState {
+  st.sums.fill(1);
+  for (let k = 0; k < r.covers.length; k++) {
+    const c = r.covers[k];
+    st.e[k] = Math.exp(p.theta[c.shape] + names[k]);
+    let z = 0;
+    for (const sz of c.slopes) z += p.beta[sz.index] * sz.z;
+    st.scale[k] = Math.exp(z);
+    st.sums[groups[k]] += (st.e[k] - 1) * st.scale[k];
   }
-  return f;
-}
-
-/** A row's modelled mean (factors floored just above 0, a closure's limit). */
-function meanOf(r: Row, p: Params, factors = kindFactors(r, p)): number {
-  let m = r.baseline * Math.exp(r.spill.reduce((x, t) => x + p.theta[t.term] * t.exposure, 0));
-  for (const f of factors.values()) m *= Math.max(1e-6, f);
-  return m;
+  let log = 0;
+  for (const t of r.spill) log += p.theta[t.term] * t.exposure;
+  let mu = r.baseline * Math.exp(log);
+  for (let k = 0; k < r.covers.length; k++) {
+    st.factor[k] = Math.max(1e-6, st.sums[groups[k]]);
+    if (groups[k] === k) mu *= st.factor[k];
+  }
+  st.mu = mu;
+  return st;
 }
 
 /**
@@ -237,20 +259,20 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   const sums = (keyOf: (c: Cover) => string) => {
     const acc = new Map<string, { observed: number; modelled: number; occurrences: Set<number> }>();
     for (const r of rows) {
-      const factors = kindFactors(r, p);
-      const mean = meanOf(r, p, factors);
-      for (const c of r.covers) {
-        const own = factors.get(groupOf(c, p))!;
-        const others = mean / Math.max(1e-6, own);
-        const extra = extraOf(c, p);
-        const share = Math.abs(own - 1) > 1e-9 ? extra / (own - 1) : 1 / r.covers.filter((d) => groupOf(d, p) === groupOf(c, p)).length;
+      const groups = groupsOf(r, p);
+      const st = evaluate(r, groups, namesOf(r, p), p);
+      r.covers.forEach((c, k) => {
+        const own = st.sums[groups[k]];
+        const others = st.mu / st.factor[k];
+        const extra = (st.e[k] - 1) * st.scale[k];
+        const share = Math.abs(own - 1) > 1e-9 ? extra / (own - 1) : 1 / groups.filter((g) => g === groups[k]).length;
         const observedOwn = 1 + share * (r.actual / others - 1);
         const a = acc.get(keyOf(c)) ?? { observed: 0, modelled: 0, occurrences: new Set<number>() };
         a.observed += others * Math.max(0, observedOwn);
         a.modelled += others * (1 + extra);
         a.occurrences.add(c.occurrence);
         acc.set(keyOf(c), a);
-      }
+      });
     }
     return acc;
   };
@@ -398,43 +420,11 @@ function fitKinds(rows: readonly Row[], priors: readonly number[], ridges: reado
     for (const t of new Set([...r.covers.map((c) => c.shape), ...r.spill.map((t) => t.term)])) byTerm[t].push(i);
     for (const j of new Set(r.covers.flatMap((c) => c.slopes.map((z) => z.index)))) bySlope[j].push(i);
   });
-  // Per row and cover, what changes only when a term does: the names' log (fixed here), its
-  // multiplier e^eta and regressors' scale, its group's factor; and the row's mean.
-  const names = rows.map((r) => r.covers.map((c) => (p.names.get(c.level) ?? 0) + (p.names.get(c.nameShape) ?? 0)));
-  // Each cover's group as the index of the group's first cover in its row.
-  const groups = rows.map((r) => {
-    const keys = r.covers.map((c) => groupOf(c, p));
-    return Int32Array.from(keys, (key) => keys.indexOf(key));
-  });
-  const state = rows.map((r) => ({
-    e: new Float64Array(r.covers.length),
-    scale: new Float64Array(r.covers.length),
-    sums: new Float64Array(r.covers.length),
-    factor: new Float64Array(r.covers.length),
-    mu: 0,
-  }));
-  const refresh = (i: number) => {
-    const r = rows[i];
-    const st = state[i];
-    const g = groups[i];
-    st.sums.fill(1);
-    for (let k = 0; k < r.covers.length; k++) {
-      const c = r.covers[k];
-      st.e[k] = Math.exp(p.theta[c.shape] + names[i][k]);
-      let z = 0;
-      for (const sz of c.slopes) z += p.beta[sz.index] * sz.z;
-      st.scale[k] = Math.exp(z);
-      st.sums[g[k]] += (st.e[k] - 1) * st.scale[k];
-    }
-    let log = 0;
-    for (const t of r.spill) log += p.theta[t.term] * t.exposure;
-    let mu = r.baseline * Math.exp(log);
-    for (let k = 0; k < r.covers.length; k++) {
-      st.factor[k] = Math.max(1e-6, st.sums[g[k]]);
-      if (g[k] === k) mu *= st.factor[k];
-    }
-    st.mu = mu;
-  };
+  // The names' terms and the groups are fixed here: each row's state is refreshed in place.
+  const names = rows.map((r) => namesOf(r, p));
+  const groups = rows.map((r) => groupsOf(r, p));
+  const state = rows.map(stateOf);
+  const refresh = (i: number) => evaluate(rows[i], groups[i], names[i], p, state[i]);
   rows.forEach((_, i) => refresh(i));
   // One Newton step: w = d log(mean) / d parameter in each row.
   const step = (rowsOf: number[], weight: (i: number) => number, prior: { g: number; h: number }) => {
