@@ -26,11 +26,6 @@ const BASELINE_WEEKS = [-3, -2, -1, 1, 2, 3];
  * events, needs several occurrences to speak; a shape little.
  */
 const PRIOR = { shape: 0.05, spill: 1 };
-/**
- * Occurrences' worth of weight pulling a name's hourly shape towards its kind's (its level is
- * shrunk by the variance components of `nameLevels`).
- */
-const NAME_SHAPE_PRIOR = 3;
 /** Weight of each older occurrence of a name against the next newer one, in its level. */
 const RECENCY = 0.9;
 /** Rounds of fitting the kinds' terms with the names' held fixed, then the names'. */
@@ -249,10 +244,11 @@ function evaluate(r: Row, groups: Int32Array, names: Float64Array, p: Params, st
  * (in proportion to its modelled extra when a kind's occurrences overlap) against its modelled
  * volume says how far it stood out; a name's level is the mean of its occurrences' log ratios,
  * recent ones weighted more, shrunk by how much occurrences of one name scatter against how much
- * names differ (variance components: one occurrence of a new promotion says little, twenty of a
- * streamer much); its hourly shape is then the remaining ratio per hour, shrunk by
- * `NAME_SHAPE_PRIOR` occurrences. Each kind's mean level is taken out of its names and given to
- * the kind's shape (`shiftKind`), so that a new name is a typical one.
+ * names of its kind differ (variance components: one occurrence of a new promotion says little,
+ * twenty of a streamer much); its hourly shape is then the remaining ratio per hour, shrunk alike
+ * by how much an hour scatters between occurrences of a name against how much the kind's names'
+ * hours differ. Each kind's mean level is taken out of its names and given to the kind's shape
+ * (`shiftKind`), so that a new name is a typical one.
  */
 function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params, shiftKind: (kind: string, shift: number) => void): void {
   // Per key: the occurrence's observed own factor and its modelled one, weighted by the row's other factors.
@@ -286,16 +282,22 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
     const ratio = logRatio(a) + (p.names.get(level) ?? 0);
     ratios.set(level, [...(ratios.get(level) ?? []), { from: o.from, ratio }]);
   }
-  const k = shrinkage([...ratios.values()].map((rs) => rs.map((r) => r.ratio)));
+  // Levels are deviations from their kind: each kind's mean level moves to its shape.
+  const kindOf = new Map(past.map((o) => [termKey({ term: 'level', name: eventName(o) }), o.kind]));
+  const levelPrior = new Map(
+    [...new Set(kindOf.values())].map((kind) => [
+      kind,
+      shrinkage([...ratios].filter(([name]) => kindOf.get(name) === kind).map(([, rs]) => rs.map((r) => r.ratio))),
+    ]),
+  );
   const levels = new Map<string, number>();
   for (const [name, rs] of ratios) {
+    const k = levelPrior.get(kindOf.get(name)!)!;
     // Recent occurrences say more about the next one: an audience grows, a format changes.
     const weights = rs.map((r) => RECENCY ** rs.filter((q) => q.from > r.from).length);
     const total = weights.reduce((x, w) => x + w, 0);
     levels.set(name, within(LOG_RANGE, rs.reduce((x, r, i) => x + weights[i] * r.ratio, 0) / (total + k)));
   }
-  // Levels are deviations from their kind: each kind's mean level moves to its shape.
-  const kindOf = new Map(past.map((o) => [termKey({ term: 'level', name: eventName(o) }), o.kind]));
   const shifts = new Map<string, number>();
   for (const kind of new Set(kindOf.values())) {
     const own = [...levels].filter(([name]) => kindOf.get(name) === kind);
@@ -306,9 +308,23 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   }
   for (const [kind, shift] of shifts) shiftKind(kind, shift);
   // Then each name's hours against its new level.
+  // Per kind, each name's hour's log ratio in each of its occurrences.
+  const hours = new Map<string, Map<string, number[]>>();
+  const kindOfShape = new Map<string, string>();
+  for (const [key, a] of sums((c) => `${c.occurrence}|${c.nameShape}`)) {
+    const shape = key.slice(key.indexOf('|') + 1);
+    const kind = past[Number(key.slice(0, key.indexOf('|')))].kind;
+    kindOfShape.set(shape, kind);
+    const own = hours.get(kind) ?? new Map<string, number[]>();
+    own.set(shape, [...(own.get(shape) ?? []), logRatio(a) + (p.names.get(shape) ?? 0)]);
+    hours.set(kind, own);
+  }
+  // A kind whose names never recur cannot tell a name's hours from noise: they are shrunk most.
+  const shapePrior = new Map([...hours].map(([kind, own]) => [kind, shrinkage([...own.values()], SHRINK_RANGE[1])]));
   for (const [shape, a] of sums((c) => c.nameShape)) {
     const n = a.occurrences.size;
-    p.names.set(shape, within(LOG_RANGE, (n / (n + NAME_SHAPE_PRIOR)) * (logRatio(a) + (p.names.get(shape) ?? 0))));
+    const prior = shapePrior.get(kindOfShape.get(shape)!)!;
+    p.names.set(shape, within(LOG_RANGE, (n / (n + prior)) * (logRatio(a) + (p.names.get(shape) ?? 0))));
   }
 }
 
@@ -317,11 +333,12 @@ const SHRINK_RANGE = [0.25, 10] as const;
 
 /**
  * Occurrences' worth of shrinkage of a name's mean log ratio: the scatter of occurrences within
- * a name over the spread between names (method of moments; 1 when there is too little to say).
+ * a name over the spread between names (method of moments; `unknown` when there is too little to
+ * say: fewer than three names, or none that recurs).
  */
-function shrinkage(groups: readonly number[][]): number {
+function shrinkage(groups: readonly number[][], unknown = 1): number {
   const repeated = groups.filter((g) => g.length >= 2);
-  if (repeated.length === 0 || groups.length < 3) return 1;
+  if (repeated.length === 0 || groups.length < 3) return unknown;
   let within = 0;
   let dof = 0;
   for (const g of repeated) {

@@ -71,6 +71,25 @@ describe('learnEffects', () => {
     expect(at('new')).toBeLessThan(at('big'));
   });
 
+  it("learns a recurring name's own hourly shape from two occurrences when names' shapes differ and each repeats its own", () => {
+    // Three streamers, each twice, each peaking in another hour of the same three-hour evening.
+    const shapes: Record<string, number[]> = { a: [3, 1.5, 1.5], b: [1.5, 3, 1.5], c: [1.5, 1.5, 3] };
+    const past = ['a', 'b', 'c', 'a', 'b', 'c'].map((name, k) => sale(k + 1, { kind: 'live_commerce', name, hour: 20, hours: 3 }));
+    const s = seriesOf(
+      gridOf(WEEKS, (lh) => {
+        const o = past.find((q) => inside(q, lh));
+        return typicalAt(lh) * (o ? shapes[o.name][lh - o.from] : 1);
+      }),
+      { events: indices(past) },
+    );
+    const e = learnEffects(s, past);
+    for (const [name, shape] of Object.entries(shapes)) {
+      const next = sale(WEEKS + 1, { kind: 'live_commerce', name, hour: 20, hours: 3 });
+      shape.forEach((m, k) => expect(multiplierAt(e, next, next.from + k) / m, `${name} hour ${k}`).toBeGreaterThan(0.9));
+      shape.forEach((m, k) => expect(multiplierAt(e, next, next.from + k) / m, `${name} hour ${k}`).toBeLessThan(1.1));
+    }
+  });
+
   it('learns the size of a typical occurrence from one of another intensity', () => {
     const past = [sale(3, { intensity: 2 }), sale(6, { intensity: 2 })];
     // Intensity 2 meant twice the extra volume: 3x normal is a typical occurrence of 2x.
