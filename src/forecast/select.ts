@@ -1,4 +1,4 @@
-import { type Backtest, rowsWhere } from './backtest.js';
+import { type Backtest, type BacktestRun, rowsWhere } from './backtest.js';
 
 /** The backtest's verdict: the family or combination to serve, its held-out forecasts, every score. */
 export interface Selection {
@@ -33,7 +33,7 @@ export function select(bt: Backtest): Selection {
   let best: Selection = { members: [ranked[0].model], forecast: ranked[0].forecast, scores };
   for (let n = 2; n <= Math.min(MAX_MEMBERS, ranked.length); n++) {
     const members = ranked.slice(0, n);
-    const forecast = bt.actual.map((_, i) => members.reduce((s, r) => s + r.forecast[i], 0) / n);
+    const forecast = meanOf(members);
     const name = members.map((r) => r.model).join('+');
     scores[name] = mae(forecast, bt.actual);
     if (scores[name] < scores[best.members.join('+')]) best = { members: members.map((r) => r.model), forecast, scores };
@@ -63,10 +63,9 @@ export function mae(forecast: Float64Array, actual: Float64Array): number {
   return n > 0 ? sum / n : NaN;
 }
 
-/** The held-out forecasts of the mean of the families `members`, aligned with the rows of `bt`. */
-function meanOf(bt: Backtest, members: readonly string[]): Float64Array {
-  const runs = bt.runs.filter((r) => members.includes(r.model));
-  return bt.actual.map((_, i) => runs.reduce((sum, r) => sum + r.forecast[i], 0) / runs.length);
+/** The mean of the held-out forecasts of `runs` (at least one), row by row. */
+function meanOf(runs: readonly BacktestRun[]): Float64Array {
+  return runs[0].forecast.map((_, i) => runs.reduce((sum, r) => sum + r.forecast[i], 0) / runs.length);
 }
 
 /**
@@ -82,7 +81,7 @@ export function asChosenThen(bt: Backtest, oneWeek: Backtest, final: Selection):
     const earlier = rowsWhere(oneWeek, (i) => oneWeek.origin[i] < from);
     const members = k > 0 && earlier.actual.length > 0 ? select(earlier).members : final.members;
     const key = members.join('+');
-    if (!byMembers.has(key)) byMembers.set(key, meanOf(bt, members));
+    if (!byMembers.has(key)) byMembers.set(key, meanOf(bt.runs.filter((r) => members.includes(r.model))));
     const forecast = byMembers.get(key)!;
     bt.origin.forEach((o, i) => {
       if (o === from) out[i] = forecast[i];
