@@ -8,6 +8,23 @@ export const JOB_QUEUE = 'shiftcast-jobs';
 /** pg-boss keeps its tables in a schema of its own, beside Shiftcast's `shiftcast` schema. */
 const SCHEMA = 'shiftcast_queue';
 
+/**
+ * Which of the messages `refs` a worker took more than `seconds` ago and still holds (active): a
+ * live worker claims its job the moment it takes the message, so one held that long beside a job
+ * still queued was taken by a worker that stopped in between. pg-boss would hold it until its
+ * expiry, the job time limit plus two minutes.
+ */
+export async function heldSince(boss: PgBoss, refs: readonly string[], seconds: number): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT id::text AS id FROM ${SCHEMA}.job WHERE name = $1 AND id::text = ANY($2::text[]) AND state = 'active' AND started_on < now() - make_interval(secs => $3)`,
+      [JOB_QUEUE, refs, seconds],
+    );
+  return new Set(rows.map((r: { id: string }) => r.id));
+}
+
 /** What a queue message holds: the job's record (inputs included) is in the store. */
 export interface JobMessage {
   id: string;

@@ -7,7 +7,7 @@ import type { PgStore } from '../../src/store/postgres/pgStore.js';
 import { TaskPool } from '../../src/workers/pool.js';
 import type { TaskMessage } from '../../src/workers/tasks.js';
 import { type JobMetrics, secondsBetween } from '../metrics.js';
-import { deliveryOptions, JOB_QUEUE, type JobMessage } from './boss.js';
+import { deliveryOptions, heldSince, JOB_QUEUE, type JobMessage } from './boss.js';
 import { isUserFailure, jobFailure, runJobTask } from './execute.js';
 import type { JobTask } from './jobTask.js';
 import { KEEP_JOBS_DAYS } from './queue.js';
@@ -169,8 +169,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   };
 
   /**
-   * Takes over the jobs of workers that went silent (back to the queue with a new message), and
-   * sends the queued jobs that no message carries (a server died between recording and sending).
+   * Takes over the jobs of workers that went silent (back to the queue with a new message), sends
+   * the queued jobs that no message carries (a server died between recording and sending), and
+   * again those whose message a worker took and never claimed (it died in between).
    */
   const reap = async () => {
     const { requeued, failed } = await jobs.requeueStale(o.staleAfterSeconds, o.maxAttempts);
@@ -183,6 +184,16 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     for (const id of await jobs.unsent(UNSENT_AFTER_SECONDS)) {
       await resend(id);
       log.warn({ job_id: id }, 'sent a queued job that no queue message carried');
+    }
+    const queued = await jobs.queuedRefs();
+    const held = await heldSince(
+      o.boss,
+      queued.map((q) => q.ref),
+      o.staleAfterSeconds,
+    );
+    for (const { id } of queued.filter((q) => held.has(q.ref))) {
+      await resend(id);
+      log.warn({ job_id: id }, 'sent again a queued job whose message a silent worker took before claiming it');
     }
   };
 

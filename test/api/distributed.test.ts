@@ -1,5 +1,7 @@
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_QUEUE, startBoss } from '../../api/jobs/boss.js';
 import { shiftcast } from '../support/cli.js';
 import { noPostgres, testDatabase } from '../support/postgres.js';
 import { type ShiftcastProcess, startShiftcast } from './processes.js';
@@ -67,6 +69,10 @@ describe.skipIf(noPostgres)('two servers and two workers on one database', () =>
     }
     expect(killed.length, 'a job was running on worker A when it was killed').toBeGreaterThan(0);
     expect(await a.exited).toBe('SIGKILL');
+    // A may have claimed a second job between that look and the kill: now that it is dead, what
+    // the store still shows running on it is what it was running (the stale sweep takes 4 s).
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM shiftcast.jobs WHERE status = 'running' AND worker = $1`, [workerA]);
+    killed = [...new Set([...killed, ...rows.map((r) => r.id)])];
 
     const ended = await Promise.all(ids.map((id, i) => waitForJob(servers[(i + 1) % 2].url, key, id, 180_000)));
     expect(ended.map((j) => j.status)).toEqual(ids.map(() => 'succeeded'));
@@ -117,4 +123,37 @@ describe.skipIf(noPostgres)('two servers and two workers on one database', () =>
     for (const p of alive) p.child.kill('SIGTERM');
     expect(await Promise.all(alive.map((p) => p.exited))).toEqual(alive.map(() => 0));
   }, 60_000);
+});
+
+describe.skipIf(noPostgres)('a job whose queue message a worker took and never claimed', () => {
+  it('is sent again by a live worker once the message is held past --stale-after, and runs once', async () => {
+    const url = await testDatabase();
+    const made = await shiftcast(['keys', 'add', '--role', 'admin', '--database', url]);
+    expect(made.code, made.stderr).toBe(0);
+    const key = made.stdout.trim().split('\n').at(-1)!;
+    const serve = startShiftcast(['serve', '--database', url, '--port', '0']);
+    const boss = await startBoss(url, { supervise: false, logger: pino({ level: 'silent' }) });
+    let worker: ShiftcastProcess | null = null;
+    try {
+      const base = String((await serve.line((l) => l.msg === 'listening')).url);
+      const r = await postPlan(base, key, { config: smallConfig(), history: syntheticHistory(4, 1, 7) });
+      expect(r.status).toBe(202);
+      const id = ((await r.json()) as { job_id: string }).job_id;
+      // A worker that dies between taking the message and claiming the job: a take, no claim.
+      let taken: { data: { id: string } }[] = [];
+      for (const end = Date.now() + 10_000; taken.length === 0 && Date.now() < end; ) {
+        taken = await boss.fetch<{ id: string }>(JOB_QUEUE);
+        if (taken.length === 0) await new Promise((done) => setTimeout(done, 50));
+      }
+      expect(taken.map((m) => m.data.id)).toEqual([id]);
+      worker = startShiftcast(['worker', '--database', url, '--concurrency', '1', '--stale-after', '3']);
+      const ended = await waitForJob(base, key, id, 60_000);
+      expect(ended.status).toBe('succeeded');
+      expect(ended.attempts).toBe(1);
+      expect(worker.lines.some((l) => l.job_id === id && /whose message a silent worker took/.test(String(l.msg)))).toBe(true);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+      for (const p of [serve, worker]) p?.child.kill('SIGKILL');
+    }
+  }, 120_000);
 });

@@ -143,6 +143,16 @@ describe.skipIf(noPostgres)('the PostgreSQL store', () => {
       expect(await jobs.unsent(60)).toEqual([lost.id]);
       expect((await jobs.unsent(0)).sort()).toEqual([lost.id, fresh.id].sort());
     });
+
+    it('lists the queued jobs a queue message carries, with its id', async () => {
+      const { jobs } = await freshStore();
+      const [sent, bare, ran] = [await jobs.create('plan', {}), await jobs.create('plan', {}), await jobs.create('plan', {})];
+      await jobs.setQueueRef(sent.id, 'boss-1');
+      await jobs.setQueueRef(ran.id, 'boss-2');
+      await jobs.claim(ran.id, 'w1');
+      expect(await jobs.queuedRefs()).toEqual([{ id: sent.id, ref: 'boss-1' }]);
+      expect(bare.status).toBe('queued');
+    });
   });
 
   describe('two stores on one database (two machines)', () => {

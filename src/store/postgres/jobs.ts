@@ -16,6 +16,8 @@ export interface SharedJobs extends JobStore {
   requeueStale(staleSeconds: number, maxAttempts: number): Promise<{ requeued: JobRecord[]; failed: JobRecord[] }>;
   /** Queued jobs older than `seconds` that no queue message carries (their server died between recording and sending them). */
   unsent(seconds: number): Promise<string[]>;
+  /** Queued jobs that a queue message carries, with the message's queue id. */
+  queuedRefs(): Promise<{ id: string; ref: string }[]>;
   /** Remembers the queue library's id for a job / reads it. */
   setQueueRef(id: string, ref: string): Promise<void>;
   queueRef(id: string): Promise<string | null>;
@@ -181,6 +183,13 @@ export class PgJobs implements SharedJobs {
       [seconds],
     );
     return rows.map((r) => r.id);
+  }
+
+  async queuedRefs(): Promise<{ id: string; ref: string }[]> {
+    const { rows } = await this.db.query<{ id: string; ref: string }>(
+      `SELECT id, queue_ref AS ref FROM shiftcast.jobs WHERE status = 'queued' AND queue_ref IS NOT NULL`,
+    );
+    return rows;
   }
 
   async setQueueRef(id: string, ref: string): Promise<void> {
