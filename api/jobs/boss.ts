@@ -19,7 +19,7 @@ export async function heldSince(boss: PgBoss, refs: readonly string[], seconds: 
   const { rows } = await boss
     .getDb()
     .executeSql(
-      `SELECT id::text AS id FROM ${SCHEMA}.job WHERE name = $1 AND id::text = ANY($2::text[]) AND state = 'active' AND started_on < now() - make_interval(secs => $3)`,
+      `SELECT id::text AS id FROM ${SCHEMA}.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active' AND started_on < now() - make_interval(secs => $3)`,
       [JOB_QUEUE, refs, seconds],
     );
   return new Set(rows.map((r: { id: string }) => r.id));
