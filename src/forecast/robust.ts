@@ -18,6 +18,17 @@ export function weightedMedian(values: readonly number[], weights: readonly numb
 }
 
 /**
+ * The median of the finite values (the lower middle one of an even count), every value weighted alike.
+ * @example median([1, 2, 100]) //=> 2
+ */
+export function median(values: readonly number[]): number {
+  return weightedMedian(
+    values,
+    values.map(() => 1),
+  );
+}
+
+/**
  * A weighted mean after winsorizing at median ± 2 robust scales. The scale never drops below the
  * Poisson noise of the median, so that a few equal low counts do not make every other value an
  * "outlier". One-off anomalies therefore move the result little, while ordinary noise is averaged

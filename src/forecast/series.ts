@@ -1,6 +1,6 @@
 import type { CalendarEvent, HourCount } from '../domain/types.js';
 import { localHour, WEEK } from './calendar.js';
-import { weightedMedian } from './robust.js';
+import { median } from './robust.js';
 
 /**
  * One queue's history on the local-hour grid (see `localHour`): a dense array from the first to
@@ -62,11 +62,7 @@ export function imputeNormal(y: Float64Array, event: Uint8Array, first: number):
     const days: number[] = [];
     if (weeks.length < 2) for (let d = 1; d <= 7; d++) if (normal(i - d * 24)) days.push(scaled(i - d * 24));
     const values = weeks.length >= 2 ? weeks : days;
-    if (values.length > 0)
-      out[i] = weightedMedian(
-        values,
-        values.map(() => 1),
-      );
+    if (values.length > 0) out[i] = median(values);
   }
   return out;
 }
@@ -97,6 +93,18 @@ export function truncate(s: Series, length: number): Series {
 /** The local hour number just after the series' last hour. */
 export function endOf(s: Series): number {
   return s.first + s.y.length;
+}
+
+/** Same hours of the week either side whose median is an hour's usual volume. */
+const AROUND_WEEKS = [-3, -2, -1, 1, 2, 3];
+
+/**
+ * The usual volume of local hour `lh`: the median of its typical volume (events imputed) in the
+ * three weeks either side that the series holds, NaN with fewer than two of them.
+ */
+export function usualAround(s: Series, lh: number): number {
+  const around = AROUND_WEEKS.map((k) => typicalAt(s, lh + k * WEEK)).filter(Number.isFinite);
+  return around.length < 2 ? NaN : median(around);
 }
 
 /** The normal or, in an event hour, imputed normal contacts of local hour `lh` (NaN when unknown). */

@@ -1,6 +1,6 @@
 import { WEEK } from '../calendar.js';
-import { weightedMedian } from '../robust.js';
-import { endOf, type Series, typicalAt } from '../series.js';
+import { median } from '../robust.js';
+import { endOf, type Series, typicalAt, usualAround } from '../series.js';
 import { spillHours } from './effects.js';
 import type { Occurrence } from './occurrences.js';
 
@@ -14,29 +14,19 @@ export type Side = 'before' | 'after';
  */
 export type Exposure = (o: Occurrence, side: Side) => number;
 
-/** Same hours of the week around an hour whose median is its usual volume. */
-const AROUND = [-3, -2, -1, 1, 2, 3];
-
 /**
  * The exposure of occurrences in series `s`: the usual volume of the occurrence's hours over
- * that of its spill-over hours on the side, capped at 1. Usual volume is the median of the same
- * hour in the weeks around it (events imputed); an hour past the history takes the last weeks
- * of the history, so the same rule serves the learning and the forecast.
+ * that of its spill-over hours on the side, capped at 1. Usual volume is `usualAround`; an hour
+ * past the history takes the median of the last weeks of the history, so the same rule serves the
+ * learning and the forecast.
  */
 export function spillExposure(s: Series): Exposure {
   const end = endOf(s);
   const usualAt = (lh: number): number => {
-    let values = AROUND.map((k) => typicalAt(s, lh + k * WEEK)).filter(Number.isFinite);
-    if (values.length < 2) {
-      const back = Math.max(1, Math.ceil((lh - end + 1) / WEEK));
-      values = [0, 1, 2].map((k) => typicalAt(s, lh - (back + k) * WEEK)).filter(Number.isFinite);
-    }
-    return values.length === 0
-      ? NaN
-      : weightedMedian(
-          values,
-          values.map(() => 1),
-        );
+    const around = usualAround(s, lh);
+    if (Number.isFinite(around)) return around;
+    const back = Math.max(1, Math.ceil((lh - end + 1) / WEEK));
+    return median([0, 1, 2].map((k) => typicalAt(s, lh - (back + k) * WEEK)));
   };
   const volume = (from: number, to: number) => {
     let sum = 0;

@@ -1,6 +1,5 @@
-import { WEEK } from '../calendar.js';
-import { weightedMedian } from '../robust.js';
-import { endOf, normalAt, type Series, typicalAt } from '../series.js';
+import { median } from '../robust.js';
+import { endOf, normalAt, type Series, usualAround } from '../series.js';
 import {
   combineKey,
   eventName,
@@ -15,9 +14,6 @@ import {
 } from './effects.js';
 import { type Exposure, spillExposure } from './exposure.js';
 import type { Occurrence } from './occurrences.js';
-
-/** Same-hour-of-week neighbours that form the "what a normal week would have had" baseline. */
-const BASELINE_WEEKS = [-3, -2, -1, 1, 2, 3];
 
 /**
  * How strongly a kind's shape and spill-over terms are pulled towards "no effect", in
@@ -375,14 +371,7 @@ function regressorTypicals(past: readonly Occurrence[]): Map<string, number> {
   }
   const out = new Map<string, number>();
   for (const [key, vs] of values) {
-    if (vs.length >= SLOPE_MIN_OCCURRENCES && Math.max(...vs) >= SLOPE_MIN_SPREAD * Math.min(...vs))
-      out.set(
-        key,
-        weightedMedian(
-          vs,
-          vs.map(() => 1),
-        ),
-      );
+    if (vs.length >= SLOPE_MIN_OCCURRENCES && Math.max(...vs) >= SLOPE_MIN_SPREAD * Math.min(...vs)) out.set(key, median(vs));
   }
   return out;
 }
@@ -393,15 +382,6 @@ function regressorTypicals(past: readonly Occurrence[]): Map<string, number> {
  * them): the returns the day after a promotion are its spill-over, not that day's level.
  */
 function baselines(s: Series, nearEvents: ReadonlyMap<number, unknown>): (lh: number) => number {
-  const weeksAround = (lh: number) => {
-    const neighbours = BASELINE_WEEKS.map((k) => typicalAt(s, lh + k * WEEK)).filter(Number.isFinite);
-    return neighbours.length < 2
-      ? NaN
-      : weightedMedian(
-          neighbours,
-          neighbours.map(() => 1),
-        );
-  };
   const levels = new Map<number, number>();
   const dayLevel = (day: number) => {
     let level = levels.get(day);
@@ -411,7 +391,7 @@ function baselines(s: Series, nearEvents: ReadonlyMap<number, unknown>): (lh: nu
       let hours = 0;
       for (let lh = day * 24; lh < day * 24 + 24; lh++) {
         const v = nearEvents.has(lh) ? NaN : normalAt(s, lh);
-        const b = Number.isFinite(v) ? weeksAround(lh) : NaN;
+        const b = Number.isFinite(v) ? usualAround(s, lh) : NaN;
         if (!Number.isFinite(b)) continue;
         actual += v;
         expected += b;
@@ -422,7 +402,7 @@ function baselines(s: Series, nearEvents: ReadonlyMap<number, unknown>): (lh: nu
     }
     return level;
   };
-  return (lh) => weeksAround(lh) * dayLevel(Math.floor(lh / 24));
+  return (lh) => usualAround(s, lh) * dayLevel(Math.floor(lh / 24));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { weightedMedian } from '../robust.js';
+import { median } from '../robust.js';
 
 /** Bisquare cut-off, in robust deviations of the day levels: beyond it a day gets no weight. */
 const CUTOFF = 4;
@@ -25,16 +25,8 @@ export function robustDayWeights(lhs: readonly number[], y: Float64Array, mu: (i
   });
   const ratio = new Map([...actual].map(([day, a]) => [day, Math.log((a + 1) / (fitted.get(day)! + 1))]));
   const logs = [...ratio.values()];
-  const ones = logs.map(() => 1);
-  const mid = weightedMedian(logs, ones);
-  const spread = Math.max(
-    MIN_SPREAD,
-    1.4826 *
-      weightedMedian(
-        logs.map((r) => Math.abs(r - mid)),
-        ones,
-      ),
-  );
+  const mid = median(logs);
+  const spread = Math.max(MIN_SPREAD, 1.4826 * median(logs.map((r) => Math.abs(r - mid))));
   const weight = new Map(
     [...ratio].map(([day, r]) => {
       const u = (r - mid) / (CUTOFF * Math.hypot(spread, 1 / Math.sqrt(fitted.get(day)! + 1)));
