@@ -108,6 +108,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
     return i;
   };
   const slopeSupport = slopeList.map(() => ({ expected: 0, occurrences: new Set<Occurrence>() }));
+  const position = new Map(past.map((o, i) => [o, i]));
   const nearEvents = hoursNear(past, s.first, end);
   const baselineAt = baselines(s, nearEvents);
   const rows: Row[] = [];
@@ -130,7 +131,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
         slopeSupport[z.index].occurrences.add(o);
       }
       return {
-        occurrence: past.indexOf(o),
+        occurrence: position.get(o)!,
         kind: o.kind,
         shape: termIndex(shape, o, base),
         level: termKey(level),
@@ -303,24 +304,32 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
     for (const [name, l] of own) p.names.set(name, l - shift);
   }
   for (const [kind, shift] of shifts) shiftKind(kind, shift);
-  // Then each name's hours against its new level.
-  // Per kind, each name's hour's log ratio in each of its occurrences.
-  const hours = new Map<string, Map<string, number[]>>();
-  const kindOfShape = new Map<string, string>();
+  // Then each name's hours against its new level: per name and hour, its occurrences' sums (one
+  // pass over the rows) and each occurrence's log ratio.
+  const shapes = new Map<string, { kind: string; observed: number; modelled: number; ratios: number[] }>();
   for (const [key, a] of sums((c) => `${c.occurrence}|${c.nameShape}`)) {
-    const shape = key.slice(key.indexOf('|') + 1);
-    const kind = past[Number(key.slice(0, key.indexOf('|')))].kind;
-    kindOfShape.set(shape, kind);
-    const own = hours.get(kind) ?? new Map<string, number[]>();
-    own.set(shape, [...(own.get(shape) ?? []), logRatio(a) + (p.names.get(shape) ?? 0)]);
-    hours.set(kind, own);
+    const bar = key.indexOf('|');
+    const shape = key.slice(bar + 1);
+    const h = shapes.get(shape) ?? { kind: past[Number(key.slice(0, bar))].kind, observed: 0, modelled: 0, ratios: [] };
+    h.observed += a.observed;
+    h.modelled += a.modelled;
+    h.ratios.push(logRatio(a) + (p.names.get(shape) ?? 0));
+    shapes.set(shape, h);
   }
   // A kind whose names never recur cannot tell a name's hours from noise: they are shrunk most.
-  const shapePrior = new Map([...hours].map(([kind, own]) => [kind, shrinkage([...own.values()], SHRINK_RANGE[1])]));
-  for (const [shape, a] of sums((c) => c.nameShape)) {
-    const n = a.occurrences.size;
-    const prior = shapePrior.get(kindOfShape.get(shape)!)!;
-    p.names.set(shape, within(LOG_RANGE, (n / (n + prior)) * (logRatio(a) + (p.names.get(shape) ?? 0))));
+  const kinds = new Set([...shapes.values()].map((h) => h.kind));
+  const shapePrior = new Map(
+    [...kinds].map((kind) => [
+      kind,
+      shrinkage(
+        [...shapes.values()].filter((h) => h.kind === kind).map((h) => h.ratios),
+        SHRINK_RANGE[1],
+      ),
+    ]),
+  );
+  for (const [shape, h] of shapes) {
+    const n = h.ratios.length;
+    p.names.set(shape, within(LOG_RANGE, (n / (n + shapePrior.get(h.kind)!)) * (logRatio(h) + (p.names.get(shape) ?? 0))));
   }
 }
 
