@@ -9,7 +9,8 @@ import {
   type TradeoffPoint,
 } from './charts.js';
 import type { DayCost } from './costByDay.js';
-import { forecastModelText, riskiestHours, riskText, type PlanSummary } from './summary.js';
+import { riskiestHours, riskText } from './serviceRisk.js';
+import { forecastModelText, type PlanSummary } from './summary.js';
 import { vegaLiteSvg } from './vegaSvg.js';
 import { SCHEDULE_VIEW_STYLE, scheduleView, type ScheduleWeek } from './scheduleView.js';
 import { money, pct } from '../domain/format.js';

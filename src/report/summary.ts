@@ -7,7 +7,6 @@ import type { Roster } from '../roster/types.js';
 import type { RosterService } from '../staffing/delivered.js';
 import { historyAlerts, planAlerts, type Alert, type RemedyFacts } from './alerts.js';
 import { roundTo } from '../domain/round.js';
-import { pct } from '../domain/format.js';
 import type { DayCost } from './costByDay.js';
 import type { WeekRisk } from '../staffing/weekRisk.js';
 
@@ -198,7 +197,8 @@ function tierKpis(roster: Roster, config: PlanConfig, weeks: NonNullable<RosterS
   });
 }
 
-type RiskFigures = NonNullable<PlanSummary['service_risk']>;
+/** summary.json's service risk. */
+export type RiskFigures = NonNullable<PlanSummary['service_risk']>;
 
 function riskFigures(risk: WeekRisk, roster: Roster, config: PlanConfig): RiskFigures {
   return {
@@ -207,23 +207,6 @@ function riskFigures(risk: WeekRisk, roster: Roster, config: PlanConfig): RiskFi
     expected_missed_hours: roundTo(risk.expectedMissedHours, 1),
     hours: roster.hourly.map((h, i) => ({ timestamp: h.timestamp, miss_probability: roundTo(risk.hours[i] ?? 0, 3) })),
   };
-}
-
-/** The service risk in one sentence, for the report and the text summary. */
-export function riskText(risk: RiskFigures): string {
-  const staffedTo =
-    risk.max_miss_probability === null
-      ? 'staffed to the point forecast'
-      : `staffed for at most ${pct(risk.max_miss_probability)} miss risk per hour`;
-  return `${pct(risk.week_miss_probability)} chance the week misses its service level; ${risk.expected_missed_hours} hours expected to miss their target (${staffedTo})`;
-}
-
-/** The hours most likely to miss their target, riskiest first (the report and the text name them). */
-export function riskiestHours(risk: RiskFigures, count: number): RiskFigures['hours'] {
-  return [...risk.hours]
-    .sort((a, b) => b.miss_probability - a.miss_probability)
-    .slice(0, count)
-    .filter((h) => h.miss_probability > 0);
 }
 
 function roundedModel(m: QueueModel): QueueModel {

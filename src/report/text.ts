@@ -1,4 +1,5 @@
-import { forecastModelText, riskText, type PlanSummary } from './summary.js';
+import { riskText } from './serviceRisk.js';
+import { forecastModelText, type PlanSummary } from './summary.js';
 import { money, pct } from '../domain/format.js';
 
 /** Hours below their floor the text names (a mail line, not the table: summary.json and the report list them all). */

@@ -268,9 +268,11 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
         expect(await page.getByRole('heading', { level: 2, name, exact: true }).count(), `section "${name}"`).toBe(1);
       expect(await page.getByRole('link', { name: 'Scenarios', exact: true }).isVisible()).toBe(true);
       expect(await page.getByRole('link', { name: 'Today', exact: true }).isVisible()).toBe(true);
-      // The service risk (summary.json's service_risk) among the key figures.
-      const risk = page.locator('dl.figures div', { has: page.locator('dt', { hasText: 'Chance the week misses' }) });
-      expect(await risk.locator('dd').textContent()).toMatch(/^\d+\.\d% ?, [\d.,]+ h expected to miss \(staffed to the forecast\)$/);
+      // The service risk (summary.json's service_risk) among the key figures, in the report's words.
+      const risk = page.locator('dl.figures div', { has: page.locator('dt', { hasText: 'Service risk' }) });
+      expect(await risk.locator('dd').textContent()).toMatch(
+        /^\d+\.\d% chance the week misses its service level; [\d.]+ hours expected to miss their target \(staffed to the point forecast\)$/,
+      );
       await shot('07-plan');
 
       await page.setViewportSize(TABLET);

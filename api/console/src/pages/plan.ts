@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Roster } from '../../../../src/roster/types.js';
 import type { PlanSummary } from '../../../../src/report/summary.js';
 import { contactsChart, costChart, coverageHeatmap, standbyChart, staffingChart } from '../../../../src/report/charts.js';
+import { riskText } from '../../../../src/report/serviceRisk.js';
 import { planFile, planSummary } from '../api.js';
 import { drawChart } from '../charts.js';
 import { csvRows } from '../csv.js';
@@ -186,20 +187,13 @@ function keyFigures(s: PlanSummary): TemplateResult {
       ${figure('Coverage', percent(k.coverage))} ${figure('Night coverage', percent(k.night_coverage))}
       ${figure('Outsourced share', percent(k.outsourced_share))}
       ${figure('Short staff-hours', `${number(k.shortfall_staff_hours, 1)} in ${number(k.hours_below_target)} h`, k.shortfall_staff_hours > 0)}
-      ${s.service_risk ? figure('Chance the week misses', riskText(s.service_risk), s.service_risk.week_miss_probability > 0.5) : nothing}
+      ${s.service_risk ? figure('Service risk', riskText(s.service_risk), s.service_risk.week_miss_probability > 0.5) : nothing}
       ${figure('Contacts (after the bot)', `${number(k.handled_contacts)} of ${number(k.contacts)}`)}
       ${figure('Contacts per agent-day', number(k.contacts_per_agent_day))}
     </dl>
     <p>${s.explanation}</p>
     ${shadowPrices(s.shadow_prices, c)}
   </section>`;
-}
-
-/** The service risk in a sentence: the week's chance to miss, the hours expected to, and what the hours were staffed to. */
-function riskText(r: NonNullable<PlanSummary['service_risk']>): string {
-  const policy =
-    r.max_miss_probability === null ? 'staffed to the forecast' : `each hour staffed to miss at most ${percent(r.max_miss_probability, 0)}`;
-  return `${percent(r.week_miss_probability)}, ${number(r.expected_missed_hours, 1)} h expected to miss (${policy})`;
 }
 
 /** The shadow prices with their sentences: what each rule costs at the margin. */
