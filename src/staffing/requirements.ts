@@ -1,10 +1,10 @@
-import { configTiers, queueDemand, totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
+import { configTiers, totalShrinkage, type PlanConfig, type ServiceTarget } from '../domain/config.js';
 import { InputError } from '../domain/errors.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
 import { agentsNeeded, MAX_AGENTS_PER_HOUR, TooManyAgentsError } from './agentsNeeded.js';
-import { pooledForecast } from '../forecast/pooled.js';
 import { contactsDistribution } from './contactsDistribution.js';
+import { tierForecasts } from './tierForecasts.js';
 import { demandByHour, emptyHour, type HourDemand } from './demand.js';
 import { serviceTargetAt } from './serviceTargets.js';
 
@@ -60,12 +60,10 @@ export function requirementsFor(
 function riskScales(points: readonly ForecastPoint[], config: PlanConfig): Map<string, number> {
   const p = config.service.max_miss_probability;
   if (p === null) return new Map();
-  const tiers = configTiers(config);
-  const level = (1 - p) ** (1 / tiers.length);
+  const level = (1 - p) ** (1 / configTiers(config).length);
   return new Map(
-    tiers.flatMap((tier) =>
-      // One tier takes every queue (as demandByHour pools them).
-      pooledForecast(tiers.length === 1 ? points : points.filter((q) => queueDemand(config, q.queue).tier === tier))
+    [...tierForecasts(points, config)].flatMap(([tier, hours]) =>
+      [...hours.values()]
         .filter((q) => q.contacts > 0)
         .map((q): [string, number] => [scaleKey(q.t, tier), contactsDistribution(q).quantile(level) / q.contacts]),
     ),

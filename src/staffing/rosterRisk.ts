@@ -1,8 +1,9 @@
-import { queueDemand, totalShrinkage, type PlanConfig } from '../domain/config.js';
+import { totalShrinkage, type PlanConfig } from '../domain/config.js';
 import { localDate } from '../domain/time.js';
-import type { CalendarEvent, ForecastPoint, Instant, Requirement } from '../domain/types.js';
+import type { CalendarEvent, ForecastPoint, Requirement } from '../domain/types.js';
 import { pooledForecast } from '../forecast/pooled.js';
 import { contactsDistribution } from './contactsDistribution.js';
+import { tierForecasts } from './tierForecasts.js';
 import type { StaffedGroup } from './hourRisk.js';
 import { availableAgents } from './onDuty.js';
 import { serviceTargetAt } from './serviceTargets.js';
@@ -65,14 +66,4 @@ export function rosterRisk(
     return { groups, day: days.indexOf(dates[i]) };
   });
   return weekRisk(hours, { serviceLevel: config.service.service_level });
-}
-
-/** Per tier, its queues' forecast pooled per hour. */
-function tierForecasts(forecast: readonly ForecastPoint[], config: PlanConfig): Map<string, Map<Instant, ForecastPoint>> {
-  const byTier = new Map<string, ForecastPoint[]>();
-  for (const p of forecast) {
-    const tier = queueDemand(config, p.queue).tier;
-    byTier.set(tier, [...(byTier.get(tier) ?? []), p]);
-  }
-  return new Map([...byTier].map(([tier, points]) => [tier, new Map(pooledForecast(points).map((p) => [p.t, p]))]));
 }
