@@ -29,6 +29,9 @@ export interface IntervalModel {
  */
 export const MIN_GROWTH = 0.005;
 
+/** Held-out hours a group (all, event hours, a week of lead) needs before its errors are read on their own. */
+const MIN_HOURS = 48;
+
 /** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
 export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816, event: null };
 
@@ -47,7 +50,7 @@ export function fitIntervals(
   forecast.forEach((v, i) => {
     if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) rows.push(i);
   });
-  if (rows.length < 48) return DEFAULT_INTERVALS;
+  if (rows.length < MIN_HOURS) return DEFAULT_INTERVALS;
   const { a, b } = varianceFit(
     rows.map((i) => forecast[i]),
     rows.map((i) => (actual[i] - forecast[i]) ** 2),
@@ -58,13 +61,14 @@ export function fitIntervals(
     rows.map((i) => z(i, 0)),
   );
   const event = rows.filter(inEvent);
-  const ordinary = event.length >= 48 ? rows.filter((i) => !inEvent(i)) : rows;
+  const apart = event.length >= MIN_HOURS;
+  const ordinary = apart ? rows.filter((i) => !inEvent(i)) : rows;
   return {
     a,
     b,
     growth,
     ...bounds(ordinary.map((i) => z(i, growth))),
-    event: event.length >= 48 ? bounds(event.map((i) => z(i, growth))) : null,
+    event: apart ? bounds(event.map((i) => z(i, growth))) : null,
   };
 }
 
@@ -87,7 +91,7 @@ function leadGrowth(lead: number[], z: number[]): number {
     weeks.set(w, [...(weeks.get(w) ?? []), i]);
   });
   const bands = [...weeks.values()]
-    .filter((rows) => rows.length >= 48)
+    .filter((rows) => rows.length >= MIN_HOURS)
     .map((rows) => {
       const zs = rows.map((i) => z[i]);
       return {
