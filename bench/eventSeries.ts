@@ -10,7 +10,8 @@
  * the day after it (pre-sale questions, returns).
  *
  * Extra contacts are Poisson around lift x the base's usual volume in that hour of the week (not
- * the realized count, so the base's own noise is not amplified), with an occurrence-level
+ * the realized count, so the base's own noise is not amplified; with `lift: 'absolute'`, a live
+ * session's around lift x the center's mean open evening hour, whatever the hour), with an occurrence-level
  * log-normal factor (sd `scatter`, 0.12 by default): no forecast can know it, as in real launches.
  */
 import { HOUR_MS } from '../src/domain/time.js';
@@ -19,6 +20,12 @@ import type { CalendarEvent, HourCount } from '../src/domain/types.js';
 
 const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * How a live session's extra contacts relate to the hour's normal volume: in proportion to it
+ * (`relative`), or the same whatever the hour (`absolute`: an audience asks what it asks).
+ */
+export type Lift = 'relative' | 'absolute';
 
 /** An announced event, with the regressor columns a planner would give (SPEC 1 plus extras). */
 export interface LaidEvent {
@@ -67,12 +74,21 @@ const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r.uniform() * 
  * `scatter` is the sd of each occurrence's unknowable log-normal factor; the same seed lays the
  * same events whatever it is.
  */
-export function layEvents(base: readonly HourCount[], seed: number, { warmupWeeks = 6, scatter = 0.12 } = {}): EventSeries {
+export function layEvents(
+  base: readonly HourCount[],
+  seed: number,
+  { warmupWeeks = 6, scatter = 0.12, lift = 'relative' as Lift } = {},
+): EventSeries {
   const r = seededRandom(seed, 7);
   const first = base[0].t;
   const last = base[base.length - 1].t;
   const usual = usualWeek(base);
   const peak = Math.max(...usual);
+  // An absolute lift brings the same contacts whatever the hour's normal volume: the center's
+  // mean open evening hour's worth.
+  const evenings = usual.filter((u, i) => i % 24 >= 18 && i % 24 < 23 && u > 0.15 * peak);
+  const evening = evenings.reduce((a, b) => a + b, 0) / Math.max(1, evenings.length);
+  const normalAt = (t: number) => (lift === 'absolute' ? evening : usual[hourOfWeek(t)]);
   const extra = new Map<number, number>();
   const expectedExtra = new Map<number, number>();
   const shapeBlindExtra = new Map<number, number>();
@@ -108,10 +124,10 @@ export function layEvents(base: readonly HourCount[], seed: number, { warmupWeek
       const noise = Math.exp(scatter * r.normal());
       const size = liftPer100k * (seen / 100) ** 0.7 * noise;
       shape.forEach((k, j) => {
-        const u = usual[hourOfWeek(from + j * HOUR_MS)];
+        const u = normalAt(from + j * HOUR_MS);
         add(from + j * HOUR_MS, size * k * u, noise, size * (j === 0 ? 0.7 : 0.95) * u);
       });
-      add(from + length * HOUR_MS, 0.25 * size * usual[hourOfWeek(from + length * HOUR_MS)], noise); // late questions
+      add(from + length * HOUR_MS, 0.25 * size * normalAt(from + length * HOUR_MS), noise); // late questions
       events.push({ start: from, end: from + length * HOUR_MS, kind: 'live_commerce', name, audience: Math.round(seen) });
     }
   }

@@ -14,7 +14,7 @@
  * a streamer's own hourly shape (every session at the generator's mean shape): what any forecast
  * could do for a first session.
  *
- *   npx tsx bench/events.ts [--seeds 1,2,3] [--weeks 12] [--lead 1] [--base bank,quiet] [--scatter 0.12] [--no-regressors] [--quiet]
+ *   npx tsx bench/events.ts [--seeds 1,2,3] [--weeks 12] [--lead 1] [--base bank,quiet] [--scatter 0.12] [--lift relative|absolute] [--no-regressors] [--quiet]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import type { CalendarEvent, HourCount } from '../src/domain/types.js';
 import { forecastQueue } from '../src/forecast/index.js';
 import { readEvents } from '../src/io/events.js';
 import { parseHistory } from '../src/io/history.js';
-import { calendar, layEvents, quietBank, quietBankMean } from './eventSeries.js';
+import { calendar, type Lift, layEvents, quietBank, quietBankMean } from './eventSeries.js';
 
 const WEEK_MS = 168 * HOUR_MS;
 const TARGET = 1.15;
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     lead: { type: 'string', default: '1' },
     base: { type: 'string', default: 'bank,quiet' },
     scatter: { type: 'string', default: '0.12' },
+    lift: { type: 'string', default: 'relative' },
     'no-regressors': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -110,7 +111,10 @@ let worst = 0;
 for (const base of values.base!.split(',')) {
   for (const seed of values.seeds!.split(',').map(Number)) {
     const started = performance.now();
-    const series = layEvents(base === 'quiet' ? quietBank(bank, seed) : bank, seed, { scatter: Number(values.scatter) });
+    const series = layEvents(base === 'quiet' ? quietBank(bank, seed) : bank, seed, {
+      scatter: Number(values.scatter),
+      lift: values.lift as Lift,
+    });
     const events = calendar(series.events, base === 'bank' ? holidays : [], !values['no-regressors']);
     const line = (tally: Map<string, Sum>) => {
       const ordinary = wape(tally.get('ordinary'));

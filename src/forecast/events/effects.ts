@@ -21,6 +21,14 @@ export interface EventEffects {
   slopes: Map<string, { slope: number; typical: number }>;
   /** How overlapping occurrences combine, as the history's overlaps showed (see `Overlaps`). */
   overlaps: Overlaps;
+  /**
+   * Kinds whose short occurrences' extra contacts do not follow the hour's normal volume (an
+   * audience asks what it asks, at 18h or at 22h), each with the normal volume its multipliers
+   * are read at: in an hour of normal volume v, such an occurrence's extra is its multiplier's
+   * extra times reference / v. Other extra (whole-day events always) is in proportion to the
+   * hour's normal volume.
+   */
+  absolute: Map<string, number>;
 }
 
 /**
@@ -38,17 +46,21 @@ export function combineKey(overlaps: Overlaps, kind: string, occurrence: string)
 
 /** Events at least this long are whole-day events: their hours line up by hour of day. */
 const DAY_EVENT_HOURS = 20;
+
+export function isWholeDay(o: Occurrence): boolean {
+  return o.to - o.from >= DAY_EVENT_HOURS;
+}
 /** Offsets a short event's own shape distinguishes (later hours share the last). */
 const SHORT_OFFSETS = 12;
 
 /** Hours either side an occurrence's spill-over reaches: a day for whole-day events, else two. */
 export function spillHours(o: Occurrence): number {
-  return o.to - o.from >= DAY_EVENT_HOURS ? 24 : 2;
+  return isWholeDay(o) ? 24 : 2;
 }
 
 /** The kind's shape family: whole-day events and short ones have shapes of their own. */
 export function shapeKey(o: Occurrence): string {
-  return `${o.kind}/${o.to - o.from >= DAY_EVENT_HOURS ? 'day' : 'short'}`;
+  return `${o.kind}/${isWholeDay(o) ? 'day' : 'short'}`;
 }
 
 /**
@@ -57,7 +69,7 @@ export function shapeKey(o: Occurrence): string {
  * from every one-day holiday).
  */
 export function offsetOf(o: Occurrence, lh: number): number {
-  return o.to - o.from < DAY_EVENT_HOURS ? Math.min(lh - o.from, SHORT_OFFSETS - 1) : hourOfDay(lh);
+  return isWholeDay(o) ? hourOfDay(lh) : Math.min(lh - o.from, SHORT_OFFSETS - 1);
 }
 
 /**
@@ -83,7 +95,7 @@ export function spillTerm(o: Occurrence, lh: number): Extract<Term, { term: 'spi
   const reach = spillHours(o);
   // A whole-day event's day before and after is one term each: a few past days could not tell
   // 24 hourly effects apart from their noise.
-  const bucket = (distance: number) => (o.to - o.from >= DAY_EVENT_HOURS ? 0 : distance);
+  const bucket = (distance: number) => (isWholeDay(o) ? 0 : distance);
   if (lh < o.from && lh >= o.from - reach) return { term: 'spill', key: shapeKey(o), side: 'before', distance: bucket(o.from - lh - 1) };
   if (lh >= o.to && lh < o.to + reach) return { term: 'spill', key: shapeKey(o), side: 'after', distance: bucket(lh - o.to) };
   return null;
@@ -137,13 +149,23 @@ function logOf(effects: EventEffects, t: Term): number {
 
 /**
  * The multiplier of normal volume at hour `lh` of occurrence `o`: its kind's shape and its name's
- * terms, the deviation from 1 scaled by its regressors and its intensity (intensity 2 doubles the
- * extra or missing volume; never below 0).
+ * terms, the deviation from 1 scaled by its regressors, its intensity (intensity 2 doubles the
+ * extra or missing volume; never below 0) and, for an absolute kind, by its reference volume over
+ * the hour's `normal` volume (at the reference when not given).
  */
-export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number): number {
+export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number, normal?: number): number {
   const log = coverTerms(o, lh).reduce((s, t) => s + logOf(effects, t), 0);
-  return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity);
+  return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity * reach(effects, o, normal));
 }
+
+/** How many times its multiplier's extra occurrence `o` brings in an hour of `normal` volume. */
+function reach(effects: EventEffects, o: Occurrence, normal?: number): number {
+  const reference = isWholeDay(o) ? undefined : effects.absolute.get(o.kind);
+  return reference === undefined || normal === undefined ? 1 : reference / Math.max(normal, MIN_NORMAL);
+}
+
+/** The least normal volume an absolute kind's extra is read against: an hour forecast at 0 still gets its extra. */
+const MIN_NORMAL = 1e-6;
 
 /**
  * The spill-over multiplier at hour `lh` from occurrence `o` outside it (1 when out of reach):
@@ -178,8 +200,11 @@ export function applyEffects(
     const groups = new Map<string, number>();
     near.forEach((o, n) => {
       const key = combineKey(effects.overlaps, o.kind, String(n));
-      if (lh >= o.from && lh < o.to) groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh) - 1);
-      else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh, exposure);
+      if (lh >= o.from && lh < o.to) {
+        // An hour forecast at 0 that an absolute kind covers still gets that kind's extra.
+        if (reach(effects, o, 0) > 1) out[i] = Math.max(out[i], MIN_NORMAL);
+        groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh, normal[i]) - 1);
+      } else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh, exposure);
     });
     for (const f of groups.values()) out[i] *= Math.max(0, f);
   });

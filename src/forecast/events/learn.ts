@@ -4,6 +4,7 @@ import {
   combineKey,
   eventName,
   coverTerms,
+  isWholeDay,
   type EventEffects,
   type Overlaps,
   slopeKey,
@@ -43,6 +44,12 @@ function within([lo, hi]: readonly [number, number], x: number): number {
   return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : Number.isNaN(x) ? 0 : x > 0 ? hi : lo;
 }
 
+/**
+ * The t a kind's names' deviance saved must reach for its extra to be read as absolute (about a
+ * one-sided 5% test with a handful of names): a tie, or a split among names, stays relative.
+ */
+const ABSOLUTE_T = 2;
+
 /** Newton sweeps over every term, at most, and the largest step that ends them. */
 const SWEEPS = 30;
 const CONVERGED = 1e-3;
@@ -53,6 +60,8 @@ const DAY_LEVEL_MIN_HOURS = 12;
 interface Cover {
   occurrence: number;
   kind: string;
+  /** Whether the occurrence is short (not whole-day): only short kinds may be absolute. */
+  short: boolean;
   shape: number;
   nameShape: string;
   level: string;
@@ -68,12 +77,16 @@ interface Row {
   spill: { term: number; exposure: number }[];
 }
 
-/** The model's parameters: kind terms (shapes, spill-overs), slopes, and the names' terms by key. */
+/**
+ * The model's parameters: kind terms (shapes, spill-overs), slopes, the names' terms by key; and
+ * its form: how overlaps combine, which kinds' extra is absolute (with their reference volume).
+ */
 interface Params {
   theta: Float64Array;
   beta: Float64Array;
   names: Map<string, number>;
   overlaps: Overlaps;
+  absolute: Map<string, number>;
 }
 
 /**
@@ -85,8 +98,10 @@ interface Params {
  * the kind, slopes on the numeric columns of the calendar, and the kind's spill-over in the hours
  * before and after, its log weighed by each occurrence's `exposure` (what it displaced). Overlapping
  * events are fitted jointly, their effects combined in the form (`Overlaps`) that fits the
- * history's overlaps best. Hours of a past event without a row, when normal weeks are open then,
- * count as 0 contacts (a holiday closure).
+ * history's overlaps best; a kind of short events brings the same extra contacts whatever the
+ * hour's normal volume (`EventEffects.absolute`) when that fits its past names better, name by
+ * name. Hours of a past event without a row, when normal weeks are open then, count as 0
+ * contacts (a holiday closure).
  */
 export function learnEffects(s: Series, occurrences: readonly Occurrence[], exposure: Exposure = spillExposure(s)): EventEffects {
   const end = endOf(s);
@@ -133,6 +148,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
       return {
         occurrence: position.get(o)!,
         kind: o.kind,
+        short: !isWholeDay(o),
         shape: termIndex(shape, o, base),
         level: termKey(level),
         nameShape: termKey(nameShape),
@@ -154,8 +170,14 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
   const sameKind = rows.some((r) => r.covers.some((c) => r.covers.some((d) => d !== c && d.kind === c.kind)));
   const otherKind = rows.some((r) => r.covers.some((c) => r.covers.some((d) => d.kind !== c.kind)));
   const forms: Overlaps[] = ['multiply', ...(sameKind ? ['add within kind' as const] : []), ...(otherKind ? ['add' as const] : [])];
-  const fits = forms.map((overlaps) => {
-    const p: Params = { theta: new Float64Array(priors.length), beta: new Float64Array(slopeList.length), names: new Map(), overlaps };
+  const fitForm = (overlaps: Overlaps, absolute: Map<string, number>) => {
+    const p: Params = {
+      theta: new Float64Array(priors.length),
+      beta: new Float64Array(slopeList.length),
+      names: new Map(),
+      overlaps,
+      absolute,
+    };
     for (let round = 0; round < ROUNDS; round++) {
       fitKinds(rows, priors, ridges, p);
       learnNames(rows, past, p, (kind, shift) => {
@@ -163,21 +185,57 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
       });
     }
     return { p, deviance: deviance(rows, p) };
-  });
-  const params = fits.reduce((best, f) => (f.deviance < best.deviance ? f : best)).p;
+  };
+  let best = forms.map((overlaps) => fitForm(overlaps, new Map())).reduce((b, f) => (f.deviance < b.deviance ? f : b));
+  // Then, kind by kind, whether its extra follows the hour's normal volume or not. A recurring
+  // name's own level absorbs either form at its usual hour: the forms differ in how a new name
+  // (the kind's terms alone) fits each past name's hours. Names are the units of that evidence
+  // (each has its own hours and its own size): the absolute form must fit better name after name.
+  for (const [kind, reference] of references(rows)) {
+    const f = fitForm(best.p.overlaps, new Map(best.p.absolute).set(kind, reference));
+    const saved = new Map<string, number>();
+    for (const r of rows) {
+      const d = rowDeviance(r, best.p, false) - rowDeviance(r, f.p, false);
+      for (const c of r.covers) if (c.kind === kind) saved.set(c.level, (saved.get(c.level) ?? 0) + d);
+    }
+    if (tStatistic([...saved.values()]) > ABSOLUTE_T) best = f;
+  }
+  const params = best.p;
   return {
     log: new Map([...[...index].map(([key, i]) => [key, params.theta[i]] as const), ...params.names]),
     slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
     overlaps: params.overlaps,
+    absolute: params.absolute,
   };
 }
 
-/** Poisson deviance of rows under the parameters. */
+/**
+ * Per kind of the short events (whole-day ones follow the day's hours, a closure most of all):
+ * the median normal volume of the hours they cover, which an absolute kind's terms are read at.
+ */
+function references(rows: readonly Row[]): Map<string, number> {
+  const baselines = new Map<string, number[]>();
+  for (const r of rows) for (const c of r.covers) if (c.short) baselines.set(c.kind, [...(baselines.get(c.kind) ?? []), r.baseline]);
+  return new Map([...baselines].sort(([a], [b]) => a.localeCompare(b)).map(([kind, b]) => [kind, median(b)]));
+}
+
+/** Poisson deviance of rows under the parameters, or under the kinds' terms alone (every name a new one). */
 function deviance(rows: readonly Row[], p: Params): number {
-  return rows.reduce((d, r) => {
-    const m = evaluate(r, groupsOf(r, p), namesOf(r, p), p).mu;
-    return d + 2 * ((r.actual > 0 ? r.actual * Math.log(r.actual / m) : 0) - (r.actual - m));
-  }, 0);
+  return rows.reduce((d, r) => d + rowDeviance(r, p), 0);
+}
+
+/** Poisson deviance of one row under the parameters, or under the kinds' terms alone (its names new ones). */
+function rowDeviance(r: Row, p: Params, withNames = true): number {
+  const m = evaluate(r, groupsOf(r, p), withNames ? namesOf(r, p) : new Float64Array(r.covers.length), p).mu;
+  return 2 * ((r.actual > 0 ? r.actual * Math.log(r.actual / m) : 0) - (r.actual - m));
+}
+
+/** Student's t of the mean of `xs` against 0 (0 for fewer than three values, or none that differ). */
+function tStatistic(xs: readonly number[]): number {
+  if (xs.length < 3) return 0;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+  return sd > 0 ? mean / (sd / Math.sqrt(xs.length)) : 0;
 }
 
 /**
@@ -222,7 +280,8 @@ function evaluate(r: Row, groups: Int32Array, names: Float64Array, p: Params, st
     st.e[k] = Math.exp(p.theta[c.shape] + names[k]);
     let z = 0;
     for (const sz of c.slopes) z += p.beta[sz.index] * sz.z;
-    st.scale[k] = Math.exp(z);
+    const reference = c.short ? p.absolute.get(c.kind) : undefined;
+    st.scale[k] = Math.exp(z) * (reference === undefined ? 1 : reference / r.baseline);
     st.sums[groups[k]] += (st.e[k] - 1) * st.scale[k];
   }
   let log = 0;

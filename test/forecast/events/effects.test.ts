@@ -17,6 +17,7 @@ const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = n
   overlaps: 'multiply',
   log: new Map(Object.entries(log)),
   slopes,
+  absolute: new Map(),
 });
 
 describe('offsetOf', () => {
@@ -98,6 +99,22 @@ describe('applyEffects', () => {
     const out = applyEffects(e, [evening], targets, new Float64Array([100, 100, 100, 100]));
     expect([...out].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([100, 200, 110, 100]);
     expect(spillAt(e, evening, evening.to)).toBeCloseTo(1.1, 12);
+  });
+
+  it("adds an absolute kind's extra contacts whatever the hour's normal volume, even at 0; a whole-day occurrence of it stays relative", () => {
+    const e = {
+      ...effects({
+        [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2),
+        [termKey({ term: 'shape', key: 'live_commerce/day', offset: 12 })]: Math.log(2),
+      }),
+      absolute: new Map([['live_commerce', 80]]),
+    };
+    // At the reference volume the multiplier reads as learnt: 80 extra contacts.
+    expect(multiplierAt(e, evening, evening.from)).toBeCloseTo(2, 12);
+    const out = applyEffects(e, [evening], [evening.from, evening.from, evening.from], new Float64Array([80, 20, 0]));
+    expect([...out].map((v) => Math.round(v * 1e4) / 1e4)).toEqual([160, 100, 80]);
+    const allDay: Occurrence = { ...promotionDays, kind: 'live_commerce' };
+    expect(applyEffects(e, [allDay], [allDay.from + 12], new Float64Array([20]))[0]).toBeCloseTo(40, 9);
   });
 
   it('leaves its input untouched and handles no targets', () => {

@@ -174,6 +174,29 @@ describe('learnEffects', () => {
     expect(multiplierAt(e, nextPromo, nextPromo.from + 12)).toBeCloseTo(1.5, 1);
   });
 
+  it("learns from the history whether a kind's extra follows the hour's normal volume, and forecasts a new hour by it", () => {
+    // Sessions at 18h (normal 60) and at 21h (normal 90), weekdays and weekends (x0.7).
+    const show = (w: number, k: number) =>
+      sale(w, { kind: 'live_commerce', name: `s${k % 3}`, hour: (k % 7) * 24 + (k % 2 === 0 ? 18 : 21) - 12, hours: 2 });
+    const past = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((w) => [show(w, w), show(w, w + 3)]);
+    for (const [absolute, extraAt] of [
+      [true, () => 50],
+      [false, (lh: number) => typicalAt(lh)],
+    ] as const) {
+      const s = seriesOf(
+        gridOf(WEEKS, (lh) => typicalAt(lh) + (past.some((o) => inside(o, lh)) ? extraAt(lh) : 0)),
+        { events: indices(past) },
+      );
+      const e = learnEffects(s, past);
+      expect(e.absolute.has('live_commerce'), `absolute ${absolute}`).toBe(absolute);
+      // A new name at an hour of another normal volume (Saturday 19h: 90 x 0.7).
+      const next = sale(WEEKS + 1, { kind: 'live_commerce', name: 'new', hour: 5 * 24 + 19 - 12, hours: 2 });
+      const normal = typicalAt(next.from);
+      const [f] = applyEffects(e, [next], [next.from], new Float64Array([normal]));
+      expect(Math.abs(f - normal - extraAt(next.from)), `absolute ${absolute}`).toBeLessThan(0.1 * extraAt(next.from));
+    }
+  });
+
   it('learns nothing from future occurrences or occurrences of intensity 0', () => {
     const future = sale(WEEKS + 2);
     const ignored = sale(3, { intensity: 0 });
