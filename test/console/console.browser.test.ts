@@ -21,6 +21,8 @@ const TODAY = '2026-11-25';
 /** Planning the sample week takes 20-50 s on a loaded 2-core machine. */
 const PLAN_MS = 200_000;
 const FILES = ['history.csv', 'config.json', 'events.csv', 'agents.csv'] as const;
+/** The miss risk per hour the planner staffs the sample week to, in the form (config.json has none). */
+const RISK_PERCENT = 20;
 
 /**
  * The web console at `/` of a real `shiftcast serve` process, in headless Chromium: sign in,
@@ -116,7 +118,7 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
     if (planId) return planId;
     const headers = { Authorization: `Bearer ${keys.planner}`, 'Content-Type': 'application/json' };
     const body = {
-      config: sample.config,
+      config: { ...sample.config, service: { ...(sample.config.service as object), max_miss_probability: RISK_PERCENT / 100 } },
       history: sample.historyCsv,
       events: sample.eventsCsv,
       agents: sample.agentsCsv,
@@ -192,6 +194,12 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
       expect(await page.getByRole('radio', { name: 'Upload files' }).isChecked()).toBe(true);
       expect(await page.getByRole('radio', { name: 'Same inputs as the last plan' }).count()).toBe(1);
       expect(await page.getByRole('radio', { name: 'Server workspace' }).count()).toBe(1);
+      // The miss risk is the uploaded (or last) config's to change; a workspace's config.json keeps its own.
+      const riskField = page.getByLabel('Miss risk per hour, at most (%)');
+      await page.getByRole('radio', { name: 'Server workspace' }).check();
+      await expect.poll(() => riskField.count()).toBe(0);
+      await page.getByRole('radio', { name: 'Upload files' }).check();
+      await riskField.fill(String(RISK_PERCENT));
       for (const name of FILES) await page.getByLabel(name, { exact: true }).setInputFiles(join(dir, 'inputs', name));
       await page.getByLabel('Week', { exact: true }).fill(sample.weekStart);
       await shot('04-new-plan');
@@ -271,7 +279,9 @@ describe.runIf(chromiumPresent)('the web console in headless Chromium', () => {
       // The service risk (summary.json's service_risk) among the key figures, in the report's words.
       const risk = page.locator('dl.figures div', { has: page.locator('dt', { hasText: 'Service risk' }) });
       expect(await risk.locator('dd').textContent()).toMatch(
-        /^\d+\.\d% chance the week misses its service level; [\d.]+ hours expected to miss their target \(staffed to the point forecast\)$/,
+        new RegExp(
+          `^\\d+\\.\\d% chance the week misses its service level; [\\d.]+ hours expected to miss their target \\(staffed for at most ${RISK_PERCENT}\\.0% miss risk per hour\\)$`,
+        ),
       );
       await shot('07-plan');
 

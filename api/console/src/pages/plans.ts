@@ -95,6 +95,14 @@ export async function plansPage(p: Page): Promise<void> {
               : html`<p>The history, config, events and agents of the plan this tab last sent, for another week.</p>`
         }
         <div class="field"><label for="week">Week</label><input id="week" name="week" type="date" .value=${nextMonday()} required /></div>
+        ${
+          state.source === 'workspace'
+            ? nothing
+            : html`<div class="field"><label for="risk">Miss risk per hour, at most (%)</label>
+                <input id="risk" name="risk" type="number" min="1" max="50" step="any" inputmode="decimal" />
+                <small>staff each hour to this chance of missing its service target (blank: config.json's
+                  <code>service.max_miss_probability</code>; 50 is the point forecast)</small></div>`
+        }
         <button type="submit" ?disabled=${state.sending || running(state.job)}>Plan the week</button>
         ${state.formError ? failure(state.formError) : nothing}
       </form>
@@ -154,14 +162,22 @@ export async function plansPage(p: Page): Promise<void> {
   await load();
 }
 
-/** The request for a new plan from the form: files read as text, or the last request, or a workspace. */
+/**
+ * The request for a new plan from the form: files read as text, or the last request, or a
+ * workspace; a miss risk given in the form replaces the config's `service.max_miss_probability`.
+ */
 async function requestOf(source: Source, form: FormData): Promise<PlanRequest> {
   const week = String(form.get('week') ?? '') || undefined;
   if (source === 'workspace') return { workspace: String(form.get('workspace')), week };
+  const risk = String(form.get('risk') ?? '');
+  const withRisk = (body: PlanRequest): PlanRequest =>
+    risk === '' || !body.config
+      ? body
+      : { ...body, config: { ...body.config, service: { ...body.config.service, max_miss_probability: Number(risk) / 100 } } };
   if (source === 'last') {
     const last = recalledRequest();
     if (!last) throw new Error('this tab has sent no plan yet: upload the files');
-    return { ...last, week };
+    return withRisk({ ...last, week });
   }
   const text = async (name: string) => {
     const f = form.get(name);
@@ -175,7 +191,7 @@ async function requestOf(source: Source, form: FormData): Promise<PlanRequest> {
     throw new Error(`config.json is not JSON: ${(e as Error).message}`);
   }
   const [history, events, agents] = await Promise.all([text('history.csv'), text('events.csv'), text('agents.csv')]);
-  return { config: config as PlanRequest['config'], history, events, agents, week };
+  return withRisk({ config: config as PlanRequest['config'], history, events, agents, week });
 }
 
 /** The config's default currency, for plans made before the list carried theirs. */
