@@ -67,7 +67,14 @@ export function imputeNormal(y: Float64Array, event: Uint8Array, first: number):
   return out;
 }
 
-/** Volume of the `hoursBefore` hours before i against those before j (1 when none are known). */
+/**
+ * How far a day's level may stand from the day an event hour is imputed from: a day's hours
+ * before the event that differ more tell of a moved opening time (a bank's Saturday evening
+ * follows the sunset), not of a level to multiply the hour by.
+ */
+const DAY_RATIO = [0.5, 2] as const;
+
+/** Volume of the `hoursBefore` hours before i against those before j (1 when none are known), within `DAY_RATIO`. */
 function sameHoursRatio(normal: Float64Array, i: number, j: number, hoursBefore: number): number {
   let a = 0;
   let b = 0;
@@ -77,7 +84,7 @@ function sameHoursRatio(normal: Float64Array, i: number, j: number, hoursBefore:
       b += normal[j - h];
     }
   }
-  return a > 0 && b > 0 ? a / b : 1;
+  return a > 0 && b > 0 ? Math.min(DAY_RATIO[1], Math.max(DAY_RATIO[0], a / b)) : 1;
 }
 
 /** The series cut to its first `length` hours (no copy): the history as of an earlier origin. */
