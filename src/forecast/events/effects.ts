@@ -50,6 +50,7 @@ const DAY_EVENT_HOURS = 20;
 export function isWholeDay(o: Occurrence): boolean {
   return o.to - o.from >= DAY_EVENT_HOURS;
 }
+
 /** Offsets a short event's own shape distinguishes (later hours share the last). */
 const SHORT_OFFSETS = 12;
 
@@ -158,10 +159,14 @@ export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number, n
   return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity * reach(effects, o, normal));
 }
 
+/** Whether occurrence `o` brings its extra whatever the hour's normal volume (a short one of an absolute kind). */
+function isAbsolute(effects: EventEffects, o: Occurrence): boolean {
+  return !isWholeDay(o) && effects.absolute.has(o.kind);
+}
+
 /** How many times its multiplier's extra occurrence `o` brings in an hour of `normal` volume. */
 function reach(effects: EventEffects, o: Occurrence, normal?: number): number {
-  const reference = isWholeDay(o) ? undefined : effects.absolute.get(o.kind);
-  return reference === undefined || normal === undefined ? 1 : reference / Math.max(normal, MIN_NORMAL);
+  return isAbsolute(effects, o) && normal !== undefined ? effects.absolute.get(o.kind)! / Math.max(normal, MIN_NORMAL) : 1;
 }
 
 /** The least normal volume an absolute kind's extra is read against: an hour forecast at 0 still gets its extra. */
@@ -202,7 +207,7 @@ export function applyEffects(
       const key = combineKey(effects.overlaps, o.kind, String(n));
       if (lh >= o.from && lh < o.to) {
         // An hour forecast at 0 that an absolute kind covers still gets that kind's extra.
-        if (reach(effects, o, 0) > 1) out[i] = Math.max(out[i], MIN_NORMAL);
+        if (isAbsolute(effects, o)) out[i] = Math.max(out[i], MIN_NORMAL);
         groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh, normal[i]) - 1);
       } else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh, exposure);
     });

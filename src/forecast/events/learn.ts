@@ -219,7 +219,7 @@ function references(rows: readonly Row[]): Map<string, number> {
   return new Map([...baselines].sort(([a], [b]) => a.localeCompare(b)).map(([kind, b]) => [kind, median(b)]));
 }
 
-/** Poisson deviance of rows under the parameters, or under the kinds' terms alone (every name a new one). */
+/** Poisson deviance of rows under the parameters. */
 function deviance(rows: readonly Row[], p: Params): number {
   return rows.reduce((d, r) => d + rowDeviance(r, p), 0);
 }
