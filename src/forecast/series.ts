@@ -47,17 +47,15 @@ const IMPUTE_VALUES = 4;
  * Normal volume of every hour: the hour itself when normal; in an event hour the median of the
  * last few normal same hours of the week (up to a year back: a streamer's evening has had no
  * normal week since it began), else of the same hour on the days before — each scaled by how
- * busy the event's day was against that day in the normal hours before (not the imputed ones:
- * chained, their noise drifted a whole-day event's imputation to half its level). Only earlier hours are used, so
+ * busy the event's day was against that day in the hours before. Only earlier hours are used, so
  * a series cut at any origin imputes the same values.
  */
 export function imputeNormal(y: Float64Array, event: Uint8Array, first: number): Float64Array {
-  const observed = Float64Array.from(y, (v, i) => (event[i] === 1 ? NaN : v));
-  const out = Float64Array.from(observed);
+  const out = Float64Array.from(y, (v, i) => (event[i] === 1 ? NaN : v));
   for (let i = 0; i < y.length; i++) {
     if (event[i] !== 1 || !Number.isFinite(y[i])) continue;
     const hoursBefore = (first + i) % 24;
-    const scaled = (j: number) => y[j] * sameHoursRatio(observed, i, j, hoursBefore);
+    const scaled = (j: number) => y[j] * sameHoursRatio(out, i, j, hoursBefore);
     const normal = (j: number) => j >= 0 && event[j] === 0 && Number.isFinite(y[j]);
     const weeks: number[] = [];
     for (let k = 1; k <= IMPUTE_WEEKS && weeks.length < IMPUTE_VALUES; k++) if (normal(i - k * WEEK)) weeks.push(scaled(i - k * WEEK));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { WEEK } from '../../src/forecast/calendar.js';
-import { poisson, seededRandom } from '../../src/domain/random.js';
 import { imputeNormal } from '../../src/forecast/series.js';
 
 /** `weeks` weeks of one Saturday-like day per week: hours 0-23, `value(week, hour)`. */
@@ -29,25 +28,6 @@ describe('imputeNormal', () => {
     const imputed = imputeNormal(y, event, 0)[at];
     expect(imputed).toBeLessThanOrEqual(2 * 50);
     expect(imputed).toBeGreaterThanOrEqual(50);
-  });
-
-  it("imputes a whole-day event at the level of its day's earlier weeks, without drifting hour by hour", () => {
-    // Noisy counts, a day's shape from a few contacts at night to hundreds by day; the tenth week's day is an event.
-    const r = seededRandom(3, 1);
-    const shape = (h: number) => (h < 7 ? 5 : h < 19 ? 400 : 80);
-    const y = weeklyDays(10, (_, h) => poisson(r, shape(h)));
-    const event = new Uint8Array(y.length);
-    const day = 9 * WEEK;
-    for (let h = 0; h < 24; h++) event[day + h] = 1;
-    const out = imputeNormal(y, event, 0);
-    let imputed = 0;
-    let expected = 0;
-    for (let h = 0; h < 24; h++) {
-      imputed += out[day + h];
-      expected += shape(h);
-    }
-    expect(imputed / expected).toBeGreaterThan(0.97);
-    expect(imputed / expected).toBeLessThan(1.03);
   });
 
   it('keeps normal hours as they are and imputes no hour without a row', () => {
