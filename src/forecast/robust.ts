@@ -17,6 +17,11 @@ export function weightedMedian(values: readonly number[], weights: readonly numb
   return values[idx[idx.length - 1]];
 }
 
+/** The arithmetic mean (NaN for no values). @example mean([1, 2, 6]) //=> 3 */
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /**
  * The median of the finite values (the lower middle one of an even count), every value weighted alike.
  * @example median([1, 2, 100]) //=> 2

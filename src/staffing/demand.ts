@@ -1,5 +1,6 @@
 import { configTiers, queueDemand, type PlanConfig } from '../domain/config.js';
 import type { ForecastPoint, Instant } from '../domain/types.js';
+import { mean } from '../forecast/robust.js';
 
 /** What one tier's agents face in one hour: its queues pooled into one group. */
 export interface TierDemand {
@@ -115,5 +116,3 @@ function hourDemand(t: Instant, points: readonly ForecastPoint[], config: PlanCo
     })),
   };
 }
-
-const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,4 +1,4 @@
-import { median } from '../robust.js';
+import { mean, median } from '../robust.js';
 import { endOf, normalAt, type Series, usualAround } from '../series.js';
 import {
   combineKey,
@@ -233,9 +233,9 @@ function rowDeviance(r: Row, p: Params, withNames = true): number {
 /** Student's t of the mean of `xs` against 0 (0 for fewer than three values, or none that differ). */
 function tStatistic(xs: readonly number[]): number {
   if (xs.length < 3) return 0;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-  return sd > 0 ? mean / (sd / Math.sqrt(xs.length)) : 0;
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+  return sd > 0 ? m / (sd / Math.sqrt(xs.length)) : 0;
 }
 
 /**
@@ -406,13 +406,13 @@ function shrinkage(groups: readonly number[][], unknown = 1): number {
   let within = 0;
   let dof = 0;
   for (const g of repeated) {
-    const m = g.reduce((a, b) => a + b, 0) / g.length;
+    const m = mean(g);
     within += g.reduce((a, b) => a + (b - m) ** 2, 0);
     dof += g.length - 1;
   }
   const sigma2 = within / dof;
-  const means = groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
-  const grand = means.reduce((a, b) => a + b, 0) / means.length;
+  const means = groups.map(mean);
+  const grand = mean(means);
   const meanSize = groups.reduce((a, g) => a + 1 / g.length, 0) / groups.length;
   const tau2 = means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1) - sigma2 * meanSize;
   const k = tau2 > 0 ? sigma2 / tau2 : SHRINK_RANGE[1];
