@@ -215,7 +215,14 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
  */
 function references(rows: readonly Row[]): Map<string, number> {
   const baselines = new Map<string, number[]>();
-  for (const r of rows) for (const c of r.covers) if (c.short) baselines.set(c.kind, [...(baselines.get(c.kind) ?? []), r.baseline]);
+  for (const r of rows) {
+    for (const c of r.covers) {
+      if (!c.short) continue;
+      const list = baselines.get(c.kind);
+      if (list) list.push(r.baseline);
+      else baselines.set(c.kind, [r.baseline]);
+    }
+  }
   return new Map([...baselines].sort(([a], [b]) => a.localeCompare(b)).map(([kind, b]) => [kind, median(b)]));
 }
 
