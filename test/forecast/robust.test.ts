@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, weightedMedian, winsorizedMean } from '../../src/forecast/robust.js';
+import { mean, quantile, weightedMedian, winsorizedMean } from '../../src/forecast/robust.js';
+
+describe('mean', () => {
+  it('is the sum over the count, NaN for no values', () => {
+    expect(mean([1, 2, 6])).toBe(3);
+    expect(mean([-1.5])).toBe(-1.5);
+    expect(Number.isNaN(mean([]))).toBe(true);
+  });
+});
 
 describe('weightedMedian', () => {
   it('gives the middle value of equally weighted values, whatever their order', () => {
