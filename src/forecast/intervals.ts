@@ -74,8 +74,20 @@ export function fitIntervals(
     b,
     growth,
     ...ordinary,
-    event: apart ? bounds(event.map((i) => z(i, growth))) : null,
+    event: apart ? atLeastAsWide(bounds(event.map((i) => z(i, growth))), ordinary) : null,
   };
+}
+
+/**
+ * Event bounds widened, their skew kept, to at least the ordinary hours' width: an event hour is as
+ * uncertain as an ordinary one and more, and a few held-out occurrences that happened to be
+ * forecast well must not say otherwise.
+ */
+function atLeastAsWide(event: Bounds, ordinary: Bounds): Bounds {
+  const width = event.zHi - event.zLo;
+  if (width <= 0) return ordinary;
+  const widen = Math.max(1, (ordinary.zHi - ordinary.zLo) / width);
+  return { zLo: event.zLo * widen, zHi: event.zHi * widen };
 }
 
 /** The 10% and 90% quantiles of scaled errors, on either side of 0. */
