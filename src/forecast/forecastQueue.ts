@@ -1,7 +1,7 @@
 import type { CalendarEvent, HourCount, Instant } from '../domain/types.js';
 import { backtestWeeks, crossValidate, familyForecasters, withinLead } from './backtest.js';
 import { localHour, WEEK } from './calendar.js';
-import { occurrencesOf } from './events/occurrences.js';
+import { type Occurrence, occurrencesOf } from './events/occurrences.js';
 import { DEFAULT_INTERVALS, fitIntervals, interval } from './intervals.js';
 import { pointForecast, training } from './pipeline.js';
 import { FALLBACK, MODELS } from './registry.js';
@@ -44,7 +44,12 @@ export function forecastQueue(
   const series = buildSeries(hours, events, timeZone);
   const occurrences = occurrencesOf(events, timeZone);
   const targets = horizon.map((t) => localHour(t, timeZone));
-  const inEvent = (lh: number) => occurrences.some((o) => o.from <= lh && lh < o.to);
+  // An hour in several events is read as the one that began last (a live session on a promotion day).
+  const eventOf = (lh: number) =>
+    occurrences.reduce<Occurrence | null>(
+      (last, o) => (o.from <= lh && lh < o.to && (last === null || o.from > last.from) ? o : last),
+      null,
+    );
   const weeks = backtestWeeks(series, SELECTION_WEEKS);
   const bt = weeks > 0 ? crossValidate(series, familyForecasters(series, occurrences, MODELS), weeks, INTERVAL_LEAD_WEEKS) : null;
   // The choice is made on one-week-ahead errors; the intervals learn from every lead.
@@ -56,7 +61,7 @@ export function forecastQueue(
           asChosenThen(bt, oneWeek, selection),
           bt.actual,
           bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
-          (i) => inEvent(bt.lh[i]),
+          (i) => eventOf(bt.lh[i]),
         )
       : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
@@ -64,7 +69,9 @@ export function forecastQueue(
   const full = training(series, occurrences);
   for (const spec of members) pointForecast(spec, full, targets).forEach((v, i) => (sum[i] += v));
   const contacts = sum.map((v) => v / members.length);
-  const bounds = [...contacts].map((f, i) => interval(intervals, f, leadDays(targets[i], endOf(series)), inEvent(targets[i])));
+  const bounds = [...contacts].map((f, i) =>
+    interval(intervals, f, leadDays(targets[i], endOf(series)), eventOf(targets[i])?.kind ?? null),
+  );
   return {
     contacts,
     lo80: Float64Array.from(bounds, (b) => b.lo80),

@@ -1,3 +1,4 @@
+import type { Occurrence } from './events/occurrences.js';
 import { quantile } from './robust.js';
 
 /**
@@ -8,7 +9,9 @@ import { quantile } from './robust.js';
  * construction. The growth is learnt from held-out forecasts up to six weeks ahead (see
  * INTERVAL_LEAD_WEEKS); it extrapolates only past the leads the history could test. Hours of an
  * announced event get quantiles of their own held-out errors (larger, skewed), so that the
- * ordinary hours' bounds are not widened by them nor theirs too narrow.
+ * ordinary hours' bounds are not widened by them nor theirs too narrow: their kind's, when it
+ * held out enough occurrences (a live session's peak is missed by more than a promotion day's
+ * morning), else those of all events.
  */
 export interface IntervalModel {
   a: number;
@@ -17,8 +20,11 @@ export interface IntervalModel {
   growth: number;
   zLo: number;
   zHi: number;
-  /** The bounds' quantiles in hours of an announced event, learnt apart when the backtest had enough of them. */
-  event: Bounds | null;
+  /**
+   * The bounds' quantiles in hours of an announced event, learnt apart when the backtest had
+   * enough of them: per kind, and over all kinds for a kind with too few.
+   */
+  event: { all: Bounds; byKind: Readonly<Record<string, Bounds>> } | null;
 }
 
 /** The 10% and 90% quantiles of the errors scaled by their standard deviation. */
@@ -38,19 +44,22 @@ export const MIN_GROWTH = 0.005;
 /** Held-out hours a group (all, event hours, a week of lead) needs before its errors are read on their own. */
 const MIN_HOURS = 48;
 
+/** Held-out occurrences a kind needs before its hours get bounds of their own (an occurrence's hours err together). */
+const MIN_OCCURRENCES = 8;
+
 /** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
 export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816, event: null };
 
 /**
  * Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped).
  * @param leadDays how many days ahead of its origin each forecast was made (0 = the first day)
- * @param inEvent whether each hour is inside an announced event (their errors are larger and skewed)
+ * @param eventOf the announced event each hour is in, or null (their errors are larger and skewed)
  */
 export function fitIntervals(
   forecast: Float64Array,
   actual: Float64Array,
   leadDays: ArrayLike<number>,
-  inEvent: (i: number) => boolean = () => false,
+  eventOf: (i: number) => Occurrence | null = () => null,
 ): IntervalModel {
   const rows: number[] = [];
   forecast.forEach((v, i) => {
@@ -66,15 +75,26 @@ export function fitIntervals(
     rows.map((i) => leadDays[i]),
     rows.map((i) => z(i, 0)),
   );
-  const event = rows.filter(inEvent);
+  const eventAt = new Map(rows.map((i) => [i, eventOf(i)]));
+  const event = rows.filter((i) => eventAt.get(i));
   const apart = event.length >= MIN_HOURS;
-  const ordinary = bounds((apart ? rows.filter((i) => !inEvent(i)) : rows).map((i) => z(i, growth)));
+  const ordinary = bounds((apart ? rows.filter((i) => !eventAt.get(i)) : rows).map((i) => z(i, growth)));
+  const eventBounds = (hours: number[]) => atLeastAsWide(bounds(hours.map((i) => z(i, growth))), ordinary);
+  const kinds = new Map<string, { hours: number[]; occurrences: Set<Occurrence> }>();
+  for (const i of event) {
+    const o = eventAt.get(i)!;
+    const k = kinds.get(o.kind) ?? { hours: [], occurrences: new Set() };
+    k.hours.push(i);
+    k.occurrences.add(o);
+    kinds.set(o.kind, k);
+  }
+  const byKind = [...kinds].filter(([, k]) => k.hours.length >= MIN_HOURS && k.occurrences.size >= MIN_OCCURRENCES);
   return {
     a,
     b,
     growth,
     ...ordinary,
-    event: apart ? atLeastAsWide(bounds(event.map((i) => z(i, growth))), ordinary) : null,
+    event: apart ? { all: eventBounds(event), byKind: Object.fromEntries(byKind.map(([kind, k]) => [kind, eventBounds(k.hours)])) } : null,
   };
 }
 
@@ -185,9 +205,9 @@ function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: 
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
  * day after the history); it always contains `f`, never below 0.
  */
-export function interval(m: IntervalModel, f: number, leadDays: number, inEvent = false): { lo80: number; hi80: number } {
+export function interval(m: IntervalModel, f: number, leadDays: number, eventKind: string | null = null): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
   const sd = sdAt(m, f, leadDays);
-  const z = (inEvent && m.event) || m;
+  const z = eventKind === null || m.event === null ? m : (m.event.byKind[eventKind] ?? m.event.all);
   return { lo80: Math.max(0, f + z.zLo * sd), hi80: f + z.zHi * sd };
 }

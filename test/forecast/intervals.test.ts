@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastQueue } from '../../src/forecast/index.js';
+import type { Occurrence } from '../../src/forecast/events/occurrences.js';
 import { fitIntervals, interval, MIN_GROWTH } from '../../src/forecast/intervals.js';
 import { HOUR_MS } from '../../src/domain/time.js';
 import { at, hoursFrom, makeHistory, seeded, typicalMean } from './synthetic.js';
@@ -105,30 +106,79 @@ describe('intervals several weeks ahead', () => {
   });
 });
 
+/** Held-out rows of a kind's events: one in every `every` rows, `perOccurrence` rows to an occurrence. */
+function heldOutEvents(kind: string, every: number, perOccurrence: number, offset = 0) {
+  const occurrences = new Map<number, Occurrence>();
+  return (i: number): Occurrence | null => {
+    if (i % every !== offset) return null;
+    const k = Math.floor(i / (every * perOccurrence));
+    if (!occurrences.has(k)) occurrences.set(k, { from: k, to: k + 1, kind, name: `${kind}-${k}`, intensity: 1 });
+    return occurrences.get(k) ?? null;
+  };
+}
+
 describe('intervals in hours of an announced event', () => {
   // One hour in eight is an event hour whose errors are three times wider and skewed upwards.
   const rand = seeded(8);
   const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
   const error = (event: boolean) => (event ? 30 * Math.abs(normal()) - 10 : 10 * normal());
   const n = 6000;
-  const event = (i: number) => i % 8 === 0;
+  const eventOf = heldOutEvents('live_commerce', 8, 4);
   const m = fitIntervals(
     new Float64Array(n).fill(100),
-    Float64Array.from({ length: n }, (_, i) => 100 + error(event(i))),
+    Float64Array.from({ length: n }, (_, i) => 100 + error(eventOf(i) !== null)),
     new Float64Array(n),
-    event,
+    eventOf,
   );
-  const cover = (isEvent: boolean) => {
-    const { lo80, hi80 } = interval(m, 100, 0, isEvent);
-    const fresh = Array.from({ length: 4000 }, () => 100 + error(isEvent));
+  const cover = (kind: string | null) => {
+    const { lo80, hi80 } = interval(m, 100, 0, kind);
+    const fresh = Array.from({ length: 4000 }, () => 100 + error(kind !== null));
     return fresh.filter((y) => lo80 <= y && y <= hi80).length / fresh.length;
   };
 
   it('cover about 80% of event hours and of ordinary hours alike', () => {
-    for (const isEvent of [true, false]) {
-      expect(cover(isEvent), `event ${isEvent}`).toBeGreaterThan(0.75);
-      expect(cover(isEvent), `event ${isEvent}`).toBeLessThan(0.85);
+    for (const kind of ['live_commerce', null]) {
+      expect(cover(kind), `event ${kind}`).toBeGreaterThan(0.75);
+      expect(cover(kind), `event ${kind}`).toBeLessThan(0.85);
     }
+  });
+});
+
+describe('intervals in hours of two kinds of events', () => {
+  // Live sessions err three times as widely as ordinary hours, promotion days half again as
+  // widely: bounds over both kinds would cover the first too rarely and the second too often.
+  const rand = seeded(10);
+  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const sd: Record<string, number> = { live_commerce: 30, promotion: 15, ordinary: 10 };
+  const n = 8000;
+  const live = heldOutEvents('live_commerce', 8, 4);
+  const promotion = heldOutEvents('promotion', 8, 4, 1);
+  // A kind with hours enough (90) but only three occurrences: too few to read on its own.
+  const launches = heldOutEvents('launch', 8, 30, 2);
+  const launch = (i: number) => (i < 3 * 8 * 30 ? launches(i) : null);
+  const eventOf = (i: number) => live(i) ?? promotion(i) ?? launch(i);
+  const m = fitIntervals(
+    new Float64Array(n).fill(100),
+    Float64Array.from({ length: n }, (_, i) => 100 + (launch(i) ? 1 : sd[eventOf(i)?.kind ?? 'ordinary']) * normal()),
+    new Float64Array(n),
+    eventOf,
+  );
+  const cover = (kind: 'live_commerce' | 'promotion') => {
+    const { lo80, hi80 } = interval(m, 100, 0, kind);
+    const fresh = Array.from({ length: 4000 }, () => 100 + sd[kind] * normal());
+    return fresh.filter((y) => lo80 <= y && y <= hi80).length / fresh.length;
+  };
+
+  it('cover about 80% of each kind, learnt from its own held-out hours', () => {
+    for (const kind of ['live_commerce', 'promotion'] as const) {
+      expect(cover(kind), kind).toBeGreaterThan(0.75);
+      expect(cover(kind), kind).toBeLessThan(0.85);
+    }
+  });
+
+  it('are the bounds over all kinds for a kind with few held-out occurrences, or none', () => {
+    expect(interval(m, 100, 0, 'launch')).toEqual(interval(m, 100, 0, 'holiday'));
+    expect(interval(m, 100, 0, 'launch')).not.toEqual(interval(m, 100, 0, 'promotion'));
   });
 });
 
@@ -176,16 +226,17 @@ describe('intervals in hours of an announced event that held out well', () => {
   const rand = seeded(9);
   const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
   const n = 4000;
-  const event = (i: number) => i % 8 === 0;
+  const eventOf = heldOutEvents('promotion', 8, 4);
   const m = fitIntervals(
     new Float64Array(n).fill(100),
-    Float64Array.from({ length: n }, (_, i) => 100 + (event(i) ? 2 : 10) * normal()),
+    Float64Array.from({ length: n }, (_, i) => 100 + (eventOf(i) ? 2 : 10) * normal()),
     new Float64Array(n),
-    event,
+    eventOf,
   );
 
   it('are never narrower than an ordinary hour of the same volume', () => {
-    const width = (inEvent: boolean) => interval(m, 100, 0, inEvent).hi80 - interval(m, 100, 0, inEvent).lo80;
-    expect(width(true)).toBeGreaterThan(0.999 * width(false));
+    const width = (kind: string | null) => interval(m, 100, 0, kind).hi80 - interval(m, 100, 0, kind).lo80;
+    expect(width('promotion')).toBeGreaterThan(0.999 * width(null));
+    expect(width('holiday')).toBeGreaterThan(0.999 * width(null));
   });
 });
