@@ -24,7 +24,7 @@ export interface IntervalModel {
    * The bounds' quantiles in hours of an announced event, learnt apart when the backtest had
    * enough of them: per kind, and over all kinds for a kind with too few.
    */
-  event: { all: Bounds; byKind: Readonly<Record<string, Bounds>> } | null;
+  event: { all: Bounds; byKind: ReadonlyMap<string, Bounds> } | null;
 }
 
 /** The 10% and 90% quantiles of the errors scaled by their standard deviation. */
@@ -94,7 +94,7 @@ export function fitIntervals(
     b,
     growth,
     ...ordinary,
-    event: apart ? { all: eventBounds(event), byKind: Object.fromEntries(byKind.map(([kind, k]) => [kind, eventBounds(k.hours)])) } : null,
+    event: apart ? { all: eventBounds(event), byKind: new Map(byKind.map(([kind, k]) => [kind, eventBounds(k.hours)])) } : null,
   };
 }
 
@@ -208,6 +208,6 @@ function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: 
 export function interval(m: IntervalModel, f: number, leadDays: number, eventKind: string | null = null): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
   const sd = sdAt(m, f, leadDays);
-  const z = eventKind === null || m.event === null ? m : (m.event.byKind[eventKind] ?? m.event.all);
+  const z = eventKind === null || m.event === null ? m : (m.event.byKind.get(eventKind) ?? m.event.all);
   return { lo80: Math.max(0, f + z.zLo * sd), hi80: f + z.zHi * sd };
 }

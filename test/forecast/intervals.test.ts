@@ -180,6 +180,10 @@ describe('intervals in hours of two kinds of events', () => {
     expect(interval(m, 100, 0, 'launch')).toEqual(interval(m, 100, 0, 'holiday'));
     expect(interval(m, 100, 0, 'launch')).not.toEqual(interval(m, 100, 0, 'promotion'));
   });
+
+  it('read any kind name a calendar may hold, however it is spelt', () => {
+    for (const kind of ['constructor', 'toString', '__proto__']) expect(interval(m, 100, 0, kind)).toEqual(interval(m, 100, 0, 'holiday'));
+  });
 });
 
 describe('the variance of quiet and busy hours', () => {
