@@ -41,7 +41,7 @@ interface Bounds {
  */
 export const MIN_GROWTH = 0.005;
 
-/** Held-out hours a group (all, event hours, a week of lead) needs before its errors are read on their own. */
+/** Held-out hours a group (all, event hours, a kind's, a week of lead) needs before its errors are read on their own. */
 const MIN_HOURS = 48;
 
 /** Held-out occurrences a kind needs before its hours get bounds of their own (an occurrence's hours err together). */
@@ -203,7 +203,8 @@ function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: 
 
 /**
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
- * day after the history); it always contains `f`, never below 0.
+ * day after the history), in an hour of an event of `eventKind` (null: of none); it always
+ * contains `f`, never below 0.
  */
 export function interval(m: IntervalModel, f: number, leadDays: number, eventKind: string | null = null): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
