@@ -44,8 +44,11 @@ export const MIN_GROWTH = 0.005;
 /** Held-out hours a group (all, event hours, a kind's, a week of lead) needs before its errors are read on their own. */
 const MIN_HOURS = 48;
 
-/** Held-out occurrences a kind needs before its hours get bounds of their own (an occurrence's hours err together). */
-const MIN_OCCURRENCES = 8;
+/**
+ * Held-out occurrences a kind needs before its hours get bounds of their own: an occurrence's
+ * hours err together, so each 10% tail must rest on more than one occurrence.
+ */
+const MIN_OCCURRENCES = 12;
 
 /** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
 export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816, event: null };
