@@ -3,7 +3,7 @@ import { forecastQueue } from '../../src/forecast/index.js';
 import type { Occurrence } from '../../src/forecast/events/occurrences.js';
 import { fitIntervals, interval, MIN_GROWTH } from '../../src/forecast/intervals.js';
 import { HOUR_MS } from '../../src/domain/time.js';
-import { at, hoursFrom, makeHistory, seeded, typicalMean } from './synthetic.js';
+import { at, gaussian, hoursFrom, makeHistory, seeded, typicalMean } from './synthetic.js';
 
 const TZ = 'UTC';
 const start = at('2026-01-05T00:00', TZ);
@@ -51,7 +51,7 @@ describe('the lead-time growth of the interval model', () => {
   const sample = (g: number) => {
     const rand = seeded(11);
     const lead = Float64Array.from({ length: 8400 }, (_, i) => i % 42);
-    const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+    const normal = gaussian(rand);
     const actual = lead.map((l) => 100 + 10 * Math.sqrt(1 + g * l) * normal());
     return fitIntervals(new Float64Array(lead.length).fill(100), actual, lead);
   };
@@ -73,7 +73,7 @@ describe('intervals several weeks ahead', () => {
   // six weeks ahead while the history lasts (fewer rows at longer leads); the error's sd grows as
   // sqrt(1 + 0.1·days), so four weeks ahead it is ~1.8x the first day's.
   const rand = seeded(3);
-  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const normal = gaussian(rand);
   const sd = (lead: number) => 10 * Math.sqrt(1 + 0.1 * lead);
   const lead: number[] = [];
   for (let origin = 0; origin < 8; origin++) {
@@ -120,7 +120,7 @@ function heldOutEvents(kind: string, every: number, perOccurrence: number, offse
 describe('intervals in hours of an announced event', () => {
   // One hour in eight is an event hour whose errors are three times wider and skewed upwards.
   const rand = seeded(8);
-  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const normal = gaussian(rand);
   const error = (event: boolean) => (event ? 30 * Math.abs(normal()) - 10 : 10 * normal());
   const n = 6000;
   const eventOf = heldOutEvents('live_commerce', 8, 4);
@@ -148,7 +148,7 @@ describe('intervals in hours of two kinds of events', () => {
   // Live sessions err three times as widely as ordinary hours, promotion days half again as
   // widely: bounds over both kinds would cover the first too rarely and the second too often.
   const rand = seeded(10);
-  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const normal = gaussian(rand);
   const sd: Record<string, number> = { live_commerce: 30, promotion: 15, ordinary: 10 };
   const n = 8000;
   const live = heldOutEvents('live_commerce', 8, 4);
@@ -192,7 +192,7 @@ describe('the variance of quiet and busy hours', () => {
   const sd = (f: number) => Math.sqrt(2 * f + 0.0025 * f * f);
   const coverage = (seed: number) => {
     const rand = seeded(seed);
-    const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+    const normal = gaussian(rand);
     const t4 = () => normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 4) / Math.SQRT2;
     const volume = (lo: number, hi: number) => lo * (hi / lo) ** rand();
     const f = Float64Array.from({ length: 3000 }, () => volume(5, 2000));
@@ -228,7 +228,7 @@ describe('the variance of quiet and busy hours', () => {
 describe('intervals in hours of an announced event that held out well', () => {
   // The held-out event hours happened to be forecast closely (errors a fifth of the ordinary ones).
   const rand = seeded(9);
-  const normal = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const normal = gaussian(rand);
   const n = 4000;
   const eventOf = heldOutEvents('promotion', 8, 4);
   const m = fitIntervals(

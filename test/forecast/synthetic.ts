@@ -15,13 +15,15 @@ export function seeded(seed: number): () => number {
   };
 }
 
+/** Standard normal draws from a uniform generator (Box-Muller, one of each pair). */
+export function gaussian(rand: () => number): () => number {
+  return () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+}
+
 /** A Poisson draw with mean `mean` (inversion for small means, normal approximation above 60). */
 export function poisson(mean: number, rand: () => number): number {
   if (mean <= 0) return 0;
-  if (mean > 60) {
-    const z = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
-  }
+  if (mean > 60) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rand)()));
   let k = 0;
   let p = Math.exp(-mean);
   let s = p;
