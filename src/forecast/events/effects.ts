@@ -159,9 +159,17 @@ export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number, n
   return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity * reach(effects, o, normal));
 }
 
+/**
+ * Whether occurrence `o`'s extra may be absolute, should its kind be: short ones only (whole-day
+ * events follow the day's hours, a closure most of all).
+ */
+export function mayBeAbsolute(o: Occurrence): boolean {
+  return !isWholeDay(o);
+}
+
 /** Whether occurrence `o` brings its extra whatever the hour's normal volume (a short one of an absolute kind). */
 function isAbsolute(effects: EventEffects, o: Occurrence): boolean {
-  return !isWholeDay(o) && effects.absolute.has(o.kind);
+  return mayBeAbsolute(o) && effects.absolute.has(o.kind);
 }
 
 /** How many times its multiplier's extra occurrence `o` brings in an hour of `normal` volume. */

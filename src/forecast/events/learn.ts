@@ -4,7 +4,7 @@ import {
   combineKey,
   eventName,
   coverTerms,
-  isWholeDay,
+  mayBeAbsolute,
   type EventEffects,
   type Overlaps,
   slopeKey,
@@ -60,8 +60,8 @@ const DAY_LEVEL_MIN_HOURS = 12;
 interface Cover {
   occurrence: number;
   kind: string;
-  /** Whether the occurrence is short (not whole-day): only short kinds may be absolute. */
-  short: boolean;
+  /** Whether the occurrence's extra may be absolute (`mayBeAbsolute`), should its kind be. */
+  mayBeAbsolute: boolean;
   shape: number;
   nameShape: string;
   level: string;
@@ -148,7 +148,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
       return {
         occurrence: position.get(o)!,
         kind: o.kind,
-        short: !isWholeDay(o),
+        mayBeAbsolute: mayBeAbsolute(o),
         shape: termIndex(shape, o, base),
         level: termKey(level),
         nameShape: termKey(nameShape),
@@ -210,14 +210,14 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
 }
 
 /**
- * Per kind of the short events (whole-day ones follow the day's hours, a closure most of all):
- * the median normal volume of the hours they cover, which an absolute kind's terms are read at.
+ * Per kind of the occurrences whose extra may be absolute (`mayBeAbsolute`): the median normal
+ * volume of the hours they cover, which an absolute kind's terms are read at.
  */
 function references(rows: readonly Row[]): Map<string, number> {
   const baselines = new Map<string, number[]>();
   for (const r of rows) {
     for (const c of r.covers) {
-      if (!c.short) continue;
+      if (!c.mayBeAbsolute) continue;
       const list = baselines.get(c.kind);
       if (list) list.push(r.baseline);
       else baselines.set(c.kind, [r.baseline]);
@@ -287,7 +287,7 @@ function evaluate(r: Row, groups: Int32Array, names: Float64Array, p: Params, st
     st.e[k] = Math.exp(p.theta[c.shape] + names[k]);
     let z = 0;
     for (const sz of c.slopes) z += p.beta[sz.index] * sz.z;
-    const reference = c.short ? p.absolute.get(c.kind) : undefined;
+    const reference = c.mayBeAbsolute ? p.absolute.get(c.kind) : undefined;
     st.scale[k] = Math.exp(z) * (reference === undefined ? 1 : reference / r.baseline);
     st.sums[groups[k]] += (st.e[k] - 1) * st.scale[k];
   }
