@@ -5,7 +5,7 @@
  * real bank with its holidays, the bank and the quiet bank with seeded live sessions and promotions
  * laid on (bench/eventSeries.ts), and the bundled sample center. Per series and lead: MASE (scale:
  * in-sample mean absolute error of the same hour one week earlier, as the shared
- * forecast-backtest.py computes it, averaged over origins), WAPE, 80% coverage, and WAPE/80%
+ * forecast-backtest.py computes it, averaged over origins), WAPE, 80% coverage (and the share of hours below lo80), and WAPE/80%
  * coverage per event kind (a holiday's eve counts as holiday; ordinary: no event of any kind). Target: 80% intervals covering 75-90% of hours at every lead up to four weeks.
  *
  *   npx tsx bench/horizons.ts [--leads 1,2,3,4] [--six] [--weeks 12] [--seeds 1,2,3]
@@ -55,10 +55,12 @@ interface Tally {
   error: number;
   volume: number;
   inside: number;
+  /** Hours whose contacts fell below lo80: with `inside`, the two tails' misses (10% each when calibrated). */
+  below: number;
   hours: number;
   byKind: Map<string, { error: number; volume: number; inside: number; hours: number }>;
 }
-const newTally = (): Tally => ({ mase: [], error: 0, volume: 0, inside: 0, hours: 0, byKind: new Map() });
+const newTally = (): Tally => ({ mase: [], error: 0, volume: 0, inside: 0, below: 0, hours: 0, byKind: new Map() });
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1).padStart(5)}%` : '     -');
 
 function centers(): Center[] {
@@ -140,6 +142,7 @@ function score(c: Center): Map<number, Tally> {
         s.hours++;
         const inside = f.lo80[i] <= h.contacts && h.contacts <= f.hi80[i];
         if (inside) s.inside++;
+        if (h.contacts < f.lo80[i]) s.below++;
         for (const kind of kindsAt(c.events, h.t)) {
           const b = s.byKind.get(kind) ?? { error: 0, volume: 0, inside: 0, hours: 0 };
           b.error += e;
@@ -173,7 +176,7 @@ for (const c of centers()) {
     }).join('  ');
     const mase = s.mase.reduce((x, y) => x + y, 0) / s.mase.length;
     console.log(
-      `${c.name.padEnd(15)} ${lead} wk: MASE ${mase.toFixed(3)}  WAPE ${pct(s.error / s.volume)}  cover80 ${pct(cover)}  | ${kinds}${lead === leads[0] ? `  ${seconds} s` : ''}`,
+      `${c.name.padEnd(15)} ${lead} wk: MASE ${mase.toFixed(3)}  WAPE ${pct(s.error / s.volume)}  cover80 ${pct(cover)} (below ${pct(s.below / s.hours).trim()})  | ${kinds}${lead === leads[0] ? `  ${seconds} s` : ''}`,
     );
   }
 }

@@ -62,6 +62,7 @@ export function forecastQueue(
           bt.actual,
           bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
           (i) => eventOf(bt.lh[i]),
+          (i) => Math.floor(bt.lh[i] / 24),
         )
       : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];

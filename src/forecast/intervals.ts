@@ -5,8 +5,8 @@ import { quantile } from './robust.js';
  * An 80% interval model learnt from held-out (backtest) errors: the error variance grows with the
  * forecast as a·f + b·f² (Poisson noise plus a share of the level) and with the lead time as
  * 1 + growth·(days ahead), and the 10%/90% quantiles of the errors divided by that standard
- * deviation set the bounds, so skew is kept and the coverage on the held-out weeks is 80% by
- * construction. The growth is learnt from held-out forecasts up to six weeks ahead (see
+ * deviation set the bounds, so skew is kept, moved out by the finite-sample correction of
+ * conformal prediction so that a new hour is covered at least 80% of the time (see `bounds`). The growth is learnt from held-out forecasts up to six weeks ahead (see
  * INTERVAL_LEAD_WEEKS); it extrapolates only past the leads the history could test. Hours of an
  * announced event get quantiles of their own held-out errors (larger, skewed), so that the
  * ordinary hours' bounds are not widened by them nor theirs too narrow: their kind's, when it
@@ -57,12 +57,14 @@ export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_G
  * Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped).
  * @param leadDays how many days ahead of its origin each forecast was made (0 = the first day)
  * @param eventOf the announced event each hour is in, or null (their errors are larger and skewed)
+ * @param dayOf the day each hour is in (errors of one day are not independent); by default each hour its own
  */
 export function fitIntervals(
   forecast: Float64Array,
   actual: Float64Array,
   leadDays: ArrayLike<number>,
   eventOf: (i: number) => Occurrence | null = () => null,
+  dayOf: (i: number) => number = (i) => i,
 ): IntervalModel {
   const rows: number[] = [];
   forecast.forEach((v, i) => {
@@ -81,8 +83,19 @@ export function fitIntervals(
   const eventAt = new Map(rows.map((i) => [i, eventOf(i)]));
   const event = rows.filter((i) => eventAt.get(i));
   const apart = event.length >= MIN_HOURS;
-  const ordinary = bounds((apart ? rows.filter((i) => !eventAt.get(i)) : rows).map((i) => z(i, growth)));
-  const eventBounds = (hours: number[]) => atLeastAsWide(bounds(hours.map((i) => z(i, growth))), ordinary);
+  const days = new Set(rows.map(dayOf)).size;
+  const ordinary = bounds(
+    (apart ? rows.filter((i) => !eventAt.get(i)) : rows).map((i) => z(i, growth)),
+    days,
+  );
+  const eventBounds = (hours: number[]) =>
+    atLeastAsWide(
+      bounds(
+        hours.map((i) => z(i, growth)),
+        days,
+      ),
+      ordinary,
+    );
   const kinds = new Map<string, { hours: number[]; occurrences: Set<Occurrence> }>();
   for (const i of event) {
     const o = eventAt.get(i)!;
@@ -113,9 +126,20 @@ function atLeastAsWide(event: Bounds, ordinary: Bounds): Bounds {
   return { zLo: event.zLo * widen, zHi: event.zHi * widen };
 }
 
-/** The 10% and 90% quantiles of scaled errors, on either side of 0. */
-function bounds(scaled: number[]): Bounds {
-  return { zLo: Math.min(0, quantile(scaled, 0.1)), zHi: Math.max(0, quantile(scaled, 0.9)) };
+/** Share of hours an 80% interval leaves out on each side. */
+const TAIL = 0.1;
+
+/**
+ * The bounds of scaled errors from `days` held-out days, on either side of 0: their quantiles
+ * at TAIL and 1 - TAIL, moved out by split conformal prediction's finite-sample correction, the
+ * (1 - TAIL)(1 + 1/n) quantile (Vovk et al. 2005; Lei et al. 2018). The plain quantiles of n
+ * errors cover a new one with probability 80%·n/(n + 1) on average, and less with the spread of
+ * the quantiles themselves; these at least 80%. The n is the days, not the hours: the hours of a
+ * day err together (the day's level).
+ */
+function bounds(scaled: number[], days: number): Bounds {
+  const tail = Math.max(0, TAIL - (1 - TAIL) / days);
+  return { zLo: Math.min(0, quantile(scaled, tail)), zHi: Math.max(0, quantile(scaled, 1 - tail)) };
 }
 
 /**
