@@ -7,11 +7,15 @@ import { endOf, truncate, type Series } from './series.js';
 /** History a model needs before a selection backtest origin, in weeks. */
 export const MIN_TRAIN_WEEKS = 3;
 
-/** What a forecaster gives for the target hours: expected contacts, and an 80% interval if it has one. */
+/**
+ * What a forecaster gives for the target hours: expected contacts, an 80% interval if it has
+ * one, and the log variance new event names add if it knows it (`WithEvents.newNames`).
+ */
 export interface Bands {
   mean: ArrayLike<number>;
   lo80?: ArrayLike<number>;
   hi80?: ArrayLike<number>;
+  newNames?: ArrayLike<number>;
 }
 
 /** One forecaster under cross-validation: forecasts local hours `targets` from the history before `origin`. */
@@ -27,6 +31,8 @@ export interface BacktestRun {
   /** The 80% bounds, when the forecaster gives them (NaN where it threw). */
   lo80: Float64Array | null;
   hi80: Float64Array | null;
+  /** The log variance new event names add, when the forecaster gives it (NaN where it threw). */
+  newNames: Float64Array | null;
   /** Whether it threw at any origin. */
   failed: boolean;
 }
@@ -60,7 +66,13 @@ export function rowsWhere(bt: Backtest, keep: (i: number) => boolean): Backtest 
     origin: rows.map((i) => bt.origin[i]),
     lh: rows.map((i) => bt.lh[i]),
     actual: pick(bt.actual),
-    runs: bt.runs.map((r) => ({ ...r, forecast: pick(r.forecast), lo80: r.lo80 && pick(r.lo80), hi80: r.hi80 && pick(r.hi80) })),
+    runs: bt.runs.map((r) => ({
+      ...r,
+      forecast: pick(r.forecast),
+      lo80: r.lo80 && pick(r.lo80),
+      hi80: r.hi80 && pick(r.hi80),
+      newNames: r.newNames && pick(r.newNames),
+    })),
   };
 }
 
@@ -85,7 +97,9 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
     mean: [] as number[],
     lo80: [] as number[],
     hi80: [] as number[],
+    newNames: [] as number[],
     bands: false,
+    knowsNewNames: false,
     failed: false,
   }));
   for (const from of origins) {
@@ -103,7 +117,9 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
       run.mean.push(...Array.from(b?.mean ?? missing));
       run.lo80.push(...Array.from(b?.lo80 ?? missing));
       run.hi80.push(...Array.from(b?.hi80 ?? missing));
+      run.newNames.push(...Array.from(b?.newNames ?? missing));
       if (b?.lo80 && b.hi80) run.bands = true;
+      if (b?.newNames) run.knowsNewNames = true;
     });
     for (const t of kept) {
       origin.push(from);
@@ -121,6 +137,7 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
       forecast: Float64Array.from(r.mean),
       lo80: r.bands ? Float64Array.from(r.lo80) : null,
       hi80: r.bands ? Float64Array.from(r.hi80) : null,
+      newNames: r.knowsNewNames ? Float64Array.from(r.newNames) : null,
       failed: r.failed,
     })),
   };
@@ -140,5 +157,11 @@ export function familyForecasters(s: Series, occurrences: readonly Occurrence[],
     }
     return t;
   };
-  return specs.map((spec) => ({ name: spec.name, forecast: (origin, targets) => ({ mean: pointForecast(spec, at(origin), targets) }) }));
+  return specs.map((spec) => ({
+    name: spec.name,
+    forecast: (origin, targets) => {
+      const f = pointForecast(spec, at(origin), targets);
+      return { mean: f.contacts, newNames: f.newNames };
+    },
+  }));
 }

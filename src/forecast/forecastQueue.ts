@@ -57,21 +57,25 @@ export function forecastQueue(
   const selection = oneWeek ? select(oneWeek) : null;
   const intervals =
     bt && oneWeek && selection
-      ? fitIntervals(
-          asChosenThen(bt, oneWeek, selection),
-          bt.actual,
-          bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
-          (i) => eventOf(bt.lh[i]),
-          (i) => Math.floor(bt.lh[i] / 24),
-        )
+      ? fitIntervals({
+          ...asChosenThen(bt, oneWeek, selection),
+          actual: bt.actual,
+          leadDays: bt.lh.map((lh, i) => leadDays(lh, bt.origin[i])),
+          eventOf: (i) => eventOf(bt.lh[i]),
+          dayOf: (i) => Math.floor(bt.lh[i] / 24),
+        })
       : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
-  const sum = new Float64Array(targets.length);
+  const contacts = new Float64Array(targets.length);
+  const newNames = new Float64Array(targets.length);
   const full = training(series, occurrences);
-  for (const spec of members) pointForecast(spec, full, targets).forEach((v, i) => (sum[i] += v));
-  const contacts = sum.map((v) => v / members.length);
+  for (const spec of members) {
+    const f = pointForecast(spec, full, targets);
+    f.contacts.forEach((v, i) => (contacts[i] += v / members.length));
+    f.newNames.forEach((v, i) => (newNames[i] += v / members.length));
+  }
   const bounds = [...contacts].map((f, i) =>
-    interval(intervals, f, leadDays(targets[i], endOf(series)), eventOf(targets[i])?.kind ?? null),
+    interval(intervals, f, leadDays(targets[i], endOf(series)), eventOf(targets[i])?.kind ?? null, newNames[i]),
   );
   return {
     contacts,

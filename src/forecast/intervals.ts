@@ -53,29 +53,40 @@ const MIN_OCCURRENCES = 12;
 /** A sensible interval when there is no held-out history: Poisson noise plus 15% of the level. */
 export const DEFAULT_INTERVALS: IntervalModel = { a: 1, b: 0.0225, growth: MIN_GROWTH, zLo: -1.2816, zHi: 1.2816, event: null };
 
-/**
- * Fits the interval model to forecasts and actuals of the same hours (NaN pairs are skipped).
- * @param leadDays how many days ahead of its origin each forecast was made (0 = the first day)
- * @param eventOf the announced event each hour is in, or null (their errors are larger and skewed)
- * @param dayOf the day each hour is in (errors of one day are not independent); by default each hour its own
- */
-export function fitIntervals(
-  forecast: Float64Array,
-  actual: Float64Array,
-  leadDays: ArrayLike<number>,
-  eventOf: (i: number) => Occurrence | null = () => null,
-  dayOf: (i: number) => number = (i) => i,
-): IntervalModel {
+/** Held-out forecasts and what came, hour by hour, as the interval model learns from them. */
+export interface HeldOut {
+  forecast: Float64Array;
+  actual: Float64Array;
+  /** How many days ahead of its origin each forecast was made (0 = the first day). */
+  leadDays: ArrayLike<number>;
+  /** The announced event each hour is in, or null (their errors are larger and skewed); none by default. */
+  eventOf?: (i: number) => Occurrence | null;
+  /** The day each hour is in (the hours of a day err together); by default each hour its own. */
+  dayOf?: (i: number) => number;
+  /** The log variance new event names add to each forecast (`WithEvents.newNames`); 0 by default. */
+  newNames?: ArrayLike<number>;
+}
+
+/** Fits the interval model to held-out forecasts and actuals of the same hours (NaN pairs are skipped). */
+export function fitIntervals({
+  forecast,
+  actual,
+  leadDays,
+  eventOf = () => null,
+  dayOf = (i) => i,
+  newNames = new Float64Array(forecast.length),
+}: HeldOut): IntervalModel {
   const rows: number[] = [];
   forecast.forEach((v, i) => {
     if (Number.isFinite(v) && Number.isFinite(actual[i]) && v > 0) rows.push(i);
   });
   if (rows.length < MIN_HOURS) return DEFAULT_INTERVALS;
+  // The variance function is of the errors beyond what new names add: theirs is added apart.
   const { a, b } = varianceFit(
     rows.map((i) => forecast[i]),
-    rows.map((i) => (actual[i] - forecast[i]) ** 2),
+    rows.map((i) => (actual[i] - forecast[i]) ** 2 - newNamesVariance(forecast[i], newNames[i])),
   );
-  const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i]);
+  const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i], newNames[i]);
   const growth = leadGrowth(
     rows.map((i) => leadDays[i]),
     rows.map((i) => z(i, 0)),
@@ -224,18 +235,34 @@ function weightedFit(f: number[], e2: number[], weight: (f: number) => number): 
   return { a: Math.max(a, 1e-6), b: Math.max(b, 0) };
 }
 
-function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: number): number {
-  return Math.sqrt((m.a * f + m.b * f * f) * (1 + m.growth * Math.max(0, leadDays)));
+/**
+ * The standard deviation of the error of forecast `f` made `leadDays` ahead: the variance
+ * function grown with the lead, plus what new event names add (`newNames`, a log variance).
+ */
+function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: number, newNames: number): number {
+  return Math.sqrt((m.a * f + m.b * f * f) * (1 + m.growth * Math.max(0, leadDays)) + newNamesVariance(f, newNames));
+}
+
+/** The variance in contacts of forecast `f` whose log has variance `newNames`. */
+function newNamesVariance(f: number, newNames: number): number {
+  return newNames > 0 ? f * f * Math.expm1(newNames) : 0;
 }
 
 /**
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
- * day after the history), in an hour of an event of `eventKind` (null: of none); it always
- * contains `f`, never below 0.
+ * day after the history), in an hour of an event of `eventKind` (null: of none), where new event
+ * names add `newNames` to the log variance (`WithEvents.newNames`); it always contains `f`, never
+ * below 0.
  */
-export function interval(m: IntervalModel, f: number, leadDays: number, eventKind: string | null = null): { lo80: number; hi80: number } {
+export function interval(
+  m: IntervalModel,
+  f: number,
+  leadDays: number,
+  eventKind: string | null = null,
+  newNames = 0,
+): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
-  const sd = sdAt(m, f, leadDays);
+  const sd = sdAt(m, f, leadDays, newNames);
   const z = eventKind === null || m.event === null ? m : (m.event.byKind.get(eventKind) ?? m.event.all);
   return { lo80: Math.max(0, f + z.zLo * sd), hi80: f + z.zHi * sd };
 }

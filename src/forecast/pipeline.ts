@@ -1,5 +1,5 @@
 import { isOpen } from './closedHours.js';
-import { applyEffects, type EventEffects } from './events/effects.js';
+import { applyEffects, type EventEffects, type WithEvents } from './events/effects.js';
 import { type Exposure, spillExposure } from './events/exposure.js';
 import { learnEffects } from './events/learn.js';
 import type { Occurrence } from './events/occurrences.js';
@@ -25,14 +25,18 @@ export function training(series: Series, occurrences: readonly Occurrence[]): Tr
 /**
  * The expected contacts at `targets` by one model family, as the product serves them: the
  * family's normal volume, times what past events taught about the events covering each hour,
- * and 0 in hours the center is closed. A family that throws or returns a non-finite value
- * is a bug surfaced to the caller (the backtest turns it into "not selectable").
+ * and 0 in hours the center is closed; with the uncertainty new event names add there
+ * (`WithEvents.newNames`). A family that throws or returns a non-finite value is a bug surfaced
+ * to the caller (the backtest turns it into "not selectable").
  */
-export function pointForecast(spec: ModelSpec, t: Training, targets: readonly number[]): Float64Array {
+export function pointForecast(spec: ModelSpec, t: Training, targets: readonly number[]): WithEvents {
   const normal = spec.create().fit(t.series).predict(targets);
-  const withEvents = applyEffects(t.effects, t.occurrences, targets, normal, t.exposure);
-  return withEvents.map((v, i) => {
-    if (!Number.isFinite(v)) throw new Error(`${spec.name} gave a non-finite forecast`);
-    return isOpen(t.series, targets[i]) ? Math.max(0, v) : 0;
-  });
+  const { contacts, newNames } = applyEffects(t.effects, t.occurrences, targets, normal, t.exposure);
+  return {
+    contacts: contacts.map((v, i) => {
+      if (!Number.isFinite(v)) throw new Error(`${spec.name} gave a non-finite forecast`);
+      return isOpen(t.series, targets[i]) ? Math.max(0, v) : 0;
+    }),
+    newNames,
+  };
 }

@@ -33,7 +33,7 @@ export function select(bt: Backtest): Selection {
   let best: Selection = { members: [ranked[0].model], forecast: ranked[0].forecast, scores };
   for (let n = 2; n <= Math.min(MAX_MEMBERS, ranked.length); n++) {
     const members = ranked.slice(0, n);
-    const forecast = meanOf(members);
+    const forecast = meanOf(members, (r) => r.forecast);
     const name = members.map((r) => r.model).join('+');
     scores[name] = mae(forecast, bt.actual);
     if (scores[name] < scores[best.members.join('+')]) best = { members: members.map((r) => r.model), forecast, scores };
@@ -63,29 +63,35 @@ export function mae(forecast: Float64Array, actual: Float64Array): number {
   return n > 0 ? sum / n : NaN;
 }
 
-/** The mean of the held-out forecasts of `runs` (at least one), row by row. */
-function meanOf(runs: readonly BacktestRun[]): Float64Array {
-  return runs[0].forecast.map((_, i) => runs.reduce((sum, r) => sum + r.forecast[i], 0) / runs.length);
+/** The mean of `values` of `runs` (at least one), row by row; a run without them counts 0. */
+function meanOf(runs: readonly BacktestRun[], values: (r: BacktestRun) => Float64Array | null): Float64Array {
+  return runs[0].forecast.map((_, i) => runs.reduce((sum, r) => sum + (values(r)?.[i] ?? 0), 0) / runs.length);
 }
 
 /**
  * The held-out forecasts (rows of `bt`) of the choice as it would have been made at each origin:
- * chosen on the errors in `oneWeek` of the origins before it (the first origin takes `final`).
- * The final choice's own errors flatter it, as it won on those very weeks: intervals learn
- * from these instead.
+ * chosen on the errors in `oneWeek` of the origins before it (the first origin takes `final`),
+ * with the log variance new event names add to them. The final choice's own errors flatter it,
+ * as it won on those very weeks: intervals learn from these instead.
  */
-export function asChosenThen(bt: Backtest, oneWeek: Backtest, final: Selection): Float64Array {
-  const out = new Float64Array(bt.actual.length);
-  const byMembers = new Map<string, Float64Array>();
+export function asChosenThen(bt: Backtest, oneWeek: Backtest, final: Selection): { forecast: Float64Array; newNames: Float64Array } {
+  const forecast = new Float64Array(bt.actual.length);
+  const newNames = new Float64Array(bt.actual.length);
+  const byMembers = new Map<string, { forecast: Float64Array; newNames: Float64Array }>();
   bt.origins.forEach((from, k) => {
     const earlier = rowsWhere(oneWeek, (i) => oneWeek.origin[i] < from);
     const members = k > 0 && earlier.actual.length > 0 ? select(earlier).members : final.members;
     const key = members.join('+');
-    if (!byMembers.has(key)) byMembers.set(key, meanOf(bt.runs.filter((r) => members.includes(r.model))));
-    const forecast = byMembers.get(key)!;
+    if (!byMembers.has(key)) {
+      const runs = bt.runs.filter((r) => members.includes(r.model));
+      byMembers.set(key, { forecast: meanOf(runs, (r) => r.forecast), newNames: meanOf(runs, (r) => r.newNames) });
+    }
+    const chosen = byMembers.get(key)!;
     bt.origin.forEach((o, i) => {
-      if (o === from) out[i] = forecast[i];
+      if (o !== from) return;
+      forecast[i] = chosen.forecast[i];
+      newNames[i] = chosen.newNames[i];
     });
   });
-  return out;
+  return { forecast, newNames };
 }

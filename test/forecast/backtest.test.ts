@@ -87,7 +87,14 @@ describe('crossValidate', () => {
 describe('asChosenThen', () => {
   // Three origins of two hours each, actual 100: family A is perfect at the first origin and 50
   // over after it; B is 80 over at the first and perfect after it, so B wins on all three.
-  const run = (model: string, values: number[]) => ({ model, forecast: Float64Array.from(values), lo80: null, hi80: null, failed: false });
+  const run = (model: string, values: number[]) => ({
+    model,
+    forecast: Float64Array.from(values),
+    lo80: null,
+    hi80: null,
+    newNames: null,
+    failed: false,
+  });
   const bt = {
     origins: [0, 10, 20],
     origin: [0, 0, 10, 10, 20, 20],
@@ -101,6 +108,6 @@ describe('asChosenThen', () => {
     expect(final.members).toEqual(['B']);
     // The first origin has nothing before it (the final choice); A won the first origin, and the
     // first two together.
-    expect([...asChosenThen(bt, bt, final)]).toEqual([180, 180, 150, 150, 150, 150]);
+    expect([...asChosenThen(bt, bt, final).forecast]).toEqual([180, 180, 150, 150, 150, 150]);
   });
 });

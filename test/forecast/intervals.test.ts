@@ -3,6 +3,7 @@ import { forecastQueue } from '../../src/forecast/index.js';
 import type { Occurrence } from '../../src/forecast/events/occurrences.js';
 import { fitIntervals, interval, MIN_GROWTH } from '../../src/forecast/intervals.js';
 import { HOUR_MS } from '../../src/domain/time.js';
+import type { CalendarEvent } from '../../src/domain/types.js';
 import { at, gaussian, hoursFrom, makeHistory, seeded, typicalMean } from './synthetic.js';
 
 const TZ = 'UTC';
@@ -46,6 +47,39 @@ describe('80% prediction intervals', () => {
   });
 });
 
+describe('80% prediction intervals of a new streamer', () => {
+  // Three streamers, each its weekday evening 20:00-23:00 every week, at 1.5x, 2.2x and 3.2x the
+  // hour; the forecast week has the first at its usual Monday and a new one on Tuesday.
+  const DAY = 24 * HOUR_MS;
+  const lifts = [1.5, 2.2, 3.2];
+  const session = (week: number, day: number, name: string): CalendarEvent => ({
+    start: start + week * 7 * DAY + day * DAY + 20 * HOUR_MS,
+    end: start + week * 7 * DAY + day * DAY + 23 * HOUR_MS,
+    kind: 'live_commerce',
+    name,
+    intensity: 1,
+  });
+  const past = Array.from({ length: 12 }, (_, w) => lifts.map((_, k) => session(w, 2 * k, `streamer-${k}`))).flat();
+  const history = makeHistory(
+    start,
+    12,
+    TZ,
+    (p, t) => typicalMean(p) * (lifts.find((_, k) => past.some((e) => e.name === `streamer-${k}` && e.start <= t && t < e.end)) ?? 1),
+  );
+  const cut = start + 12 * 168 * HOUR_MS;
+  const known = session(12, 0, 'streamer-0');
+  const debut = session(12, 1, 'streamer-new');
+  const f = forecastQueue(history, [...past, known, debut], TZ, hoursFrom(cut, 168));
+  const relativeWidth = (e: CalendarEvent) => {
+    const i = (e.start - cut) / HOUR_MS + 1;
+    return (f.hi80[i] - f.lo80[i]) / f.contacts[i];
+  };
+
+  it("are wider in a new streamer's hours than in a known one's: the kind's names differ", () => {
+    expect(relativeWidth(debut)).toBeGreaterThan(2 * relativeWidth(known));
+  });
+});
+
 describe('the lead-time growth of the interval model', () => {
   // Held-out errors of forecast 100 whose standard deviation is 10·sqrt(1 + g·lead), six weeks of leads.
   const sample = (g: number) => {
@@ -53,7 +87,7 @@ describe('the lead-time growth of the interval model', () => {
     const lead = Float64Array.from({ length: 8400 }, (_, i) => i % 42);
     const normal = gaussian(rand);
     const actual = lead.map((l) => 100 + 10 * Math.sqrt(1 + g * l) * normal());
-    return fitIntervals(new Float64Array(lead.length).fill(100), actual, lead);
+    return fitIntervals({ forecast: new Float64Array(lead.length).fill(100), actual, leadDays: lead });
   };
 
   it('is learnt from how the held-out errors grow with the days ahead', () => {
@@ -80,11 +114,7 @@ describe('intervals several weeks ahead', () => {
     for (let h = 0; h < Math.min(6, 8 - origin) * 168; h++) lead.push(Math.floor(h / 24));
   }
   const forecast = new Float64Array(lead.length).fill(100);
-  const m = fitIntervals(
-    forecast,
-    Float64Array.from(lead, (l) => 100 + sd(l) * normal()),
-    lead,
-  );
+  const m = fitIntervals({ forecast, actual: Float64Array.from(lead, (l) => 100 + sd(l) * normal()), leadDays: lead });
 
   it('cover 75-90% of fresh hours in the first week and four weeks ahead', () => {
     for (const firstDay of [0, 21]) {
@@ -124,12 +154,12 @@ describe('intervals in hours of an announced event', () => {
   const error = (event: boolean) => (event ? 30 * Math.abs(normal()) - 10 : 10 * normal());
   const n = 6000;
   const eventOf = heldOutEvents('live_commerce', 8, 4);
-  const m = fitIntervals(
-    new Float64Array(n).fill(100),
-    Float64Array.from({ length: n }, (_, i) => 100 + error(eventOf(i) !== null)),
-    new Float64Array(n),
+  const m = fitIntervals({
+    forecast: new Float64Array(n).fill(100),
+    actual: Float64Array.from({ length: n }, (_, i) => 100 + error(eventOf(i) !== null)),
+    leadDays: new Float64Array(n),
     eventOf,
-  );
+  });
   const cover = (kind: string | null) => {
     const { lo80, hi80 } = interval(m, 100, 0, kind);
     const fresh = Array.from({ length: 4000 }, () => 100 + error(kind !== null));
@@ -157,12 +187,12 @@ describe('intervals in hours of two kinds of events', () => {
   const launches = heldOutEvents('launch', 8, 30, 2);
   const launch = (i: number) => (i < 3 * 8 * 30 ? launches(i) : null);
   const eventOf = (i: number) => live(i) ?? promotion(i) ?? launch(i);
-  const m = fitIntervals(
-    new Float64Array(n).fill(100),
-    Float64Array.from({ length: n }, (_, i) => 100 + (launch(i) ? 1 : sd[eventOf(i)?.kind ?? 'ordinary']) * normal()),
-    new Float64Array(n),
+  const m = fitIntervals({
+    forecast: new Float64Array(n).fill(100),
+    actual: Float64Array.from({ length: n }, (_, i) => 100 + (launch(i) ? 1 : sd[eventOf(i)?.kind ?? 'ordinary']) * normal()),
+    leadDays: new Float64Array(n),
     eventOf,
-  );
+  });
   const cover = (kind: 'live_commerce' | 'promotion') => {
     const { lo80, hi80 } = interval(m, 100, 0, kind);
     const fresh = Array.from({ length: 4000 }, () => 100 + sd[kind] * normal());
@@ -196,11 +226,7 @@ describe('the variance of quiet and busy hours', () => {
     const t4 = () => normal() / Math.sqrt((normal() ** 2 + normal() ** 2 + normal() ** 2 + normal() ** 2) / 4) / Math.SQRT2;
     const volume = (lo: number, hi: number) => lo * (hi / lo) ** rand();
     const f = Float64Array.from({ length: 3000 }, () => volume(5, 2000));
-    const m = fitIntervals(
-      f,
-      f.map((v) => v + sd(v) * t4()),
-      new Float64Array(f.length),
-    );
+    const m = fitIntervals({ forecast: f, actual: f.map((v) => v + sd(v) * t4()), leadDays: new Float64Array(f.length) });
     const cover = (lo: number, hi: number) => {
       let inside = 0;
       for (let k = 0; k < 4000; k++) {
@@ -231,12 +257,12 @@ describe('intervals in hours of an announced event that held out well', () => {
   const normal = gaussian(rand);
   const n = 4000;
   const eventOf = heldOutEvents('promotion', 8, 4);
-  const m = fitIntervals(
-    new Float64Array(n).fill(100),
-    Float64Array.from({ length: n }, (_, i) => 100 + (eventOf(i) ? 2 : 10) * normal()),
-    new Float64Array(n),
+  const m = fitIntervals({
+    forecast: new Float64Array(n).fill(100),
+    actual: Float64Array.from({ length: n }, (_, i) => 100 + (eventOf(i) ? 2 : 10) * normal()),
+    leadDays: new Float64Array(n),
     eventOf,
-  );
+  });
 
   it('are never narrower than an ordinary hour of the same volume', () => {
     const width = (kind: string | null) => interval(m, 100, 0, kind).hi80 - interval(m, 100, 0, kind).lo80;
@@ -262,9 +288,12 @@ describe('bounds learnt from a few held-out days', () => {
     let total = 0;
     for (let replication = 0; replication < 1000; replication++) {
       const actual = Float64Array.from(Array.from({ length: 20 }, day).flat());
-      const m = fitIntervals(new Float64Array(actual.length).fill(100), actual, new Float64Array(actual.length), undefined, (i) =>
-        Math.floor(i / 24),
-      );
+      const m = fitIntervals({
+        forecast: new Float64Array(actual.length).fill(100),
+        actual,
+        leadDays: new Float64Array(actual.length),
+        dayOf: (i) => Math.floor(i / 24),
+      });
       const { lo80, hi80 } = interval(m, 100, 0);
       for (const y of [...day(), ...day()]) {
         total++;
@@ -273,5 +302,41 @@ describe('bounds learnt from a few held-out days', () => {
     }
     expect(inside / total).toBeGreaterThan(0.8);
     expect(inside / total).toBeLessThan(0.88);
+  });
+});
+
+describe('intervals in hours of a new event name', () => {
+  // Held-out hours at forecasts of 20-500 contacts, errors of variance 2f + (5% f)²; a fifth of
+  // the hours are a new name's, whose unknown size adds a log variance of 0.04 (20% of sd) as
+  // the event model says.
+  const rand = seeded(17);
+  const normal = gaussian(rand);
+  const n = 6000;
+  const isNew = (i: number) => i % 5 === 0;
+  const f = Float64Array.from({ length: n }, () => 20 + 480 * rand());
+  const sd = (f: number, newNames: number) => Math.sqrt(2 * f + (0.05 * f) ** 2 + f * f * Math.expm1(newNames));
+  const newNamesAt = (i: number) => (isNew(i) ? 0.04 : 0);
+  const m = fitIntervals({
+    forecast: f,
+    actual: f.map((v, i) => v + sd(v, newNamesAt(i)) * normal()),
+    leadDays: new Float64Array(n),
+    newNames: Float64Array.from({ length: n }, (_, i) => newNamesAt(i)),
+  });
+  const cover = (newNames: number) => {
+    let inside = 0;
+    for (let i = 0; i < 4000; i++) {
+      const v = 20 + 480 * rand();
+      const { lo80, hi80 } = interval(m, v, 0, null, newNames);
+      const y = v + sd(v, newNames) * normal();
+      if (lo80 <= y && y <= hi80) inside++;
+    }
+    return inside / 4000;
+  };
+
+  it('widen by the spread the new name adds, both kinds of hours covered about 80%', () => {
+    expect(cover(0)).toBeGreaterThan(0.76);
+    expect(cover(0)).toBeLessThan(0.84);
+    expect(cover(0.04)).toBeGreaterThan(0.76);
+    expect(cover(0.04)).toBeLessThan(0.84);
   });
 });

@@ -38,7 +38,7 @@ describe('training', () => {
 
 describe('pointForecast', () => {
   it("serves the family's forecast of a fresh fit where nothing else applies", () => {
-    const f = pointForecast({ name: 'seasonal-naive', create: () => new SeasonalNaive() }, training(weekly, []), nextWeek);
+    const f = pointForecast({ name: 'seasonal-naive', create: () => new SeasonalNaive() }, training(weekly, []), nextWeek).contacts;
     expect([...f]).toEqual(nextWeek.map(typicalAt));
   });
 
@@ -62,11 +62,11 @@ describe('pointForecast', () => {
   it('gives 0 in hours the center is closed', () => {
     const nights = seriesOf(gridOf(4, (lh) => (lh % 24 < 8 ? Number.NaN : 10)));
     const targets = [endOf(nights) + 3, endOf(nights) + 9];
-    expect([...pointForecast(constant(10), training(nights, []), targets)]).toEqual([0, 10]);
+    expect([...pointForecast(constant(10), training(nights, []), targets).contacts]).toEqual([0, 10]);
   });
 
   it('never gives a negative forecast', () => {
-    expect([...pointForecast(constant(-4), training(weekly, []), nextWeek.slice(0, 3))]).toEqual([0, 0, 0]);
+    expect([...pointForecast(constant(-4), training(weekly, []), nextWeek.slice(0, 3)).contacts]).toEqual([0, 0, 0]);
   });
 
   it('surfaces a non-finite forecast as an error naming the family', () => {
@@ -87,7 +87,7 @@ describe('pointForecast', () => {
     for (let lh = past.from; lh < past.to; lh++) y[lh - MONDAY_LH] = 200;
     const s = seriesOf(y, { events: [0, 1, 2, 3].map((k) => past.from - MONDAY_LH + k) });
     const next = sale(5);
-    const f = pointForecast(constant(100), training(s, [past, next]), [next.from - 3, next.from, next.to - 1, next.to + 2]);
+    const f = pointForecast(constant(100), training(s, [past, next]), [next.from - 3, next.from, next.to - 1, next.to + 2]).contacts;
     // Outside the event and its spill-over reach (2 hours either side) normal volume is untouched;
     // inside, the doubling, shrunk a little towards no effect (one occurrence).
     expect(f[0]).toBe(100);

@@ -29,6 +29,12 @@ export interface EventEffects {
    * hour's normal volume.
    */
   absolute: Map<string, number>;
+  /**
+   * Per kind: the variance of the log of a new name's own multiplier around its kind's (the
+   * spread of the kind's names in level and hourly shape, and the uncertainty of the kind's mean
+   * from that few names); 0 or absent when the names cannot tell (fewer than three, none recurs).
+   */
+  newName: Map<string, number>;
 }
 
 /**
@@ -155,8 +161,22 @@ function logOf(effects: EventEffects, t: Term): number {
  * the hour's `normal` volume (at the reference when not given).
  */
 export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number, normal?: number): number {
-  const log = coverTerms(o, lh).reduce((s, t) => s + logOf(effects, t), 0);
-  return Math.max(0, 1 + (Math.exp(log) - 1) * Math.exp(regressorLog(effects, o)) * o.intensity * reach(effects, o, normal));
+  return Math.max(0, 1 + (Math.exp(logAt(effects, o, lh)) - 1) * extraScale(effects, o, normal));
+}
+
+/** The log multiplier of occurrence `o`'s terms at hour `lh`, before its regressors, intensity and reach. */
+function logAt(effects: EventEffects, o: Occurrence, lh: number): number {
+  return coverTerms(o, lh).reduce((s, t) => s + logOf(effects, t), 0);
+}
+
+/** What occurrence `o`'s extra is scaled by: its regressors, its intensity and its reach. */
+function extraScale(effects: EventEffects, o: Occurrence, normal?: number): number {
+  return Math.exp(regressorLog(effects, o)) * o.intensity * reach(effects, o, normal);
+}
+
+/** Whether the past knows occurrence `o`'s name (else it is a new name, its kind's typical one). */
+function isKnownName(effects: EventEffects, o: Occurrence): boolean {
+  return effects.log.has(termKey({ term: 'level', name: eventName(o) }));
 }
 
 /**
@@ -191,6 +211,17 @@ export function spillAt(effects: EventEffects, o: Occurrence, lh: number, exposu
   return Math.max(0, 1 + (Math.exp((effects.log.get(termKey(t)) ?? 0) * exposure(o, t.side)) - 1) * o.intensity);
 }
 
+/** The forecast with events at some hours, and how uncertain new names leave it there. */
+export interface WithEvents {
+  contacts: Float64Array;
+  /**
+   * The variance of the log of each hour's contacts that new names among its occurrences add
+   * (`EventEffects.newName`, through each one's share of the hour's multiplier); 0 where every
+   * name has been seen before.
+   */
+  newNames: Float64Array;
+}
+
 /**
  * The forecast at `targets` (local hours) given normal volume there: the effects of the
  * occurrences covering an hour combine as `effects.overlaps` says; the spill-over of
@@ -202,8 +233,9 @@ export function applyEffects(
   targets: readonly number[],
   normal: Float64Array,
   exposure: Exposure = () => 1,
-): Float64Array {
+): WithEvents {
   const out = Float64Array.from(normal);
+  const newNames = new Float64Array(targets.length);
   // Only the occurrences within reach of the targets (a long calendar has many more).
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -211,17 +243,25 @@ export function applyEffects(
   const near = occurrences.filter((o) => o.intensity > 0 && o.to + spillHours(o) > lo && o.from - spillHours(o) <= hi);
   targets.forEach((lh, i) => {
     const groups = new Map<string, number>();
+    // Per new name covering the hour: its group, its multiplier's change per unit of its log, its kind's spread.
+    const unknown: { key: string; slope: number; spread: number }[] = [];
     near.forEach((o, n) => {
       const key = combineKey(effects.overlaps, o.kind, String(n));
       if (lh >= o.from && lh < o.to) {
         // An hour forecast at 0 that an absolute kind covers still gets that kind's extra.
         if (isAbsolute(effects, o)) out[i] = Math.max(out[i], MIN_NORMAL);
-        groups.set(key, (groups.get(key) ?? 1) + multiplierAt(effects, o, lh, normal[i]) - 1);
+        const m = multiplierAt(effects, o, lh, normal[i]);
+        groups.set(key, (groups.get(key) ?? 1) + m - 1);
+        const spread = effects.newName.get(o.kind) ?? 0;
+        if (spread > 0 && m > 0 && !isKnownName(effects, o)) {
+          unknown.push({ key, slope: Math.exp(logAt(effects, o, lh)) * extraScale(effects, o, normal[i]), spread });
+        }
       } else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh, exposure);
     });
     for (const f of groups.values()) out[i] *= Math.max(0, f);
+    for (const u of unknown) newNames[i] += (u.slope / Math.max(MIN_NORMAL, groups.get(u.key)!)) ** 2 * u.spread;
   });
-  return out;
+  return { contacts: out, newNames };
 }
 
 function hourOfDay(lh: number): number {

@@ -87,6 +87,8 @@ interface Params {
   names: Map<string, number>;
   overlaps: Overlaps;
   absolute: Map<string, number>;
+  /** Per kind, how far a new name may stand from it (`EventEffects.newName`), as the last names' fit found. */
+  newName: Map<string, number>;
 }
 
 /**
@@ -177,6 +179,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
       names: new Map(),
       overlaps,
       absolute,
+      newName: new Map(),
     };
     for (let round = 0; round < ROUNDS; round++) {
       fitKinds(rows, priors, ridges, p);
@@ -206,6 +209,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
     slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
     overlaps: params.overlaps,
     absolute: params.absolute,
+    newName: params.newName,
   };
 }
 
@@ -355,7 +359,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   );
   const levels = new Map<string, number>();
   for (const [name, rs] of ratios) {
-    const k = levelPrior.get(kindOf.get(name)!)!;
+    const { k } = levelPrior.get(kindOf.get(name)!)!;
     // Recent occurrences say more about the next one: an audience grows, a format changes.
     const weights = rs.map((r) => RECENCY ** rs.filter((q) => q.from > r.from).length);
     const total = weights.reduce((x, w) => x + w, 0);
@@ -395,7 +399,14 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   );
   for (const [shape, h] of shapes) {
     const n = h.ratios.length;
-    p.names.set(shape, within(LOG_RANGE, (n / (n + shapePrior.get(h.kind)!)) * (logRatio(h) + (p.names.get(shape) ?? 0))));
+    p.names.set(shape, within(LOG_RANGE, (n / (n + shapePrior.get(h.kind)!.k)) * (logRatio(h) + (p.names.get(shape) ?? 0))));
+  }
+  // A new name stands apart from its kind by the names' spread in level and hourly shape, and
+  // the kind itself is known only as well as the mean of its names.
+  for (const [kind, level] of levelPrior) {
+    const names = [...kindOf.values()].filter((k) => k === kind).length;
+    const spread = level.tau2 + (shapePrior.get(kind)?.tau2 ?? 0);
+    p.newName.set(kind, spread * (1 + 1 / names));
   }
 }
 
@@ -403,13 +414,14 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
 const SHRINK_RANGE = [0.25, 10] as const;
 
 /**
- * Occurrences' worth of shrinkage of a name's mean log ratio: the scatter of occurrences within
- * a name over the spread between names (method of moments; `unknown` when there is too little to
- * say: fewer than three names, or none that recurs).
+ * A kind's names as variance components (method of moments): the spread of the names' true
+ * values, `tau2`, and the occurrences' worth of shrinkage of a name's mean log ratio, `k`: the
+ * scatter of occurrences within a name over that spread. With too little to say (fewer than
+ * three names, or none that recurs) `k` is `unknown` and `tau2` 0.
  */
-function shrinkage(groups: readonly number[][], unknown = 1): number {
+function shrinkage(groups: readonly number[][], unknown = 1): { k: number; tau2: number } {
   const repeated = groups.filter((g) => g.length >= 2);
-  if (repeated.length === 0 || groups.length < 3) return unknown;
+  if (repeated.length === 0 || groups.length < 3) return { k: unknown, tau2: 0 };
   let within = 0;
   let dof = 0;
   for (const g of repeated) {
@@ -423,7 +435,7 @@ function shrinkage(groups: readonly number[][], unknown = 1): number {
   const meanSize = groups.reduce((a, g) => a + 1 / g.length, 0) / groups.length;
   const tau2 = means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1) - sigma2 * meanSize;
   const k = tau2 > 0 ? sigma2 / tau2 : SHRINK_RANGE[1];
-  return Math.min(SHRINK_RANGE[1], Math.max(SHRINK_RANGE[0], k));
+  return { k: Math.min(SHRINK_RANGE[1], Math.max(SHRINK_RANGE[0], k)), tau2: Math.max(0, tau2) };
 }
 
 /** The past hours in or near (within spill reach of) an occurrence, each with those occurrences. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyEffects,
   type EventEffects,
+  type Overlaps,
   multiplierAt,
   offsetOf,
   spillAt,
@@ -18,6 +19,7 @@ const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = n
   log: new Map(Object.entries(log)),
   slopes,
   absolute: new Map(),
+  newName: new Map(),
 });
 
 describe('offsetOf', () => {
@@ -96,7 +98,7 @@ describe('applyEffects', () => {
       [termKey({ term: 'spill', key: 'live_commerce/short', side: 'after', distance: 0 })]: Math.log(1.1),
     });
     const targets = [evening.from - 3, evening.from, evening.to, evening.to + 5];
-    const out = applyEffects(e, [evening], targets, new Float64Array([100, 100, 100, 100]));
+    const out = applyEffects(e, [evening], targets, new Float64Array([100, 100, 100, 100])).contacts;
     expect([...out].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([100, 200, 110, 100]);
     expect(spillAt(e, evening, evening.to)).toBeCloseTo(1.1, 12);
   });
@@ -111,16 +113,39 @@ describe('applyEffects', () => {
     };
     // At the reference volume the multiplier reads as learnt: 80 extra contacts.
     expect(multiplierAt(e, evening, evening.from)).toBeCloseTo(2, 12);
-    const out = applyEffects(e, [evening], [evening.from, evening.from, evening.from], new Float64Array([80, 20, 0]));
+    const out = applyEffects(e, [evening], [evening.from, evening.from, evening.from], new Float64Array([80, 20, 0])).contacts;
     expect([...out].map((v) => Math.round(v * 1e4) / 1e4)).toEqual([160, 100, 80]);
     const allDay: Occurrence = { ...promotionDays, kind: 'live_commerce' };
-    expect(applyEffects(e, [allDay], [allDay.from + 12], new Float64Array([20]))[0]).toBeCloseTo(40, 9);
+    expect(applyEffects(e, [allDay], [allDay.from + 12], new Float64Array([20])).contacts[0]).toBeCloseTo(40, 9);
+  });
+
+  it("says how much a new name's unknown size adds to the log variance of its hours, through its share of the hour", () => {
+    const e = {
+      ...effects({
+        [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2),
+        [termKey({ term: 'level', name: 'live_commerce/known' })]: 0,
+      }),
+      newName: new Map([['live_commerce', 0.04]]),
+    };
+    const known = { ...evening, name: 'known' };
+    const fresh = { ...evening, name: 'fresh' };
+    const at = (os: Occurrence[], lh = evening.from, overlaps: Overlaps = 'multiply') =>
+      applyEffects({ ...e, overlaps }, os, [lh], new Float64Array([100])).newNames[0];
+    expect(at([known])).toBe(0);
+    expect(at([fresh], evening.to + 1)).toBe(0);
+    // Alone, its multiplier is the hour's: its log spread is the hour's.
+    expect(at([fresh])).toBeCloseTo(0.04, 12);
+    // Two new names each doubling the hour's normal volume, their extra added: each is 2 of the
+    // hour's 3 (per unit of its own log), and they vary apart.
+    expect(at([fresh, { ...fresh, name: 'other' }], evening.from, 'add within kind')).toBeCloseTo(2 * (2 / 3) ** 2 * 0.04, 12);
+    // Beside a known one, the new one's share is smaller.
+    expect(at([fresh, known], evening.from, 'add within kind')).toBeCloseTo((2 / 3) ** 2 * 0.04, 12);
   });
 
   it('leaves its input untouched and handles no targets', () => {
     const normal = new Float64Array([5]);
     applyEffects(effects({}), [evening], [evening.from], normal);
     expect(normal[0]).toBe(5);
-    expect(applyEffects(effects({}), [evening], [], new Float64Array(0))).toHaveLength(0);
+    expect(applyEffects(effects({}), [evening], [], new Float64Array(0)).contacts).toHaveLength(0);
   });
 });

@@ -69,7 +69,7 @@ describe('spill-over by exposure', () => {
     expect(full).toBeGreaterThan(1.2);
     expect(weighed).toBeGreaterThan(1);
     expect(weighed).toBeLessThan(1.04);
-    const [f] = applyEffects(e, [saturday], [sunday], new Float64Array([100]), exposure);
+    const [f] = applyEffects(e, [saturday], [sunday], new Float64Array([100]), exposure).contacts;
     expect(f).toBeCloseTo(100 * weighed, 9);
   });
 });

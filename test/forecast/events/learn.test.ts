@@ -71,6 +71,25 @@ describe('learnEffects', () => {
     expect(at('new')).toBeLessThan(at('big'));
   });
 
+  it('says how far a new name may stand from its kind: the spread of its names, and of their mean', () => {
+    // Three recurring names at 1.5x, 2.2x and 3.2x: log spread var(log m) = 0.143, known from
+    // three names only (x 4/3). One name, or names alike, leave nothing to say.
+    const lifts: Record<string, number> = { a: 1.5, b: 2.2, c: 3.2 };
+    const spread = (lift: (name: string) => number, names = ['a', 'b', 'c']) => {
+      const past = Array.from({ length: 9 }, (_, k) => sale(k + 1, { name: names[k % names.length] }));
+      return (
+        learnEffects(
+          history(past, (o) => lift(o.name)),
+          past,
+        ).newName.get('promotion') ?? 0
+      );
+    };
+    expect(spread((name) => lifts[name])).toBeGreaterThan(0.15);
+    expect(spread((name) => lifts[name])).toBeLessThan(0.23);
+    expect(spread(() => 2)).toBeLessThan(0.005);
+    expect(spread(() => 2, ['a'])).toBe(0);
+  });
+
   it("learns a recurring name's own hourly shape from two occurrences when names' shapes differ and each repeats its own", () => {
     // Three streamers, each twice, each peaking in another hour of the same three-hour evening.
     const shapes: Record<string, number[]> = { a: [3, 1.5, 1.5], b: [1.5, 3, 1.5], c: [1.5, 1.5, 3] };
@@ -136,7 +155,7 @@ describe('learnEffects', () => {
     expect(spillAt(e, next, next.to + 12)).toBeLessThan(1.25);
     expect(spillAt(e, next, next.to + 30)).toBe(1);
     const normal = new Float64Array([100, 100]);
-    const f = applyEffects(e, [next], [next.to + 12, next.to + 30], normal);
+    const f = applyEffects(e, [next], [next.to + 12, next.to + 30], normal).contacts;
     expect(f[0]).toBeCloseTo(100 * spillAt(e, next, next.to + 12), 9);
     expect(f[1]).toBe(100);
   });
@@ -192,7 +211,7 @@ describe('learnEffects', () => {
       // A new name at an hour of another normal volume (Saturday 19h: 90 x 0.7).
       const next = sale(WEEKS + 1, { kind: 'live_commerce', name: 'new', hour: 5 * 24 + 19 - 12, hours: 2 });
       const normal = typicalAt(next.from);
-      const [f] = applyEffects(e, [next], [next.from], new Float64Array([normal]));
+      const [f] = applyEffects(e, [next], [next.from], new Float64Array([normal])).contacts;
       expect(Math.abs(f - normal - extraAt(next.from)), `absolute ${absolute}`).toBeLessThan(0.1 * extraAt(next.from));
     }
   });
@@ -238,7 +257,7 @@ describe('learnEffects', () => {
       const e = learnEffects(s, past);
       expect(e.overlaps).toBe(overlaps);
       const next = [show(WEEKS + 1, 'a'), show(WEEKS + 1, 'b')];
-      const [f] = applyEffects(e, next, [next[0].from + 1], new Float64Array([100]));
+      const [f] = applyEffects(e, next, [next[0].from + 1], new Float64Array([100])).contacts;
       expect(f / 100).toBeCloseTo(combined, 0);
       expect(Math.abs(f / 100 - combined)).toBeLessThan(0.15);
       expect(together(show(3, 'a').from)).toBe(true);
