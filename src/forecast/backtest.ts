@@ -9,13 +9,13 @@ export const MIN_TRAIN_WEEKS = 3;
 
 /**
  * What a forecaster gives for the target hours: expected contacts, an 80% interval if it has
- * one, and the log variance new event names add if it knows it (`WithEvents.newNames`).
+ * one, and the log variance new event names add if it knows it (`WithEvents.newNameVariance`).
  */
 export interface Bands {
   mean: ArrayLike<number>;
   lo80?: ArrayLike<number>;
   hi80?: ArrayLike<number>;
-  newNames?: ArrayLike<number>;
+  newNameVariance?: ArrayLike<number>;
 }
 
 /** One forecaster under cross-validation: forecasts local hours `targets` from the history before `origin`. */
@@ -32,7 +32,7 @@ export interface BacktestRun {
   lo80: Float64Array | null;
   hi80: Float64Array | null;
   /** The log variance new event names add, when the forecaster gives it (NaN where it threw). */
-  newNames: Float64Array | null;
+  newNameVariance: Float64Array | null;
   /** Whether it threw at any origin. */
   failed: boolean;
 }
@@ -71,7 +71,7 @@ export function rowsWhere(bt: Backtest, keep: (i: number) => boolean): Backtest 
       forecast: pick(r.forecast),
       lo80: r.lo80 && pick(r.lo80),
       hi80: r.hi80 && pick(r.hi80),
-      newNames: r.newNames && pick(r.newNames),
+      newNameVariance: r.newNameVariance && pick(r.newNameVariance),
     })),
   };
 }
@@ -97,9 +97,9 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
     mean: [] as number[],
     lo80: [] as number[],
     hi80: [] as number[],
-    newNames: [] as number[],
+    newNameVariance: [] as number[],
     bands: false,
-    knowsNewNames: false,
+    givesNewNameVariance: false,
     failed: false,
   }));
   for (const from of origins) {
@@ -117,9 +117,9 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
       run.mean.push(...Array.from(b?.mean ?? missing));
       run.lo80.push(...Array.from(b?.lo80 ?? missing));
       run.hi80.push(...Array.from(b?.hi80 ?? missing));
-      run.newNames.push(...Array.from(b?.newNames ?? missing));
+      run.newNameVariance.push(...Array.from(b?.newNameVariance ?? missing));
       if (b?.lo80 && b.hi80) run.bands = true;
-      if (b?.newNames) run.knowsNewNames = true;
+      if (b?.newNameVariance) run.givesNewNameVariance = true;
     });
     for (const t of kept) {
       origin.push(from);
@@ -137,7 +137,7 @@ export function crossValidate(s: Series, forecasters: readonly Forecaster[], wee
       forecast: Float64Array.from(r.mean),
       lo80: r.bands ? Float64Array.from(r.lo80) : null,
       hi80: r.bands ? Float64Array.from(r.hi80) : null,
-      newNames: r.knowsNewNames ? Float64Array.from(r.newNames) : null,
+      newNameVariance: r.givesNewNameVariance ? Float64Array.from(r.newNameVariance) : null,
       failed: r.failed,
     })),
   };
@@ -161,7 +161,7 @@ export function familyForecasters(s: Series, occurrences: readonly Occurrence[],
     name: spec.name,
     forecast: (origin, targets) => {
       const f = pointForecast(spec, at(origin), targets);
-      return { mean: f.contacts, newNames: f.newNames };
+      return { mean: f.contacts, newNameVariance: f.newNameVariance };
     },
   }));
 }

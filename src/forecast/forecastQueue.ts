@@ -67,15 +67,15 @@ export function forecastQueue(
       : DEFAULT_INTERVALS;
   const members = selection ? MODELS.filter((m) => selection.members.includes(m.name)) : [FALLBACK];
   const contacts = new Float64Array(targets.length);
-  const newNames = new Float64Array(targets.length);
+  const newNameVariance = new Float64Array(targets.length);
   const full = training(series, occurrences);
   for (const spec of members) {
     const f = pointForecast(spec, full, targets);
     f.contacts.forEach((v, i) => (contacts[i] += v / members.length));
-    f.newNames.forEach((v, i) => (newNames[i] += v / members.length));
+    f.newNameVariance.forEach((v, i) => (newNameVariance[i] += v / members.length));
   }
   const bounds = [...contacts].map((f, i) =>
-    interval(intervals, f, leadDays(targets[i], endOf(series)), eventOf(targets[i])?.kind ?? null, newNames[i]),
+    interval(intervals, f, leadDays(targets[i], endOf(series)), eventOf(targets[i])?.kind ?? null, newNameVariance[i]),
   );
   return {
     contacts,

@@ -63,8 +63,8 @@ export interface HeldOut {
   eventOf?: (i: number) => Occurrence | null;
   /** The day each hour is in (the hours of a day err together); by default each hour its own. */
   dayOf?: (i: number) => number;
-  /** The log variance new event names add to each forecast (`WithEvents.newNames`); 0 by default. */
-  newNames?: ArrayLike<number>;
+  /** The log variance new event names add to each forecast (`WithEvents.newNameVariance`); 0 by default. */
+  newNameVariance?: ArrayLike<number>;
 }
 
 /** Fits the interval model to held-out forecasts and actuals of the same hours (NaN pairs are skipped). */
@@ -74,7 +74,7 @@ export function fitIntervals({
   leadDays,
   eventOf = () => null,
   dayOf = (i) => i,
-  newNames = new Float64Array(forecast.length),
+  newNameVariance = new Float64Array(forecast.length),
 }: HeldOut): IntervalModel {
   const rows: number[] = [];
   forecast.forEach((v, i) => {
@@ -84,9 +84,9 @@ export function fitIntervals({
   // The variance function is of the errors beyond what new names add: theirs is added apart.
   const { a, b } = varianceFit(
     rows.map((i) => forecast[i]),
-    rows.map((i) => (actual[i] - forecast[i]) ** 2 - newNamesVariance(forecast[i], newNames[i])),
+    rows.map((i) => (actual[i] - forecast[i]) ** 2 - contactsVariance(forecast[i], newNameVariance[i])),
   );
-  const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i], newNames[i]);
+  const z = (i: number, growth: number) => (actual[i] - forecast[i]) / sdAt({ a, b, growth }, forecast[i], leadDays[i], newNameVariance[i]);
   const growth = leadGrowth(
     rows.map((i) => leadDays[i]),
     rows.map((i) => z(i, 0)),
@@ -237,21 +237,21 @@ function weightedFit(f: number[], e2: number[], weight: (f: number) => number): 
 
 /**
  * The standard deviation of the error of forecast `f` made `leadDays` ahead: the variance
- * function grown with the lead, plus what new event names add (`newNames`, a log variance).
+ * function grown with the lead, plus what new event names add (`newNameVariance`, a log variance).
  */
-function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: number, newNames: number): number {
-  return Math.sqrt((m.a * f + m.b * f * f) * (1 + m.growth * Math.max(0, leadDays)) + newNamesVariance(f, newNames));
+function sdAt(m: { a: number; b: number; growth: number }, f: number, leadDays: number, newNameVariance: number): number {
+  return Math.sqrt((m.a * f + m.b * f * f) * (1 + m.growth * Math.max(0, leadDays)) + contactsVariance(f, newNameVariance));
 }
 
-/** The variance in contacts of forecast `f` whose log has variance `newNames`. */
-function newNamesVariance(f: number, newNames: number): number {
-  return newNames > 0 ? f * f * Math.expm1(newNames) : 0;
+/** The variance in contacts of forecast `f` whose log has variance `newNameVariance`. */
+function contactsVariance(f: number, newNameVariance: number): number {
+  return newNameVariance > 0 ? f * f * Math.expm1(newNameVariance) : 0;
 }
 
 /**
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
  * day after the history), in an hour of an event of `eventKind` (null: of none), where new event
- * names add `newNames` to the log variance (`WithEvents.newNames`); it always contains `f`, never
+ * names add `newNameVariance` to the log variance (`WithEvents.newNameVariance`); it always contains `f`, never
  * below 0.
  */
 export function interval(
@@ -259,10 +259,10 @@ export function interval(
   f: number,
   leadDays: number,
   eventKind: string | null = null,
-  newNames = 0,
+  newNameVariance = 0,
 ): { lo80: number; hi80: number } {
   if (f <= 0) return { lo80: 0, hi80: 0 };
-  const sd = sdAt(m, f, leadDays, newNames);
+  const sd = sdAt(m, f, leadDays, newNameVariance);
   const z = eventKind === null || m.event === null ? m : (m.event.byKind.get(eventKind) ?? m.event.all);
   return { lo80: Math.max(0, f + z.zLo * sd), hi80: f + z.zHi * sd };
 }

@@ -26,17 +26,17 @@ export function training(series: Series, occurrences: readonly Occurrence[]): Tr
  * The expected contacts at `targets` by one model family, as the product serves them: the
  * family's normal volume, times what past events taught about the events covering each hour,
  * and 0 in hours the center is closed; with the uncertainty new event names add there
- * (`WithEvents.newNames`). A family that throws or returns a non-finite value is a bug surfaced
+ * (`WithEvents.newNameVariance`). A family that throws or returns a non-finite value is a bug surfaced
  * to the caller (the backtest turns it into "not selectable").
  */
 export function pointForecast(spec: ModelSpec, t: Training, targets: readonly number[]): WithEvents {
   const normal = spec.create().fit(t.series).predict(targets);
-  const { contacts, newNames } = applyEffects(t.effects, t.occurrences, targets, normal, t.exposure);
+  const { contacts, newNameVariance } = applyEffects(t.effects, t.occurrences, targets, normal, t.exposure);
   return {
     contacts: contacts.map((v, i) => {
       if (!Number.isFinite(v)) throw new Error(`${spec.name} gave a non-finite forecast`);
       return isOpen(t.series, targets[i]) ? Math.max(0, v) : 0;
     }),
-    newNames,
+    newNameVariance,
   };
 }

@@ -74,24 +74,24 @@ function meanOf(runs: readonly BacktestRun[], values: (r: BacktestRun) => Float6
  * with the log variance new event names add to them. The final choice's own errors flatter it,
  * as it won on those very weeks: intervals learn from these instead.
  */
-export function asChosenThen(bt: Backtest, oneWeek: Backtest, final: Selection): { forecast: Float64Array; newNames: Float64Array } {
+export function asChosenThen(bt: Backtest, oneWeek: Backtest, final: Selection): { forecast: Float64Array; newNameVariance: Float64Array } {
   const forecast = new Float64Array(bt.actual.length);
-  const newNames = new Float64Array(bt.actual.length);
-  const byMembers = new Map<string, { forecast: Float64Array; newNames: Float64Array }>();
+  const newNameVariance = new Float64Array(bt.actual.length);
+  const byMembers = new Map<string, { forecast: Float64Array; newNameVariance: Float64Array }>();
   bt.origins.forEach((from, k) => {
     const earlier = rowsWhere(oneWeek, (i) => oneWeek.origin[i] < from);
     const members = k > 0 && earlier.actual.length > 0 ? select(earlier).members : final.members;
     const key = members.join('+');
     if (!byMembers.has(key)) {
       const runs = bt.runs.filter((r) => members.includes(r.model));
-      byMembers.set(key, { forecast: meanOf(runs, (r) => r.forecast), newNames: meanOf(runs, (r) => r.newNames) });
+      byMembers.set(key, { forecast: meanOf(runs, (r) => r.forecast), newNameVariance: meanOf(runs, (r) => r.newNameVariance) });
     }
     const chosen = byMembers.get(key)!;
     bt.origin.forEach((o, i) => {
       if (o !== from) return;
       forecast[i] = chosen.forecast[i];
-      newNames[i] = chosen.newNames[i];
+      newNameVariance[i] = chosen.newNameVariance[i];
     });
   });
-  return { forecast, newNames };
+  return { forecast, newNameVariance };
 }

@@ -92,7 +92,7 @@ describe('asChosenThen', () => {
     forecast: Float64Array.from(values),
     lo80: null,
     hi80: null,
-    newNames: null,
+    newNameVariance: null,
     failed: false,
   });
   const bt = {

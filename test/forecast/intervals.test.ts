@@ -314,20 +314,20 @@ describe('intervals in hours of a new event name', () => {
   const n = 6000;
   const isNew = (i: number) => i % 5 === 0;
   const f = Float64Array.from({ length: n }, () => 20 + 480 * rand());
-  const sd = (f: number, newNames: number) => Math.sqrt(2 * f + (0.05 * f) ** 2 + f * f * Math.expm1(newNames));
-  const newNamesAt = (i: number) => (isNew(i) ? 0.04 : 0);
+  const sd = (f: number, newNameVariance: number) => Math.sqrt(2 * f + (0.05 * f) ** 2 + f * f * Math.expm1(newNameVariance));
+  const newNameVarianceAt = (i: number) => (isNew(i) ? 0.04 : 0);
   const m = fitIntervals({
     forecast: f,
-    actual: f.map((v, i) => v + sd(v, newNamesAt(i)) * normal()),
+    actual: f.map((v, i) => v + sd(v, newNameVarianceAt(i)) * normal()),
     leadDays: new Float64Array(n),
-    newNames: Float64Array.from({ length: n }, (_, i) => newNamesAt(i)),
+    newNameVariance: Float64Array.from({ length: n }, (_, i) => newNameVarianceAt(i)),
   });
-  const cover = (newNames: number) => {
+  const cover = (newNameVariance: number) => {
     let inside = 0;
     for (let i = 0; i < 4000; i++) {
       const v = 20 + 480 * rand();
-      const { lo80, hi80 } = interval(m, v, 0, null, newNames);
-      const y = v + sd(v, newNames) * normal();
+      const { lo80, hi80 } = interval(m, v, 0, null, newNameVariance);
+      const y = v + sd(v, newNameVariance) * normal();
       if (lo80 <= y && y <= hi80) inside++;
     }
     return inside / 4000;

@@ -34,7 +34,7 @@ export interface EventEffects {
    * spread of the kind's names in level and hourly shape, and the uncertainty of the kind's mean
    * from that few names); 0 or absent when the names cannot tell (fewer than three, none recurs).
    */
-  newName: Map<string, number>;
+  newNameSpread: Map<string, number>;
 }
 
 /**
@@ -216,10 +216,10 @@ export interface WithEvents {
   contacts: Float64Array;
   /**
    * The variance of the log of each hour's contacts that new names among its occurrences add
-   * (`EventEffects.newName`, through each one's share of the hour's multiplier); 0 where every
+   * (`EventEffects.newNameSpread`, through each one's share of the hour's multiplier); 0 where every
    * name has been seen before.
    */
-  newNames: Float64Array;
+  newNameVariance: Float64Array;
 }
 
 /**
@@ -235,7 +235,7 @@ export function applyEffects(
   exposure: Exposure = () => 1,
 ): WithEvents {
   const out = Float64Array.from(normal);
-  const newNames = new Float64Array(targets.length);
+  const newNameVariance = new Float64Array(targets.length);
   // Only the occurrences within reach of the targets (a long calendar has many more).
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -252,16 +252,16 @@ export function applyEffects(
         if (isAbsolute(effects, o)) out[i] = Math.max(out[i], MIN_NORMAL);
         const m = multiplierAt(effects, o, lh, normal[i]);
         groups.set(key, (groups.get(key) ?? 1) + m - 1);
-        const spread = effects.newName.get(o.kind) ?? 0;
+        const spread = effects.newNameSpread.get(o.kind) ?? 0;
         if (spread > 0 && m > 0 && !isKnownName(effects, o)) {
           unknown.push({ key, slope: Math.exp(logAt(effects, o, lh)) * extraScale(effects, o, normal[i]), spread });
         }
       } else if (lh >= o.from - spillHours(o) && lh < o.to + spillHours(o)) out[i] *= spillAt(effects, o, lh, exposure);
     });
     for (const f of groups.values()) out[i] *= Math.max(0, f);
-    for (const u of unknown) newNames[i] += (u.slope / Math.max(MIN_NORMAL, groups.get(u.key)!)) ** 2 * u.spread;
+    for (const u of unknown) newNameVariance[i] += (u.slope / Math.max(MIN_NORMAL, groups.get(u.key)!)) ** 2 * u.spread;
   });
-  return { contacts: out, newNames };
+  return { contacts: out, newNameVariance };
 }
 
 function hourOfDay(lh: number): number {

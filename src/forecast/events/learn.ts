@@ -87,8 +87,8 @@ interface Params {
   names: Map<string, number>;
   overlaps: Overlaps;
   absolute: Map<string, number>;
-  /** Per kind, how far a new name may stand from it (`EventEffects.newName`), as the last names' fit found. */
-  newName: Map<string, number>;
+  /** Per kind, how far a new name may stand from it (`EventEffects.newNameSpread`), as the last names' fit found. */
+  newNameSpread: Map<string, number>;
 }
 
 /**
@@ -179,7 +179,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
       names: new Map(),
       overlaps,
       absolute,
-      newName: new Map(),
+      newNameSpread: new Map(),
     };
     for (let round = 0; round < ROUNDS; round++) {
       fitKinds(rows, priors, ridges, p);
@@ -209,7 +209,7 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
     slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
     overlaps: params.overlaps,
     absolute: params.absolute,
-    newName: params.newName,
+    newNameSpread: params.newNameSpread,
   };
 }
 
@@ -406,7 +406,7 @@ function learnNames(rows: readonly Row[], past: readonly Occurrence[], p: Params
   for (const [kind, level] of levelPrior) {
     const names = [...kindOf.values()].filter((k) => k === kind).length;
     const spread = level.tau2 + (shapePrior.get(kind)?.tau2 ?? 0);
-    p.newName.set(kind, spread * (1 + 1 / names));
+    p.newNameSpread.set(kind, spread * (1 + 1 / names));
   }
 }
 

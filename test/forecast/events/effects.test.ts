@@ -19,7 +19,7 @@ const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = n
   log: new Map(Object.entries(log)),
   slopes,
   absolute: new Map(),
-  newName: new Map(),
+  newNameSpread: new Map(),
 });
 
 describe('offsetOf', () => {
@@ -125,12 +125,12 @@ describe('applyEffects', () => {
         [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2),
         [termKey({ term: 'level', name: 'live_commerce/known' })]: 0,
       }),
-      newName: new Map([['live_commerce', 0.04]]),
+      newNameSpread: new Map([['live_commerce', 0.04]]),
     };
     const known = { ...evening, name: 'known' };
     const fresh = { ...evening, name: 'fresh' };
     const at = (os: Occurrence[], lh = evening.from, overlaps: Overlaps = 'multiply') =>
-      applyEffects({ ...e, overlaps }, os, [lh], new Float64Array([100])).newNames[0];
+      applyEffects({ ...e, overlaps }, os, [lh], new Float64Array([100])).newNameVariance[0];
     expect(at([known])).toBe(0);
     expect(at([fresh], evening.to + 1)).toBe(0);
     // Alone, its multiplier is the hour's: its log spread is the hour's.

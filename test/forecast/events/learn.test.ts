@@ -81,7 +81,7 @@ describe('learnEffects', () => {
         learnEffects(
           history(past, (o) => lift(o.name)),
           past,
-        ).newName.get('promotion') ?? 0
+        ).newNameSpread.get('promotion') ?? 0
       );
     };
     expect(spread((name) => lifts[name])).toBeGreaterThan(0.15);
