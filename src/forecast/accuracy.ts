@@ -27,6 +27,8 @@ export interface KindScore {
   wape: number;
   /** WAPE over the same forecaster's WAPE in ordinary hours (NaN without ordinary hours). */
   ratio: number;
+  /** Share of the kind's hours inside the 80% interval (only the chosen forecaster has intervals). */
+  coverage80: number | null;
 }
 
 /** The backtest report: per week and forecaster, and per event kind and forecaster. */
@@ -73,7 +75,7 @@ export function accuracyReport(
   };
 }
 
-/** Every forecaster's WAPE per event kind over all held-out hours, ordinary hours first. */
+/** Every forecaster's WAPE (and 80% coverage) per event kind over all held-out hours, ordinary hours first. */
 function kindScores(bt: Backtest, occurrences: readonly Occurrence[]): KindScore[] {
   const kindsAt = bt.lh.map((lh) => {
     const kinds = [...new Set(occurrences.filter((o) => o.from <= lh && lh < o.to && o.intensity > 0).map((o) => o.kind))];
@@ -81,11 +83,13 @@ function kindScores(bt: Backtest, occurrences: readonly Occurrence[]): KindScore
   });
   const kinds = ['ordinary', ...[...new Set(kindsAt.flat())].filter((k) => k !== 'ordinary').sort()];
   return bt.runs.flatMap((r) => {
+    const { lo80: lo, hi80: hi } = r;
     const wapeOf = (kind: string) => {
       const rows = kindsAt.flatMap((ks, i) => (ks.includes(kind) && Number.isFinite(r.forecast[i]) ? [i] : []));
       const volume = rows.reduce((s, i) => s + bt.actual[i], 0);
       const error = rows.reduce((s, i) => s + Math.abs(bt.actual[i] - r.forecast[i]), 0);
-      return { hours: rows.length, wape: volume > 0 ? error / volume : NaN };
+      const inside = lo && hi ? rows.filter((i) => lo[i] <= bt.actual[i] && bt.actual[i] <= hi[i]).length / rows.length : null;
+      return { hours: rows.length, wape: volume > 0 ? error / volume : NaN, coverage80: inside };
     };
     const ordinary = wapeOf('ordinary').wape;
     return kinds

@@ -46,15 +46,22 @@ describe('shiftcast command line', () => {
     const table = await shiftcast(args);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/by event kind/);
-    expect(table.stdout).toMatch(/promotion\s+chosen\s+8\s/);
+    expect(table.stdout).toMatch(/promotion\s+chosen\s+8\s+[\d.]+\s+[\d.]+x\s+[01]\.\d{3}\n/);
     const json = await shiftcast([...args, '--json']);
-    const kinds = JSON.parse(json.stdout).queues[0].kinds as { kind: string; model: string; hours: number; ratio: number | null }[];
+    const kinds = JSON.parse(json.stdout).queues[0].kinds as {
+      kind: string;
+      model: string;
+      hours: number;
+      ratio: number | null;
+      coverage80: number | null;
+    }[];
     const chosen = kinds.filter((k) => k.model === 'chosen');
     expect(chosen.map((k) => [k.kind, k.hours])).toEqual([
       ['ordinary', 2 * 168 - 8],
       ['promotion', 8],
     ]);
     expect(chosen[0].ratio).toBe(1);
+    expect(chosen.every((k) => k.coverage80 !== null && k.coverage80 >= 0 && k.coverage80 <= 1)).toBe(true);
   });
 
   it('forecast: exits 2 on a bad --start and writes nothing', async () => {

@@ -83,5 +83,12 @@ describe('accuracyReport', () => {
     expect(chosen[1].ratio).toBeCloseTo(chosen[1].wape / chosen[0].wape, 12);
     // Seasonal naive knows nothing of events' effects beyond last week's same hour: both weeks had one.
     expect(kinds.filter((k) => k.model === 'seasonal-naive').map((k) => k.kind)).toEqual(['ordinary', 'promotion']);
+    // The chosen forecast's 80% coverage per kind: the kinds split the hours, so together they
+    // are the weeks' coverage; the families have no intervals.
+    const weeks = accuracyReport(history, promos, TZ, 2).weeks.filter((w) => w.model === 'chosen');
+    const overall = weeks.reduce((s, w) => s + w.coverage80!, 0) / weeks.length;
+    expect((chosen[0].hours * chosen[0].coverage80! + chosen[1].hours * chosen[1].coverage80!) / (2 * 168)).toBeCloseTo(overall, 12);
+    expect(chosen[1].coverage80).toBeGreaterThanOrEqual(0);
+    expect(kinds.filter((k) => k.model !== 'chosen').every((k) => k.coverage80 === null)).toBe(true);
   });
 });

@@ -45,11 +45,14 @@ export function registerBacktest(program: Command, _ctx: CommandContext): void {
           );
         }
         if (q.kinds.some((k) => k.kind !== 'ordinary')) {
-          process.stdout.write(`\nby event kind (all weeks)\n${'kind'.padEnd(18)}${'model'.padEnd(18)}  hours   WAPE  x ordinary\n`);
+          process.stdout.write(
+            `\nby event kind (all weeks)\n${'kind'.padEnd(18)}${'model'.padEnd(18)}  hours   WAPE  x ordinary  cover80\n`,
+          );
           for (const k of q.kinds) {
             const ratio = Number.isFinite(k.ratio) ? `${k.ratio.toFixed(2)}x` : '-';
+            const cover = k.coverage80 === null ? '     -' : k.coverage80.toFixed(3).padStart(6);
             process.stdout.write(
-              `${k.kind.padEnd(18)}${k.model.padEnd(18)}${String(k.hours).padStart(7)}${k.wape.toFixed(3).padStart(7)}  ${ratio.padStart(10)}\n`,
+              `${k.kind.padEnd(18)}${k.model.padEnd(18)}${String(k.hours).padStart(7)}${k.wape.toFixed(3).padStart(7)}  ${ratio.padStart(10)}   ${cover}\n`,
             );
           }
         }
