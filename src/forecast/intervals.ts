@@ -6,8 +6,9 @@ import { quantile } from './robust.js';
  * forecast as a·f + b·f² (Poisson noise plus a share of the level) and with the lead time as
  * 1 + growth·(days ahead), and the 10%/90% quantiles of the errors divided by that standard
  * deviation set the bounds, so skew is kept, moved out by the finite-sample correction of
- * conformal prediction so that a new hour is covered at least 80% of the time (see `bounds`). The growth is learnt from held-out forecasts up to six weeks ahead (see
- * INTERVAL_LEAD_WEEKS); it extrapolates only past the leads the history could test. Hours of an
+ * conformal prediction so that a new hour is covered at least 80% of the time (see `bounds`).
+ * The growth is learnt from held-out forecasts up to six weeks ahead (see INTERVAL_LEAD_WEEKS);
+ * it extrapolates only past the leads the history could test. Hours of an
  * announced event get quantiles of their own held-out errors (larger, skewed), so that the
  * ordinary hours' bounds are not widened by them nor theirs too narrow: their kind's, when it
  * held out enough occurrences (a live session's peak is missed by more than a promotion day's
@@ -95,18 +96,13 @@ export function fitIntervals({
   const event = rows.filter((i) => eventAt.get(i));
   const apart = event.length >= MIN_HOURS;
   const days = new Set(rows.map(dayOf)).size;
-  const ordinary = bounds(
-    (apart ? rows.filter((i) => !eventAt.get(i)) : rows).map((i) => z(i, growth)),
-    days,
-  );
-  const eventBounds = (hours: number[]) =>
-    atLeastAsWide(
-      bounds(
-        hours.map((i) => z(i, growth)),
-        days,
-      ),
-      ordinary,
+  const boundsOf = (hours: number[]) =>
+    bounds(
+      hours.map((i) => z(i, growth)),
+      days,
     );
+  const ordinary = boundsOf(apart ? rows.filter((i) => !eventAt.get(i)) : rows);
+  const eventBounds = (hours: number[]) => atLeastAsWide(boundsOf(hours), ordinary);
   const kinds = new Map<string, { hours: number[]; occurrences: Set<Occurrence> }>();
   for (const i of event) {
     const o = eventAt.get(i)!;
@@ -251,8 +247,8 @@ function contactsVariance(f: number, newNameVariance: number): number {
 /**
  * The 80% interval around point forecast `f` (contacts) made `leadDays` days ahead (0 = the first
  * day after the history), in an hour of an event of `eventKind` (null: of none), where new event
- * names add `newNameVariance` to the log variance (`WithEvents.newNameVariance`); it always contains `f`, never
- * below 0.
+ * names add `newNameVariance` to the log variance (`WithEvents.newNameVariance`); it always
+ * contains `f`, never below 0.
  */
 export function interval(
   m: IntervalModel,
