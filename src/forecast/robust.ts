@@ -22,6 +22,12 @@ export function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/** The sample variance, over n - 1 (NaN for fewer than two values). @example sampleVariance([1, 2, 6]) //=> 7 */
+export function sampleVariance(values: readonly number[]): number {
+  const m = mean(values);
+  return values.length < 2 ? NaN : values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1);
+}
+
 /**
  * The median of the finite values (the lower middle one of an even count), every value weighted alike.
  * @example median([1, 2, 100]) //=> 2

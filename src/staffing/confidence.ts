@@ -1,3 +1,5 @@
+import { mean, sampleVariance } from '../forecast/robust.js';
+
 /** A mean over replications with its 95% confidence interval (Student t). */
 export interface Estimate {
   mean: number;
@@ -16,11 +18,10 @@ export function estimate(values: readonly number[]): Estimate | null {
   const xs = values.filter((v) => !Number.isNaN(v));
   const n = xs.length;
   if (n === 0) return null;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { mean, lo: mean, hi: mean };
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1);
-  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
-  return { mean, lo: mean - half, hi: mean + half };
+  const m = mean(xs);
+  if (n === 1) return { mean: m, lo: m, hi: m };
+  const half = tQuantile975(n - 1) * Math.sqrt(sampleVariance(xs) / n);
+  return { mean: m, lo: m - half, hi: m + half };
 }
 
 // Student t 97.5% quantiles for 1 to 7 degrees of freedom (tables), where the expansion below is poor.

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { mean, quantile, weightedMedian, winsorizedMean } from '../../src/forecast/robust.js';
+import { mean, quantile, sampleVariance, weightedMedian, winsorizedMean } from '../../src/forecast/robust.js';
 
 describe('mean', () => {
   it('is the sum over the count, NaN for no values', () => {
     expect(mean([1, 2, 6])).toBe(3);
     expect(mean([-1.5])).toBe(-1.5);
     expect(Number.isNaN(mean([]))).toBe(true);
+  });
+});
+
+describe('sampleVariance', () => {
+  it('is the squared deviations from the mean over n - 1, NaN for fewer than two values', () => {
+    expect(sampleVariance([1, 2, 6])).toBe(7);
+    expect(sampleVariance([4, 4, 4])).toBe(0);
+    expect(Number.isNaN(sampleVariance([3]))).toBe(true);
+    expect(Number.isNaN(sampleVariance([]))).toBe(true);
   });
 });
 

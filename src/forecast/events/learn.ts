@@ -1,4 +1,4 @@
-import { mean, median } from '../robust.js';
+import { mean, median, sampleVariance } from '../robust.js';
 import { endOf, normalAt, type Series, usualAround } from '../series.js';
 import {
   combineKey,
@@ -244,9 +244,8 @@ function rowDeviance(r: Row, p: Params, withNames = true): number {
 /** Student's t of the mean of `xs` against 0 (0 for fewer than three values, or none that differ). */
 function tStatistic(xs: readonly number[]): number {
   if (xs.length < 3) return 0;
-  const m = mean(xs);
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
-  return sd > 0 ? m / (sd / Math.sqrt(xs.length)) : 0;
+  const sd = Math.sqrt(sampleVariance(xs));
+  return sd > 0 ? mean(xs) / (sd / Math.sqrt(xs.length)) : 0;
 }
 
 /**
