@@ -96,9 +96,11 @@ export function fitIntervals({
   const event = rows.filter((i) => eventAt.get(i));
   const apart = event.length >= MIN_HOURS;
   const days = new Set(rows.map(dayOf)).size;
+  // Each hour's error scaled once: event hours are read both for their kind and for all events.
+  const scaled = new Map(rows.map((i) => [i, z(i, growth)]));
   const boundsOf = (hours: number[]) =>
     bounds(
-      hours.map((i) => z(i, growth)),
+      hours.map((i) => scaled.get(i)!),
       days,
     );
   const ordinary = boundsOf(apart ? rows.filter((i) => !eventAt.get(i)) : rows);
