@@ -22,19 +22,28 @@ export interface EventEffects {
   /** How overlapping occurrences combine, as the history's overlaps showed (see `Overlaps`). */
   overlaps: Overlaps;
   /**
-   * Kinds whose short occurrences' extra contacts do not follow the hour's normal volume (an
-   * audience asks what it asks, at 18h or at 22h), each with the normal volume its multipliers
-   * are read at: in an hour of normal volume v, such an occurrence's extra is its multiplier's
-   * extra times reference / v. Other extra (whole-day events always) is in proportion to the
-   * hour's normal volume.
+   * Kinds whose short occurrences' extra contacts do not (wholly) follow the hour's normal volume
+   * (an audience asks what it asks, at 18h or at 22h), each with its `Reach`. Other extra
+   * (whole-day events always) is in proportion to the hour's normal volume.
    */
-  absolute: Map<string, number>;
+  reach: Map<string, Reach>;
   /**
    * Per kind: the variance of the log of a new name's own multiplier around its kind's (the
    * spread of the kind's names in level and hourly shape, and the uncertainty of the kind's mean
    * from that few names); 0 or absent when the names cannot tell (fewer than three, none recurs).
    */
   newNameSpread: Map<string, number>;
+}
+
+/**
+ * How a kind's extra contacts scale with the hour's normal volume v: its multiplier's extra times
+ * (reference / v)^power, where reference is the normal volume its multipliers are read at. Power 1
+ * is absolute (the same extra contacts whatever v); ½ the geometric middle of that and the
+ * relative form (power 0), for a kind whose history cannot tell the two apart.
+ */
+export interface Reach {
+  reference: number;
+  power: number;
 }
 
 /**
@@ -157,8 +166,8 @@ function logOf(effects: EventEffects, t: Term): number {
 /**
  * The multiplier of normal volume at hour `lh` of occurrence `o`: its kind's shape and its name's
  * terms, the deviation from 1 scaled by its regressors, its intensity (intensity 2 doubles the
- * extra or missing volume; never below 0) and, for an absolute kind, by its reference volume over
- * the hour's `normal` volume (at the reference when not given).
+ * extra or missing volume; never below 0) and, for a kind in `reach`, by its reach at the
+ * hour's `normal` volume (at the reference when not given).
  */
 export function multiplierAt(effects: EventEffects, o: Occurrence, lh: number, normal?: number): number {
   return Math.max(0, 1 + (Math.exp(logAt(effects, o, lh)) - 1) * extraScale(effects, o, normal));
@@ -171,7 +180,7 @@ function logAt(effects: EventEffects, o: Occurrence, lh: number): number {
 
 /** What occurrence `o`'s extra is scaled by: its regressors, its intensity and its reach. */
 function extraScale(effects: EventEffects, o: Occurrence, normal?: number): number {
-  return Math.exp(regressorLog(effects, o)) * o.intensity * reach(effects, o, normal);
+  return Math.exp(regressorLog(effects, o)) * o.intensity * reachAt(effects, o, normal);
 }
 
 /** Whether the past knows occurrence `o`'s name (else it is a new name, its kind's typical one). */
@@ -187,17 +196,18 @@ export function mayBeAbsolute(o: Occurrence): boolean {
   return !isWholeDay(o);
 }
 
-/** Whether occurrence `o` brings its extra whatever the hour's normal volume (a short one of an absolute kind). */
-function isAbsolute(effects: EventEffects, o: Occurrence): boolean {
-  return mayBeAbsolute(o) && effects.absolute.has(o.kind);
+/** The reach of occurrence `o`'s extra when it does not wholly follow the hour's normal volume (a short one of a kind in `reach`). */
+function reachOf(effects: EventEffects, o: Occurrence): Reach | undefined {
+  return mayBeAbsolute(o) ? effects.reach.get(o.kind) : undefined;
 }
 
 /** How many times its multiplier's extra occurrence `o` brings in an hour of `normal` volume. */
-function reach(effects: EventEffects, o: Occurrence, normal?: number): number {
-  return isAbsolute(effects, o) && normal !== undefined ? effects.absolute.get(o.kind)! / Math.max(normal, MIN_NORMAL) : 1;
+function reachAt(effects: EventEffects, o: Occurrence, normal?: number): number {
+  const r = reachOf(effects, o);
+  return r && normal !== undefined ? (r.reference / Math.max(normal, MIN_NORMAL)) ** r.power : 1;
 }
 
-/** The least normal volume an absolute kind's extra is read against: an hour forecast at 0 still gets its extra. */
+/** The least normal volume a kind in `reach` is read against: an hour forecast at 0 still gets an absolute kind's extra. */
 const MIN_NORMAL = 1e-6;
 
 /**
@@ -248,8 +258,8 @@ export function applyEffects(
     near.forEach((o, n) => {
       const key = combineKey(effects.overlaps, o.kind, String(n));
       if (lh >= o.from && lh < o.to) {
-        // An hour forecast at 0 that an absolute kind covers still gets that kind's extra.
-        if (isAbsolute(effects, o)) out[i] = Math.max(out[i], MIN_NORMAL);
+        // An hour forecast at 0 that an absolute kind covers still gets that kind's extra (half-way kinds almost none).
+        if (reachOf(effects, o)) out[i] = Math.max(out[i], MIN_NORMAL);
         const m = multiplierAt(effects, o, lh, normal[i]);
         groups.set(key, (groups.get(key) ?? 1) + m - 1);
         const spread = effects.newNameSpread.get(o.kind) ?? 0;

@@ -7,6 +7,7 @@ import {
   mayBeAbsolute,
   type EventEffects,
   type Overlaps,
+  type Reach,
   slopeKey,
   spillHours,
   spillTerm,
@@ -45,10 +46,13 @@ function within([lo, hi]: readonly [number, number], x: number): number {
 }
 
 /**
- * The t a kind's names' deviance saved must reach for its extra to be read as absolute (about a
- * one-sided 5% test with a handful of names): a tie, or a split among names, stays relative.
+ * The t a kind's names' deviance saved must reach for its extra to be read as absolute or as
+ * relative rather than half-way (about a one-sided 5% test with a handful of names): a tie, or a
+ * split among names, stays half-way (`HALF_WAY`).
  */
-const ABSOLUTE_T = 2;
+const FORM_T = 2;
+/** The reach's power of a kind whose names cannot tell its form (see `Reach`): the geometric middle. */
+const HALF_WAY = 0.5;
 
 /** Newton sweeps over every term, at most, and the largest step that ends them. */
 const SWEEPS = 30;
@@ -79,16 +83,22 @@ interface Row {
 
 /**
  * The model's parameters: kind terms (shapes, spill-overs), slopes, the names' terms by key; and
- * its form: how overlaps combine, which kinds' extra is absolute (with their reference volume).
+ * its form: how overlaps combine, which kinds' extra does not wholly follow normal volume (`Reach`).
  */
 interface Params {
   theta: Float64Array;
   beta: Float64Array;
   names: Map<string, number>;
   overlaps: Overlaps;
-  absolute: Map<string, number>;
+  reach: Map<string, Reach>;
   /** Per kind, how far a new name may stand from it (`EventEffects.newNameSpread`), as the last names' fit found. */
   newNameSpread: Map<string, number>;
+}
+
+/** The parameters fitted in one form, and their deviance. */
+interface Fitted {
+  p: Params;
+  deviance: number;
 }
 
 /**
@@ -101,8 +111,9 @@ interface Params {
  * before and after, its log weighed by each occurrence's `exposure` (what it displaced). Overlapping
  * events are fitted jointly, their effects combined in the form (`Overlaps`) that fits the
  * history's overlaps best; a kind of short events brings the same extra contacts whatever the
- * hour's normal volume (`EventEffects.absolute`) when that fits its past names better, name by
- * name. Hours of a past event without a row, when normal weeks are open then, count as 0
+ * hour's normal volume (`EventEffects.reach`) when that fits its past names better, name by
+ * name, extra in proportion to it when that does, and the geometric middle of the two when its
+ * names cannot tell. Hours of a past event without a row, when normal weeks are open then, count as 0
  * contacts (a holiday closure).
  */
 export function learnEffects(s: Series, occurrences: readonly Occurrence[], exposure: Exposure = spillExposure(s)): EventEffects {
@@ -172,13 +183,13 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
   const sameKind = rows.some((r) => r.covers.some((c) => r.covers.some((d) => d !== c && d.kind === c.kind)));
   const otherKind = rows.some((r) => r.covers.some((c) => r.covers.some((d) => d.kind !== c.kind)));
   const forms: Overlaps[] = ['multiply', ...(sameKind ? ['add within kind' as const] : []), ...(otherKind ? ['add' as const] : [])];
-  const fitForm = (overlaps: Overlaps, absolute: Map<string, number>) => {
+  const fitForm = (overlaps: Overlaps, reach: Map<string, Reach>): Fitted => {
     const p: Params = {
       theta: new Float64Array(priors.length),
       beta: new Float64Array(slopeList.length),
       names: new Map(),
       overlaps,
-      absolute,
+      reach,
       newNameSpread: new Map(),
     };
     for (let round = 0; round < ROUNDS; round++) {
@@ -193,29 +204,36 @@ export function learnEffects(s: Series, occurrences: readonly Occurrence[], expo
   // Then, kind by kind, whether its extra follows the hour's normal volume or not. A recurring
   // name's own level absorbs either form at its usual hour: the forms differ in how a new name
   // (the kind's terms alone) fits each past name's hours. Names are the units of that evidence
-  // (each has its own hours and its own size): the absolute form must fit better name after name.
+  // (each has its own hours and its own size): one form must fit better than the other name after
+  // name. A wrong form costs a new name at an hour of k times the volume a factor k; the middle,
+  // where the names cannot tell, at most √k.
   for (const [kind, reference] of references(rows)) {
-    const f = fitForm(best.p.overlaps, new Map(best.p.absolute).set(kind, reference));
-    const saved = new Map<string, number>();
-    for (const r of rows) {
-      const d = rowDeviance(r, best.p, false) - rowDeviance(r, f.p, false);
-      for (const c of r.covers) if (c.kind === kind) saved.set(c.level, (saved.get(c.level) ?? 0) + d);
-    }
-    if (tStatistic([...saved.values()]) > ABSOLUTE_T) best = f;
+    const withPower = (power: number) => fitForm(best.p.overlaps, new Map(best.p.reach).set(kind, { reference, power }));
+    const relative = best;
+    const absolute = withPower(1);
+    const namesPrefer = (f: Fitted, over: Fitted) => {
+      const saved = new Map<string, number>();
+      for (const r of rows) {
+        const d = rowDeviance(r, over.p, false) - rowDeviance(r, f.p, false);
+        for (const c of r.covers) if (c.kind === kind) saved.set(c.level, (saved.get(c.level) ?? 0) + d);
+      }
+      return tStatistic([...saved.values()]) > FORM_T;
+    };
+    best = namesPrefer(absolute, relative) ? absolute : namesPrefer(relative, absolute) ? relative : withPower(HALF_WAY);
   }
   const params = best.p;
   return {
     log: new Map([...[...index].map(([key, i]) => [key, params.theta[i]] as const), ...params.names]),
     slopes: new Map(slopeList.map((key, i) => [key, { slope: params.beta[i], typical: typicals.get(key)! }])),
     overlaps: params.overlaps,
-    absolute: params.absolute,
+    reach: params.reach,
     newNameSpread: params.newNameSpread,
   };
 }
 
 /**
  * Per kind of the occurrences whose extra may be absolute (`mayBeAbsolute`): the median normal
- * volume of the hours they cover, which an absolute kind's terms are read at.
+ * volume of the hours they cover, which such a kind's terms are read at (`Reach`).
  */
 function references(rows: readonly Row[]): Map<string, number> {
   const baselines = new Map<string, number[]>();
@@ -290,8 +308,8 @@ function evaluate(r: Row, groups: Int32Array, names: Float64Array, p: Params, st
     st.e[k] = Math.exp(p.theta[c.shape] + names[k]);
     let z = 0;
     for (const sz of c.slopes) z += p.beta[sz.index] * sz.z;
-    const reference = c.mayBeAbsolute ? p.absolute.get(c.kind) : undefined;
-    st.scale[k] = Math.exp(z) * (reference === undefined ? 1 : reference / r.baseline);
+    const reach = c.mayBeAbsolute ? p.reach.get(c.kind) : undefined;
+    st.scale[k] = Math.exp(z) * (reach === undefined ? 1 : (reach.reference / r.baseline) ** reach.power);
     st.sums[groups[k]] += (st.e[k] - 1) * st.scale[k];
   }
   let log = 0;

@@ -18,7 +18,7 @@ const effects = (log: Record<string, number>, slopes: EventEffects['slopes'] = n
   overlaps: 'multiply',
   log: new Map(Object.entries(log)),
   slopes,
-  absolute: new Map(),
+  reach: new Map(),
   newNameSpread: new Map(),
 });
 
@@ -109,7 +109,7 @@ describe('applyEffects', () => {
         [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2),
         [termKey({ term: 'shape', key: 'live_commerce/day', offset: 12 })]: Math.log(2),
       }),
-      absolute: new Map([['live_commerce', 80]]),
+      reach: new Map([['live_commerce', { reference: 80, power: 1 }]]),
     };
     // At the reference volume the multiplier reads as learnt: 80 extra contacts.
     expect(multiplierAt(e, evening, evening.from)).toBeCloseTo(2, 12);
@@ -117,6 +117,16 @@ describe('applyEffects', () => {
     expect([...out].map((v) => Math.round(v * 1e4) / 1e4)).toEqual([160, 100, 80]);
     const allDay: Occurrence = { ...promotionDays, kind: 'live_commerce' };
     expect(applyEffects(e, [allDay], [allDay.from + 12], new Float64Array([20])).contacts[0]).toBeCloseTo(40, 9);
+  });
+
+  it("scales a half-way kind's extra contacts with the square root of the hour's normal volume", () => {
+    const e = {
+      ...effects({ [termKey({ term: 'shape', key: 'live_commerce/short', offset: 0 })]: Math.log(2) }),
+      reach: new Map([['live_commerce', { reference: 80, power: 0.5 }]]),
+    };
+    // 80 extra contacts at the reference volume; at a quarter of it half as many, at four times twice.
+    const out = applyEffects(e, [evening], [evening.from, evening.from, evening.from], new Float64Array([80, 20, 320])).contacts;
+    expect([...out].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([160, 60, 480]);
   });
 
   it("says how much a new name's unknown size adds to the log variance of its hours, through its share of the hour", () => {

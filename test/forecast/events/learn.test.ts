@@ -162,8 +162,9 @@ describe('learnEffects', () => {
 
   it("learns a regressor's slope per kind and scales a new occurrence's extra volume by its value", () => {
     const discounts = [10, 20, 40, 10, 20, 40];
-    // On different days, so that each has normal weeks around it.
-    const past = discounts.map((d, k) => sale(k + 1, { name: `sale-${k}`, hour: 12 + 24 * k, regressors: { discount: d } }));
+    // On different days, so that each has normal weeks around it; weekdays, whose hours 12-16 have
+    // one normal volume, so that the kind's form (`Reach`) cannot matter.
+    const past = discounts.map((d, k) => sale(k + 1, { name: `sale-${k}`, hour: 12 + 24 * (k % 5), regressors: { discount: d } }));
     // The extra volume grows as the square root of the discount: +80% at 20%.
     const lift = (d: number) => 1 + 0.8 * Math.sqrt(d / 20);
     const e = learnEffects(
@@ -207,13 +208,32 @@ describe('learnEffects', () => {
         { events: indices(past) },
       );
       const e = learnEffects(s, past);
-      expect(e.absolute.has('live_commerce'), `absolute ${absolute}`).toBe(absolute);
+      expect(e.reach.get('live_commerce')?.power ?? 0, `absolute ${absolute}`).toBe(absolute ? 1 : 0);
       // A new name at an hour of another normal volume (Saturday 19h: 90 x 0.7).
       const next = sale(WEEKS + 1, { kind: 'live_commerce', name: 'new', hour: 5 * 24 + 19 - 12, hours: 2 });
       const normal = typicalAt(next.from);
       const [f] = applyEffects(e, [next], [next.from], new Float64Array([normal])).contacts;
       expect(Math.abs(f - normal - extraAt(next.from)), `absolute ${absolute}`).toBeLessThan(0.1 * extraAt(next.from));
     }
+  });
+
+  it("keeps a kind half-way between the forms when its names' hours cannot tell them apart", () => {
+    // Every session one hour long, at one hour of a weekday (one normal volume): 50 extra contacts, whichever the form.
+    const show = (w: number, k: number) => sale(w, { kind: 'live_commerce', name: `s${k % 3}`, hour: (k % 5) * 24 + 18 - 12, hours: 1 });
+    const past = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((w) => [show(w, w), show(w, w + 3)]);
+    const s = seriesOf(
+      gridOf(WEEKS, (lh) => typicalAt(lh) + (past.some((o) => inside(o, lh)) ? 50 : 0)),
+      { events: indices(past) },
+    );
+    const e = learnEffects(s, past);
+    const usual = typicalAt(past[0].from);
+    expect(e.reach.get('live_commerce')).toEqual({ reference: usual, power: 0.5 });
+    // A new name on a Saturday at another hour: its extra grows with the square root of the volume.
+    const next = sale(WEEKS + 1, { kind: 'live_commerce', name: 'new', hour: 5 * 24 + 19 - 12, hours: 1 });
+    const normal = typicalAt(next.from);
+    expect(normal / usual).toBeGreaterThan(4);
+    const [f] = applyEffects(e, [next], [next.from], new Float64Array([normal])).contacts;
+    expect(f - normal).toBeCloseTo(50 * Math.sqrt(normal / usual), 0);
   });
 
   it('learns nothing from future occurrences or occurrences of intensity 0', () => {
